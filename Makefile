@@ -1,0 +1,62 @@
+# Every developer and CI entry point. Each target installs what it needs into ./.venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+REDIS_URL ?= redis://127.0.0.1:6379/0
+# ReDoc's standalone bundle ships as data of this package; its Django dependency is not needed
+# because the package is never imported (see server/pipelines_server/app.py).
+REDOC_PKG := drf-spectacular-sidecar==2026.10.1
+
+.PHONY: install serve bootstrap test test-sqlite test-postgres test-redis generate check-generated \
+        lint lint-spec fuzz bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps $(REDOC_PKG)
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/pipelines-server serve
+
+bootstrap: $(STAMP)
+	$(BIN)/pipelines-server bootstrap
+
+# The whole suite on SQLite, then the API and contract suites again on PostgreSQL and the
+# rate-limit tests on Redis (each skips with a message when its service is not reachable).
+test: $(STAMP) test-sqlite test-postgres test-redis
+
+test-sqlite: $(STAMP)
+	$(BIN)/pytest tests -q
+
+test-postgres: $(STAMP)
+	PIPELINES_TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/api tests/contract -q -m "not redis"
+
+test-redis: $(STAMP)
+	PIPELINES_TEST_REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/api -q -m redis
+
+generate: $(STAMP)
+	$(BIN)/python scripts/generate_clients.py
+
+check-generated: generate
+	git diff --exit-code -- generated/ && test -z "$$(git status --porcelain -- generated/)"
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+lint-spec: $(STAMP)
+	$(BIN)/openapi-spec-validator openapi/*.yaml
+
+fuzz: $(STAMP)
+	$(BIN)/pytest tests/contract -q -s
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var/pipelines.db* var/uploads

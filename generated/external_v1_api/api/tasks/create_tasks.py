@@ -1,0 +1,228 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_tasks_request import CreateTasksRequest
+from ...models.create_tasks_response import CreateTasksResponse
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    workflow_id: int,
+    *,
+    body: CreateTasksRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/workflows/{workflow_id}/tasks".format(
+            workflow_id=quote(str(workflow_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CreateTasksResponse | Error | None:
+    if response.status_code == 200:
+        response_200 = CreateTasksResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreateTasksResponse | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateTasksRequest,
+) -> Response[CreateTasksResponse | Error]:
+    """Create 1–5,000 tasks from JSON
+
+     Partial success: a 200 means at least one task was created; inspect `success_count`,
+    `error_count` and `errors`. When every task fails the answer is 422. The workflow must be
+    ACTIVE or PAUSED and must not have file-upload fields (use the ZIP upload flow).
+
+    Args:
+        workflow_id (int):
+        body (CreateTasksRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateTasksResponse | Error]
+    """
+
+    kwargs = _get_kwargs(
+        workflow_id=workflow_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateTasksRequest,
+) -> CreateTasksResponse | Error | None:
+    """Create 1–5,000 tasks from JSON
+
+     Partial success: a 200 means at least one task was created; inspect `success_count`,
+    `error_count` and `errors`. When every task fails the answer is 422. The workflow must be
+    ACTIVE or PAUSED and must not have file-upload fields (use the ZIP upload flow).
+
+    Args:
+        workflow_id (int):
+        body (CreateTasksRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateTasksResponse | Error
+    """
+
+    return sync_detailed(
+        workflow_id=workflow_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateTasksRequest,
+) -> Response[CreateTasksResponse | Error]:
+    """Create 1–5,000 tasks from JSON
+
+     Partial success: a 200 means at least one task was created; inspect `success_count`,
+    `error_count` and `errors`. When every task fails the answer is 422. The workflow must be
+    ACTIVE or PAUSED and must not have file-upload fields (use the ZIP upload flow).
+
+    Args:
+        workflow_id (int):
+        body (CreateTasksRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateTasksResponse | Error]
+    """
+
+    kwargs = _get_kwargs(
+        workflow_id=workflow_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateTasksRequest,
+) -> CreateTasksResponse | Error | None:
+    """Create 1–5,000 tasks from JSON
+
+     Partial success: a 200 means at least one task was created; inspect `success_count`,
+    `error_count` and `errors`. When every task fails the answer is 422. The workflow must be
+    ACTIVE or PAUSED and must not have file-upload fields (use the ZIP upload flow).
+
+    Args:
+        workflow_id (int):
+        body (CreateTasksRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateTasksResponse | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            workflow_id=workflow_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,232 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.upload_init_request import UploadInitRequest
+from ...models.upload_init_response import UploadInitResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    workflow_id: int,
+    *,
+    body: UploadInitRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/workflows/{workflow_id}/tasks/upload".format(
+            workflow_id=quote(str(workflow_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | UploadInitResponse | None:
+    if response.status_code == 202:
+        response_202 = UploadInitResponse.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | UploadInitResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UploadInitRequest,
+) -> Response[Error | UploadInitResponse]:
+    """Start a ZIP-based task creation upload
+
+     Returns a signed `upload_url` to PUT the archive to (`Content-Type: application/zip`).
+    `expires_at` is 60 minutes from now by default, longer for a large `file_size_bytes`,
+    never more than 12 hours. `tasks` may be omitted only when the workflow has only
+    file-upload fields; tasks are then derived from the archive's top-level entries.
+
+    Args:
+        workflow_id (int):
+        body (UploadInitRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | UploadInitResponse]
+    """
+
+    kwargs = _get_kwargs(
+        workflow_id=workflow_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UploadInitRequest,
+) -> Error | UploadInitResponse | None:
+    """Start a ZIP-based task creation upload
+
+     Returns a signed `upload_url` to PUT the archive to (`Content-Type: application/zip`).
+    `expires_at` is 60 minutes from now by default, longer for a large `file_size_bytes`,
+    never more than 12 hours. `tasks` may be omitted only when the workflow has only
+    file-upload fields; tasks are then derived from the archive's top-level entries.
+
+    Args:
+        workflow_id (int):
+        body (UploadInitRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | UploadInitResponse
+    """
+
+    return sync_detailed(
+        workflow_id=workflow_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UploadInitRequest,
+) -> Response[Error | UploadInitResponse]:
+    """Start a ZIP-based task creation upload
+
+     Returns a signed `upload_url` to PUT the archive to (`Content-Type: application/zip`).
+    `expires_at` is 60 minutes from now by default, longer for a large `file_size_bytes`,
+    never more than 12 hours. `tasks` may be omitted only when the workflow has only
+    file-upload fields; tasks are then derived from the archive's top-level entries.
+
+    Args:
+        workflow_id (int):
+        body (UploadInitRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | UploadInitResponse]
+    """
+
+    kwargs = _get_kwargs(
+        workflow_id=workflow_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UploadInitRequest,
+) -> Error | UploadInitResponse | None:
+    """Start a ZIP-based task creation upload
+
+     Returns a signed `upload_url` to PUT the archive to (`Content-Type: application/zip`).
+    `expires_at` is 60 minutes from now by default, longer for a large `file_size_bytes`,
+    never more than 12 hours. `tasks` may be omitted only when the workflow has only
+    file-upload fields; tasks are then derived from the archive's top-level entries.
+
+    Args:
+        workflow_id (int):
+        body (UploadInitRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | UploadInitResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            workflow_id=workflow_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,71 @@
+"""`pipelines-server` / `python -m pipelines_server`: serve, migrate, bootstrap."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from .settings import Settings
+from .store.db import Database, migrate
+
+
+def _bootstrap(settings: Settings, only_if_empty: bool) -> None:
+    from .domain import orgs
+
+    db = Database(settings.database_url)
+    try:
+        with db.session() as session:
+            if only_if_empty and not orgs.is_empty(session):
+                return
+            result = orgs.bootstrap(session)
+            org_id, user_email, project_id, key = (result.org.id, result.user.email,
+                                                   result.project.id, result.api_key)
+    finally:
+        db.dispose()
+    # Printed once, to the terminal that asked for it; never logged.
+    print(
+        "\n  Bootstrap: organization %d, admin %s, project %d\n"
+        "  API key (shown once, store it now):\n\n    %s\n" % (org_id, user_email, project_id, key),
+        flush=True,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="pipelines-server")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="apply migrations and serve every surface")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="server processes (uvicorn workers); use PostgreSQL and Redis for >1")
+    sub.add_parser("migrate", help="apply database migrations (alembic upgrade head)")
+    sub.add_parser("bootstrap", help="create an organization, an admin, a project and an API key")
+    args = parser.parse_args(argv)
+
+    settings = Settings.from_env()
+    logging.basicConfig(level=settings.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    if args.command == "migrate":
+        migrate(settings.database_url)
+        return 0
+    if args.command == "bootstrap":
+        migrate(settings.database_url)
+        _bootstrap(settings, only_if_empty=False)
+        return 0
+
+    migrate(settings.database_url)
+    if settings.bootstrap:
+        _bootstrap(settings, only_if_empty=True)
+    settings.ensure_secret_key()
+    import uvicorn
+
+    uvicorn.run("pipelines_server.app:asgi_app", factory=True,
+                host=args.host or settings.host, port=args.port or settings.port,
+                workers=args.workers, log_level=settings.log_level, access_log=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

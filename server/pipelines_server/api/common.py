@@ -1,0 +1,197 @@
+"""What every surface shares: authentication hooks for connexion, request validators that
+tell body errors from parameter errors, and the translation of any exception into one
+neutral HttpError that each surface then shapes into its own error body."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+
+import anyio
+from connexion.exceptions import BadRequestProblem, ProblemException
+from connexion.validators import (
+    JSONRequestBodyValidator,
+    ParameterValidator,
+)
+from jsonschema import Draft4Validator, ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..domain import keys
+from ..domain.errors import DomainError, FieldError, RateLimited, Unauthorized
+from ..domain.principal import Principal
+from ..runtime import current
+
+log = logging.getLogger(__name__)
+
+
+# -- neutral error ---------------------------------------------------------------------------
+
+@dataclass
+class HttpError:
+    status: int
+    code: str
+    message: str
+    retry_after: int | None = None
+    errors: list[FieldError] = field(default_factory=list)
+    body_validation: bool = False
+
+
+_CODES = {400: "invalid_request", 401: "invalid_api_key", 403: "forbidden", 404: "not_found",
+          405: "invalid_request", 406: "invalid_request", 409: "api_error",
+          413: "payload_too_large", 415: "invalid_request", 422: "validation_error",
+          429: "rate_limit_exceeded", 500: "internal_server_error", 503: "service_unavailable"}
+
+
+class BodyProblem(BadRequestProblem):
+    """A request body that does not match its schema (422 on every surface)."""
+
+    def __init__(self, detail: str, loc: tuple = ()):
+        super().__init__(detail=detail)
+        self.loc = loc
+
+
+class ParameterProblem(BadRequestProblem):
+    """A path, query or header parameter that does not match its schema."""
+
+
+def to_http_error(exc: BaseException) -> HttpError:
+    if isinstance(exc, DomainError):
+        return HttpError(exc.status, exc.code, exc.message,
+                         retry_after=getattr(exc, "retry_after", None), errors=exc.errors)
+    if isinstance(exc, BodyProblem):
+        return HttpError(422, "validation_error", exc.detail,
+                         errors=[FieldError(exc.detail, loc=("body",) + tuple(exc.loc))],
+                         body_validation=True)
+    if isinstance(exc, ProblemException):
+        status = exc.status or 500
+        detail = exc.detail or exc.title or "Error"
+        code = _CODES.get(status, "api_error")
+        if status == 401:
+            code = "missing_api_key" if "No authorization token" in str(detail) else \
+                "invalid_api_key"
+            if code == "missing_api_key":
+                detail = "No API key was provided (use Authorization: Bearer or X-API-Key)"
+        return HttpError(status, code, str(detail))
+    if isinstance(exc, StarletteHTTPException):
+        status = exc.status_code
+        detail = exc.detail if isinstance(exc.detail, str) else "Error"
+        if status == 404:
+            detail = "Not found"
+        return HttpError(status, _CODES.get(status, "api_error"), detail)
+    log.error("unhandled error", exc_info=exc)
+    return HttpError(500, "internal_server_error", "Internal server error")
+
+
+# -- authentication ------------------------------------------------------------------------
+
+def client_ip(scope) -> str:
+    client = scope.get("client")
+    return client[0] if client else "unknown"
+
+
+def _authenticate_sync(raw: str) -> Principal:
+    with current().db.session() as session:
+        return keys.authenticate(session, raw)
+
+
+async def authenticate(raw: str, request) -> dict:
+    rt = current()
+    ip = client_ip(request.scope)
+    retry = await rt.limits.blocked(rt.limits.failed_auth, "failed-auth", ip)
+    if retry is not None:
+        raise RateLimited("Too many failed authentication attempts from this address", retry)
+    try:
+        principal = await anyio.to_thread.run_sync(_authenticate_sync, raw)
+    except Unauthorized:
+        await rt.limits.hit(rt.limits.failed_auth, "failed-auth", ip)
+        raise
+    return {"sub": principal.user_id, "principal": principal}
+
+
+async def bearer_info(token: str, request) -> dict:
+    return await authenticate(token, request)
+
+
+async def apikey_info(apikey: str, required_scopes=None, request=None) -> dict:
+    return await authenticate(apikey, request)
+
+
+def principal() -> Principal:
+    from connexion.context import context
+
+    return context["token_info"]["principal"]
+
+
+# -- validators ------------------------------------------------------------------------------
+
+def _path(error: ValidationError) -> tuple:
+    return tuple(error.absolute_path)
+
+
+class BodyValidator(JSONRequestBodyValidator):
+    """JSON bodies: bad encoding or JSON is a 400; a schema mismatch is a 422 naming where."""
+
+    async def _parse(self, stream, scope):
+        raw = b"".join([chunk async for chunk in stream])
+        try:
+            text = raw.decode(self._encoding)
+        except (UnicodeDecodeError, LookupError):
+            raise BadRequestProblem(detail="Request body is not valid UTF-8") from None
+        if not text:
+            return None
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise BadRequestProblem(detail=f"Request body is not valid JSON: {exc}") from None
+
+    async def wrap_receive(self, receive, *, scope):
+        try:
+            return await super().wrap_receive(receive, scope=scope)
+        except BodyProblem:
+            raise
+        except BadRequestProblem as exc:
+            if exc.detail == "RequestBody is required":
+                raise BodyProblem("Request body is required") from None
+            raise
+
+    def _validate(self, body):
+        if body is None:
+            if self._required:
+                raise BodyProblem("Request body is required")
+            return None
+        try:
+            return self._validator.validate(body)
+        except ValidationError as exc:
+            where = ".".join(str(p) for p in _path(exc))
+            raise BodyProblem(f"{where + ': ' if where else ''}{exc.message}",
+                              loc=_path(exc)) from None
+
+
+class ParamValidator(ParameterValidator):
+    @staticmethod
+    def validate_parameter(parameter_type, value, param, param_name=None):
+        schema = param.get("schema", param)
+        if value is not None and "enum" in schema and not isinstance(value, list):
+            if value not in schema["enum"]:
+                name = param_name or param.get("name")
+                return (f"Invalid value {value!r} for {parameter_type} parameter {name!r}. "
+                        "Accepted values: " + ", ".join(str(v) for v in schema["enum"]))
+        if value is not None:
+            try:
+                Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER).validate(
+                    value)
+            except ValidationError as exc:
+                name = param_name or param.get("name")
+                return f"Invalid {parameter_type} parameter {name!r}: {exc.message}"
+            return None
+        return ParameterValidator.validate_parameter(parameter_type, value, param, param_name)
+
+    def validate_request(self, request):
+        try:
+            super().validate_request(request)
+        except BadRequestProblem as exc:
+            raise ParameterProblem(detail=exc.detail) from None
+
+
+VALIDATOR_MAP = {"body": {"*/*json": BodyValidator}, "parameter": ParamValidator}

@@ -1,0 +1,2 @@
+def get_health():
+    return {"status": "ok"}, 200

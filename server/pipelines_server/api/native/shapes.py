@@ -1,0 +1,52 @@
+"""Reply shapes of the native API."""
+
+from __future__ import annotations
+
+from ...store.models import ApiKey, Organization, Project, User, Workflow, utcnow
+from ..serialize import ts
+
+
+def page(items: list, total: int, page_no: int, page_size: int) -> dict:
+    return {"items": items, "total": total, "page": page_no, "page_size": page_size,
+            "has_more": page_no * page_size < total}
+
+
+def offset(page_no: int, page_size: int) -> int:
+    return (page_no - 1) * page_size
+
+
+def organization(org: Organization) -> dict:
+    return {"id": org.id, "name": org.name, "created_at": ts(org.created_at)}
+
+
+def user(u: User) -> dict:
+    return {"id": u.id, "org_id": u.org_id, "email": u.email, "name": u.name, "role": u.role,
+            "created_at": ts(u.created_at)}
+
+
+def api_key(k: ApiKey, owners: dict[int, User]) -> dict:
+    owner = owners.get(k.created_by_id) if k.created_by_id else None
+    if k.revoked_at is not None:
+        status = "revoked"
+    elif k.expires_at is not None and k.expires_at <= utcnow():
+        status = "expired"
+    else:
+        status = "active"
+    return {"id": k.id, "name": k.name, "last4": k.last4, "status": status,
+            "created_at": ts(k.created_at), "expires_at": ts(k.expires_at),
+            "revoked_at": ts(k.revoked_at), "last_used_at": ts(k.last_used_at),
+            "created_by": ({"id": owner.id, "name": owner.name, "email": owner.email}
+                           if owner else None)}
+
+
+def project(p: Project) -> dict:
+    return {"id": p.id, "org_id": p.org_id, "name": p.name, "description": p.description,
+            "archived": p.archived_at is not None, "created_at": ts(p.created_at),
+            "updated_at": ts(p.updated_at)}
+
+
+def workflow(w: Workflow) -> dict:
+    return {"id": w.id, "project_id": w.project_id, "org_id": w.org_id, "name": w.name,
+            "description": w.description, "status": w.status, "version": w.version,
+            "fields": w.fields, "graph": w.graph, "activate_at": ts(w.activate_at),
+            "created_at": ts(w.created_at), "updated_at": ts(w.updated_at)}

@@ -1,0 +1,157 @@
+"""create_app(settings) -> the connexion app serving every surface."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import json
+import logging
+from pathlib import Path
+
+from connexion import FlaskApp
+from connexion.exceptions import ProblemException
+from connexion.lifecycle import ConnexionResponse
+from connexion.middleware import MiddlewarePosition
+from connexion.options import SwaggerUIOptions
+from connexion.datastructures import MediaTypeDict
+from connexion.validators import VALIDATOR_MAP
+from flask import Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .api import common
+from .api.external_v1 import errors as v1_errors
+from .api.native import errors as native_errors
+from .domain.archives import ArchiveLimits
+from .domain.uploads import UploadConfig
+from .middleware import EdgeMiddleware, Surface
+from .ratelimit import RateLimits
+from .runtime import Runtime, install
+from .settings import PROJECT_ROOT, Settings
+from .store.db import Database
+from .workers import UploadWorkers
+
+log = logging.getLogger(__name__)
+SPECS = PROJECT_ROOT / "openapi"
+
+SURFACES = [
+    Surface("/api/v1", v1_errors.shape, headers=v1_errors.HEADERS),
+    Surface("/api", native_errors.shape),
+]
+
+
+def build_runtime(settings: Settings) -> Runtime:
+    db = Database(settings.database_url)
+    uploads = UploadConfig(
+        uploads_dir=settings.uploads_dir, secret_key=settings.ensure_secret_key(),
+        min_seconds=settings.upload_url_min_seconds, max_seconds=settings.upload_url_max_seconds,
+        bytes_per_second=settings.upload_bytes_per_second,
+        max_upload_bytes=settings.upload_max_bytes,
+        limits=ArchiveLimits(max_entries=settings.archive_max_entries,
+                             max_total_bytes=settings.archive_max_total_bytes,
+                             max_file_bytes=settings.archive_max_file_bytes,
+                             max_ratio=settings.archive_max_ratio))
+    limits = RateLimits(settings.rate_limit_per_key, settings.rate_limit_per_ip,
+                        settings.rate_limit_failed_auth, settings.redis_url)
+    workers = UploadWorkers(db, uploads, settings.upload_workers)
+    return Runtime(settings=settings, db=db, limits=limits, uploads=uploads, workers=workers)
+
+
+def _surface(path: str) -> Surface:
+    for s in SURFACES:  # longest prefix first
+        if path == s.prefix or path.startswith(s.prefix + "/"):
+            return s
+    return SURFACES[-1]
+
+
+def _error_handler(request, exc: Exception) -> ConnexionResponse:
+    err = common.to_http_error(exc)
+    status, body, headers = _surface(request.url.path).shape(err)
+    return ConnexionResponse(status_code=status, body=json.dumps(body),
+                             content_type="application/json", headers=headers)
+
+
+def _redoc_page(spec_url: str, title: str) -> str:
+    return (f"<!DOCTYPE html><html><head><title>{title}</title><meta charset='utf-8'/>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'></head><body>"
+            f"<redoc spec-url='{spec_url}'></redoc>"
+            "<script src='/_static/redoc.standalone.js'></script></body></html>")
+
+
+def _redoc_js() -> Path | None:
+    # The ReDoc bundle ships as package data of drf-spectacular-sidecar (installed without its
+    # Django dependency: only the static file is read, the package is never imported).
+    spec = importlib.util.find_spec("drf_spectacular_sidecar")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(spec.submodule_search_locations[0]) / "static" / "drf_spectacular_sidecar" / \
+        "redoc" / "bundles" / "redoc.standalone.js"
+    return path if path.exists() else None
+
+
+def create_app(settings: Settings | None = None) -> FlaskApp:
+    settings = settings or Settings.from_env()
+    runtime = build_runtime(settings)
+    install(runtime)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        resumed = runtime.workers.resume()
+        if resumed:
+            log.info("resumed %d upload(s) left processing", resumed)
+        try:
+            yield
+        finally:
+            runtime.workers.shutdown()
+            runtime.db.dispose()
+
+    validators = dict(VALIDATOR_MAP)
+    validators["body"] = MediaTypeDict({**VALIDATOR_MAP["body"], "*/*json": common.BodyValidator})
+    validators["parameter"] = common.ParamValidator
+
+    app = FlaskApp(__name__, lifespan=lifespan, validator_map=validators)
+    common_args = dict(validate_responses=settings.validate_responses, strict_validation=False,
+                       pythonic_params=False)
+    # Nested base paths: the longer one is added first.
+    app.add_api(SPECS / "external-v1.yaml", base_path="/api/v1", name="external_v1",
+                swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"), **common_args)
+    app.add_api(SPECS / "pipelines.yaml", base_path="/api", name="native",
+                swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"), **common_args)
+    # Every error, connexion's own problems and Flask's 404/405 included, gets the body of
+    # the surface it happened on.
+    for exc_class in (Exception, ProblemException, StarletteHTTPException):
+        app.add_error_handler(exc_class, _error_handler)
+    app.add_middleware(EdgeMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION,
+                       surfaces=SURFACES)
+
+    flask_app = app.app
+    redoc_js = _redoc_js()
+
+    @flask_app.get("/api/v1/redoc")
+    def redoc_v1():
+        return Response(_redoc_page("/api/v1/openapi.json", "Pipelines External API v1"),
+                        mimetype="text/html")
+
+    @flask_app.get("/api/redoc")
+    def redoc_native():
+        return Response(_redoc_page("/api/openapi.json", "Pipelines API"), mimetype="text/html")
+
+    @flask_app.get("/_static/redoc.standalone.js")
+    def redoc_static():
+        if redoc_js is None:
+            return Response("// ReDoc bundle not installed", mimetype="application/javascript",
+                            status=404)
+        return Response(redoc_js.read_bytes(), mimetype="application/javascript")
+
+    @flask_app.get("/")
+    def index():
+        return {"name": "pipelines-server", "surfaces": {
+            "native": {"base": "/api", "docs": "/api/docs/", "spec": "/api/openapi.json"},
+            "external_v1": {"base": "/api/v1", "docs": "/api/v1/docs/",
+                            "redoc": "/api/v1/redoc", "spec": "/api/v1/openapi.json"}}}
+
+    return app
+
+
+def asgi_app():
+    """uvicorn factory: `uvicorn --factory pipelines_server.app:asgi_app`."""
+    return create_app()

@@ -1,0 +1,149 @@
+"""Organization API keys: creation, authentication, expiry, revocation.
+
+Keys are `pk_live_` + 40 hex characters (160 random bits). Only a SHA-256 digest is stored:
+a key this long cannot be brute-forced, so a slow password hash (argon2) would only cost
+every request its latency without adding safety.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from ..store.models import ApiKey, User, utcnow
+from .errors import BadRequest, Forbidden, NotFound, Unauthorized
+from .principal import Principal
+
+PREFIX = "pk_live_"
+KEY_RE = re.compile(r"^pk_live_[0-9a-f]{40}$")
+EXPIRY_DAYS = (30, 90, 365)
+LAST_USED_DEBOUNCE = timedelta(seconds=60)
+
+
+def generate_key() -> str:
+    return PREFIX + secrets.token_hex(20)
+
+
+def hash_key(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def expiry_from_now(expires_in_days: int | None, now: datetime | None = None) -> datetime | None:
+    if expires_in_days is None:
+        return None
+    if expires_in_days not in EXPIRY_DAYS:
+        raise BadRequest(f"expires_in_days must be one of {EXPIRY_DAYS} or null (no expiry)")
+    return (now or utcnow()) + timedelta(days=expires_in_days)
+
+
+def authenticate(session: Session, raw: str | None, now: datetime | None = None) -> Principal:
+    """Resolve a presented key, or raise Unauthorized with the v1 error code."""
+    if not raw:
+        raise Unauthorized("No API key was provided", code="missing_api_key")
+    if not KEY_RE.match(raw):
+        raise Unauthorized("The API key is malformed (expected pk_live_ and 40 hex characters)")
+    now = now or utcnow()
+    row = session.execute(
+        select(ApiKey.id, ApiKey.org_id, ApiKey.expires_at, ApiKey.revoked_at,
+               ApiKey.last_used_at, User.id, User.role, User.removed_at)
+        .outerjoin(User, User.id == ApiKey.created_by_id)
+        .where(ApiKey.key_hash == hash_key(raw))
+    ).first()
+    if row is None:
+        raise Unauthorized("The API key is not valid")
+    key_id, org_id, expires_at, revoked_at, last_used_at, user_id, role, removed_at = row
+    if revoked_at is not None:
+        raise Unauthorized("The API key has been revoked")
+    if expires_at is not None and expires_at <= now:
+        raise Unauthorized("The API key has expired")
+    if last_used_at is None or now - last_used_at >= LAST_USED_DEBOUNCE:
+        # Debounced to about once a minute per key: one cheap conditional UPDATE, and
+        # concurrent requests do not fight over the row.
+        session.execute(
+            update(ApiKey)
+            .where(ApiKey.id == key_id)
+            .where(or_(ApiKey.last_used_at.is_(None),
+                       ApiKey.last_used_at <= now - LAST_USED_DEBOUNCE))
+            .values(last_used_at=now)
+        )
+    if user_id is None or removed_at is not None:
+        return Principal(org_id=org_id, api_key_id=key_id, user_id=None, role=None)
+    return Principal(org_id=org_id, api_key_id=key_id, user_id=user_id, role=role)
+
+
+def require_admin(principal: Principal, org_id: int) -> None:
+    if principal.org_id != org_id:
+        raise NotFound("Organization not found")
+    if principal.user_id is None:
+        raise Forbidden("The user who created this API key has been removed; create a new key")
+    if not principal.is_admin:
+        raise Forbidden("Only organization admins can manage API keys")
+
+
+def create_key(session: Session, principal: Principal, org_id: int, name: str,
+               expires_in_days: int | None) -> tuple[ApiKey, str]:
+    """Returns the stored key and the full secret, which is never available again."""
+    require_admin(principal, org_id)
+    name = (name or "").strip()
+    if not name:
+        raise BadRequest("Key name is required")
+    raw = generate_key()
+    key = ApiKey(org_id=org_id, name=name, key_hash=hash_key(raw), last4=raw[-4:],
+                 created_by_id=principal.user_id, expires_at=expiry_from_now(expires_in_days))
+    session.add(key)
+    session.flush()
+    return key, raw
+
+
+def issue_key(session: Session, org_id: int, user_id: int | None, name: str) -> str:
+    """Create a key without a caller (bootstrap and tests' setup)."""
+    raw = generate_key()
+    session.add(ApiKey(org_id=org_id, name=name, key_hash=hash_key(raw), last4=raw[-4:],
+                       created_by_id=user_id))
+    session.flush()
+    return raw
+
+
+def list_keys(session: Session, principal: Principal, org_id: int) -> list[ApiKey]:
+    """Active keys first, revoked ones below them, newest first within each."""
+    require_admin(principal, org_id)
+    return list(session.scalars(
+        select(ApiKey).where(ApiKey.org_id == org_id)
+        .order_by(ApiKey.revoked_at.is_not(None), ApiKey.created_at.desc(), ApiKey.id.desc())
+    ))
+
+
+def get_key(session: Session, principal: Principal, org_id: int, key_id: int) -> ApiKey:
+    require_admin(principal, org_id)
+    key = session.get(ApiKey, key_id)
+    if key is None or key.org_id != org_id:
+        raise NotFound("API key not found")
+    return key
+
+
+def update_expiry(session: Session, principal: Principal, org_id: int, key_id: int,
+                  expires_in_days: int | None) -> ApiKey:
+    key = get_key(session, principal, org_id, key_id)
+    if key.revoked_at is not None:
+        raise BadRequest("Cannot update the expiry of a revoked key")
+    key.expires_at = expiry_from_now(expires_in_days)
+    return key
+
+
+def revoke(session: Session, principal: Principal, org_id: int, key_id: int) -> ApiKey:
+    key = get_key(session, principal, org_id, key_id)
+    if key.revoked_at is None:
+        key.revoked_at = utcnow()
+    return key
+
+
+def creator_names(session: Session, keys: list[ApiKey]) -> dict[int, User]:
+    ids = {k.created_by_id for k in keys if k.created_by_id is not None}
+    if not ids:
+        return {}
+    return {u.id: u for u in session.scalars(select(User).where(User.id.in_(ids)))}

@@ -1,0 +1,137 @@
+"""Organizations, users and roles, and the first-start bootstrap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..store.models import Organization, Project, User, utcnow
+from . import keys
+from .errors import BadRequest, Conflict, Forbidden, NotFound
+from .principal import ORG_ADMIN, ROLES, Principal
+
+
+def get_org(session: Session, principal: Principal, org_id: int) -> Organization:
+    org = session.get(Organization, org_id)
+    if org is None or org.id != principal.org_id:
+        raise NotFound("Organization not found")
+    return org
+
+
+def list_orgs(session: Session, principal: Principal) -> list[Organization]:
+    return [session.get(Organization, principal.org_id)]
+
+
+def current_user(session: Session, principal: Principal) -> User | None:
+    return session.get(User, principal.user_id) if principal.user_id else None
+
+
+def _require_admin(principal: Principal, org_id: int) -> None:
+    if principal.org_id != org_id:
+        raise NotFound("Organization not found")
+    if principal.user_id is None:
+        raise Forbidden("The user who created this API key has been removed")
+    if not principal.is_admin:
+        raise Forbidden("Only organization admins can manage users")
+
+
+def list_users(session: Session, principal: Principal, org_id: int, offset: int, limit: int
+               ) -> tuple[list[User], int]:
+    get_org(session, principal, org_id)
+    where = (User.org_id == org_id, User.removed_at.is_(None))
+    total = session.scalar(select(func.count()).select_from(User).where(*where))
+    rows = session.scalars(select(User).where(*where).order_by(User.id).offset(offset).limit(limit))
+    return list(rows), total
+
+
+def get_user(session: Session, principal: Principal, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None or user.org_id != principal.org_id or user.removed_at is not None:
+        raise NotFound("User not found")
+    return user
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise BadRequest(f"role must be one of {', '.join(ROLES)}")
+
+
+def create_user(session: Session, principal: Principal, org_id: int, email: str, name: str,
+                role: str) -> User:
+    _require_admin(principal, org_id)
+    _check_role(role)
+    email = email.strip().lower()
+    if session.scalar(select(User.id).where(User.email == email)) is not None:
+        raise Conflict(f"A user with email {email} already exists")
+    user = User(org_id=org_id, email=email, name=name.strip() or email, role=role)
+    session.add(user)
+    try:
+        session.flush()
+    except IntegrityError as exc:  # a concurrent create of the same email
+        raise Conflict(f"A user with email {email} already exists") from exc
+    return user
+
+
+def _admins_left(session: Session, org_id: int, excluding: int) -> int:
+    return session.scalar(
+        select(func.count()).select_from(User).where(
+            User.org_id == org_id, User.role == ORG_ADMIN, User.removed_at.is_(None),
+            User.id != excluding)
+    )
+
+
+def update_user(session: Session, principal: Principal, org_id: int, user_id: int,
+                name: str | None, role: str | None) -> User:
+    _require_admin(principal, org_id)
+    user = get_user(session, principal, user_id)
+    if role is not None:
+        _check_role(role)
+        if user.role == ORG_ADMIN and role != ORG_ADMIN and _admins_left(session, org_id, user.id) == 0:
+            raise Conflict("An organization must keep at least one admin")
+        user.role = role
+    if name is not None:
+        user.name = name
+    return user
+
+
+def remove_user(session: Session, principal: Principal, org_id: int, user_id: int) -> None:
+    """Removes a user from the organization. Keys they created stay valid for what needs no
+    identity; see the External API v1 rules for uploads."""
+    _require_admin(principal, org_id)
+    user = get_user(session, principal, user_id)
+    if user.role == ORG_ADMIN and _admins_left(session, org_id, user.id) == 0:
+        raise Conflict("An organization must keep at least one admin")
+    user.removed_at = utcnow()
+    user.email = f"removed-{user.id}+{user.email}"
+
+
+@dataclass
+class Bootstrap:
+    org: Organization
+    user: User
+    project: Project
+    api_key: str
+
+
+def bootstrap(session: Session, org_name: str = "Default organization",
+              email: str = "admin@localhost", name: str = "Admin") -> Bootstrap:
+    """An organization, its first admin, a default project and one API key."""
+    org = Organization(name=org_name)
+    session.add(org)
+    session.flush()
+    email = email.strip().lower()
+    if session.scalar(select(User.id).where(User.email == email)) is not None:
+        email = f"admin+{org.id}@localhost"
+    user = User(org_id=org.id, email=email, name=name, role=ORG_ADMIN)
+    project = Project(org_id=org.id, name="Default project", description="Created at bootstrap")
+    session.add_all([user, project])
+    session.flush()
+    raw = keys.issue_key(session, org.id, user.id, "bootstrap")
+    return Bootstrap(org=org, user=user, project=project, api_key=raw)
+
+
+def is_empty(session: Session) -> bool:
+    return session.scalar(select(func.count()).select_from(Organization)) == 0

@@ -1,0 +1,174 @@
+"""Tasks: batch creation with partial success, cursor pagination, status and progress."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from ..store.models import NodeInstance, Task, Workflow, utcnow
+from . import fields as fieldschema
+from .errors import BadRequest, FieldError, NotFound, ValidationFailed
+from .principal import Principal
+from .workflows import ACTIVE, get_workflow, require_accepts_tasks
+
+TASK_STATUSES = ("pending", "in_progress", "finished", "failed", "paused", "escalated",
+                 "quarantined")
+MAX_BATCH = 5000
+# How the many node instance states collapse into the three buckets of node_summary.
+NODE_BUCKETS = {
+    "finished": "finished",
+    "available": "in_progress", "claimed": "in_progress", "submitted": "in_progress",
+    "escalated": "in_progress", "quarantined": "in_progress",
+    "pending": "pending", "deferred": "pending",
+}
+
+
+@dataclass
+class BatchResult:
+    task_ids: list[int] = field(default_factory=list)
+    errors: list[FieldError] = field(default_factory=list)
+
+    @property
+    def error_count(self) -> int:
+        return len({e.index for e in self.errors})
+
+
+def initial_status(wf: Workflow) -> str:
+    return "pending" if wf.status == ACTIVE else "paused"
+
+
+def insert_tasks(session: Session, wf: Workflow, rows: list[dict], upload_id: str | None = None
+                 ) -> list[int]:
+    """One multi-row INSERT ... RETURNING, ids in the order of `rows`."""
+    if not rows:
+        return []
+    now = utcnow()
+    status = initial_status(wf)
+    table = Task.__table__
+    result = session.execute(
+        insert(table).returning(table.c.id, sort_by_parameter_order=True),
+        [{"org_id": wf.org_id, "workflow_id": wf.id, "status": status, "fields": r,
+          "upload_id": upload_id, "created_at": now, "updated_at": now} for r in rows],
+    )
+    return [r[0] for r in result]
+
+
+def create_tasks(session: Session, principal: Principal, workflow_id: int, tasks: list
+                 ) -> BatchResult:
+    """Validates every row, creates the valid ones, reports the others.
+
+    Raises ValidationFailed (all rows failed, wrong workflow state, file fields) so that the
+    caller answers 422; otherwise at least one task was created.
+    """
+    wf = get_workflow(session, principal, workflow_id)
+    require_accepts_tasks(wf)
+    if fieldschema.file_fields(wf.fields):
+        raise ValidationFailed(
+            "This workflow has file upload fields; create its tasks with the ZIP upload flow "
+            f"(POST /workflows/{wf.id}/tasks/upload)")
+    if not 1 <= len(tasks) <= MAX_BATCH:
+        raise ValidationFailed(f"tasks: send between 1 and {MAX_BATCH} tasks")
+    result = BatchResult()
+    valid: list[dict] = []
+    for i, task in enumerate(tasks):
+        values = task.get("fields") if isinstance(task, dict) else None
+        errors = fieldschema.validate_row(wf.fields, values if values is not None else {}, i)
+        if errors:
+            result.errors.extend(errors)
+        else:
+            valid.append(values)
+    if not valid:
+        raise ValidationFailed("Every task failed validation", result.errors)
+    result.task_ids = insert_tasks(session, wf, valid)
+    return result
+
+
+def encode_cursor(last_id: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"last_id": last_id}).encode()).decode()
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+        last_id = data["last_id"]
+        if isinstance(last_id, bool) or not isinstance(last_id, int) or last_id < 1:
+            raise ValueError
+        return last_id
+    except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error):
+        raise BadRequest("Invalid pagination cursor") from None
+
+
+@dataclass
+class Page:
+    tasks: list[Task]
+    next_cursor: str | None
+    has_more: bool
+
+
+def list_tasks(session: Session, principal: Principal, workflow_id: int, limit: int = 50,
+               cursor: str | None = None, status: str | None = None) -> Page:
+    """Newest first; the cursor seeks on (workflow_id, id), it never counts or offsets."""
+    if status is not None and status not in TASK_STATUSES:
+        raise BadRequest(f"Invalid status filter {status!r}. Accepted values: "
+                         + ", ".join(TASK_STATUSES))
+    if not 1 <= limit <= 200:
+        raise BadRequest("limit must be between 1 and 200")
+    wf = get_workflow(session, principal, workflow_id)
+    query = select(Task).where(Task.workflow_id == wf.id)
+    if status is not None:
+        query = query.where(Task.status == status)
+    if cursor:
+        query = query.where(Task.id < decode_cursor(cursor))
+    rows = list(session.scalars(query.order_by(Task.id.desc()).limit(limit + 1)))
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    return Page(rows, encode_cursor(rows[-1].id) if has_more else None, has_more)
+
+
+def get_task(session: Session, principal: Principal, workflow_id: int, task_id: int) -> Task:
+    task = session.get(Task, task_id)
+    if task is None or task.org_id != principal.org_id or task.workflow_id != workflow_id:
+        raise NotFound("Task not found")
+    return task
+
+
+def node_summaries(session: Session, tasks: list[Task], wf: Workflow | None = None
+                   ) -> dict[int, dict[str, int]]:
+    """node_summary per task: finished / in_progress / pending buckets; `na` nodes count
+    nowhere, not even in `total`. A task whose nodes were not instantiated yet has every
+    node of its workflow's graph pending."""
+    if not tasks:
+        return {}
+    counts: dict[int, dict[str, int]] = {
+        t.id: {"total": 0, "finished": 0, "in_progress": 0, "pending": 0} for t in tasks}
+    seen: set[int] = set()
+    rows = session.execute(
+        select(NodeInstance.task_id, NodeInstance.status, func.count())
+        .where(NodeInstance.task_id.in_(list(counts)))
+        .group_by(NodeInstance.task_id, NodeInstance.status))
+    for task_id, status, n in rows:
+        seen.add(task_id)
+        if status == "na":
+            continue
+        summary = counts[task_id]
+        summary["total"] += n
+        bucket = NODE_BUCKETS.get(status)
+        if bucket:
+            summary[bucket] += n
+    graphs: dict[int, int] = {}
+    for t in tasks:
+        if t.id in seen:
+            continue
+        if t.workflow_id not in graphs:
+            owner = wf if wf is not None and wf.id == t.workflow_id else session.get(
+                Workflow, t.workflow_id)
+            graphs[t.workflow_id] = len((owner.graph or {}).get("nodes") or [])
+        n = graphs[t.workflow_id]
+        counts[t.id].update(total=n, pending=n)
+    return counts

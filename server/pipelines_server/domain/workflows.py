@@ -1,0 +1,226 @@
+"""Workflows: CRUD, the status machine, the input schema and the node graph."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..store.models import Task, Workflow, utcnow
+from . import fields as fieldschema
+from .errors import BadRequest, Conflict, FieldError, NotFound, ValidationFailed
+from .principal import Principal
+from .projects import get_project
+
+DRAFT, PENDING_ACTIVATION, ACTIVE = "DRAFT", "PENDING_ACTIVATION", "ACTIVE"
+PAUSED, COMPLETED, ARCHIVED = "PAUSED", "COMPLETED", "ARCHIVED"
+STATUSES = (DRAFT, PENDING_ACTIVATION, ACTIVE, PAUSED, COMPLETED, ARCHIVED)
+ACCEPTS_TASKS = (ACTIVE, PAUSED)
+NODE_KINDS = ("start", "subtask", "end")
+DEFAULT_GRAPH = {"nodes": [{"id": "start", "kind": "start", "name": "Start"},
+                           {"id": "end", "kind": "end", "name": "End"}],
+                 "edges": [{"source": "start", "target": "end"}]}
+
+
+def check_graph(graph: dict) -> list[FieldError]:
+    """Every structural problem of a graph (more rules arrive with the engine)."""
+    errors: list[FieldError] = []
+    nodes = graph.get("nodes") or []
+    edges = graph.get("edges") or []
+    ids: list[str] = []
+    for i, node in enumerate(nodes):
+        nid, kind = node.get("id"), node.get("kind")
+        if not nid:
+            errors.append(FieldError("Node needs an id", loc=("graph", "nodes", i, "id")))
+        elif nid in ids:
+            errors.append(FieldError(f"Duplicate node id {nid!r}", loc=("graph", "nodes", i, "id")))
+        ids.append(nid)
+        if kind not in NODE_KINDS:
+            errors.append(FieldError(f"Node {nid!r} has unknown kind {kind!r}; expected one of "
+                                     + ", ".join(NODE_KINDS), loc=("graph", "nodes", i, "kind")))
+    known = set(ids)
+    for i, edge in enumerate(edges):
+        for end in ("source", "target"):
+            if edge.get(end) not in known:
+                errors.append(FieldError(f"Edge {end} {edge.get(end)!r} is not a node",
+                                         loc=("graph", "edges", i, end)))
+        if edge.get("source") == edge.get("target"):
+            errors.append(FieldError(f"Edge from {edge.get('source')!r} to itself",
+                                     loc=("graph", "edges", i)))
+    if nodes:
+        for kind in ("start", "end"):
+            count = sum(1 for n in nodes if n.get("kind") == kind)
+            if count != 1:
+                errors.append(FieldError(f"A graph needs exactly one {kind} node, found {count}",
+                                         loc=("graph", "nodes")))
+    return errors
+
+
+def _reachability_errors(graph: dict) -> list[FieldError]:
+    nodes = graph.get("nodes") or []
+    starts = [n["id"] for n in nodes if n.get("kind") == "start"]
+    if not starts:
+        return [FieldError("A workflow needs a start node to be activated", loc=("graph",))]
+    out: dict[str, list[str]] = {}
+    for e in graph.get("edges") or []:
+        out.setdefault(e["source"], []).append(e["target"])
+    seen, stack = set(starts), list(starts)
+    while stack:
+        for nxt in out.get(stack.pop(), []):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return [FieldError(f"Node {n['id']!r} is not reachable from the start node",
+                       loc=("graph", "nodes"))
+            for n in nodes if n["id"] not in seen]
+
+
+def _validate(schema: list[dict] | None, graph: dict | None) -> None:
+    errors = []
+    if schema is not None:
+        errors += fieldschema.check_schema(schema)
+    if graph is not None:
+        errors += check_graph(graph)
+    if errors:
+        raise ValidationFailed("; ".join(e.message for e in errors), errors)
+
+
+def _refresh(workflow: Workflow, now: datetime | None = None) -> Workflow:
+    """A scheduled activation takes effect the first time the workflow is read after it."""
+    now = now or utcnow()
+    if workflow.status == PENDING_ACTIVATION and workflow.activate_at and workflow.activate_at <= now:
+        workflow.status = ACTIVE
+        workflow.updated_at = now
+    return workflow
+
+
+def get_workflow(session: Session, principal: Principal, workflow_id: int,
+                 project_id: int | None = None) -> Workflow:
+    wf = session.get(Workflow, workflow_id)
+    if wf is None or wf.org_id != principal.org_id or (
+            project_id is not None and wf.project_id != project_id):
+        raise NotFound("Workflow not found")
+    return _refresh(wf)
+
+
+def list_workflows(session: Session, principal: Principal, project_id: int | None, offset: int,
+                   limit: int, status: str | None = None) -> tuple[list[Workflow], int]:
+    where = [Workflow.org_id == principal.org_id]
+    if project_id is not None:
+        get_project(session, principal, project_id)
+        where.append(Workflow.project_id == project_id)
+    if status is not None:
+        where.append(Workflow.status == status)
+    total = session.scalar(select(func.count()).select_from(Workflow).where(*where))
+    rows = list(session.scalars(select(Workflow).where(*where).order_by(Workflow.id.desc())
+                                .offset(offset).limit(limit)))
+    return [_refresh(w) for w in rows], total
+
+
+def create_workflow(session: Session, principal: Principal, project_id: int, name: str,
+                    description: str = "", schema: list[dict] | None = None,
+                    graph: dict | None = None) -> Workflow:
+    project = get_project(session, principal, project_id)
+    if project.archived_at is not None:
+        raise Conflict("Project is archived; unarchive it before adding workflows")
+    name = (name or "").strip()
+    if not name:
+        raise BadRequest("Workflow name is required")
+    schema = schema or []
+    graph = graph if graph else DEFAULT_GRAPH
+    _validate(schema, graph)
+    wf = Workflow(org_id=principal.org_id, project_id=project.id, name=name,
+                  description=description or "", status=DRAFT,
+                  fields=fieldschema.normalize_schema(schema), graph=graph)
+    session.add(wf)
+    session.flush()
+    return wf
+
+
+def update_workflow(session: Session, principal: Principal, project_id: int, workflow_id: int,
+                    name: str | None = None, description: str | None = None,
+                    schema: list[dict] | None = None, graph: dict | None = None) -> Workflow:
+    wf = get_workflow(session, principal, workflow_id, project_id)
+    if wf.status == ARCHIVED:
+        raise Conflict("Workflow is archived and can no longer be edited")
+    _validate(schema, graph)
+    if name is not None:
+        if not name.strip():
+            raise BadRequest("Workflow name is required")
+        wf.name = name.strip()
+    if description is not None:
+        wf.description = description
+    changed = False
+    if schema is not None:
+        wf.fields = fieldschema.normalize_schema(schema)
+        changed = True
+    if graph is not None:
+        wf.graph = graph
+        changed = True
+    if changed:
+        wf.version += 1
+    wf.updated_at = utcnow()
+    return wf
+
+
+def delete_workflow(session: Session, principal: Principal, project_id: int, workflow_id: int
+                    ) -> None:
+    wf = get_workflow(session, principal, workflow_id, project_id)
+    if session.scalar(select(func.count()).select_from(Task).where(Task.workflow_id == wf.id)):
+        raise Conflict("Workflow has tasks; archive it instead of deleting it")
+    session.delete(wf)
+
+
+def _illegal(wf: Workflow, action: str, reason: str) -> Conflict:
+    return Conflict(f"Cannot {action} a workflow in status {wf.status}: {reason}")
+
+
+def activate(session: Session, principal: Principal, project_id: int, workflow_id: int,
+             activate_at: datetime | None = None) -> Workflow:
+    wf = get_workflow(session, principal, workflow_id, project_id)
+    now = utcnow()
+    if wf.status == ACTIVE:
+        raise _illegal(wf, "activate", "it is already active")
+    if wf.status in (COMPLETED, ARCHIVED):
+        raise _illegal(wf, "activate", "completed and archived workflows stay closed")
+    if wf.status in (DRAFT, PENDING_ACTIVATION):
+        errors = check_graph(wf.graph) + _reachability_errors(wf.graph)
+        if errors:
+            raise ValidationFailed("; ".join(e.message for e in errors), errors)
+    if activate_at is not None and activate_at > now and wf.status in (DRAFT, PENDING_ACTIVATION):
+        wf.status, wf.activate_at = PENDING_ACTIVATION, activate_at
+    else:
+        wf.status, wf.activate_at = ACTIVE, None
+    wf.updated_at = now
+    return wf
+
+
+def pause(session: Session, principal: Principal, project_id: int, workflow_id: int) -> Workflow:
+    wf = get_workflow(session, principal, workflow_id, project_id)
+    if wf.status != ACTIVE:
+        raise _illegal(wf, "pause", "only an ACTIVE workflow can be paused")
+    wf.status, wf.updated_at = PAUSED, utcnow()
+    return wf
+
+
+def complete(session: Session, principal: Principal, project_id: int, workflow_id: int
+             ) -> Workflow:
+    wf = get_workflow(session, principal, workflow_id, project_id)
+    if wf.status not in (ACTIVE, PAUSED):
+        raise _illegal(wf, "complete", "only an ACTIVE or PAUSED workflow can be completed")
+    wf.status, wf.updated_at = COMPLETED, utcnow()
+    return wf
+
+
+def archive(session: Session, principal: Principal, project_id: int, workflow_id: int) -> Workflow:
+    wf = get_workflow(session, principal, workflow_id, project_id)
+    if wf.status == ARCHIVED:
+        raise _illegal(wf, "archive", "it is already archived")
+    wf.status, wf.activate_at, wf.updated_at = ARCHIVED, None, utcnow()
+    return wf
+
+
+def require_accepts_tasks(wf: Workflow) -> None:
+    if wf.status not in ACCEPTS_TASKS:
+        raise ValidationFailed("Workflow must be ACTIVE or PAUSED to create tasks")

@@ -1,0 +1,182 @@
+"""The ASGI edge in front of connexion: per-surface headers, the body size cap, rate limits,
+and the signed upload URL (a streaming PUT that never goes through the JSON stack)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs
+
+import anyio
+
+from .api.common import HttpError, client_ip, to_http_error
+from .domain import uploads
+from .domain.errors import DomainError, PayloadTooLarge
+from .runtime import current
+
+STORAGE_PREFIX = "/storage/uploads/"
+
+
+@dataclass
+class Surface:
+    prefix: str
+    shape: Callable[[HttpError], tuple[int, dict, dict[str, str]]]
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class BodyTooLarge(PayloadTooLarge):
+    pass
+
+
+def _bucket(headers: dict[bytes, bytes]) -> str | None:
+    raw = headers.get(b"x-api-key")
+    auth = headers.get(b"authorization")
+    if not raw and auth and auth[:7].lower() == b"bearer ":
+        raw = auth[7:].strip()
+    if not raw:
+        return None
+    return "key:" + hashlib.sha256(raw).hexdigest()[:32]
+
+
+class EdgeMiddleware:
+    def __init__(self, app, surfaces: list[Surface]):
+        self.app = app
+        # Longest prefix first: /api/v1 is matched before /api.
+        self.surfaces = sorted(surfaces, key=lambda s: len(s.prefix), reverse=True)
+
+    def surface_for(self, path: str) -> Surface | None:
+        for s in self.surfaces:
+            if path == s.prefix or path.startswith(s.prefix + "/"):
+                return s
+        return None
+
+    async def respond(self, send, surface: Surface | None, err: HttpError) -> None:
+        if surface is None:
+            status, body, headers = err.status, {"detail": err.message}, {}
+        else:
+            status, body, headers = surface.shape(err)
+            headers = {**surface.headers, **headers}
+        payload = json.dumps(body).encode()
+        raw_headers = [(b"content-type", b"application/json"),
+                       (b"content-length", str(len(payload)).encode())]
+        raw_headers += [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+        await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+        await send({"type": "http.response.body", "body": payload})
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        path = scope["path"]
+        if path.startswith(STORAGE_PREFIX):
+            return await self.storage_put(scope, receive, send)
+        surface = self.surface_for(path)
+        if surface is None:
+            return await self.app(scope, receive, send)
+        rt = current()
+        headers = dict(scope["headers"])
+
+        if surface.headers:
+            extra = [(k.lower().encode(), v.encode()) for k, v in surface.headers.items()]
+            inner_send = send
+
+            async def send(message):  # noqa: F811 - decorates the response with surface headers
+                if message["type"] == "http.response.start":
+                    message = {**message, "headers": list(message.get("headers", [])) + extra}
+                await inner_send(message)
+
+        cap = rt.settings.max_body_bytes
+        length = headers.get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > cap:
+            return await self.respond(send, surface, _too_large(cap))
+
+        # Per key when a key is supplied (valid or not), per client IP otherwise.
+        bucket = _bucket(headers)
+        if bucket is not None:
+            retry = await rt.limits.hit(rt.limits.per_key, bucket)
+        else:
+            retry = await rt.limits.hit(rt.limits.per_ip, "ip", client_ip(scope))
+        if retry is not None:
+            return await self.respond(send, surface, HttpError(
+                429, "rate_limit_exceeded", f"Rate limit exceeded; retry after {retry} seconds",
+                retry_after=retry))
+
+        seen = 0
+
+        async def capped_receive():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > cap:
+                    raise BodyTooLarge(_too_large(cap).message)
+            return message
+
+        await self.app(scope, capped_receive, send)
+
+    async def storage_put(self, scope, receive, send):
+        """PUT /storage/uploads/{upload_id}?expires=..&signature=..: the presigned URL of the
+        ZIP flow. Streams to disk with its own size cap, not the JSON body cap."""
+        rt = current()
+        surface = self.surface_for("/api/v1")
+        upload_id = scope["path"][len(STORAGE_PREFIX):]
+        if scope["method"] != "PUT":
+            return await self.respond(send, surface, HttpError(
+                405, "invalid_request", "Use PUT to upload the archive to this URL"))
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        cfg = rt.uploads
+
+        def check():
+            with rt.db.session() as session:
+                uploads.check_signature(session, cfg, upload_id, (query.get("expires") or [""])[0],
+                                        (query.get("signature") or [None])[0])
+
+        try:
+            await anyio.to_thread.run_sync(check)
+        except DomainError as exc:
+            return await self.respond(send, surface, to_http_error(exc))
+        final = cfg.archive_path(upload_id)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        part = final.with_suffix(f".part-{os.getpid()}-{id(scope)}")
+        size = 0
+        digest = hashlib.sha256()
+        try:
+            async with await anyio.open_file(part, "wb") as fh:
+                while True:
+                    message = await receive()
+                    if message["type"] == "http.disconnect":
+                        raise ConnectionError("client went away")
+                    chunk = message.get("body", b"")
+                    size += len(chunk)
+                    if size > cfg.max_upload_bytes:
+                        raise BodyTooLarge(f"The archive exceeds the upload limit of "
+                                           f"{cfg.max_upload_bytes} bytes")
+                    digest.update(chunk)
+                    await fh.write(chunk)
+                    if not message.get("more_body", False):
+                        break
+            os.replace(part, final)
+        except BodyTooLarge as exc:
+            part.unlink(missing_ok=True)
+            return await self.respond(send, surface, to_http_error(exc))
+        except ConnectionError:
+            part.unlink(missing_ok=True)
+            return
+
+        def record():
+            with rt.db.session() as session:
+                uploads.record_received(session, upload_id, size)
+
+        await anyio.to_thread.run_sync(record)
+        body = json.dumps({"upload_id": upload_id, "size": size,
+                           "sha256": digest.hexdigest()}).encode()
+        await send({"type": "http.response.start", "status": 200, "headers": [
+            (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+            (b"etag", f'"{digest.hexdigest()}"'.encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+
+def _too_large(cap: int) -> HttpError:
+    return HttpError(413, "payload_too_large", f"Request body exceeds the limit of {cap} bytes")

@@ -1,0 +1,39 @@
+"""Rate limits through the `limits` library: in memory by default, Redis when configured
+(PIPELINES_REDIS_URL), so several API processes share one budget."""
+
+from __future__ import annotations
+
+import math
+import time
+
+from limits import RateLimitItem, parse
+from limits.storage import storage_from_string
+from limits.aio.strategies import MovingWindowRateLimiter
+
+
+class RateLimits:
+    def __init__(self, per_key: str, per_ip: str, failed_auth: str, redis_url: str = ""):
+        uri = f"async+{redis_url}" if redis_url else "async+memory://"
+        options = {"implementation": "redispy"} if redis_url else {}
+        self.storage = storage_from_string(uri, key_prefix="pipelines", **options) \
+            if redis_url else storage_from_string(uri)
+        self.strategy = MovingWindowRateLimiter(self.storage)
+        self.per_key = parse(per_key)
+        self.per_ip = parse(per_ip)
+        self.failed_auth = parse(failed_auth)
+
+    async def _retry_after(self, item: RateLimitItem, *ids: str) -> int:
+        stats = await self.strategy.get_window_stats(item, *ids)
+        return max(1, math.ceil(stats.reset_time - time.time()))
+
+    async def hit(self, item: RateLimitItem, *ids: str) -> int | None:
+        """Counts one request; returns None when allowed, else the seconds to wait."""
+        if await self.strategy.hit(item, *ids):
+            return None
+        return await self._retry_after(item, *ids)
+
+    async def blocked(self, item: RateLimitItem, *ids: str) -> int | None:
+        """Checks without counting."""
+        if await self.strategy.test(item, *ids):
+            return None
+        return await self._retry_after(item, *ids)

@@ -1,0 +1,40 @@
+"""The process-wide objects a running server shares: settings, database, limits, workers.
+
+`create_app` builds one Runtime; handlers reach it through `current()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .domain.uploads import UploadConfig
+from .ratelimit import RateLimits
+from .settings import Settings
+from .store.db import Database
+
+if TYPE_CHECKING:
+    from .workers import UploadWorkers
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    db: Database
+    limits: RateLimits
+    uploads: UploadConfig
+    workers: UploadWorkers
+
+
+_current: Runtime | None = None
+
+
+def install(runtime: Runtime) -> None:
+    global _current
+    _current = runtime
+
+
+def current() -> Runtime:
+    if _current is None:
+        raise RuntimeError("The server runtime is not initialised; use create_app()")
+    return _current

@@ -1,0 +1,105 @@
+"""One settings object, read from PIPELINES_* environment variables.
+
+Every setting has a default that makes `make serve` work on a laptop; README lists them all.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name)
+    return default if value is None or value == "" else value
+
+
+def _int(name: str, default: int) -> int:
+    return int(_env(name, str(default)))
+
+
+def _bool(name: str, default: bool) -> bool:
+    return _env(name, "1" if default else "0").lower() in ("1", "true", "yes", "on")
+
+
+@dataclass
+class Settings:
+    data_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "var")
+    database_url: str = ""
+    host: str = "127.0.0.1"
+    port: int = 8000
+    public_url: str = ""
+    secret_key: str = ""
+    redis_url: str = ""
+    max_body_bytes: int = 32 * 1024 * 1024
+    rate_limit_per_key: str = "600/minute"
+    rate_limit_per_ip: str = "120/minute"
+    rate_limit_failed_auth: str = "30/minute"
+    upload_workers: int = 2
+    upload_url_min_seconds: int = 3600
+    upload_url_max_seconds: int = 12 * 3600
+    upload_bytes_per_second: int = 256 * 1024
+    upload_max_bytes: int = 5 * 1024**3
+    archive_max_entries: int = 10_000
+    archive_max_total_bytes: int = 2 * 1024**3
+    archive_max_file_bytes: int = 512 * 1024**2
+    archive_max_ratio: int = 200
+    bootstrap: bool = True
+    validate_responses: bool = False
+    log_level: str = "info"
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        data_dir = Path(_env("PIPELINES_DATA_DIR", str(PROJECT_ROOT / "var"))).resolve()
+        s = cls(
+            data_dir=data_dir,
+            database_url=_env("PIPELINES_DATABASE_URL", f"sqlite:///{data_dir / 'pipelines.db'}"),
+            host=_env("PIPELINES_HOST", "127.0.0.1"),
+            port=_int("PIPELINES_PORT", 8000),
+            public_url=_env("PIPELINES_PUBLIC_URL", ""),
+            secret_key=_env("PIPELINES_SECRET_KEY", ""),
+            redis_url=_env("PIPELINES_REDIS_URL", ""),
+            max_body_bytes=_int("PIPELINES_MAX_BODY_BYTES", 32 * 1024 * 1024),
+            rate_limit_per_key=_env("PIPELINES_RATE_LIMIT_PER_KEY", "600/minute"),
+            rate_limit_per_ip=_env("PIPELINES_RATE_LIMIT_PER_IP", "120/minute"),
+            rate_limit_failed_auth=_env("PIPELINES_RATE_LIMIT_FAILED_AUTH", "30/minute"),
+            upload_workers=_int("PIPELINES_UPLOAD_WORKERS", 2),
+            upload_url_min_seconds=_int("PIPELINES_UPLOAD_URL_MIN_SECONDS", 3600),
+            upload_url_max_seconds=_int("PIPELINES_UPLOAD_URL_MAX_SECONDS", 12 * 3600),
+            upload_bytes_per_second=_int("PIPELINES_UPLOAD_BYTES_PER_SECOND", 256 * 1024),
+            upload_max_bytes=_int("PIPELINES_UPLOAD_MAX_BYTES", 5 * 1024**3),
+            archive_max_entries=_int("PIPELINES_ARCHIVE_MAX_ENTRIES", 10_000),
+            archive_max_total_bytes=_int("PIPELINES_ARCHIVE_MAX_TOTAL_BYTES", 2 * 1024**3),
+            archive_max_file_bytes=_int("PIPELINES_ARCHIVE_MAX_FILE_BYTES", 512 * 1024**2),
+            archive_max_ratio=_int("PIPELINES_ARCHIVE_MAX_RATIO", 200),
+            bootstrap=_bool("PIPELINES_BOOTSTRAP", True),
+            validate_responses=_bool("PIPELINES_VALIDATE_RESPONSES", False),
+            log_level=_env("PIPELINES_LOG_LEVEL", "info"),
+        )
+        return s
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"
+
+    def ensure_secret_key(self) -> str:
+        """The signing key for upload URLs: PIPELINES_SECRET_KEY, else a random key kept in
+        the data directory (created once, mode 0600) so that URLs survive a restart."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.data_dir / "secret_key"
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_hex(32))
+        self.secret_key = path.read_text().strip()
+        return self.secret_key
+
+    def describe(self) -> dict[str, object]:
+        hidden = {"secret_key"}
+        return {f.name: ("***" if f.name in hidden else getattr(self, f.name)) for f in fields(self)}

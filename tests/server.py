@@ -1,0 +1,160 @@
+"""Real servers for tests: a uvicorn process on a free port, over a fresh database.
+
+PIPELINES_TEST_DATABASE_URL selects PostgreSQL (each server gets a throwaway database there);
+otherwise each server gets its own SQLite file. Migrations run exactly as in production.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def postgres_url() -> str | None:
+    return os.environ.get("PIPELINES_TEST_DATABASE_URL") or None
+
+
+def postgres_reachable(url: str) -> str | None:
+    """None when reachable, else why not."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url.replace("+psycopg", ""), connect_timeout=3):
+            return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "skip"
+        return str(exc).strip().splitlines()[0]
+
+
+def _admin_conninfo(url: str) -> str:
+    return url.replace("postgresql+psycopg://", "postgresql://")
+
+
+def create_pg_database(url: str) -> str:
+    import psycopg
+
+    name = "pl_test_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(_admin_conninfo(url), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base, _, _ = url.rpartition("/")
+    return f"{base}/{name}"
+
+
+def drop_pg_database(url: str) -> None:
+    import psycopg
+
+    base, _, name = url.rpartition("/")
+    admin = os.environ["PIPELINES_TEST_DATABASE_URL"]
+    with psycopg.connect(_admin_conninfo(admin), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@dataclass
+class Seed:
+    org_id: int
+    user_id: int
+    project_id: int
+    api_key: str
+
+
+@dataclass
+class Server:
+    base_url: str
+    database_url: str
+    data_dir: Path
+    process: subprocess.Popen
+    log_path: Path
+    env: dict = field(default_factory=dict)
+    seed: Seed | None = None
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def stop(self, sig: int = signal.SIGTERM) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def start_server(tmp: Path, env: dict | None = None, database_url: str | None = None,
+                 seed: bool = True) -> Server:
+    tmp.mkdir(parents=True, exist_ok=True)
+    if database_url is None:
+        pg = postgres_url()
+        database_url = create_pg_database(pg) if pg else f"sqlite:///{tmp / 'pipelines.db'}"
+    port = free_port()
+    full_env = {
+        **os.environ,
+        "PIPELINES_DATA_DIR": str(tmp),
+        "PIPELINES_DATABASE_URL": database_url,
+        "PIPELINES_PORT": str(port),
+        "PIPELINES_BOOTSTRAP": "0",
+        "PIPELINES_VALIDATE_RESPONSES": "1",
+        "PIPELINES_RATE_LIMIT_PER_KEY": "100000/minute",
+        "PIPELINES_RATE_LIMIT_PER_IP": "100000/minute",
+        "PIPELINES_RATE_LIMIT_FAILED_AUTH": "100000/minute",
+        "PIPELINES_LOG_LEVEL": "warning",
+        **(env or {}),
+    }
+    seeded = None
+    if seed:
+        seeded = seed_database(database_url)
+    log_path = tmp / f"server-{port}.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "pipelines_server", "serve"],
+                                env=full_env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+    server = Server(f"http://127.0.0.1:{port}", database_url, tmp, proc, log_path, full_env,
+                    seeded)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited early:\n{server.log()}")
+        try:
+            if httpx.get(server.base_url + "/api/health", timeout=2).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    server.stop()
+    raise RuntimeError(f"server did not start:\n{server.log()}")
+
+
+def seed_database(database_url: str) -> Seed:
+    """Migrate and bootstrap an organization, an admin, a project and a key."""
+    from pipelines_server.domain import orgs
+    from pipelines_server.store.db import Database, migrate
+
+    migrate(database_url)
+    db = Database(database_url)
+    try:
+        with db.session() as session:
+            b = orgs.bootstrap(session)
+            return Seed(b.org.id, b.user.id, b.project.id, b.api_key)
+    finally:
+        db.dispose()
+
+
+def stop_server(server: Server) -> None:
+    server.stop()
+    if server.database_url.startswith("postgresql"):
+        drop_pg_database(server.database_url)
