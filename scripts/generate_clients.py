@@ -36,10 +36,23 @@ def main() -> int:
             config.write_text(CONFIG.format(package=package))
             out = Path(tmp) / package
             subprocess.run(
-                [str(bin_dir / "openapi-python-client"), "generate", "--path",
-                 str(ROOT / "openapi" / spec), "--meta", "none", "--output-path", str(out),
-                 "--config", str(config), "--overwrite"],
-                check=True, env=env, cwd=tmp)
+                [
+                    str(bin_dir / "openapi-python-client"),
+                    "generate",
+                    "--path",
+                    str(ROOT / "openapi" / spec),
+                    "--meta",
+                    "none",
+                    "--output-path",
+                    str(out),
+                    "--config",
+                    str(config),
+                    "--overwrite",
+                ],
+                check=True,
+                env=env,
+                cwd=tmp,
+            )
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(out, target)
         print(f"generated/{package} <- openapi/{spec}")

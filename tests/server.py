@@ -96,8 +96,9 @@ class Server:
                 self.process.wait()
 
 
-def start_server(tmp: Path, env: dict | None = None, database_url: str | None = None,
-                 seed: bool = True) -> Server:
+def start_server(
+    tmp: Path, env: dict | None = None, database_url: str | None = None, seed: bool = True
+) -> Server:
     tmp.mkdir(parents=True, exist_ok=True)
     if database_url is None:
         pg = postgres_url()
@@ -121,10 +122,14 @@ def start_server(tmp: Path, env: dict | None = None, database_url: str | None = 
         seeded = seed_database(database_url)
     log_path = tmp / f"server-{port}.log"
     with open(log_path, "wb") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "pipelines_server", "serve"],
-                                env=full_env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
-    server = Server(f"http://127.0.0.1:{port}", database_url, tmp, proc, log_path, full_env,
-                    seeded)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "pipelines_server", "serve"],
+            env=full_env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+        )
+    server = Server(f"http://127.0.0.1:{port}", database_url, tmp, proc, log_path, full_env, seeded)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:

@@ -19,14 +19,18 @@ def _bootstrap(settings: Settings, only_if_empty: bool) -> None:
             if only_if_empty and not orgs.is_empty(session):
                 return
             result = orgs.bootstrap(session)
-            org_id, user_email, project_id, key = (result.org.id, result.user.email,
-                                                   result.project.id, result.api_key)
+            org_id, user_email, project_id, key = (
+                result.org.id,
+                result.user.email,
+                result.project.id,
+                result.api_key,
+            )
     finally:
         db.dispose()
     # Printed once, to the terminal that asked for it; never logged.
     print(
-        "\n  Bootstrap: organization %d, admin %s, project %d\n"
-        "  API key (shown once, store it now):\n\n    %s\n" % (org_id, user_email, project_id, key),
+        f"\n  Bootstrap: organization {org_id}, admin {user_email}, project {project_id}\n"
+        f"  API key (shown once, store it now):\n\n    {key}\n",
         flush=True,
     )
 
@@ -37,15 +41,20 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="apply migrations and serve every surface")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
-    serve.add_argument("--workers", type=int, default=1,
-                       help="server processes (uvicorn workers); use PostgreSQL and Redis for >1")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        help="server processes (uvicorn workers; default PIPELINES_SERVE_WORKERS "
+        "or 1); use PostgreSQL and Redis when running several",
+    )
     sub.add_parser("migrate", help="apply database migrations (alembic upgrade head)")
     sub.add_parser("bootstrap", help="create an organization, an admin, a project and an API key")
     args = parser.parse_args(argv)
 
     settings = Settings.from_env()
-    logging.basicConfig(level=settings.log_level.upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     if args.command == "migrate":
         migrate(settings.database_url)
@@ -61,9 +70,15 @@ def main(argv: list[str] | None = None) -> int:
     settings.ensure_secret_key()
     import uvicorn
 
-    uvicorn.run("pipelines_server.app:asgi_app", factory=True,
-                host=args.host or settings.host, port=args.port or settings.port,
-                workers=args.workers, log_level=settings.log_level, access_log=False)
+    uvicorn.run(
+        "pipelines_server.app:asgi_app",
+        factory=True,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        workers=args.workers or settings.serve_workers,
+        log_level=settings.log_level,
+        access_log=False,
+    )
     return 0
 
 

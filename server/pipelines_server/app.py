@@ -9,11 +9,11 @@ import logging
 from pathlib import Path
 
 from connexion import FlaskApp
+from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionResponse
 from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
-from connexion.datastructures import MediaTypeDict
 from connexion.validators import VALIDATOR_MAP
 from flask import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -42,16 +42,25 @@ SURFACES = [
 def build_runtime(settings: Settings) -> Runtime:
     db = Database(settings.database_url)
     uploads = UploadConfig(
-        uploads_dir=settings.uploads_dir, secret_key=settings.ensure_secret_key(),
-        min_seconds=settings.upload_url_min_seconds, max_seconds=settings.upload_url_max_seconds,
+        uploads_dir=settings.uploads_dir,
+        secret_key=settings.ensure_secret_key(),
+        min_seconds=settings.upload_url_min_seconds,
+        max_seconds=settings.upload_url_max_seconds,
         bytes_per_second=settings.upload_bytes_per_second,
         max_upload_bytes=settings.upload_max_bytes,
-        limits=ArchiveLimits(max_entries=settings.archive_max_entries,
-                             max_total_bytes=settings.archive_max_total_bytes,
-                             max_file_bytes=settings.archive_max_file_bytes,
-                             max_ratio=settings.archive_max_ratio))
-    limits = RateLimits(settings.rate_limit_per_key, settings.rate_limit_per_ip,
-                        settings.rate_limit_failed_auth, settings.redis_url)
+        limits=ArchiveLimits(
+            max_entries=settings.archive_max_entries,
+            max_total_bytes=settings.archive_max_total_bytes,
+            max_file_bytes=settings.archive_max_file_bytes,
+            max_ratio=settings.archive_max_ratio,
+        ),
+    )
+    limits = RateLimits(
+        settings.rate_limit_per_key,
+        settings.rate_limit_per_ip,
+        settings.rate_limit_failed_auth,
+        settings.redis_url,
+    )
     workers = UploadWorkers(db, uploads, settings.upload_workers)
     return Runtime(settings=settings, db=db, limits=limits, uploads=uploads, workers=workers)
 
@@ -66,15 +75,18 @@ def _surface(path: str) -> Surface:
 def _error_handler(request, exc: Exception) -> ConnexionResponse:
     err = common.to_http_error(exc)
     status, body, headers = _surface(request.url.path).shape(err)
-    return ConnexionResponse(status_code=status, body=json.dumps(body),
-                             content_type="application/json", headers=headers)
+    return ConnexionResponse(
+        status_code=status, body=json.dumps(body), content_type="application/json", headers=headers
+    )
 
 
 def _redoc_page(spec_url: str, title: str) -> str:
-    return (f"<!DOCTYPE html><html><head><title>{title}</title><meta charset='utf-8'/>"
-            "<meta name='viewport' content='width=device-width, initial-scale=1'></head><body>"
-            f"<redoc spec-url='{spec_url}'></redoc>"
-            "<script src='/_static/redoc.standalone.js'></script></body></html>")
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title><meta charset='utf-8'/>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'></head><body>"
+        f"<redoc spec-url='{spec_url}'></redoc>"
+        "<script src='/_static/redoc.standalone.js'></script></body></html>"
+    )
 
 
 def _redoc_js() -> Path | None:
@@ -83,8 +95,14 @@ def _redoc_js() -> Path | None:
     spec = importlib.util.find_spec("drf_spectacular_sidecar")
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(spec.submodule_search_locations[0]) / "static" / "drf_spectacular_sidecar" / \
-        "redoc" / "bundles" / "redoc.standalone.js"
+    path = (
+        Path(spec.submodule_search_locations[0])
+        / "static"
+        / "drf_spectacular_sidecar"
+        / "redoc"
+        / "bundles"
+        / "redoc.standalone.js"
+    )
     return path if path.exists() else None
 
 
@@ -109,27 +127,42 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     validators["parameter"] = common.ParamValidator
 
     app = FlaskApp(__name__, lifespan=lifespan, validator_map=validators)
-    common_args = dict(validate_responses=settings.validate_responses, strict_validation=False,
-                       pythonic_params=False)
+    common_args = dict(
+        validate_responses=settings.validate_responses,
+        strict_validation=False,
+        pythonic_params=False,
+    )
     # Nested base paths: the longer one is added first.
-    app.add_api(SPECS / "external-v1.yaml", base_path="/api/v1", name="external_v1",
-                swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"), **common_args)
-    app.add_api(SPECS / "pipelines.yaml", base_path="/api", name="native",
-                swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"), **common_args)
+    app.add_api(
+        SPECS / "external-v1.yaml",
+        base_path="/api/v1",
+        name="external_v1",
+        swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
+        **common_args,
+    )
+    app.add_api(
+        SPECS / "pipelines.yaml",
+        base_path="/api",
+        name="native",
+        swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
+        **common_args,
+    )
     # Every error, connexion's own problems and Flask's 404/405 included, gets the body of
     # the surface it happened on.
     for exc_class in (Exception, ProblemException, StarletteHTTPException):
         app.add_error_handler(exc_class, _error_handler)
-    app.add_middleware(EdgeMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION,
-                       surfaces=SURFACES)
+    app.add_middleware(
+        EdgeMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION, surfaces=SURFACES
+    )
 
     flask_app = app.app
     redoc_js = _redoc_js()
 
     @flask_app.get("/api/v1/redoc")
     def redoc_v1():
-        return Response(_redoc_page("/api/v1/openapi.json", "Pipelines External API v1"),
-                        mimetype="text/html")
+        return Response(
+            _redoc_page("/api/v1/openapi.json", "Pipelines External API v1"), mimetype="text/html"
+        )
 
     @flask_app.get("/api/redoc")
     def redoc_native():
@@ -138,16 +171,25 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     @flask_app.get("/_static/redoc.standalone.js")
     def redoc_static():
         if redoc_js is None:
-            return Response("// ReDoc bundle not installed", mimetype="application/javascript",
-                            status=404)
+            return Response(
+                "// ReDoc bundle not installed", mimetype="application/javascript", status=404
+            )
         return Response(redoc_js.read_bytes(), mimetype="application/javascript")
 
     @flask_app.get("/")
     def index():
-        return {"name": "pipelines-server", "surfaces": {
-            "native": {"base": "/api", "docs": "/api/docs/", "spec": "/api/openapi.json"},
-            "external_v1": {"base": "/api/v1", "docs": "/api/v1/docs/",
-                            "redoc": "/api/v1/redoc", "spec": "/api/v1/openapi.json"}}}
+        return {
+            "name": "pipelines-server",
+            "surfaces": {
+                "native": {"base": "/api", "docs": "/api/docs/", "spec": "/api/openapi.json"},
+                "external_v1": {
+                    "base": "/api/v1",
+                    "docs": "/api/v1/docs/",
+                    "redoc": "/api/v1/redoc",
+                    "spec": "/api/v1/openapi.json",
+                },
+            },
+        }
 
     return app
 

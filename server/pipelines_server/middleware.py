@@ -54,14 +54,16 @@ class EdgeMiddleware:
         return None
 
     async def respond(self, send, surface: Surface | None, err: HttpError) -> None:
+        # Surface headers (Deprecation, Link) are added by the wrapped `send`.
         if surface is None:
             status, body, headers = err.status, {"detail": err.message}, {}
         else:
             status, body, headers = surface.shape(err)
-            headers = {**surface.headers, **headers}
         payload = json.dumps(body).encode()
-        raw_headers = [(b"content-type", b"application/json"),
-                       (b"content-length", str(len(payload)).encode())]
+        raw_headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(payload)).encode()),
+        ]
         raw_headers += [(k.lower().encode(), v.encode()) for k, v in headers.items()]
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": payload})
@@ -99,9 +101,44 @@ class EdgeMiddleware:
         else:
             retry = await rt.limits.hit(rt.limits.per_ip, "ip", client_ip(scope))
         if retry is not None:
-            return await self.respond(send, surface, HttpError(
-                429, "rate_limit_exceeded", f"Rate limit exceeded; retry after {retry} seconds",
-                retry_after=retry))
+            return await self.respond(
+                send,
+                surface,
+                HttpError(
+                    429,
+                    "rate_limit_exceeded",
+                    f"Rate limit exceeded; retry after {retry} seconds",
+                    retry_after=retry,
+                ),
+            )
+
+        if length is None and scope["method"] in ("POST", "PUT", "PATCH"):
+            # A chunked body: read it here, within the cap, and hand it on with a
+            # Content-Length (connexion treats a body without one as absent).
+            chunks, size = [], 0
+            while True:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                chunks.append(message.get("body", b""))
+                size += len(chunks[-1])
+                if size > cap:
+                    return await self.respond(send, surface, _too_large(cap))
+                if not message.get("more_body", False):
+                    break
+            body = b"".join(chunks)
+            scope = {**scope, "headers": [(k, v) for k, v in scope["headers"]
+                                          if k not in (b"transfer-encoding", b"content-length")]
+                     + [(b"content-length", str(len(body)).encode())]}
+            replayed = False
+            inner_receive = receive
+
+            async def receive():  # noqa: F811 - replays the buffered body once
+                nonlocal replayed
+                if replayed:
+                    return await inner_receive()  # then only the eventual disconnect
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
 
         seen = 0
 
@@ -110,7 +147,7 @@ class EdgeMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > cap:
+                if seen > cap:  # a body longer than its Content-Length claimed
                     raise BodyTooLarge(_too_large(cap).message)
             return message
 
@@ -121,17 +158,25 @@ class EdgeMiddleware:
         ZIP flow. Streams to disk with its own size cap, not the JSON body cap."""
         rt = current()
         surface = self.surface_for("/api/v1")
-        upload_id = scope["path"][len(STORAGE_PREFIX):]
+        upload_id = scope["path"][len(STORAGE_PREFIX) :]
         if scope["method"] != "PUT":
-            return await self.respond(send, surface, HttpError(
-                405, "invalid_request", "Use PUT to upload the archive to this URL"))
+            return await self.respond(
+                send,
+                surface,
+                HttpError(405, "invalid_request", "Use PUT to upload the archive to this URL"),
+            )
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         cfg = rt.uploads
 
         def check():
             with rt.db.session() as session:
-                uploads.check_signature(session, cfg, upload_id, (query.get("expires") or [""])[0],
-                                        (query.get("signature") or [None])[0])
+                uploads.check_signature(
+                    session,
+                    cfg,
+                    upload_id,
+                    (query.get("expires") or [""])[0],
+                    (query.get("signature") or [None])[0],
+                )
 
         try:
             await anyio.to_thread.run_sync(check)
@@ -151,8 +196,9 @@ class EdgeMiddleware:
                     chunk = message.get("body", b"")
                     size += len(chunk)
                     if size > cfg.max_upload_bytes:
-                        raise BodyTooLarge(f"The archive exceeds the upload limit of "
-                                           f"{cfg.max_upload_bytes} bytes")
+                        raise BodyTooLarge(
+                            f"The archive exceeds the upload limit of {cfg.max_upload_bytes} bytes"
+                        )
                     digest.update(chunk)
                     await fh.write(chunk)
                     if not message.get("more_body", False):
@@ -170,11 +216,20 @@ class EdgeMiddleware:
                 uploads.record_received(session, upload_id, size)
 
         await anyio.to_thread.run_sync(record)
-        body = json.dumps({"upload_id": upload_id, "size": size,
-                           "sha256": digest.hexdigest()}).encode()
-        await send({"type": "http.response.start", "status": 200, "headers": [
-            (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-            (b"etag", f'"{digest.hexdigest()}"'.encode())]})
+        body = json.dumps(
+            {"upload_id": upload_id, "size": size, "sha256": digest.hexdigest()}
+        ).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"etag", f'"{digest.hexdigest()}"'.encode()),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 

@@ -7,16 +7,19 @@ import math
 import time
 
 from limits import RateLimitItem, parse
-from limits.storage import storage_from_string
 from limits.aio.strategies import MovingWindowRateLimiter
+from limits.storage import storage_from_string
 
 
 class RateLimits:
     def __init__(self, per_key: str, per_ip: str, failed_auth: str, redis_url: str = ""):
         uri = f"async+{redis_url}" if redis_url else "async+memory://"
         options = {"implementation": "redispy"} if redis_url else {}
-        self.storage = storage_from_string(uri, key_prefix="pipelines", **options) \
-            if redis_url else storage_from_string(uri)
+        self.storage = (
+            storage_from_string(uri, key_prefix="pipelines", **options)
+            if redis_url
+            else storage_from_string(uri)
+        )
         self.strategy = MovingWindowRateLimiter(self.storage)
         self.per_key = parse(per_key)
         self.per_ip = parse(per_ip)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +32,7 @@ class Settings:
     database_url: str = ""
     host: str = "127.0.0.1"
     port: int = 8000
+    serve_workers: int = 1
     public_url: str = ""
     secret_key: str = ""
     redis_url: str = ""
@@ -60,6 +61,7 @@ class Settings:
             database_url=_env("PIPELINES_DATABASE_URL", f"sqlite:///{data_dir / 'pipelines.db'}"),
             host=_env("PIPELINES_HOST", "127.0.0.1"),
             port=_int("PIPELINES_PORT", 8000),
+            serve_workers=_int("PIPELINES_SERVE_WORKERS", 1),
             public_url=_env("PIPELINES_PUBLIC_URL", ""),
             secret_key=_env("PIPELINES_SECRET_KEY", ""),
             redis_url=_env("PIPELINES_REDIS_URL", ""),
@@ -99,7 +101,3 @@ class Settings:
                 fh.write(secrets.token_hex(32))
         self.secret_key = path.read_text().strip()
         return self.secret_key
-
-    def describe(self) -> dict[str, object]:
-        hidden = {"secret_key"}
-        return {f.name: ("***" if f.name in hidden else getattr(self, f.name)) for f in fields(self)}

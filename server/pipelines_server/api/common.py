@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 # -- neutral error ---------------------------------------------------------------------------
 
+
 @dataclass
 class HttpError:
     status: int
@@ -37,10 +38,21 @@ class HttpError:
     body_validation: bool = False
 
 
-_CODES = {400: "invalid_request", 401: "invalid_api_key", 403: "forbidden", 404: "not_found",
-          405: "invalid_request", 406: "invalid_request", 409: "api_error",
-          413: "payload_too_large", 415: "invalid_request", 422: "validation_error",
-          429: "rate_limit_exceeded", 500: "internal_server_error", 503: "service_unavailable"}
+_CODES = {
+    400: "invalid_request",
+    401: "invalid_api_key",
+    403: "forbidden",
+    404: "not_found",
+    405: "invalid_request",
+    406: "invalid_request",
+    409: "api_error",
+    413: "payload_too_large",
+    415: "invalid_request",
+    422: "validation_error",
+    429: "rate_limit_exceeded",
+    500: "internal_server_error",
+    503: "service_unavailable",
+}
 
 
 class BodyProblem(BadRequestProblem):
@@ -57,19 +69,29 @@ class ParameterProblem(BadRequestProblem):
 
 def to_http_error(exc: BaseException) -> HttpError:
     if isinstance(exc, DomainError):
-        return HttpError(exc.status, exc.code, exc.message,
-                         retry_after=getattr(exc, "retry_after", None), errors=exc.errors)
+        return HttpError(
+            exc.status,
+            exc.code,
+            exc.message,
+            retry_after=getattr(exc, "retry_after", None),
+            errors=exc.errors,
+        )
     if isinstance(exc, BodyProblem):
-        return HttpError(422, "validation_error", exc.detail,
-                         errors=[FieldError(exc.detail, loc=("body",) + tuple(exc.loc))],
-                         body_validation=True)
+        return HttpError(
+            422,
+            "validation_error",
+            exc.detail,
+            errors=[FieldError(exc.detail, loc=("body",) + tuple(exc.loc))],
+            body_validation=True,
+        )
     if isinstance(exc, ProblemException):
         status = exc.status or 500
         detail = exc.detail or exc.title or "Error"
         code = _CODES.get(status, "api_error")
         if status == 401:
-            code = "missing_api_key" if "No authorization token" in str(detail) else \
-                "invalid_api_key"
+            code = (
+                "missing_api_key" if "No authorization token" in str(detail) else "invalid_api_key"
+            )
             if code == "missing_api_key":
                 detail = "No API key was provided (use Authorization: Bearer or X-API-Key)"
         return HttpError(status, code, str(detail))
@@ -84,6 +106,7 @@ def to_http_error(exc: BaseException) -> HttpError:
 
 
 # -- authentication ------------------------------------------------------------------------
+
 
 def client_ip(scope) -> str:
     client = scope.get("client")
@@ -125,6 +148,7 @@ def principal() -> Principal:
 
 # -- validators ------------------------------------------------------------------------------
 
+
 def _path(error: ValidationError) -> tuple:
     return tuple(error.absolute_path)
 
@@ -164,8 +188,9 @@ class BodyValidator(JSONRequestBodyValidator):
             return self._validator.validate(body)
         except ValidationError as exc:
             where = ".".join(str(p) for p in _path(exc))
-            raise BodyProblem(f"{where + ': ' if where else ''}{exc.message}",
-                              loc=_path(exc)) from None
+            raise BodyProblem(
+                f"{where + ': ' if where else ''}{exc.message}", loc=_path(exc)
+            ) from None
 
 
 class ParamValidator(ParameterValidator):
@@ -175,12 +200,15 @@ class ParamValidator(ParameterValidator):
         if value is not None and "enum" in schema and not isinstance(value, list):
             if value not in schema["enum"]:
                 name = param_name or param.get("name")
-                return (f"Invalid value {value!r} for {parameter_type} parameter {name!r}. "
-                        "Accepted values: " + ", ".join(str(v) for v in schema["enum"]))
+                return (
+                    f"Invalid value {value!r} for {parameter_type} parameter {name!r}. "
+                    "Accepted values: " + ", ".join(str(v) for v in schema["enum"])
+                )
         if value is not None:
             try:
                 Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER).validate(
-                    value)
+                    value
+                )
             except ValidationError as exc:
                 name = param_name or param.get("name")
                 return f"Invalid {parameter_type} parameter {name!r}: {exc.message}"

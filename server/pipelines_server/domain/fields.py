@@ -9,8 +9,17 @@ from typing import Any
 
 from .errors import FieldError
 
-FIELD_TYPES = ("short_text", "long_text", "code", "boolean", "numeric", "datetime", "select",
-               "rating", "file_upload")
+FIELD_TYPES = (
+    "short_text",
+    "long_text",
+    "code",
+    "boolean",
+    "numeric",
+    "datetime",
+    "select",
+    "rating",
+    "file_upload",
+)
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 SHORT_TEXT_MAX = 1000
 DEFAULT_RATING_MAX = 5
@@ -24,39 +33,70 @@ def check_schema(fields: list[dict]) -> list[FieldError]:
         name = f.get("name", "")
         loc = ("fields", i)
         if not NAME_RE.match(name or ""):
-            errors.append(FieldError(f"Field name {name!r} must start with a letter or _ and "
-                                     "contain only letters, digits and _ (at most 64)",
-                                     field_name=name, loc=loc + ("name",)))
+            errors.append(
+                FieldError(
+                    f"Field name {name!r} must start with a letter or _ and "
+                    "contain only letters, digits and _ (at most 64)",
+                    field_name=name,
+                    loc=loc + ("name",),
+                )
+            )
         elif name in seen:
-            errors.append(FieldError(f"Duplicate field name {name!r}", field_name=name,
-                                     loc=loc + ("name",)))
+            errors.append(
+                FieldError(f"Duplicate field name {name!r}", field_name=name, loc=loc + ("name",))
+            )
         seen.add(name)
         ftype = f.get("type")
         if ftype not in FIELD_TYPES:
-            errors.append(FieldError(f"Field {name!r} has unknown type {ftype!r}; expected one of "
-                                     + ", ".join(FIELD_TYPES), field_name=name, loc=loc + ("type",)))
+            errors.append(
+                FieldError(
+                    f"Field {name!r} has unknown type {ftype!r}; expected one of "
+                    + ", ".join(FIELD_TYPES),
+                    field_name=name,
+                    loc=loc + ("type",),
+                )
+            )
         if ftype == "select":
             options = f.get("options") or []
             if not options:
-                errors.append(FieldError(f"Select field {name!r} needs at least one option",
-                                         field_name=name, loc=loc + ("options",)))
+                errors.append(
+                    FieldError(
+                        f"Select field {name!r} needs at least one option",
+                        field_name=name,
+                        loc=loc + ("options",),
+                    )
+                )
             elif len(set(options)) != len(options):
-                errors.append(FieldError(f"Select field {name!r} has duplicate options",
-                                         field_name=name, loc=loc + ("options",)))
+                errors.append(
+                    FieldError(
+                        f"Select field {name!r} has duplicate options",
+                        field_name=name,
+                        loc=loc + ("options",),
+                    )
+                )
         if ftype == "rating":
             top = f.get("max_rating", DEFAULT_RATING_MAX)
             if not isinstance(top, int) or not 1 <= top <= 10:
-                errors.append(FieldError(f"Rating field {name!r} needs max_rating between 1 and 10",
-                                         field_name=name, loc=loc + ("max_rating",)))
+                errors.append(
+                    FieldError(
+                        f"Rating field {name!r} needs max_rating between 1 and 10",
+                        field_name=name,
+                        loc=loc + ("max_rating",),
+                    )
+                )
     return errors
 
 
 def normalize_schema(fields: list[dict]) -> list[dict]:
     out = []
     for f in fields:
-        item = {"name": f["name"], "title": f.get("title") or f["name"], "type": f["type"],
-                "required": bool(f.get("required", False)),
-                "description": f.get("description") or ""}
+        item = {
+            "name": f["name"],
+            "title": f.get("title") or f["name"],
+            "type": f["type"],
+            "required": bool(f.get("required", False)),
+            "description": f.get("description") or "",
+        }
         if f["type"] == "select":
             item["options"] = list(f.get("options") or [])
         if f["type"] == "rating":
@@ -95,8 +135,11 @@ def check_value(field: dict, value: Any) -> str | None:
         if not isinstance(value, bool):
             return f"Field '{name}' must be true or false"
     elif ftype == "numeric":
-        if isinstance(value, bool) or not isinstance(value, int | float) or (
-                isinstance(value, float) and not math.isfinite(value)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (isinstance(value, float) and not math.isfinite(value))
+        ):
             return f"Field '{name}' must be a number"
     elif ftype == "datetime":
         if not isinstance(value, str) or not _parse_datetime(value):
@@ -113,8 +156,9 @@ def check_value(field: dict, value: Any) -> str | None:
     return None
 
 
-def validate_row(schema: list[dict], values: Any, index: int,
-                 skip_types: frozenset[str] = frozenset()) -> list[FieldError]:
+def validate_row(
+    schema: list[dict], values: Any, index: int, skip_types: frozenset[str] = frozenset()
+) -> list[FieldError]:
     """Every error of one task row: unknown fields, missing required ones, bad values.
 
     `skip_types` leaves some field types to the caller (the ZIP flow resolves files itself).
@@ -122,16 +166,22 @@ def validate_row(schema: list[dict], values: Any, index: int,
     if not isinstance(values, dict):
         return [FieldError("Task fields must be an object", index=index)]
     by_name = {f["name"]: f for f in schema}
-    errors = [FieldError(f"Unknown field: {k}", field_name=k, index=index)
-              for k in values if k not in by_name]
+    errors = [
+        FieldError(f"Unknown field: {k}", field_name=k, index=index)
+        for k in values
+        if k not in by_name
+    ]
     for f in schema:
         if f["type"] in skip_types:
             continue
         value = values.get(f["name"])
         if value is None:
             if f["required"]:
-                errors.append(FieldError(f"Missing required columns: {f['name']}",
-                                         field_name=f["name"], index=index))
+                errors.append(
+                    FieldError(
+                        f"Missing required columns: {f['name']}", field_name=f["name"], index=index
+                    )
+                )
             continue
         problem = check_value(f, value)
         if problem:

@@ -49,8 +49,16 @@ def authenticate(session: Session, raw: str | None, now: datetime | None = None)
         raise Unauthorized("The API key is malformed (expected pk_live_ and 40 hex characters)")
     now = now or utcnow()
     row = session.execute(
-        select(ApiKey.id, ApiKey.org_id, ApiKey.expires_at, ApiKey.revoked_at,
-               ApiKey.last_used_at, User.id, User.role, User.removed_at)
+        select(
+            ApiKey.id,
+            ApiKey.org_id,
+            ApiKey.expires_at,
+            ApiKey.revoked_at,
+            ApiKey.last_used_at,
+            User.id,
+            User.role,
+            User.removed_at,
+        )
         .outerjoin(User, User.id == ApiKey.created_by_id)
         .where(ApiKey.key_hash == hash_key(raw))
     ).first()
@@ -67,8 +75,9 @@ def authenticate(session: Session, raw: str | None, now: datetime | None = None)
         session.execute(
             update(ApiKey)
             .where(ApiKey.id == key_id)
-            .where(or_(ApiKey.last_used_at.is_(None),
-                       ApiKey.last_used_at <= now - LAST_USED_DEBOUNCE))
+            .where(
+                or_(ApiKey.last_used_at.is_(None), ApiKey.last_used_at <= now - LAST_USED_DEBOUNCE)
+            )
             .values(last_used_at=now)
         )
     if user_id is None or removed_at is not None:
@@ -85,16 +94,23 @@ def require_admin(principal: Principal, org_id: int) -> None:
         raise Forbidden("Only organization admins can manage API keys")
 
 
-def create_key(session: Session, principal: Principal, org_id: int, name: str,
-               expires_in_days: int | None) -> tuple[ApiKey, str]:
+def create_key(
+    session: Session, principal: Principal, org_id: int, name: str, expires_in_days: int | None
+) -> tuple[ApiKey, str]:
     """Returns the stored key and the full secret, which is never available again."""
     require_admin(principal, org_id)
     name = (name or "").strip()
     if not name:
         raise BadRequest("Key name is required")
     raw = generate_key()
-    key = ApiKey(org_id=org_id, name=name, key_hash=hash_key(raw), last4=raw[-4:],
-                 created_by_id=principal.user_id, expires_at=expiry_from_now(expires_in_days))
+    key = ApiKey(
+        org_id=org_id,
+        name=name,
+        key_hash=hash_key(raw),
+        last4=raw[-4:],
+        created_by_id=principal.user_id,
+        expires_at=expiry_from_now(expires_in_days),
+    )
     session.add(key)
     session.flush()
     return key, raw
@@ -103,8 +119,11 @@ def create_key(session: Session, principal: Principal, org_id: int, name: str,
 def issue_key(session: Session, org_id: int, user_id: int | None, name: str) -> str:
     """Create a key without a caller (bootstrap and tests' setup)."""
     raw = generate_key()
-    session.add(ApiKey(org_id=org_id, name=name, key_hash=hash_key(raw), last4=raw[-4:],
-                       created_by_id=user_id))
+    session.add(
+        ApiKey(
+            org_id=org_id, name=name, key_hash=hash_key(raw), last4=raw[-4:], created_by_id=user_id
+        )
+    )
     session.flush()
     return raw
 
@@ -112,10 +131,13 @@ def issue_key(session: Session, org_id: int, user_id: int | None, name: str) -> 
 def list_keys(session: Session, principal: Principal, org_id: int) -> list[ApiKey]:
     """Active keys first, revoked ones below them, newest first within each."""
     require_admin(principal, org_id)
-    return list(session.scalars(
-        select(ApiKey).where(ApiKey.org_id == org_id)
-        .order_by(ApiKey.revoked_at.is_not(None), ApiKey.created_at.desc(), ApiKey.id.desc())
-    ))
+    return list(
+        session.scalars(
+            select(ApiKey)
+            .where(ApiKey.org_id == org_id)
+            .order_by(ApiKey.revoked_at.is_not(None), ApiKey.created_at.desc(), ApiKey.id.desc())
+        )
+    )
 
 
 def get_key(session: Session, principal: Principal, org_id: int, key_id: int) -> ApiKey:
@@ -126,8 +148,9 @@ def get_key(session: Session, principal: Principal, org_id: int, key_id: int) ->
     return key
 
 
-def update_expiry(session: Session, principal: Principal, org_id: int, key_id: int,
-                  expires_in_days: int | None) -> ApiKey:
+def update_expiry(
+    session: Session, principal: Principal, org_id: int, key_id: int, expires_in_days: int | None
+) -> ApiKey:
     key = get_key(session, principal, org_id, key_id)
     if key.revoked_at is not None:
         raise BadRequest("Cannot update the expiry of a revoked key")

@@ -38,8 +38,9 @@ def _require_admin(principal: Principal, org_id: int) -> None:
         raise Forbidden("Only organization admins can manage users")
 
 
-def list_users(session: Session, principal: Principal, org_id: int, offset: int, limit: int
-               ) -> tuple[list[User], int]:
+def list_users(
+    session: Session, principal: Principal, org_id: int, offset: int, limit: int
+) -> tuple[list[User], int]:
     get_org(session, principal, org_id)
     where = (User.org_id == org_id, User.removed_at.is_(None))
     total = session.scalar(select(func.count()).select_from(User).where(*where))
@@ -59,8 +60,9 @@ def _check_role(role: str) -> None:
         raise BadRequest(f"role must be one of {', '.join(ROLES)}")
 
 
-def create_user(session: Session, principal: Principal, org_id: int, email: str, name: str,
-                role: str) -> User:
+def create_user(
+    session: Session, principal: Principal, org_id: int, email: str, name: str, role: str
+) -> User:
     _require_admin(principal, org_id)
     _check_role(role)
     email = email.strip().lower()
@@ -77,19 +79,34 @@ def create_user(session: Session, principal: Principal, org_id: int, email: str,
 
 def _admins_left(session: Session, org_id: int, excluding: int) -> int:
     return session.scalar(
-        select(func.count()).select_from(User).where(
-            User.org_id == org_id, User.role == ORG_ADMIN, User.removed_at.is_(None),
-            User.id != excluding)
+        select(func.count())
+        .select_from(User)
+        .where(
+            User.org_id == org_id,
+            User.role == ORG_ADMIN,
+            User.removed_at.is_(None),
+            User.id != excluding,
+        )
     )
 
 
-def update_user(session: Session, principal: Principal, org_id: int, user_id: int,
-                name: str | None, role: str | None) -> User:
+def update_user(
+    session: Session,
+    principal: Principal,
+    org_id: int,
+    user_id: int,
+    name: str | None,
+    role: str | None,
+) -> User:
     _require_admin(principal, org_id)
     user = get_user(session, principal, user_id)
     if role is not None:
         _check_role(role)
-        if user.role == ORG_ADMIN and role != ORG_ADMIN and _admins_left(session, org_id, user.id) == 0:
+        if (
+            user.role == ORG_ADMIN
+            and role != ORG_ADMIN
+            and _admins_left(session, org_id, user.id) == 0
+        ):
             raise Conflict("An organization must keep at least one admin")
         user.role = role
     if name is not None:
@@ -116,8 +133,12 @@ class Bootstrap:
     api_key: str
 
 
-def bootstrap(session: Session, org_name: str = "Default organization",
-              email: str = "admin@localhost", name: str = "Admin") -> Bootstrap:
+def bootstrap(
+    session: Session,
+    org_name: str = "Default organization",
+    email: str = "admin@localhost",
+    name: str = "Admin",
+) -> Bootstrap:
     """An organization, its first admin, a default project and one API key."""
     org = Organization(name=org_name)
     session.add(org)

@@ -17,14 +17,16 @@ def get_project(session: Session, principal: Principal, project_id: int) -> Proj
     return project
 
 
-def list_projects(session: Session, principal: Principal, offset: int, limit: int,
-                  include_archived: bool = False) -> tuple[list[Project], int]:
+def list_projects(
+    session: Session, principal: Principal, offset: int, limit: int, include_archived: bool = False
+) -> tuple[list[Project], int]:
     where = [Project.org_id == principal.org_id]
     if not include_archived:
         where.append(Project.archived_at.is_(None))
     total = session.scalar(select(func.count()).select_from(Project).where(*where))
-    rows = session.scalars(select(Project).where(*where).order_by(Project.id.desc())
-                           .offset(offset).limit(limit))
+    rows = session.scalars(
+        select(Project).where(*where).order_by(Project.id.desc()).offset(offset).limit(limit)
+    )
     return list(rows), total
 
 
@@ -36,14 +38,21 @@ def _clean_name(name: str) -> str:
 
 
 def create_project(session: Session, principal: Principal, name: str, description: str) -> Project:
-    project = Project(org_id=principal.org_id, name=_clean_name(name), description=description or "")
+    project = Project(
+        org_id=principal.org_id, name=_clean_name(name), description=description or ""
+    )
     session.add(project)
     session.flush()
     return project
 
 
-def update_project(session: Session, principal: Principal, project_id: int, name: str | None,
-                   description: str | None) -> Project:
+def update_project(
+    session: Session,
+    principal: Principal,
+    project_id: int,
+    name: str | None,
+    description: str | None,
+) -> Project:
     project = get_project(session, principal, project_id)
     if name is not None:
         project.name = _clean_name(name)
@@ -53,7 +62,9 @@ def update_project(session: Session, principal: Principal, project_id: int, name
     return project
 
 
-def set_archived(session: Session, principal: Principal, project_id: int, archived: bool) -> Project:
+def set_archived(
+    session: Session, principal: Principal, project_id: int, archived: bool
+) -> Project:
     project = get_project(session, principal, project_id)
     project.archived_at = (project.archived_at or utcnow()) if archived else None
     project.updated_at = utcnow()
@@ -62,7 +73,8 @@ def set_archived(session: Session, principal: Principal, project_id: int, archiv
 
 def delete_project(session: Session, principal: Principal, project_id: int) -> None:
     project = get_project(session, principal, project_id)
-    if session.scalar(select(func.count()).select_from(Workflow)
-                      .where(Workflow.project_id == project.id)):
+    if session.scalar(
+        select(func.count()).select_from(Workflow).where(Workflow.project_id == project.id)
+    ):
         raise Conflict("Project still has workflows; delete or move them first")
     session.delete(project)

@@ -16,15 +16,26 @@ from .errors import BadRequest, FieldError, NotFound, ValidationFailed
 from .principal import Principal
 from .workflows import ACTIVE, get_workflow, require_accepts_tasks
 
-TASK_STATUSES = ("pending", "in_progress", "finished", "failed", "paused", "escalated",
-                 "quarantined")
+TASK_STATUSES = (
+    "pending",
+    "in_progress",
+    "finished",
+    "failed",
+    "paused",
+    "escalated",
+    "quarantined",
+)
 MAX_BATCH = 5000
 # How the many node instance states collapse into the three buckets of node_summary.
 NODE_BUCKETS = {
     "finished": "finished",
-    "available": "in_progress", "claimed": "in_progress", "submitted": "in_progress",
-    "escalated": "in_progress", "quarantined": "in_progress",
-    "pending": "pending", "deferred": "pending",
+    "available": "in_progress",
+    "claimed": "in_progress",
+    "submitted": "in_progress",
+    "escalated": "in_progress",
+    "quarantined": "in_progress",
+    "pending": "pending",
+    "deferred": "pending",
 }
 
 
@@ -42,8 +53,9 @@ def initial_status(wf: Workflow) -> str:
     return "pending" if wf.status == ACTIVE else "paused"
 
 
-def insert_tasks(session: Session, wf: Workflow, rows: list[dict], upload_id: str | None = None
-                 ) -> list[int]:
+def insert_tasks(
+    session: Session, wf: Workflow, rows: list[dict], upload_id: str | None = None
+) -> list[int]:
     """One multi-row INSERT ... RETURNING, ids in the order of `rows`."""
     if not rows:
         return []
@@ -52,14 +64,25 @@ def insert_tasks(session: Session, wf: Workflow, rows: list[dict], upload_id: st
     table = Task.__table__
     result = session.execute(
         insert(table).returning(table.c.id, sort_by_parameter_order=True),
-        [{"org_id": wf.org_id, "workflow_id": wf.id, "status": status, "fields": r,
-          "upload_id": upload_id, "created_at": now, "updated_at": now} for r in rows],
+        [
+            {
+                "org_id": wf.org_id,
+                "workflow_id": wf.id,
+                "status": status,
+                "fields": r,
+                "upload_id": upload_id,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for r in rows
+        ],
     )
     return [r[0] for r in result]
 
 
-def create_tasks(session: Session, principal: Principal, workflow_id: int, tasks: list
-                 ) -> BatchResult:
+def create_tasks(
+    session: Session, principal: Principal, workflow_id: int, tasks: list
+) -> BatchResult:
     """Validates every row, creates the valid ones, reports the others.
 
     Raises ValidationFailed (all rows failed, wrong workflow state, file fields) so that the
@@ -70,7 +93,8 @@ def create_tasks(session: Session, principal: Principal, workflow_id: int, tasks
     if fieldschema.file_fields(wf.fields):
         raise ValidationFailed(
             "This workflow has file upload fields; create its tasks with the ZIP upload flow "
-            f"(POST /workflows/{wf.id}/tasks/upload)")
+            f"(POST /workflows/{wf.id}/tasks/upload)"
+        )
     if not 1 <= len(tasks) <= MAX_BATCH:
         raise ValidationFailed(f"tasks: send between 1 and {MAX_BATCH} tasks")
     result = BatchResult()
@@ -111,12 +135,19 @@ class Page:
     has_more: bool
 
 
-def list_tasks(session: Session, principal: Principal, workflow_id: int, limit: int = 50,
-               cursor: str | None = None, status: str | None = None) -> Page:
+def list_tasks(
+    session: Session,
+    principal: Principal,
+    workflow_id: int,
+    limit: int = 50,
+    cursor: str | None = None,
+    status: str | None = None,
+) -> Page:
     """Newest first; the cursor seeks on (workflow_id, id), it never counts or offsets."""
     if status is not None and status not in TASK_STATUSES:
-        raise BadRequest(f"Invalid status filter {status!r}. Accepted values: "
-                         + ", ".join(TASK_STATUSES))
+        raise BadRequest(
+            f"Invalid status filter {status!r}. Accepted values: " + ", ".join(TASK_STATUSES)
+        )
     if not 1 <= limit <= 200:
         raise BadRequest("limit must be between 1 and 200")
     wf = get_workflow(session, principal, workflow_id)
@@ -138,20 +169,23 @@ def get_task(session: Session, principal: Principal, workflow_id: int, task_id: 
     return task
 
 
-def node_summaries(session: Session, tasks: list[Task], wf: Workflow | None = None
-                   ) -> dict[int, dict[str, int]]:
+def node_summaries(
+    session: Session, tasks: list[Task], wf: Workflow | None = None
+) -> dict[int, dict[str, int]]:
     """node_summary per task: finished / in_progress / pending buckets; `na` nodes count
     nowhere, not even in `total`. A task whose nodes were not instantiated yet has every
     node of its workflow's graph pending."""
     if not tasks:
         return {}
     counts: dict[int, dict[str, int]] = {
-        t.id: {"total": 0, "finished": 0, "in_progress": 0, "pending": 0} for t in tasks}
+        t.id: {"total": 0, "finished": 0, "in_progress": 0, "pending": 0} for t in tasks
+    }
     seen: set[int] = set()
     rows = session.execute(
         select(NodeInstance.task_id, NodeInstance.status, func.count())
         .where(NodeInstance.task_id.in_(list(counts)))
-        .group_by(NodeInstance.task_id, NodeInstance.status))
+        .group_by(NodeInstance.task_id, NodeInstance.status)
+    )
     for task_id, status, n in rows:
         seen.add(task_id)
         if status == "na":
@@ -166,8 +200,11 @@ def node_summaries(session: Session, tasks: list[Task], wf: Workflow | None = No
         if t.id in seen:
             continue
         if t.workflow_id not in graphs:
-            owner = wf if wf is not None and wf.id == t.workflow_id else session.get(
-                Workflow, t.workflow_id)
+            owner = (
+                wf
+                if wf is not None and wf.id == t.workflow_id
+                else session.get(Workflow, t.workflow_id)
+            )
             graphs[t.workflow_id] = len((owner.graph or {}).get("nodes") or [])
         n = graphs[t.workflow_id]
         counts[t.id].update(total=n, pending=n)

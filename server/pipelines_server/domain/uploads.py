@@ -24,7 +24,12 @@ from .tasks import MAX_BATCH, insert_tasks
 from .workflows import get_workflow, require_accepts_tasks
 
 PENDING, PROCESSING, COMPLETED, FAILED, CANCELLED = (
-    "pending", "processing", "completed", "failed", "cancelled")
+    "pending",
+    "processing",
+    "completed",
+    "failed",
+    "cancelled",
+)
 log = logging.getLogger(__name__)
 
 
@@ -61,7 +66,9 @@ def sign(cfg: UploadConfig, upload_id: str, expires: int) -> str:
 
 def signed_path(cfg: UploadConfig, upload: Upload) -> str:
     expires = int(upload.expires_at.timestamp())
-    return f"/storage/uploads/{upload.id}?expires={expires}&signature={sign(cfg, upload.id, expires)}"
+    return (
+        f"/storage/uploads/{upload.id}?expires={expires}&signature={sign(cfg, upload.id, expires)}"
+    )
 
 
 def _require_uploader(session: Session, principal: Principal) -> int:
@@ -70,7 +77,8 @@ def _require_uploader(session: Session, principal: Principal) -> int:
     if user is None or user.removed_at is not None:
         raise ValidationFailed(
             "The user who created this API key has been removed, so uploads cannot be "
-            "attributed; revoke this key and have an active Org Admin create a new one")
+            "attributed; revoke this key and have an active Org Admin create a new one"
+        )
     return user.id
 
 
@@ -78,38 +86,57 @@ def _upload_workflow(session: Session, principal: Principal, workflow_id: int) -
     wf = get_workflow(session, principal, workflow_id)
     require_accepts_tasks(wf)
     if not fieldschema.file_fields(wf.fields):
-        raise ValidationFailed("This workflow has no file upload fields; create its tasks with "
-                               f"POST /workflows/{wf.id}/tasks")
+        raise ValidationFailed(
+            "This workflow has no file upload fields; create its tasks with "
+            f"POST /workflows/{wf.id}/tasks"
+        )
     return wf
 
 
-def init_upload(session: Session, principal: Principal, workflow_id: int, tasks: list | None,
-                file_size_bytes: int | None, cfg: UploadConfig) -> Upload:
+def init_upload(
+    session: Session,
+    principal: Principal,
+    workflow_id: int,
+    tasks: list | None,
+    file_size_bytes: int | None,
+    cfg: UploadConfig,
+) -> Upload:
     uploader = _require_uploader(session, principal)
     wf = _upload_workflow(session, principal, workflow_id)
     only_files = all(f["type"] == "file_upload" for f in wf.fields)
     if tasks is None and not only_files:
-        raise ValidationFailed("tasks is required: this workflow has fields other than file "
-                               "uploads (has_only_file_upload_fields is false)")
+        raise ValidationFailed(
+            "tasks is required: this workflow has fields other than file "
+            "uploads (has_only_file_upload_fields is false)"
+        )
     if tasks is not None and not 1 <= len(tasks) <= MAX_BATCH:
         raise ValidationFailed(f"tasks: send between 1 and {MAX_BATCH} tasks")
     if file_size_bytes is not None and file_size_bytes > cfg.max_upload_bytes:
-        raise ValidationFailed(f"file_size_bytes exceeds the upload limit of "
-                               f"{cfg.max_upload_bytes} bytes")
+        raise ValidationFailed(
+            f"file_size_bytes exceeds the upload limit of {cfg.max_upload_bytes} bytes"
+        )
     now = utcnow()
-    upload = Upload(id=str(uuid.uuid4()), org_id=principal.org_id, workflow_id=wf.id,
-                    api_key_id=principal.api_key_id, uploader_id=uploader, status=PENDING,
-                    tasks=tasks, file_size_bytes=file_size_bytes,
-                    expires_at=(now + timedelta(seconds=expiry_seconds(file_size_bytes, cfg)))
-                    .replace(microsecond=0),
-                    created_at=now, updated_at=now)
+    upload = Upload(
+        id=str(uuid.uuid4()),
+        org_id=principal.org_id,
+        workflow_id=wf.id,
+        api_key_id=principal.api_key_id,
+        uploader_id=uploader,
+        status=PENDING,
+        tasks=tasks,
+        file_size_bytes=file_size_bytes,
+        expires_at=(now + timedelta(seconds=expiry_seconds(file_size_bytes, cfg))).replace(
+            microsecond=0
+        ),
+        created_at=now,
+        updated_at=now,
+    )
     session.add(upload)
     session.flush()
     return upload
 
 
-def get_upload(session: Session, principal: Principal, workflow_id: int, upload_id: str
-               ) -> Upload:
+def get_upload(session: Session, principal: Principal, workflow_id: int, upload_id: str) -> Upload:
     _require_uploader(session, principal)
     upload = session.get(Upload, upload_id)
     if upload is None or upload.org_id != principal.org_id or upload.workflow_id != workflow_id:
@@ -119,8 +146,15 @@ def get_upload(session: Session, principal: Principal, workflow_id: int, upload_
 
 # -- the signed PUT ----------------------------------------------------------------------------
 
-def check_signature(session: Session, cfg: UploadConfig, upload_id: str, expires: str | None,
-                    signature: str | None, now: datetime | None = None) -> Upload:
+
+def check_signature(
+    session: Session,
+    cfg: UploadConfig,
+    upload_id: str,
+    expires: str | None,
+    signature: str | None,
+    now: datetime | None = None,
+) -> Upload:
     try:
         expires_at = int(expires or "")
     except ValueError:
@@ -139,14 +173,24 @@ def check_signature(session: Session, cfg: UploadConfig, upload_id: str, expires
 
 
 def record_received(session: Session, upload_id: str, size: int) -> None:
-    session.execute(update(Upload).where(Upload.id == upload_id)
-                    .values(received_at=utcnow(), received_bytes=size, updated_at=utcnow()))
+    session.execute(
+        update(Upload)
+        .where(Upload.id == upload_id)
+        .values(received_at=utcnow(), received_bytes=size, updated_at=utcnow())
+    )
 
 
 # -- confirm and processing --------------------------------------------------------------------
 
-def confirm(session: Session, principal: Principal, workflow_id: int, upload_id: str,
-            cfg: UploadConfig, can_dispatch: Callable[[], bool]) -> Upload:
+
+def confirm(
+    session: Session,
+    principal: Principal,
+    workflow_id: int,
+    upload_id: str,
+    cfg: UploadConfig,
+    can_dispatch: Callable[[], bool],
+) -> Upload:
     """Moves a received upload to processing. The caller commits, then dispatches it; if
     dispatching fails it calls `release` so the upload is pending again."""
     upload = get_upload(session, principal, workflow_id, upload_id)
@@ -155,11 +199,14 @@ def confirm(session: Session, principal: Principal, workflow_id: int, upload_id:
     if upload.received_at is None or not cfg.archive_path(upload.id).exists():
         raise ValidationFailed("ZIP archive has not been uploaded yet")
     if not can_dispatch():
-        raise Unavailable("No upload worker is available; the upload stays pending, retry "
-                          "with backoff")
+        raise Unavailable(
+            "No upload worker is available; the upload stays pending, retry with backoff"
+        )
     claimed = session.execute(
-        update(Upload).where(Upload.id == upload.id, Upload.status == PENDING)
-        .values(status=PROCESSING, confirmed_at=utcnow(), updated_at=utcnow())).rowcount
+        update(Upload)
+        .where(Upload.id == upload.id, Upload.status == PENDING)
+        .values(status=PROCESSING, confirmed_at=utcnow(), updated_at=utcnow())
+    ).rowcount
     if claimed != 1:
         raise Conflict("Upload has already been confirmed or is no longer pending")
     session.refresh(upload)
@@ -167,8 +214,11 @@ def confirm(session: Session, principal: Principal, workflow_id: int, upload_id:
 
 
 def release(session: Session, upload_id: str) -> None:
-    session.execute(update(Upload).where(Upload.id == upload_id, Upload.status == PROCESSING)
-                    .values(status=PENDING, confirmed_at=None, updated_at=utcnow()))
+    session.execute(
+        update(Upload)
+        .where(Upload.id == upload_id, Upload.status == PROCESSING)
+        .values(status=PENDING, confirmed_at=None, updated_at=utcnow())
+    )
 
 
 def processing_ids(session: Session) -> list[str]:
@@ -180,35 +230,49 @@ def _file_value(upload_id: str, f: archives.ArchiveFile) -> dict:
     return {"file_name": f.path, "size": f.size, "sha256": f.sha256, "upload_id": upload_id}
 
 
-def _rows_from_tasks(wf: Workflow, upload: Upload, contents: archives.ArchiveContents
-                     ) -> tuple[list[tuple[int, dict]], list[FieldError]]:
+def _rows_from_tasks(
+    wf: Workflow, upload: Upload, contents: archives.ArchiveContents
+) -> tuple[list[tuple[int, dict]], list[FieldError]]:
     rows, errors = [], []
     file_names = {f["name"] for f in fieldschema.file_fields(wf.fields)}
     for i, task in enumerate(upload.tasks or []):
         values = task.get("fields") if isinstance(task, dict) else None
         values = values if values is not None else {}
-        row_errors = fieldschema.validate_row(wf.fields, values, i,
-                                              skip_types=frozenset({"file_upload"}))
+        row_errors = fieldschema.validate_row(
+            wf.fields, values, i, skip_types=frozenset({"file_upload"})
+        )
         resolved = dict(values) if isinstance(values, dict) else {}
         for f in fieldschema.file_fields(wf.fields):
             ref = resolved.get(f["name"])
             if ref is None:
                 if f["required"]:
-                    row_errors.append(FieldError(f"Missing required columns: {f['name']}",
-                                                 field_name=f["name"], index=i))
+                    row_errors.append(
+                        FieldError(
+                            f"Missing required columns: {f['name']}", field_name=f["name"], index=i
+                        )
+                    )
                 continue
             if not isinstance(ref, str):
-                row_errors.append(FieldError(f"Field '{f['name']}' must name a file in the "
-                                             "archive", field_name=f["name"], index=i))
+                row_errors.append(
+                    FieldError(
+                        f"Field '{f['name']}' must name a file in the archive",
+                        field_name=f["name"],
+                        index=i,
+                    )
+                )
                 continue
             if ref in contents.oversized:
-                row_errors.append(FieldError(contents.oversized[ref], field_name=f["name"],
-                                             index=i))
+                row_errors.append(
+                    FieldError(contents.oversized[ref], field_name=f["name"], index=i)
+                )
                 continue
             found = archives.resolve_file_reference(contents, ref)
             if found is None:
-                row_errors.append(FieldError(f"File '{ref}' not found in the archive",
-                                             field_name=f["name"], index=i))
+                row_errors.append(
+                    FieldError(
+                        f"File '{ref}' not found in the archive", field_name=f["name"], index=i
+                    )
+                )
                 continue
             resolved[f["name"]] = _file_value(upload.id, found)
         if row_errors:
@@ -219,25 +283,30 @@ def _rows_from_tasks(wf: Workflow, upload: Upload, contents: archives.ArchiveCon
     return rows, errors
 
 
-def _rows_from_archive(wf: Workflow, upload: Upload, contents: archives.ArchiveContents
-                       ) -> tuple[list[tuple[int, dict]], list[FieldError]]:
+def _rows_from_archive(
+    wf: Workflow, upload: Upload, contents: archives.ArchiveContents
+) -> tuple[list[tuple[int, dict]], list[FieldError]]:
     ffields = fieldschema.file_fields(wf.fields)
     if len(ffields) == 1:
         derived, row_errors = archives.rows_from_single_field(contents, ffields[0]["name"])
     else:
         required = {f["name"] for f in ffields if f["required"]}
-        derived, row_errors = archives.rows_from_folders(contents, [f["name"] for f in ffields],
-                                                         required)
+        derived, row_errors = archives.rows_from_folders(
+            contents, [f["name"] for f in ffields], required
+        )
     errors = [FieldError(e.message, field_name=e.field_name, index=e.index) for e in row_errors]
-    rows = [(d.index, {name: _file_value(upload.id, f) for name, f in d.files.items()})
-            for d in derived]
+    rows = [
+        (d.index, {name: _file_value(upload.id, f) for name, f in d.files.items()}) for d in derived
+    ]
     return rows, errors
 
 
 def process(session: Session, upload_id: str, cfg: UploadConfig) -> None:
     """Turns a confirmed archive into tasks, in one transaction with the final status, so a
     crash half-way leaves the upload `processing` and it is simply processed again."""
-    upload = session.get(Upload, upload_id)
+    # The row lock (PostgreSQL) makes a second worker that resumed the same upload wait, then
+    # see it completed; SQLite serialises writers anyway.
+    upload = session.get(Upload, upload_id, with_for_update=True)
     if upload is None or upload.status != PROCESSING:
         return
     wf = session.get(Workflow, upload.workflow_id)
@@ -255,9 +324,13 @@ def process(session: Session, upload_id: str, cfg: UploadConfig) -> None:
         _finish(upload, FAILED, message=str(exc))
         return
     task_ids = insert_tasks(session, wf, [r for _, r in rows], upload_id=upload.id)
-    _finish(upload, COMPLETED if task_ids else FAILED,
-            message=None if task_ids else "No task could be created from the archive",
-            errors=errors, task_ids=task_ids)
+    _finish(
+        upload,
+        COMPLETED if task_ids else FAILED,
+        message=None if task_ids else "No task could be created from the archive",
+        errors=errors,
+        task_ids=task_ids,
+    )
 
 
 def fail(session: Session, upload_id: str, message: str) -> None:
@@ -266,14 +339,21 @@ def fail(session: Session, upload_id: str, message: str) -> None:
         _finish(upload, FAILED, message=message)
 
 
-def _finish(upload: Upload, status: str, message: str | None = None,
-            errors: list[FieldError] | None = None, task_ids: list[int] | None = None) -> None:
+def _finish(
+    upload: Upload,
+    status: str,
+    message: str | None = None,
+    errors: list[FieldError] | None = None,
+    task_ids: list[int] | None = None,
+) -> None:
     errors = errors or []
     task_ids = task_ids or []
     upload.status = status
     upload.message = message
-    upload.errors = [{"index": e.index, "field_name": e.field_name, "message": e.message}
-                     for e in sorted(errors, key=lambda e: (e.index or 0))]
+    upload.errors = [
+        {"index": e.index, "field_name": e.field_name, "message": e.message}
+        for e in sorted(errors, key=lambda e: e.index or 0)
+    ]
     upload.task_ids = task_ids
     upload.success_count = len(task_ids)
     upload.error_count = len({e.index for e in errors})

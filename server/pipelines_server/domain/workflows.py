@@ -18,9 +18,13 @@ PAUSED, COMPLETED, ARCHIVED = "PAUSED", "COMPLETED", "ARCHIVED"
 STATUSES = (DRAFT, PENDING_ACTIVATION, ACTIVE, PAUSED, COMPLETED, ARCHIVED)
 ACCEPTS_TASKS = (ACTIVE, PAUSED)
 NODE_KINDS = ("start", "subtask", "end")
-DEFAULT_GRAPH = {"nodes": [{"id": "start", "kind": "start", "name": "Start"},
-                           {"id": "end", "kind": "end", "name": "End"}],
-                 "edges": [{"source": "start", "target": "end"}]}
+DEFAULT_GRAPH = {
+    "nodes": [
+        {"id": "start", "kind": "start", "name": "Start"},
+        {"id": "end", "kind": "end", "name": "End"},
+    ],
+    "edges": [{"source": "start", "target": "end"}],
+}
 
 
 def check_graph(graph: dict) -> list[FieldError]:
@@ -37,23 +41,37 @@ def check_graph(graph: dict) -> list[FieldError]:
             errors.append(FieldError(f"Duplicate node id {nid!r}", loc=("graph", "nodes", i, "id")))
         ids.append(nid)
         if kind not in NODE_KINDS:
-            errors.append(FieldError(f"Node {nid!r} has unknown kind {kind!r}; expected one of "
-                                     + ", ".join(NODE_KINDS), loc=("graph", "nodes", i, "kind")))
+            errors.append(
+                FieldError(
+                    f"Node {nid!r} has unknown kind {kind!r}; expected one of "
+                    + ", ".join(NODE_KINDS),
+                    loc=("graph", "nodes", i, "kind"),
+                )
+            )
     known = set(ids)
     for i, edge in enumerate(edges):
         for end in ("source", "target"):
             if edge.get(end) not in known:
-                errors.append(FieldError(f"Edge {end} {edge.get(end)!r} is not a node",
-                                         loc=("graph", "edges", i, end)))
+                errors.append(
+                    FieldError(
+                        f"Edge {end} {edge.get(end)!r} is not a node",
+                        loc=("graph", "edges", i, end),
+                    )
+                )
         if edge.get("source") == edge.get("target"):
-            errors.append(FieldError(f"Edge from {edge.get('source')!r} to itself",
-                                     loc=("graph", "edges", i)))
+            errors.append(
+                FieldError(f"Edge from {edge.get('source')!r} to itself", loc=("graph", "edges", i))
+            )
     if nodes:
         for kind in ("start", "end"):
             count = sum(1 for n in nodes if n.get("kind") == kind)
             if count != 1:
-                errors.append(FieldError(f"A graph needs exactly one {kind} node, found {count}",
-                                         loc=("graph", "nodes")))
+                errors.append(
+                    FieldError(
+                        f"A graph needs exactly one {kind} node, found {count}",
+                        loc=("graph", "nodes"),
+                    )
+                )
     return errors
 
 
@@ -71,9 +89,11 @@ def _reachability_errors(graph: dict) -> list[FieldError]:
             if nxt not in seen:
                 seen.add(nxt)
                 stack.append(nxt)
-    return [FieldError(f"Node {n['id']!r} is not reachable from the start node",
-                       loc=("graph", "nodes"))
-            for n in nodes if n["id"] not in seen]
+    return [
+        FieldError(f"Node {n['id']!r} is not reachable from the start node", loc=("graph", "nodes"))
+        for n in nodes
+        if n["id"] not in seen
+    ]
 
 
 def _validate(schema: list[dict] | None, graph: dict | None) -> None:
@@ -89,23 +109,37 @@ def _validate(schema: list[dict] | None, graph: dict | None) -> None:
 def _refresh(workflow: Workflow, now: datetime | None = None) -> Workflow:
     """A scheduled activation takes effect the first time the workflow is read after it."""
     now = now or utcnow()
-    if workflow.status == PENDING_ACTIVATION and workflow.activate_at and workflow.activate_at <= now:
+    if (
+        workflow.status == PENDING_ACTIVATION
+        and workflow.activate_at
+        and workflow.activate_at <= now
+    ):
         workflow.status = ACTIVE
         workflow.updated_at = now
     return workflow
 
 
-def get_workflow(session: Session, principal: Principal, workflow_id: int,
-                 project_id: int | None = None) -> Workflow:
+def get_workflow(
+    session: Session, principal: Principal, workflow_id: int, project_id: int | None = None
+) -> Workflow:
     wf = session.get(Workflow, workflow_id)
-    if wf is None or wf.org_id != principal.org_id or (
-            project_id is not None and wf.project_id != project_id):
+    if (
+        wf is None
+        or wf.org_id != principal.org_id
+        or (project_id is not None and wf.project_id != project_id)
+    ):
         raise NotFound("Workflow not found")
     return _refresh(wf)
 
 
-def list_workflows(session: Session, principal: Principal, project_id: int | None, offset: int,
-                   limit: int, status: str | None = None) -> tuple[list[Workflow], int]:
+def list_workflows(
+    session: Session,
+    principal: Principal,
+    project_id: int | None,
+    offset: int,
+    limit: int,
+    status: str | None = None,
+) -> tuple[list[Workflow], int]:
     where = [Workflow.org_id == principal.org_id]
     if project_id is not None:
         get_project(session, principal, project_id)
@@ -113,14 +147,23 @@ def list_workflows(session: Session, principal: Principal, project_id: int | Non
     if status is not None:
         where.append(Workflow.status == status)
     total = session.scalar(select(func.count()).select_from(Workflow).where(*where))
-    rows = list(session.scalars(select(Workflow).where(*where).order_by(Workflow.id.desc())
-                                .offset(offset).limit(limit)))
+    rows = list(
+        session.scalars(
+            select(Workflow).where(*where).order_by(Workflow.id.desc()).offset(offset).limit(limit)
+        )
+    )
     return [_refresh(w) for w in rows], total
 
 
-def create_workflow(session: Session, principal: Principal, project_id: int, name: str,
-                    description: str = "", schema: list[dict] | None = None,
-                    graph: dict | None = None) -> Workflow:
+def create_workflow(
+    session: Session,
+    principal: Principal,
+    project_id: int,
+    name: str,
+    description: str = "",
+    schema: list[dict] | None = None,
+    graph: dict | None = None,
+) -> Workflow:
     project = get_project(session, principal, project_id)
     if project.archived_at is not None:
         raise Conflict("Project is archived; unarchive it before adding workflows")
@@ -130,17 +173,30 @@ def create_workflow(session: Session, principal: Principal, project_id: int, nam
     schema = schema or []
     graph = graph if graph else DEFAULT_GRAPH
     _validate(schema, graph)
-    wf = Workflow(org_id=principal.org_id, project_id=project.id, name=name,
-                  description=description or "", status=DRAFT,
-                  fields=fieldschema.normalize_schema(schema), graph=graph)
+    wf = Workflow(
+        org_id=principal.org_id,
+        project_id=project.id,
+        name=name,
+        description=description or "",
+        status=DRAFT,
+        fields=fieldschema.normalize_schema(schema),
+        graph=graph,
+    )
     session.add(wf)
     session.flush()
     return wf
 
 
-def update_workflow(session: Session, principal: Principal, project_id: int, workflow_id: int,
-                    name: str | None = None, description: str | None = None,
-                    schema: list[dict] | None = None, graph: dict | None = None) -> Workflow:
+def update_workflow(
+    session: Session,
+    principal: Principal,
+    project_id: int,
+    workflow_id: int,
+    name: str | None = None,
+    description: str | None = None,
+    schema: list[dict] | None = None,
+    graph: dict | None = None,
+) -> Workflow:
     wf = get_workflow(session, principal, workflow_id, project_id)
     if wf.status == ARCHIVED:
         raise Conflict("Workflow is archived and can no longer be edited")
@@ -164,8 +220,9 @@ def update_workflow(session: Session, principal: Principal, project_id: int, wor
     return wf
 
 
-def delete_workflow(session: Session, principal: Principal, project_id: int, workflow_id: int
-                    ) -> None:
+def delete_workflow(
+    session: Session, principal: Principal, project_id: int, workflow_id: int
+) -> None:
     wf = get_workflow(session, principal, workflow_id, project_id)
     if session.scalar(select(func.count()).select_from(Task).where(Task.workflow_id == wf.id)):
         raise Conflict("Workflow has tasks; archive it instead of deleting it")
@@ -176,8 +233,13 @@ def _illegal(wf: Workflow, action: str, reason: str) -> Conflict:
     return Conflict(f"Cannot {action} a workflow in status {wf.status}: {reason}")
 
 
-def activate(session: Session, principal: Principal, project_id: int, workflow_id: int,
-             activate_at: datetime | None = None) -> Workflow:
+def activate(
+    session: Session,
+    principal: Principal,
+    project_id: int,
+    workflow_id: int,
+    activate_at: datetime | None = None,
+) -> Workflow:
     wf = get_workflow(session, principal, workflow_id, project_id)
     now = utcnow()
     if wf.status == ACTIVE:
@@ -204,8 +266,7 @@ def pause(session: Session, principal: Principal, project_id: int, workflow_id: 
     return wf
 
 
-def complete(session: Session, principal: Principal, project_id: int, workflow_id: int
-             ) -> Workflow:
+def complete(session: Session, principal: Principal, project_id: int, workflow_id: int) -> Workflow:
     wf = get_workflow(session, principal, workflow_id, project_id)
     if wf.status not in (ACTIVE, PAUSED):
         raise _illegal(wf, "complete", "only an ACTIVE or PAUSED workflow can be completed")

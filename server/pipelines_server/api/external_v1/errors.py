@@ -18,6 +18,7 @@ def shape(err: HttpError) -> tuple[int, dict, dict[str, str]]:
         body["retry_after"] = err.retry_after
         headers["Retry-After"] = str(err.retry_after)
     if err.errors and err.status == 422:
-        body["errors"] = [{"index": e.index, "field_name": e.field_name, "message": e.message}
-                          for e in err.errors]
+        body["errors"] = [
+            {"index": e.index, "field_name": e.field_name, "message": e.message} for e in err.errors
+        ]
     return err.status, body, headers

@@ -7,8 +7,13 @@ from ..serialize import ts
 
 
 def task_status(task, summary: dict) -> dict:
-    return {"id": task.id, "status": task.status, "node_summary": summary,
-            "created_at": ts(task.created_at), "updated_at": ts(task.updated_at)}
+    return {
+        "id": task.id,
+        "status": task.status,
+        "node_summary": summary,
+        "created_at": ts(task.created_at),
+        "updated_at": ts(task.updated_at),
+    }
 
 
 def row_errors(errors) -> list[dict]:
@@ -18,17 +23,25 @@ def row_errors(errors) -> list[dict]:
 def create_tasks(workflow_id: int, body: dict):
     with current().db.session() as session:
         result = tasks.create_tasks(session, principal(), workflow_id, body["tasks"])
-    return {"success_count": len(result.task_ids), "error_count": result.error_count,
-            "errors": row_errors(result.errors), "task_ids": result.task_ids}, 200
+    return {
+        "success_count": len(result.task_ids),
+        "error_count": result.error_count,
+        "errors": row_errors(result.errors),
+        "task_ids": result.task_ids,
+    }, 200
 
 
-def list_tasks(workflow_id: int, limit: int = 50, cursor: str | None = None,
-               status: str | None = None):
+def list_tasks(
+    workflow_id: int, limit: int = 50, cursor: str | None = None, status: str | None = None
+):
     with current().db.session() as session:
         page = tasks.list_tasks(session, principal(), workflow_id, limit, cursor, status)
         summaries = tasks.node_summaries(session, page.tasks)
-        return {"tasks": [task_status(t, summaries[t.id]) for t in page.tasks],
-                "next_cursor": page.next_cursor, "has_more": page.has_more}, 200
+        return {
+            "tasks": [task_status(t, summaries[t.id]) for t in page.tasks],
+            "next_cursor": page.next_cursor,
+            "has_more": page.has_more,
+        }, 200
 
 
 def get_task(workflow_id: int, task_id: int):

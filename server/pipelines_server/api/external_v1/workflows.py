@@ -10,9 +10,15 @@ from ..serialize import ts
 def get_workflow(workflow_id: int):
     with current().db.session() as session:
         wf = workflows.get_workflow(session, principal(), workflow_id)
-        return {"id": wf.id, "name": wf.name, "description": wf.description, "status": wf.status,
-                "project_id": wf.project_id, "created_at": ts(wf.created_at),
-                "updated_at": ts(wf.updated_at)}, 200
+        return {
+            "id": wf.id,
+            "name": wf.name,
+            "description": wf.description,
+            "status": wf.status,
+            "project_id": wf.project_id,
+            "created_at": ts(wf.created_at),
+            "updated_at": ts(wf.updated_at),
+        }, 200
 
 
 def get_workflow_schema(workflow_id: int):
@@ -28,5 +34,9 @@ def get_workflow_schema(workflow_id: int):
             item["format_hint"] = fieldschema.format_hint(f)
             out.append(item)
         n_files = len(fieldschema.file_fields(wf.fields))
-        return {"workflow_id": wf.id, "fields": out, "has_file_upload_fields": n_files > 0,
-                "has_only_file_upload_fields": n_files > 0 and n_files == len(wf.fields)}, 200
+        return {
+            "workflow_id": wf.id,
+            "fields": out,
+            "has_file_upload_fields": n_files > 0,
+            "has_only_file_upload_fields": n_files > 0 and n_files == len(wf.fields),
+        }, 200

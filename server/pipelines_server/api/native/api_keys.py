@@ -17,8 +17,9 @@ def list_api_keys(org_id: int):
 
 def create_api_key(org_id: int, body: dict):
     with current().db.session() as session:
-        key, raw = keys.create_key(session, principal(), org_id, body["name"],
-                                   body.get("expires_in_days"))
+        key, raw = keys.create_key(
+            session, principal(), org_id, body["name"], body.get("expires_in_days")
+        )
         return {**_one(session, key), "key": raw}, 201
 
 

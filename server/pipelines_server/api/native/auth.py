@@ -1,6 +1,6 @@
 from ...domain import orgs
-from ...store.models import ApiKey
 from ...runtime import current
+from ...store.models import ApiKey
 from ..common import principal
 from . import shapes
 
@@ -11,6 +11,8 @@ def get_me():
         org = orgs.get_org(session, p, p.org_id)
         user = orgs.current_user(session, p)
         key = session.get(ApiKey, p.api_key_id)
-        return {"organization": shapes.organization(org),
-                "user": shapes.user(user) if user and user.removed_at is None else None,
-                "api_key": {"id": key.id, "name": key.name, "last4": key.last4}}, 200
+        return {
+            "organization": shapes.organization(org),
+            "user": shapes.user(user) if user and user.removed_at is None else None,
+            "api_key": {"id": key.id, "name": key.name, "last4": key.last4},
+        }, 200

@@ -11,10 +11,20 @@ def shape(err: HttpError) -> tuple[int, dict, dict[str, str]]:
     if status == 400 and err.code == "invalid_request" and err.body_validation:
         status = 422
     if status == 422 and err.errors:
-        detail: object = [{"loc": list(e.loc) if e.loc else
-                           (["body", "tasks", e.index, "fields", e.field_name]
-                            if e.index is not None else ["body"]),
-                           "msg": e.message, "type": "value_error"} for e in err.errors]
+        detail: object = [
+            {
+                "loc": list(e.loc)
+                if e.loc
+                else (
+                    ["body", "tasks", e.index, "fields", e.field_name]
+                    if e.index is not None
+                    else ["body"]
+                ),
+                "msg": e.message,
+                "type": "value_error",
+            }
+            for e in err.errors
+        ]
     else:
         detail = err.message
     if status == 429 and err.retry_after is not None:

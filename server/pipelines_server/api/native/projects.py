@@ -6,15 +6,15 @@ from . import shapes
 
 def list_projects(page: int = 1, page_size: int = 50, include_archived: bool = False):
     with current().db.session() as session:
-        rows, total = projects.list_projects(session, principal(), shapes.offset(page, page_size),
-                                             page_size, include_archived)
+        rows, total = projects.list_projects(
+            session, principal(), shapes.offset(page, page_size), page_size, include_archived
+        )
         return shapes.page([shapes.project(p) for p in rows], total, page, page_size), 200
 
 
 def create_project(body: dict):
     with current().db.session() as session:
-        p = projects.create_project(session, principal(), body["name"],
-                                    body.get("description", ""))
+        p = projects.create_project(session, principal(), body["name"], body.get("description", ""))
         return shapes.project(p), 201
 
 
@@ -25,8 +25,9 @@ def get_project(project_id: int):
 
 def update_project(project_id: int, body: dict):
     with current().db.session() as session:
-        p = projects.update_project(session, principal(), project_id, body.get("name"),
-                                    body.get("description"))
+        p = projects.update_project(
+            session, principal(), project_id, body.get("name"), body.get("description")
+        )
         return shapes.project(p), 200
 
 

@@ -7,8 +7,13 @@ from ..serialize import ts
 
 
 def page(items: list, total: int, page_no: int, page_size: int) -> dict:
-    return {"items": items, "total": total, "page": page_no, "page_size": page_size,
-            "has_more": page_no * page_size < total}
+    return {
+        "items": items,
+        "total": total,
+        "page": page_no,
+        "page_size": page_size,
+        "has_more": page_no * page_size < total,
+    }
 
 
 def offset(page_no: int, page_size: int) -> int:
@@ -20,8 +25,14 @@ def organization(org: Organization) -> dict:
 
 
 def user(u: User) -> dict:
-    return {"id": u.id, "org_id": u.org_id, "email": u.email, "name": u.name, "role": u.role,
-            "created_at": ts(u.created_at)}
+    return {
+        "id": u.id,
+        "org_id": u.org_id,
+        "email": u.email,
+        "name": u.name,
+        "role": u.role,
+        "created_at": ts(u.created_at),
+    }
 
 
 def api_key(k: ApiKey, owners: dict[int, User]) -> dict:
@@ -32,21 +43,45 @@ def api_key(k: ApiKey, owners: dict[int, User]) -> dict:
         status = "expired"
     else:
         status = "active"
-    return {"id": k.id, "name": k.name, "last4": k.last4, "status": status,
-            "created_at": ts(k.created_at), "expires_at": ts(k.expires_at),
-            "revoked_at": ts(k.revoked_at), "last_used_at": ts(k.last_used_at),
-            "created_by": ({"id": owner.id, "name": owner.name, "email": owner.email}
-                           if owner else None)}
+    return {
+        "id": k.id,
+        "name": k.name,
+        "last4": k.last4,
+        "status": status,
+        "created_at": ts(k.created_at),
+        "expires_at": ts(k.expires_at),
+        "revoked_at": ts(k.revoked_at),
+        "last_used_at": ts(k.last_used_at),
+        "created_by": (
+            {"id": owner.id, "name": owner.name, "email": owner.email} if owner else None
+        ),
+    }
 
 
 def project(p: Project) -> dict:
-    return {"id": p.id, "org_id": p.org_id, "name": p.name, "description": p.description,
-            "archived": p.archived_at is not None, "created_at": ts(p.created_at),
-            "updated_at": ts(p.updated_at)}
+    return {
+        "id": p.id,
+        "org_id": p.org_id,
+        "name": p.name,
+        "description": p.description,
+        "archived": p.archived_at is not None,
+        "created_at": ts(p.created_at),
+        "updated_at": ts(p.updated_at),
+    }
 
 
 def workflow(w: Workflow) -> dict:
-    return {"id": w.id, "project_id": w.project_id, "org_id": w.org_id, "name": w.name,
-            "description": w.description, "status": w.status, "version": w.version,
-            "fields": w.fields, "graph": w.graph, "activate_at": ts(w.activate_at),
-            "created_at": ts(w.created_at), "updated_at": ts(w.updated_at)}
+    return {
+        "id": w.id,
+        "project_id": w.project_id,
+        "org_id": w.org_id,
+        "name": w.name,
+        "description": w.description,
+        "status": w.status,
+        "version": w.version,
+        "fields": w.fields,
+        "graph": w.graph,
+        "activate_at": ts(w.activate_at),
+        "created_at": ts(w.created_at),
+        "updated_at": ts(w.updated_at),
+    }

@@ -6,22 +6,25 @@ from . import shapes
 
 def list_users(org_id: int, page: int = 1, page_size: int = 50):
     with current().db.session() as session:
-        rows, total = orgs.list_users(session, principal(), org_id,
-                                      shapes.offset(page, page_size), page_size)
+        rows, total = orgs.list_users(
+            session, principal(), org_id, shapes.offset(page, page_size), page_size
+        )
         return shapes.page([shapes.user(u) for u in rows], total, page, page_size), 200
 
 
 def create_user(org_id: int, body: dict):
     with current().db.session() as session:
-        user = orgs.create_user(session, principal(), org_id, body["email"],
-                                body.get("name", ""), body["role"])
+        user = orgs.create_user(
+            session, principal(), org_id, body["email"], body.get("name", ""), body["role"]
+        )
         return shapes.user(user), 201
 
 
 def update_user(org_id: int, user_id: int, body: dict):
     with current().db.session() as session:
-        user = orgs.update_user(session, principal(), org_id, user_id, body.get("name"),
-                                body.get("role"))
+        user = orgs.update_user(
+            session, principal(), org_id, user_id, body.get("name"), body.get("role")
+        )
         return shapes.user(user), 200
 
 

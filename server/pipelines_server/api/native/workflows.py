@@ -10,33 +10,49 @@ def list_all_workflows(page: int = 1, page_size: int = 50, status: str | None = 
     return list_workflows(None, page, page_size, status)
 
 
-def list_workflows(project_id: int | None, page: int = 1, page_size: int = 50,
-                   status: str | None = None):
+def list_workflows(
+    project_id: int | None, page: int = 1, page_size: int = 50, status: str | None = None
+):
     with current().db.session() as session:
-        rows, total = workflows.list_workflows(session, principal(), project_id,
-                                               shapes.offset(page, page_size), page_size, status)
+        rows, total = workflows.list_workflows(
+            session, principal(), project_id, shapes.offset(page, page_size), page_size, status
+        )
         return shapes.page([shapes.workflow(w) for w in rows], total, page, page_size), 200
 
 
 def create_workflow(project_id: int, body: dict):
     with current().db.session() as session:
-        wf = workflows.create_workflow(session, principal(), project_id, body["name"],
-                                       body.get("description", ""), body.get("fields"),
-                                       body.get("graph"))
+        wf = workflows.create_workflow(
+            session,
+            principal(),
+            project_id,
+            body["name"],
+            body.get("description", ""),
+            body.get("fields"),
+            body.get("graph"),
+        )
         return shapes.workflow(wf), 201
 
 
 def get_workflow(project_id: int, workflow_id: int):
     with current().db.session() as session:
-        return shapes.workflow(workflows.get_workflow(session, principal(), workflow_id,
-                                                      project_id)), 200
+        return shapes.workflow(
+            workflows.get_workflow(session, principal(), workflow_id, project_id)
+        ), 200
 
 
 def update_workflow(project_id: int, workflow_id: int, body: dict):
     with current().db.session() as session:
-        wf = workflows.update_workflow(session, principal(), project_id, workflow_id,
-                                       body.get("name"), body.get("description"),
-                                       body.get("fields"), body.get("graph"))
+        wf = workflows.update_workflow(
+            session,
+            principal(),
+            project_id,
+            workflow_id,
+            body.get("name"),
+            body.get("description"),
+            body.get("fields"),
+            body.get("graph"),
+        )
         return shapes.workflow(wf), 200
 
 
@@ -52,23 +68,25 @@ def activate_workflow(project_id: int, workflow_id: int, body: dict | None = Non
     if activate_at is not None and activate_at.tzinfo is None:
         activate_at = activate_at.replace(tzinfo=UTC)
     with current().db.session() as session:
-        return shapes.workflow(workflows.activate(session, principal(), project_id, workflow_id,
-                                                  activate_at)), 200
+        return shapes.workflow(
+            workflows.activate(session, principal(), project_id, workflow_id, activate_at)
+        ), 200
 
 
 def pause_workflow(project_id: int, workflow_id: int):
     with current().db.session() as session:
-        return shapes.workflow(workflows.pause(session, principal(), project_id,
-                                               workflow_id)), 200
+        return shapes.workflow(workflows.pause(session, principal(), project_id, workflow_id)), 200
 
 
 def complete_workflow(project_id: int, workflow_id: int):
     with current().db.session() as session:
-        return shapes.workflow(workflows.complete(session, principal(), project_id,
-                                                  workflow_id)), 200
+        return shapes.workflow(
+            workflows.complete(session, principal(), project_id, workflow_id)
+        ), 200
 
 
 def archive_workflow(project_id: int, workflow_id: int):
     with current().db.session() as session:
-        return shapes.workflow(workflows.archive(session, principal(), project_id,
-                                                 workflow_id)), 200
+        return shapes.workflow(
+            workflows.archive(session, principal(), project_id, workflow_id)
+        ), 200

@@ -1,6 +1,7 @@
 from alembic import context
-from pipelines_server.store.models import Base
 from sqlalchemy import engine_from_config, pool
+
+from pipelines_server.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata
