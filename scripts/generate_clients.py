@@ -21,8 +21,8 @@ CONFIG = """\
 package_name_override: {package}
 project_name_override: {package}
 post_hooks:
-  - "ruff check . --fix-only --isolated --quiet --target-version py311"
-  - "ruff format . --isolated --quiet --line-length 100"
+  - "ruff check . --fix-only --isolated --no-cache --quiet --target-version py311"
+  - "ruff format . --isolated --no-cache --quiet --line-length 100"
 """
 
 
@@ -54,7 +54,9 @@ def main() -> int:
                 cwd=tmp,
             )
             shutil.rmtree(target, ignore_errors=True)
-            shutil.copytree(out, target)
+            shutil.copytree(
+                out, target, ignore=shutil.ignore_patterns(".ruff_cache", "__pycache__")
+            )
         print(f"generated/{package} <- openapi/{spec}")
     return 0
 

@@ -17,6 +17,7 @@ from connexion.options import SwaggerUIOptions
 from connexion.validators import VALIDATOR_MAP
 from flask import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from .api import common
 from .api.external_v1 import errors as v1_errors
@@ -72,12 +73,33 @@ def _surface(path: str) -> Surface:
     return SURFACES[-1]
 
 
-def _error_handler(request, exc: Exception) -> ConnexionResponse:
-    err = common.to_http_error(exc)
-    status, body, headers = _surface(request.url.path).shape(err)
-    return ConnexionResponse(
-        status_code=status, body=json.dumps(body), content_type="application/json", headers=headers
-    )
+def _allowed_methods(flask_app, path: str) -> str | None:
+    """The Allow header of a 405 (RFC 9110), from the routes the specs declared."""
+    try:
+        flask_app.url_map.bind("localhost").match(path, method="__none__")
+    except MethodNotAllowed as exc:
+        return ", ".join(sorted(exc.valid_methods or []))
+    except HTTPException:
+        return None
+    return None
+
+
+def _error_handler_for(flask_app):
+    def handle(request, exc: Exception) -> ConnexionResponse:
+        err = common.to_http_error(exc)
+        status, body, headers = _surface(request.url.path).shape(err)
+        if status == 405:
+            allow = _allowed_methods(flask_app, request.url.path)
+            if allow:
+                headers = {**headers, "Allow": allow}
+        return ConnexionResponse(
+            status_code=status,
+            body=json.dumps(body),
+            content_type="application/json",
+            headers=headers,
+        )
+
+    return handle
 
 
 def _redoc_page(spec_url: str, title: str) -> str:
@@ -149,8 +171,9 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     )
     # Every error, connexion's own problems and Flask's 404/405 included, gets the body of
     # the surface it happened on.
+    handler = _error_handler_for(app.app)
     for exc_class in (Exception, ProblemException, StarletteHTTPException):
-        app.add_error_handler(exc_class, _error_handler)
+        app.add_error_handler(exc_class, handler)
     app.add_middleware(
         EdgeMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION, surfaces=SURFACES
     )

@@ -127,9 +127,15 @@ class EdgeMiddleware:
                 if not message.get("more_body", False):
                     break
             body = b"".join(chunks)
-            scope = {**scope, "headers": [(k, v) for k, v in scope["headers"]
-                                          if k not in (b"transfer-encoding", b"content-length")]
-                     + [(b"content-length", str(len(body)).encode())]}
+            scope = {
+                **scope,
+                "headers": [
+                    (k, v)
+                    for k, v in scope["headers"]
+                    if k not in (b"transfer-encoding", b"content-length")
+                ]
+                + [(b"content-length", str(len(body)).encode())],
+            }
             replayed = False
             inner_receive = receive
 

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _diff(a: Path, b: Path) -> list[str]:
-    cmp = filecmp.dircmp(a, b, ignore=["__pycache__"])
+    cmp = filecmp.dircmp(a, b, ignore=["__pycache__", ".ruff_cache"])
     out = [f"only in {a}: {n}" for n in cmp.left_only] + [
         f"only in {b}: {n}" for n in cmp.right_only
     ]

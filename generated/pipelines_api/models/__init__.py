@@ -8,18 +8,21 @@ from .api_key_status import ApiKeyStatus
 from .api_key_update import ApiKeyUpdate
 from .edge import Edge
 from .error import Error
-from .expires_in_days import ExpiresInDays
+from .expires_in_days_type_1 import ExpiresInDaysType1
+from .expires_in_days_type_2_type_1 import ExpiresInDaysType2Type1
+from .expires_in_days_type_3_type_1 import ExpiresInDaysType3Type1
 from .field_type import FieldType
 from .graph import Graph
 from .health import Health
 from .health_status import HealthStatus
 from .input_field import InputField
-from .key_owner import KeyOwner
+from .key_owner_type_0 import KeyOwnerType0
 from .me import Me
 from .me_api_key import MeApiKey
 from .node import Node
 from .node_config import NodeConfig
 from .node_kind import NodeKind
+from .nullable_user_type_0 import NullableUserType0
 from .organization import Organization
 from .organization_page import OrganizationPage
 from .page_meta import PageMeta
@@ -48,18 +51,21 @@ __all__ = (
     "ApiKeyUpdate",
     "Edge",
     "Error",
-    "ExpiresInDays",
+    "ExpiresInDaysType1",
+    "ExpiresInDaysType2Type1",
+    "ExpiresInDaysType3Type1",
     "FieldType",
     "Graph",
     "Health",
     "HealthStatus",
     "InputField",
-    "KeyOwner",
+    "KeyOwnerType0",
     "Me",
     "MeApiKey",
     "Node",
     "NodeConfig",
     "NodeKind",
+    "NullableUserType0",
     "Organization",
     "OrganizationPage",
     "PageMeta",

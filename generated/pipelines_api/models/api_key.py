@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..models.api_key_status import ApiKeyStatus
 
 if TYPE_CHECKING:
-    from ..models.key_owner import KeyOwner
+    from ..models.key_owner_type_0 import KeyOwnerType0
 
 
 T = TypeVar("T", bound="ApiKey")
@@ -28,7 +28,7 @@ class ApiKey:
         expires_at (datetime.datetime | None):
         revoked_at (datetime.datetime | None):
         last_used_at (datetime.datetime | None): Debounced to about once a minute.
-        created_by (KeyOwner | None):
+        created_by (KeyOwnerType0 | None): The user who created the key; null once that user has been removed.
     """
 
     id: int
@@ -39,11 +39,11 @@ class ApiKey:
     expires_at: datetime.datetime | None
     revoked_at: datetime.datetime | None
     last_used_at: datetime.datetime | None
-    created_by: KeyOwner | None
+    created_by: KeyOwnerType0 | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.key_owner import KeyOwner
+        from ..models.key_owner_type_0 import KeyOwnerType0
 
         id = self.id
 
@@ -74,7 +74,7 @@ class ApiKey:
             last_used_at = self.last_used_at
 
         created_by: dict[str, Any] | None
-        if isinstance(self.created_by, KeyOwner):
+        if isinstance(self.created_by, KeyOwnerType0):
             created_by = self.created_by.to_dict()
         else:
             created_by = self.created_by
@@ -99,7 +99,7 @@ class ApiKey:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.key_owner import KeyOwner
+        from ..models.key_owner_type_0 import KeyOwnerType0
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -157,18 +157,18 @@ class ApiKey:
 
         last_used_at = _parse_last_used_at(d.pop("last_used_at"))
 
-        def _parse_created_by(data: object) -> KeyOwner | None:
+        def _parse_created_by(data: object) -> KeyOwnerType0 | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                created_by_type_1 = KeyOwner.from_dict(data)
+                componentsschemas_key_owner_type_0 = KeyOwnerType0.from_dict(data)
 
-                return created_by_type_1
+                return componentsschemas_key_owner_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(KeyOwner | None, data)
+            return cast(KeyOwnerType0 | None, data)
 
         created_by = _parse_created_by(d.pop("created_by"))
 

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.expires_in_days import ExpiresInDays
+from ..models.expires_in_days_type_1 import ExpiresInDaysType1
+from ..models.expires_in_days_type_2_type_1 import ExpiresInDaysType2Type1
+from ..models.expires_in_days_type_3_type_1 import ExpiresInDaysType3Type1
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ApiKeyCreate")
@@ -17,19 +19,30 @@ class ApiKeyCreate:
     """
     Attributes:
         name (str):
-        expires_in_days (ExpiresInDays | Unset): Days from now; null or absent means no expiry.
+        expires_in_days (ExpiresInDaysType1 | ExpiresInDaysType2Type1 | ExpiresInDaysType3Type1 | None | Unset): Days
+            from now; null or absent means no expiry.
     """
 
     name: str
-    expires_in_days: ExpiresInDays | Unset = UNSET
+    expires_in_days: (
+        ExpiresInDaysType1 | ExpiresInDaysType2Type1 | ExpiresInDaysType3Type1 | None | Unset
+    ) = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        expires_in_days: int | Unset = UNSET
-        if not isinstance(self.expires_in_days, Unset):
+        expires_in_days: int | None | Unset
+        if isinstance(self.expires_in_days, Unset):
+            expires_in_days = UNSET
+        elif (
+            isinstance(self.expires_in_days, ExpiresInDaysType1)
+            or isinstance(self.expires_in_days, ExpiresInDaysType2Type1)
+            or isinstance(self.expires_in_days, ExpiresInDaysType3Type1)
+        ):
             expires_in_days = self.expires_in_days.value
+        else:
+            expires_in_days = self.expires_in_days
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,12 +61,47 @@ class ApiKeyCreate:
         d = dict(src_dict)
         name = d.pop("name")
 
-        _expires_in_days = d.pop("expires_in_days", UNSET)
-        expires_in_days: ExpiresInDays | Unset
-        if isinstance(_expires_in_days, Unset):
-            expires_in_days = UNSET
-        else:
-            expires_in_days = ExpiresInDays(_expires_in_days)
+        def _parse_expires_in_days(
+            data: object,
+        ) -> ExpiresInDaysType1 | ExpiresInDaysType2Type1 | ExpiresInDaysType3Type1 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_expires_in_days_type_1 = ExpiresInDaysType1(data)
+
+                return componentsschemas_expires_in_days_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_expires_in_days_type_2_type_1 = ExpiresInDaysType2Type1(data)
+
+                return componentsschemas_expires_in_days_type_2_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_expires_in_days_type_3_type_1 = ExpiresInDaysType3Type1(data)
+
+                return componentsschemas_expires_in_days_type_3_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                ExpiresInDaysType1
+                | ExpiresInDaysType2Type1
+                | ExpiresInDaysType3Type1
+                | None
+                | Unset,
+                data,
+            )
+
+        expires_in_days = _parse_expires_in_days(d.pop("expires_in_days", UNSET))
 
         api_key_create = cls(
             name=name,

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.expires_in_days import ExpiresInDays
+from ..models.expires_in_days_type_1 import ExpiresInDaysType1
+from ..models.expires_in_days_type_2_type_1 import ExpiresInDaysType2Type1
+from ..models.expires_in_days_type_3_type_1 import ExpiresInDaysType3Type1
 
 T = TypeVar("T", bound="ApiKeyUpdate")
 
@@ -15,14 +17,23 @@ T = TypeVar("T", bound="ApiKeyUpdate")
 class ApiKeyUpdate:
     """
     Attributes:
-        expires_in_days (ExpiresInDays): Days from now; null or absent means no expiry.
+        expires_in_days (ExpiresInDaysType1 | ExpiresInDaysType2Type1 | ExpiresInDaysType3Type1 | None): Days from now;
+            null or absent means no expiry.
     """
 
-    expires_in_days: ExpiresInDays
+    expires_in_days: ExpiresInDaysType1 | ExpiresInDaysType2Type1 | ExpiresInDaysType3Type1 | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        expires_in_days = self.expires_in_days.value
+        expires_in_days: int | None
+        if (
+            isinstance(self.expires_in_days, ExpiresInDaysType1)
+            or isinstance(self.expires_in_days, ExpiresInDaysType2Type1)
+            or isinstance(self.expires_in_days, ExpiresInDaysType3Type1)
+        ):
+            expires_in_days = self.expires_in_days.value
+        else:
+            expires_in_days = self.expires_in_days
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -37,7 +48,41 @@ class ApiKeyUpdate:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        expires_in_days = ExpiresInDays(d.pop("expires_in_days"))
+
+        def _parse_expires_in_days(
+            data: object,
+        ) -> ExpiresInDaysType1 | ExpiresInDaysType2Type1 | ExpiresInDaysType3Type1 | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_expires_in_days_type_1 = ExpiresInDaysType1(data)
+
+                return componentsschemas_expires_in_days_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_expires_in_days_type_2_type_1 = ExpiresInDaysType2Type1(data)
+
+                return componentsschemas_expires_in_days_type_2_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, int):
+                    raise TypeError()
+                componentsschemas_expires_in_days_type_3_type_1 = ExpiresInDaysType3Type1(data)
+
+                return componentsschemas_expires_in_days_type_3_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                ExpiresInDaysType1 | ExpiresInDaysType2Type1 | ExpiresInDaysType3Type1 | None, data
+            )
+
+        expires_in_days = _parse_expires_in_days(d.pop("expires_in_days"))
 
         api_key_update = cls(
             expires_in_days=expires_in_days,

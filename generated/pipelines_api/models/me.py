@@ -8,8 +8,8 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.me_api_key import MeApiKey
+    from ..models.nullable_user_type_0 import NullableUserType0
     from ..models.organization import Organization
-    from ..models.user import User
 
 
 T = TypeVar("T", bound="Me")
@@ -20,22 +20,22 @@ class Me:
     """
     Attributes:
         organization (Organization):
-        user (None | User): Null when the user who created the key has been removed.
+        user (None | NullableUserType0): The key's user; null when the user who created the key has been removed.
         api_key (MeApiKey):
     """
 
     organization: Organization
-    user: None | User
+    user: None | NullableUserType0
     api_key: MeApiKey
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.user import User
+        from ..models.nullable_user_type_0 import NullableUserType0
 
         organization = self.organization.to_dict()
 
         user: dict[str, Any] | None
-        if isinstance(self.user, User):
+        if isinstance(self.user, NullableUserType0):
             user = self.user.to_dict()
         else:
             user = self.user
@@ -57,24 +57,24 @@ class Me:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.me_api_key import MeApiKey
+        from ..models.nullable_user_type_0 import NullableUserType0
         from ..models.organization import Organization
-        from ..models.user import User
 
         d = dict(src_dict)
         organization = Organization.from_dict(d.pop("organization"))
 
-        def _parse_user(data: object) -> None | User:
+        def _parse_user(data: object) -> None | NullableUserType0:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                user_type_1 = User.from_dict(data)
+                componentsschemas_nullable_user_type_0 = NullableUserType0.from_dict(data)
 
-                return user_type_1
+                return componentsschemas_nullable_user_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | User, data)
+            return cast(None | NullableUserType0, data)
 
         user = _parse_user(d.pop("user"))
 

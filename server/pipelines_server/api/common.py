@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass, field
 
 import anyio
-from connexion.exceptions import BadRequestProblem, ProblemException
+from connexion.exceptions import BadRequestProblem, ProblemException, TypeValidationError
 from connexion.validators import (
     JSONRequestBodyValidator,
     ParameterValidator,
@@ -36,6 +36,7 @@ class HttpError:
     retry_after: int | None = None
     errors: list[FieldError] = field(default_factory=list)
     body_validation: bool = False
+    parameter_validation: bool = False
 
 
 _CODES = {
@@ -63,6 +64,10 @@ class BodyProblem(BadRequestProblem):
         self.loc = loc
 
 
+class MalformedBody(BadRequestProblem):
+    """A body that is not valid UTF-8 or JSON: 400 on v1, 422 on the native API."""
+
+
 class ParameterProblem(BadRequestProblem):
     """A path, query or header parameter that does not match its schema."""
 
@@ -83,6 +88,22 @@ def to_http_error(exc: BaseException) -> HttpError:
             exc.detail,
             errors=[FieldError(exc.detail, loc=("body",) + tuple(exc.loc))],
             body_validation=True,
+        )
+    if isinstance(exc, MalformedBody):
+        return HttpError(
+            400,
+            "invalid_request",
+            exc.detail,
+            errors=[FieldError(exc.detail, loc=("body",))],
+            body_validation=True,
+        )
+    if isinstance(exc, ParameterProblem | TypeValidationError):
+        return HttpError(
+            400,
+            "invalid_request",
+            exc.detail,
+            errors=[FieldError(exc.detail, loc=("parameters",))],
+            parameter_validation=True,
         )
     if isinstance(exc, ProblemException):
         status = exc.status or 500
@@ -161,13 +182,13 @@ class BodyValidator(JSONRequestBodyValidator):
         try:
             text = raw.decode(self._encoding)
         except (UnicodeDecodeError, LookupError):
-            raise BadRequestProblem(detail="Request body is not valid UTF-8") from None
+            raise MalformedBody(detail="Request body is not valid UTF-8") from None
         if not text:
             return None
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
-            raise BadRequestProblem(detail=f"Request body is not valid JSON: {exc}") from None
+            raise MalformedBody(detail=f"Request body is not valid JSON: {exc}") from None
 
     async def wrap_receive(self, receive, *, scope):
         try:

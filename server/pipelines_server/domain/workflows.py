@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..store.models import Task, Workflow, utcnow
+from ..store.models import Task, Upload, Workflow, utcnow
 from . import fields as fieldschema
 from .errors import BadRequest, Conflict, FieldError, NotFound, ValidationFailed
 from .principal import Principal
@@ -224,8 +224,11 @@ def delete_workflow(
     session: Session, principal: Principal, project_id: int, workflow_id: int
 ) -> None:
     wf = get_workflow(session, principal, workflow_id, project_id)
-    if session.scalar(select(func.count()).select_from(Task).where(Task.workflow_id == wf.id)):
-        raise Conflict("Workflow has tasks; archive it instead of deleting it")
+    for model, what in ((Task, "tasks"), (Upload, "uploads")):
+        if session.scalar(
+            select(func.count()).select_from(model).where(model.workflow_id == wf.id)
+        ):
+            raise Conflict(f"Workflow has {what}; archive it instead of deleting it")
     session.delete(wf)
 
 

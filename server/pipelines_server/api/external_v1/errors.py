@@ -17,8 +17,9 @@ def shape(err: HttpError) -> tuple[int, dict, dict[str, str]]:
     if err.status == 429 and err.retry_after is not None:
         body["retry_after"] = err.retry_after
         headers["Retry-After"] = str(err.retry_after)
-    if err.errors and err.status == 422:
+    rows = [e for e in err.errors if e.index is not None]  # per-row errors only
+    if rows and err.status == 422:
         body["errors"] = [
-            {"index": e.index, "field_name": e.field_name, "message": e.message} for e in err.errors
+            {"index": e.index, "field_name": e.field_name, "message": e.message} for e in rows
         ]
     return err.status, body, headers

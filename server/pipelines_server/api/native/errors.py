@@ -8,8 +8,8 @@ from ..common import HttpError
 def shape(err: HttpError) -> tuple[int, dict, dict[str, str]]:
     headers: dict[str, str] = {}
     status = err.status
-    if status == 400 and err.code == "invalid_request" and err.body_validation:
-        status = 422
+    if err.body_validation or err.parameter_validation:
+        status = 422  # FastAPI's convention, which the native API's clients expect
     if status == 422 and err.errors:
         detail: object = [
             {

@@ -1,7 +1,7 @@
 from enum import IntEnum
 
 
-class ExpiresInDays(IntEnum):
+class ExpiresInDaysType1(IntEnum):
     VALUE_30 = 30
     VALUE_90 = 90
     VALUE_365 = 365

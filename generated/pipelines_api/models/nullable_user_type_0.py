@@ -1,42 +1,61 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="KeyOwner")
+from ..models.role import Role
+
+T = TypeVar("T", bound="NullableUserType0")
 
 
 @_attrs_define
-class KeyOwner:
-    """
+class NullableUserType0:
+    """The key's user; null when the user who created the key has been removed.
+
     Attributes:
         id (int):
-        name (str):
+        org_id (int):
         email (str):
+        name (str):
+        role (Role):
+        created_at (datetime.datetime):
     """
 
     id: int
-    name: str
+    org_id: int
     email: str
+    name: str
+    role: Role
+    created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        name = self.name
+        org_id = self.org_id
 
         email = self.email
+
+        name = self.name
+
+        role = self.role.value
+
+        created_at = self.created_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
-                "name": name,
+                "org_id": org_id,
                 "email": email,
+                "name": name,
+                "role": role,
+                "created_at": created_at,
             }
         )
 
@@ -47,18 +66,27 @@ class KeyOwner:
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = d.pop("name")
+        org_id = d.pop("org_id")
 
         email = d.pop("email")
 
-        key_owner = cls(
+        name = d.pop("name")
+
+        role = Role(d.pop("role"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        nullable_user_type_0 = cls(
             id=id,
-            name=name,
+            org_id=org_id,
             email=email,
+            name=name,
+            role=role,
+            created_at=created_at,
         )
 
-        key_owner.additional_properties = d
-        return key_owner
+        nullable_user_type_0.additional_properties = d
+        return nullable_user_type_0
 
     @property
     def additional_keys(self) -> list[str]:
