@@ -174,6 +174,27 @@ def _path(error: ValidationError) -> tuple:
     return tuple(error.absolute_path)
 
 
+def _check_storable(value, loc: tuple) -> None:
+    """Strings every store can keep: no NUL characters (PostgreSQL text and JSONB refuse them)
+    and no lone surrogates (not Unicode; JSON escapes can smuggle them in)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise BodyProblem("Strings must not contain NUL (\\u0000) characters", loc=loc)
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise BodyProblem(
+                "Strings must be valid Unicode (lone surrogate escape)", loc=loc
+            ) from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_storable(key, loc)
+            _check_storable(item, loc + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_storable(item, loc + (i,))
+
+
 class BodyValidator(JSONRequestBodyValidator):
     """JSON bodies: bad encoding or JSON is a 400; a schema mismatch is a 422 naming where."""
 
@@ -186,9 +207,11 @@ class BodyValidator(JSONRequestBodyValidator):
         if not text:
             return None
         try:
-            return json.loads(text)
+            body = json.loads(text)
         except json.JSONDecodeError as exc:
             raise MalformedBody(detail=f"Request body is not valid JSON: {exc}") from None
+        _check_storable(body, ())
+        return body
 
     async def wrap_receive(self, receive, *, scope):
         try:

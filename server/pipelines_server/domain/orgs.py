@@ -68,7 +68,9 @@ def create_user(
     email = email.strip().lower()
     if session.scalar(select(User.id).where(User.email == email)) is not None:
         raise Conflict(f"A user with email {email} already exists")
-    user = User(org_id=org_id, email=email, name=name.strip() or email, role=role)
+    user = User(
+        org_id=org_id, email=email, name=name.strip() or email.split("@")[0][:200], role=role
+    )
     session.add(user)
     try:
         session.flush()
