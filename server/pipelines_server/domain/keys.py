@@ -169,4 +169,8 @@ def creator_names(session: Session, keys: list[ApiKey]) -> dict[int, User]:
     ids = {k.created_by_id for k in keys if k.created_by_id is not None}
     if not ids:
         return {}
-    return {u.id: u for u in session.scalars(select(User).where(User.id.in_(ids)))}
+    # A removed user is no longer shown as the creator.
+    return {
+        u.id: u
+        for u in session.scalars(select(User).where(User.id.in_(ids), User.removed_at.is_(None)))
+    }
