@@ -51,7 +51,7 @@ ROWS = [
     for i in range(5000)
 ]
 DEEP = 100_000
-CONCURRENCY = 8
+CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "8"))
 RPS_SECONDS = 5.0
 ENV = {
     "PIPELINES_RATE_LIMIT_PER_KEY": "100000000/minute",

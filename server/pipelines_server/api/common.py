@@ -135,8 +135,8 @@ def client_ip(scope) -> str:
 
 
 def _authenticate_sync(raw: str) -> Principal:
-    with current().db.session() as session:
-        return keys.authenticate(session, raw)
+    with current().db.engine.begin() as conn:  # Core, no ORM session: this runs per request
+        return keys.authenticate(conn, raw)
 
 
 async def authenticate(raw: str, request) -> dict:
@@ -237,6 +237,19 @@ class BodyValidator(JSONRequestBodyValidator):
             ) from None
 
 
+_VALIDATORS: dict[int, tuple[dict, Draft4Validator]] = {}
+
+
+def _param_validator(schema: dict) -> Draft4Validator:
+    """One compiled validator per parameter schema (the spec's schemas live as long as the
+    app), instead of building one per request."""
+    cached = _VALIDATORS.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        cached = (schema, Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER))
+        _VALIDATORS[id(schema)] = cached
+    return cached[1]
+
+
 class ParamValidator(ParameterValidator):
     @staticmethod
     def validate_parameter(parameter_type, value, param, param_name=None):
@@ -250,9 +263,7 @@ class ParamValidator(ParameterValidator):
                 )
         if value is not None:
             try:
-                Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER).validate(
-                    value
-                )
+                _param_validator(schema).validate(value)
             except ValidationError as exc:
                 name = param_name or param.get("name")
                 return f"Invalid {parameter_type} parameter {name!r}: {exc.message}"
@@ -264,6 +275,3 @@ class ParamValidator(ParameterValidator):
             super().validate_request(request)
         except BadRequestProblem as exc:
             raise ParameterProblem(detail=exc.detail) from None
-
-
-VALIDATOR_MAP = {"body": {"*/*json": BodyValidator}, "parameter": ParamValidator}

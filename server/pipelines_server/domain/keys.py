@@ -12,7 +12,7 @@ import re
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Connection, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..store.models import ApiKey, User, utcnow
@@ -41,27 +41,35 @@ def expiry_from_now(expires_in_days: int | None, now: datetime | None = None) ->
     return (now or utcnow()) + timedelta(days=expires_in_days)
 
 
-def authenticate(session: Session, raw: str | None, now: datetime | None = None) -> Principal:
+_KEYS = ApiKey.__table__.c
+_USERS = User.__table__.c
+# Core statements on the tables (no ORM entities): authentication runs on every request.
+_LOOKUP = (
+    select(
+        _KEYS.id,
+        _KEYS.org_id,
+        _KEYS.expires_at,
+        _KEYS.revoked_at,
+        _KEYS.last_used_at,
+        _USERS.id,
+        _USERS.role,
+        _USERS.removed_at,
+    )
+    .select_from(ApiKey.__table__.outerjoin(User.__table__, _USERS.id == _KEYS.created_by_id))
+    .where(_KEYS.key_hash == bindparam("key_hash"))
+)
+
+
+def authenticate(
+    conn: Connection | Session, raw: str | None, now: datetime | None = None
+) -> Principal:
     """Resolve a presented key, or raise Unauthorized with the v1 error code."""
     if not raw:
         raise Unauthorized("No API key was provided", code="missing_api_key")
     if not KEY_RE.match(raw):
         raise Unauthorized("The API key is malformed (expected pk_live_ and 40 hex characters)")
     now = now or utcnow()
-    row = session.execute(
-        select(
-            ApiKey.id,
-            ApiKey.org_id,
-            ApiKey.expires_at,
-            ApiKey.revoked_at,
-            ApiKey.last_used_at,
-            User.id,
-            User.role,
-            User.removed_at,
-        )
-        .outerjoin(User, User.id == ApiKey.created_by_id)
-        .where(ApiKey.key_hash == hash_key(raw))
-    ).first()
+    row = conn.execute(_LOOKUP, {"key_hash": hash_key(raw)}).first()
     if row is None:
         raise Unauthorized("The API key is not valid")
     key_id, org_id, expires_at, revoked_at, last_used_at, user_id, role, removed_at = row
@@ -72,11 +80,11 @@ def authenticate(session: Session, raw: str | None, now: datetime | None = None)
     if last_used_at is None or now - last_used_at >= LAST_USED_DEBOUNCE:
         # Debounced to about once a minute per key: one cheap conditional UPDATE, and
         # concurrent requests do not fight over the row.
-        session.execute(
-            update(ApiKey)
-            .where(ApiKey.id == key_id)
+        conn.execute(
+            update(ApiKey.__table__)
+            .where(_KEYS.id == key_id)
             .where(
-                or_(ApiKey.last_used_at.is_(None), ApiKey.last_used_at <= now - LAST_USED_DEBOUNCE)
+                or_(_KEYS.last_used_at.is_(None), _KEYS.last_used_at <= now - LAST_USED_DEBOUNCE)
             )
             .values(last_used_at=now)
         )

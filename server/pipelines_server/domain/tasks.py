@@ -7,7 +7,7 @@ import binascii
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, Row, func, insert, select
 from sqlalchemy.orm import Session
 
 from ..store.models import NodeInstance, Task, Workflow, utcnow
@@ -61,6 +61,7 @@ def insert_tasks(
         return []
     now = utcnow()
     status = initial_status(wf)
+    node_count = len((wf.graph or {}).get("nodes") or [])
     table = Task.__table__
     result = session.execute(
         insert(table).returning(table.c.id, sort_by_parameter_order=True),
@@ -68,6 +69,8 @@ def insert_tasks(
             {
                 "org_id": wf.org_id,
                 "workflow_id": wf.id,
+                "workflow_version": wf.version,
+                "node_count": node_count,
                 "status": status,
                 "fields": r,
                 "upload_id": upload_id,
@@ -162,50 +165,63 @@ def list_tasks(
     return Page(rows, encode_cursor(rows[-1].id) if has_more else None, has_more)
 
 
-def get_task(session: Session, principal: Principal, workflow_id: int, task_id: int) -> Task:
-    task = session.get(Task, task_id)
-    if task is None or task.org_id != principal.org_id or task.workflow_id != workflow_id:
+_T = Task.__table__.c
+_N = NodeInstance.__table__.c
+_TASK_COLUMNS = (
+    _T.id,
+    _T.org_id,
+    _T.workflow_id,
+    _T.status,
+    _T.created_at,
+    _T.updated_at,
+    _T.node_count,
+)
+# The task and its node counts in one round trip: task status is the most polled read.
+_TASK_WITH_NODES = (
+    select(*_TASK_COLUMNS, _N.status.label("node_status"), func.count(_N.id).label("n"))
+    .select_from(Task.__table__.outerjoin(NodeInstance.__table__, _N.task_id == _T.id))
+    .group_by(*_TASK_COLUMNS, _N.status)
+)
+
+
+def get_task(
+    conn: Connection | Session, principal: Principal, workflow_id: int, task_id: int
+) -> tuple[Row, dict[str, int]]:
+    """The task's row (id, status, timestamps) and its node_summary, scoped to the workflow
+    and the organization. Core, not the ORM, and one query."""
+    rows = conn.execute(_TASK_WITH_NODES.where(_T.id == task_id)).all()
+    if not rows or rows[0].org_id != principal.org_id or rows[0].workflow_id != workflow_id:
         raise NotFound("Task not found")
-    return task
+    task = rows[0]
+    counted = [(r.node_status, r.n) for r in rows if r.node_status is not None]
+    return task, _summary(task.node_count, counted)
 
 
-def node_summaries(
-    session: Session, tasks: list[Task], wf: Workflow | None = None
-) -> dict[int, dict[str, int]]:
-    """node_summary per task: finished / in_progress / pending buckets; `na` nodes count
-    nowhere, not even in `total`. A task whose nodes were not instantiated yet has every
-    node of its workflow's graph pending."""
-    if not tasks:
-        return {}
-    counts: dict[int, dict[str, int]] = {
-        t.id: {"total": 0, "finished": 0, "in_progress": 0, "pending": 0} for t in tasks
-    }
-    seen: set[int] = set()
-    rows = session.execute(
-        select(NodeInstance.task_id, NodeInstance.status, func.count())
-        .where(NodeInstance.task_id.in_(list(counts)))
-        .group_by(NodeInstance.task_id, NodeInstance.status)
-    )
-    for task_id, status, n in rows:
-        seen.add(task_id)
+def _summary(node_count: int, counted: list[tuple[str, int]]) -> dict[str, int]:
+    if not counted:
+        return {"total": node_count, "finished": 0, "in_progress": 0, "pending": node_count}
+    summary = {"total": 0, "finished": 0, "in_progress": 0, "pending": 0}
+    for status, n in counted:
         if status == "na":
             continue
-        summary = counts[task_id]
         summary["total"] += n
         bucket = NODE_BUCKETS.get(status)
         if bucket:
             summary[bucket] += n
-    graphs: dict[int, int] = {}
-    for t in tasks:
-        if t.id in seen:
-            continue
-        if t.workflow_id not in graphs:
-            owner = (
-                wf
-                if wf is not None and wf.id == t.workflow_id
-                else session.get(Workflow, t.workflow_id)
-            )
-            graphs[t.workflow_id] = len((owner.graph or {}).get("nodes") or [])
-        n = graphs[t.workflow_id]
-        counts[t.id].update(total=n, pending=n)
-    return counts
+    return summary
+
+
+def node_summaries(conn: Connection | Session, tasks: list) -> dict[int, dict[str, int]]:
+    """node_summary per task (anything with .id and .node_count): finished / in_progress /
+    pending buckets; `na` nodes count nowhere, not even in `total`. A task whose nodes were
+    not instantiated yet has every node of its workflow version's graph pending."""
+    counted: dict[int, list[tuple[str, int]]] = {t.id: [] for t in tasks}
+    if tasks:
+        rows = conn.execute(
+            select(_N.task_id, _N.status, func.count())
+            .where(_N.task_id.in_(list(counted)))
+            .group_by(_N.task_id, _N.status)
+        )
+        for task_id, status, n in rows:
+            counted[task_id].append((status, n))
+    return {t.id: _summary(t.node_count, counted[t.id]) for t in tasks}

@@ -117,6 +117,10 @@ class Task(Base):
     workflow_id: Mapped[int] = mapped_column(ForeignKey("workflows.id"))
     status: Mapped[str] = mapped_column(String(32), default="pending")
     fields: Mapped[dict] = mapped_column(Json, default=dict)
+    # The workflow version the task runs through, and how many nodes its graph has (the
+    # node_summary of a task whose nodes are not instantiated yet).
+    workflow_version: Mapped[int] = mapped_column(Integer, default=1)
+    node_count: Mapped[int] = mapped_column(Integer, default=0)
     upload_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
