@@ -1,5 +1,8 @@
 """Rate limits through the `limits` library: in memory by default, Redis when configured
-(PIPELINES_REDIS_URL), so several API processes share one budget."""
+(PIPELINES_REDIS_URL), so several API processes share one budget.
+
+The sliding-window counter keeps two counters per bucket (constant time and memory), where a
+moving window would keep one timestamp per request."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import math
 import time
 
 from limits import RateLimitItem, parse
-from limits.aio.strategies import MovingWindowRateLimiter
+from limits.aio.strategies import SlidingWindowCounterRateLimiter
 from limits.storage import storage_from_string
 
 
@@ -20,7 +23,7 @@ class RateLimits:
             if redis_url
             else storage_from_string(uri)
         )
-        self.strategy = MovingWindowRateLimiter(self.storage)
+        self.strategy = SlidingWindowCounterRateLimiter(self.storage)
         self.per_key = parse(per_key)
         self.per_ip = parse(per_ip)
         self.failed_auth = parse(failed_auth)

