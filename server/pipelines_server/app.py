@@ -11,6 +11,7 @@ from pathlib import Path
 from connexion import FlaskApp
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
+from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionResponse
 from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
@@ -148,7 +149,9 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     validators["body"] = MediaTypeDict({**VALIDATOR_MAP["body"], "*/*json": common.BodyValidator})
     validators["parameter"] = common.ParamValidator
 
-    app = FlaskApp(__name__, lifespan=lifespan, validator_map=validators)
+    # Compact JSON (connexion pretty-prints by default): smaller, faster replies.
+    jsonifier = Jsonifier(json, separators=(",", ":"))
+    app = FlaskApp(__name__, lifespan=lifespan, validator_map=validators, jsonifier=jsonifier)
     common_args = dict(
         validate_responses=settings.validate_responses,
         strict_validation=False,

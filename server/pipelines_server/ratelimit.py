@@ -27,6 +27,23 @@ class RateLimits:
         self.per_key = parse(per_key)
         self.per_ip = parse(per_ip)
         self.failed_auth = parse(failed_auth)
+        self.shared = bool(redis_url)
+        # In memory the buckets are this process's own, so the addresses that ever failed
+        # authentication here are the only ones that can be blocked: the check of every
+        # authenticated request is then a set lookup. With Redis other processes count too.
+        self._failed_here: set[str] = set()
+
+    async def auth_blocked(self, ip: str) -> int | None:
+        """Seconds to wait when `ip` used up its failed-authentication bucket, else None."""
+        if not self.shared and ip not in self._failed_here:
+            return None
+        return await self.blocked(self.failed_auth, "failed-auth", ip)
+
+    async def auth_failed(self, ip: str) -> None:
+        if len(self._failed_here) > 100_000:  # bounded memory; lookups then fall back per ip
+            self._failed_here.clear()
+        self._failed_here.add(ip)
+        await self.hit(self.failed_auth, "failed-auth", ip)
 
     async def _retry_after(self, item: RateLimitItem, *ids: str) -> int:
         stats = await self.strategy.get_window_stats(item, *ids)

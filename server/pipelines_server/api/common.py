@@ -135,7 +135,7 @@ def client_ip(scope) -> str:
 
 
 def _lookup(raw: str) -> tuple[Principal, bool]:
-    with current().db.engine.connect() as conn:  # Core, read-only: runs on every request
+    with current().db.reader.connect() as conn:  # Core, read-only: runs on every request
         return keys.lookup(conn, raw)
 
 
@@ -155,13 +155,13 @@ async def authenticate(raw: str, request) -> dict:
     debounced last-used write, which can wait for a database lock, goes to a thread."""
     rt = current()
     ip = client_ip(request.scope)
-    retry = await rt.limits.blocked(rt.limits.failed_auth, "failed-auth", ip)
+    retry = await rt.limits.auth_blocked(ip)
     if retry is not None:
         raise RateLimited("Too many failed authentication attempts from this address", retry)
     try:
         principal, due = _lookup(raw)
     except Unauthorized:
-        await rt.limits.hit(rt.limits.failed_auth, "failed-auth", ip)
+        await rt.limits.auth_failed(ip)
         raise
     if due:
         asyncio.get_running_loop().run_in_executor(None, _touch, principal.api_key_id)

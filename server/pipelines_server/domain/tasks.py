@@ -7,7 +7,7 @@ import binascii
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Row, func, insert, select, text
+from sqlalchemy import Connection, Row, bindparam, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ..store.models import NodeInstance, Task, Workflow, utcnow
@@ -194,8 +194,9 @@ _TASK_COLUMNS = (
 _TASK_WITH_NODES = (
     select(*_TASK_COLUMNS, _N.status.label("node_status"), func.count(_N.id).label("n"))
     .select_from(Task.__table__.outerjoin(NodeInstance.__table__, _N.task_id == _T.id))
+    .where(_T.id == bindparam("task_id"))
     .group_by(*_TASK_COLUMNS, _N.status)
-)
+)  # built once: SQLAlchemy memoizes the cache key of a statement object it sees again
 
 
 def get_task(
@@ -203,7 +204,7 @@ def get_task(
 ) -> tuple[Row, dict[str, int]]:
     """The task's row (id, status, timestamps) and its node_summary, scoped to the workflow
     and the organization. Core, not the ORM, and one query."""
-    rows = conn.execute(_TASK_WITH_NODES.where(_T.id == task_id)).all()
+    rows = conn.execute(_TASK_WITH_NODES, {"task_id": task_id}).all()
     if not rows or rows[0].org_id != principal.org_id or rows[0].workflow_id != workflow_id:
         raise NotFound("Task not found")
     task = rows[0]

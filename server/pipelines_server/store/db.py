@@ -52,6 +52,14 @@ class Database:
     def __init__(self, url: str):
         self.url = url
         self.engine = make_engine(url)
+        # For single reads on hot paths (key lookup, task status). On PostgreSQL, autocommit
+        # saves the BEGIN/ROLLBACK round trips around one SELECT; SQLite's driver issues none
+        # for a read, so there the plain engine is cheaper.
+        self.reader = (
+            self.engine
+            if url.startswith("sqlite")
+            else self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
