@@ -135,8 +135,7 @@ def client_ip(scope) -> str:
 
 
 def _lookup(raw: str) -> tuple[Principal, bool]:
-    with current().db.reader.connect() as conn:  # Core, read-only: runs on every request
-        return keys.lookup(conn, raw)
+    return current().db.read(lambda conn: keys.lookup(conn, raw))
 
 
 def _touch(key_id: int) -> None:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event
+from sqlalchemy import Connection, create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+T = TypeVar("T")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -33,7 +36,7 @@ def make_engine(url: str) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_size=20, max_overflow=10, pool_pre_ping=True)
+    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
 
 
 def alembic_config(url: str) -> Config:
@@ -52,14 +55,22 @@ class Database:
     def __init__(self, url: str):
         self.url = url
         self.engine = make_engine(url)
-        # For single reads on hot paths (key lookup, task status). On PostgreSQL, autocommit
-        # saves the BEGIN/ROLLBACK round trips around one SELECT; SQLite's driver issues none
-        # for a read, so there the plain engine is cheaper.
-        self.reader = (
-            self.engine
-            if url.startswith("sqlite")
-            else self.engine.execution_options(isolation_level="AUTOCOMMIT")
-        )
+        # Single reads on hot paths (key lookup, task status) go through `read()`. On
+        # PostgreSQL they get a pool of their own, in autocommit (no BEGIN/ROLLBACK) and without
+        # a ping per checkout: three round trips fewer around one SELECT; `read()` retries once
+        # on a connection found dead instead. SQLite's driver issues no BEGIN for a read, so
+        # there the main engine serves.
+        if url.startswith("sqlite"):
+            self.reader = self.engine
+        else:
+            self.reader = create_engine(
+                url,
+                isolation_level="AUTOCOMMIT",
+                pool_size=5,
+                max_overflow=10,
+                pool_pre_ping=False,
+                pool_reset_on_return=None,
+            )
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
@@ -75,5 +86,18 @@ class Database:
         finally:
             session.close()
 
+    def read(self, fn: Callable[[Connection], T]) -> T:
+        """Runs one read-only unit on the reader pool."""
+        for attempt in (1, 2):
+            try:
+                with self.reader.connect() as conn:
+                    return fn(conn)
+            except DBAPIError as exc:
+                if attempt == 2 or not exc.connection_invalidated:
+                    raise
+        raise AssertionError("unreachable")
+
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.reader is not self.engine:
+            self.reader.dispose()

@@ -187,8 +187,9 @@ def test_last_used_is_set_and_debounced(server):
         )
     with native(server, key["key"]) as api:
         api.get("/auth/me")
-    refreshed = wait_for(lambda: last_used() if when(last_used()) > utcnow() - timedelta(
-        seconds=30) else None)
+    refreshed = wait_for(
+        lambda: last_used() if when(last_used()) > utcnow() - timedelta(seconds=30) else None
+    )
     assert abs((when(refreshed) - datetime.now().astimezone()).total_seconds()) < 30
 
 

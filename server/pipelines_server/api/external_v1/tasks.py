@@ -45,6 +45,6 @@ def list_tasks(
 
 
 def get_task(workflow_id: int, task_id: int):
-    with current().db.reader.connect() as conn:
-        task, summary = tasks.get_task(conn, principal(), workflow_id, task_id)
-        return task_status(task, summary), 200
+    who = principal()
+    task, summary = current().db.read(lambda conn: tasks.get_task(conn, who, workflow_id, task_id))
+    return task_status(task, summary), 200
