@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.util
 import json
 import logging
 from pathlib import Path
 
 from connexion import FlaskApp
+from connexion import security as connexion_security
+from connexion import utils as connexion_utils
 from connexion.datastructures import MediaTypeDict
+from connexion.decorators import parameter as connexion_parameter
 from connexion.exceptions import ProblemException
 from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionResponse
@@ -39,6 +43,24 @@ SURFACES = [
     Surface("/api/v1", v1_errors.shape, headers=v1_errors.HEADERS),
     Surface("/api", native_errors.shape),
 ]
+
+
+@functools.cache
+def _signature_of(function) -> tuple[tuple[str, ...], bool]:
+    arguments, has_kwargs = connexion_utils.inspect_function_arguments(function)
+    return tuple(arguments), has_kwargs
+
+
+def _cached_inspect_function_arguments(function) -> tuple[list[str], bool]:
+    arguments, has_kwargs = _signature_of(function)
+    return list(arguments), has_kwargs
+
+
+# connexion 3.3 runs inspect.signature on the handler and on each security function for every
+# request (about a fifth of an authenticated request's CPU here); the signatures of these
+# module-level functions never change, so they are computed once.
+connexion_parameter.inspect_function_arguments = _cached_inspect_function_arguments
+connexion_security.inspect_function_arguments = _cached_inspect_function_arguments
 
 
 def build_runtime(settings: Settings) -> Runtime:
