@@ -9,6 +9,7 @@ import json
 import logging
 from dataclasses import dataclass, field
 
+import jsonschema_rs
 from connexion.exceptions import BadRequestProblem, ProblemException, TypeValidationError
 from connexion.validators import (
     JSONRequestBodyValidator,
@@ -209,6 +210,26 @@ def _check_storable(value, loc: tuple) -> None:
             _check_storable(item, loc + (i,))
 
 
+_FAST: dict[int, tuple[dict, object]] = {}
+
+
+def _fast_validator(schema: dict):
+    """A compiled (Rust) Draft 4 validator for a request body schema, or None.
+
+    It only ever says "valid": a body it rejects goes through connexion's own validator, which
+    knows OpenAPI's `nullable` and writes the error message. For a batch of 5,000 tasks this
+    is a few milliseconds instead of about 200."""
+    cached = _FAST.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        try:
+            compiled = jsonschema_rs.Draft4Validator(schema, validate_formats=True)
+        except Exception:  # a schema it cannot compile: connexion's validator does it all
+            compiled = None
+        cached = (schema, compiled)
+        _FAST[id(schema)] = cached
+    return cached[1]
+
+
 class BodyValidator(JSONRequestBodyValidator):
     """JSON bodies: bad encoding or JSON is a 400; a schema mismatch is a 422 naming where."""
 
@@ -242,6 +263,9 @@ class BodyValidator(JSONRequestBodyValidator):
             if self._required:
                 raise BodyProblem("Request body is required")
             return None
+        fast = _fast_validator(self._schema)
+        if fast is not None and fast.is_valid(body):
+            return None  # the compiled validator agrees: no need for the slow walk
         try:
             return self._validator.validate(body)
         except ValidationError as exc:
