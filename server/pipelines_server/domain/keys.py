@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
+from ..store.fastread import fetch_all
 from ..store.models import ApiKey, User, utcnow
 from .errors import BadRequest, Forbidden, NotFound, Unauthorized
 from .principal import Principal
@@ -71,7 +72,13 @@ def lookup(
     if not KEY_RE.match(raw):
         raise Unauthorized("The API key is malformed (expected pk_live_ and 40 hex characters)")
     now = now or utcnow()
-    row = conn.execute(_LOOKUP, {"key_hash": hash_key(raw)}).first()
+    params = {"key_hash": hash_key(raw)}
+    rows = (
+        fetch_all(conn, _LOOKUP, params)
+        if isinstance(conn, Connection)
+        else conn.execute(_LOOKUP, params).all()
+    )
+    row = rows[0] if rows else None
     if row is None:
         raise Unauthorized("The API key is not valid")
     key_id, org_id, expires_at, revoked_at, last_used_at, user_id, role, removed_at = row

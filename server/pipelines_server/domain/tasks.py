@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Row, bindparam, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from ..store.fastread import fetch_all
 from ..store.models import NodeInstance, Task, Workflow, utcnow
 from . import fields as fieldschema
 from .errors import BadRequest, FieldError, NotFound, ValidationFailed
@@ -204,7 +205,12 @@ def get_task(
 ) -> tuple[Row, dict[str, int]]:
     """The task's row (id, status, timestamps) and its node_summary, scoped to the workflow
     and the organization. Core, not the ORM, and one query."""
-    rows = conn.execute(_TASK_WITH_NODES, {"task_id": task_id}).all()
+    params = {"task_id": task_id}
+    rows = (
+        fetch_all(conn, _TASK_WITH_NODES, params)
+        if isinstance(conn, Connection)
+        else conn.execute(_TASK_WITH_NODES, params).all()
+    )
     if not rows or rows[0].org_id != principal.org_id or rows[0].workflow_id != workflow_id:
         raise NotFound("Task not found")
     task = rows[0]
