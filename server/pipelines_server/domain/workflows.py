@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..store.models import Task, Upload, Workflow, utcnow
@@ -119,6 +119,21 @@ def _refresh(workflow: Workflow, now: datetime | None = None) -> Workflow:
     return workflow
 
 
+def _activate_due(session: Session, org_id: int) -> None:
+    """Scheduled activations that came due take effect before a list filters on status."""
+    now = utcnow()
+    session.execute(
+        update(Workflow)
+        .where(
+            Workflow.org_id == org_id,
+            Workflow.status == PENDING_ACTIVATION,
+            Workflow.activate_at <= now,
+        )
+        .values(status=ACTIVE, activate_at=None, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def get_workflow(
     session: Session, principal: Principal, workflow_id: int, project_id: int | None = None
 ) -> Workflow:
@@ -140,6 +155,7 @@ def list_workflows(
     limit: int,
     status: str | None = None,
 ) -> tuple[list[Workflow], int]:
+    _activate_due(session, principal.org_id)
     where = [Workflow.org_id == principal.org_id]
     if project_id is not None:
         get_project(session, principal, project_id)
@@ -209,11 +225,16 @@ def update_workflow(
         wf.description = description
     changed = False
     if schema is not None:
-        wf.fields = fieldschema.normalize_schema(schema)
-        changed = True
-    if graph is not None:
-        wf.graph = graph
-        changed = True
+        normalized = fieldschema.normalize_schema(schema)
+        if normalized != wf.fields:
+            wf.fields, changed = normalized, True
+    if graph is not None and graph != wf.graph:
+        if wf.status in (ACTIVE, PAUSED):
+            # A live workflow must stay runnable: no edit may strand a node.
+            errors = _reachability_errors(graph)
+            if errors:
+                raise ValidationFailed("; ".join(e.message for e in errors), errors)
+        wf.graph, changed = graph, True
     if changed:
         wf.version += 1
     wf.updated_at = utcnow()
@@ -249,7 +270,7 @@ def activate(
         raise _illegal(wf, "activate", "it is already active")
     if wf.status in (COMPLETED, ARCHIVED):
         raise _illegal(wf, "activate", "completed and archived workflows stay closed")
-    if wf.status in (DRAFT, PENDING_ACTIVATION):
+    if wf.status in (DRAFT, PENDING_ACTIVATION, PAUSED):
         errors = check_graph(wf.graph) + _reachability_errors(wf.graph)
         if errors:
             raise ValidationFailed("; ".join(e.message for e in errors), errors)
