@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from ..store.fastread import fetch_all
 from ..store.models import ApiKey, User, utcnow
-from .errors import BadRequest, Forbidden, NotFound, Unauthorized
-from .principal import Principal
+from .errors import BadRequest, NotFound, Unauthorized
+from .principal import Principal, require_admin
 
 PREFIX = "pk_live_"
 KEY_RE = re.compile(r"^pk_live_[0-9a-f]{40}$")
@@ -114,20 +114,11 @@ def authenticate(
     return principal
 
 
-def require_admin(principal: Principal, org_id: int) -> None:
-    if principal.org_id != org_id:
-        raise NotFound("Organization not found")
-    if principal.user_id is None:
-        raise Forbidden("The user who created this API key has been removed; create a new key")
-    if not principal.is_admin:
-        raise Forbidden("Only organization admins can manage API keys")
-
-
 def create_key(
     session: Session, principal: Principal, org_id: int, name: str, expires_in_days: int | None
 ) -> tuple[ApiKey, str]:
     """Returns the stored key and the full secret, which is never available again."""
-    require_admin(principal, org_id)
+    require_admin(principal, org_id, "API keys")
     name = (name or "").strip()
     if not name:
         raise BadRequest("Key name is required")
@@ -159,7 +150,7 @@ def issue_key(session: Session, org_id: int, user_id: int | None, name: str) -> 
 
 def list_keys(session: Session, principal: Principal, org_id: int) -> list[ApiKey]:
     """Active keys first, revoked ones below them, newest first within each."""
-    require_admin(principal, org_id)
+    require_admin(principal, org_id, "API keys")
     return list(
         session.scalars(
             select(ApiKey)
@@ -170,7 +161,7 @@ def list_keys(session: Session, principal: Principal, org_id: int) -> list[ApiKe
 
 
 def get_key(session: Session, principal: Principal, org_id: int, key_id: int) -> ApiKey:
-    require_admin(principal, org_id)
+    require_admin(principal, org_id, "API keys")
     key = session.get(ApiKey, key_id)
     if key is None or key.org_id != org_id:
         raise NotFound("API key not found")

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from ..store.models import Organization, Project, User, utcnow
 from . import keys
-from .errors import BadRequest, Conflict, Forbidden, NotFound
-from .principal import ORG_ADMIN, ROLES, Principal
+from .errors import BadRequest, Conflict, NotFound
+from .principal import ORG_ADMIN, ROLES, Principal, require_admin
 
 
 def get_org(session: Session, principal: Principal, org_id: int) -> Organization:
@@ -27,15 +27,6 @@ def list_orgs(session: Session, principal: Principal) -> list[Organization]:
 
 def current_user(session: Session, principal: Principal) -> User | None:
     return session.get(User, principal.user_id) if principal.user_id else None
-
-
-def _require_admin(principal: Principal, org_id: int) -> None:
-    if principal.org_id != org_id:
-        raise NotFound("Organization not found")
-    if principal.user_id is None:
-        raise Forbidden("The user who created this API key has been removed")
-    if not principal.is_admin:
-        raise Forbidden("Only organization admins can manage users")
 
 
 def list_users(
@@ -63,7 +54,7 @@ def _check_role(role: str) -> None:
 def create_user(
     session: Session, principal: Principal, org_id: int, email: str, name: str, role: str
 ) -> User:
-    _require_admin(principal, org_id)
+    require_admin(principal, org_id, "users")
     _check_role(role)
     email = email.strip().lower()
     if session.scalar(select(User.id).where(User.email == email)) is not None:
@@ -100,7 +91,7 @@ def update_user(
     name: str | None,
     role: str | None,
 ) -> User:
-    _require_admin(principal, org_id)
+    require_admin(principal, org_id, "users")
     user = get_user(session, principal, user_id)
     if role is not None:
         _check_role(role)
@@ -119,7 +110,7 @@ def update_user(
 def remove_user(session: Session, principal: Principal, org_id: int, user_id: int) -> None:
     """Removes a user from the organization. Keys they created stay valid for what needs no
     identity; see the External API v1 rules for uploads."""
-    _require_admin(principal, org_id)
+    require_admin(principal, org_id, "users")
     user = get_user(session, principal, user_id)
     if user.role == ORG_ADMIN and _admins_left(session, org_id, user.id) == 0:
         raise Conflict("An organization must keep at least one admin")

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import Forbidden, NotFound
+
 ORG_ADMIN = "org_admin"
 MEMBER = "member"
 ROLES = (ORG_ADMIN, MEMBER)
@@ -23,3 +25,14 @@ class Principal:
     @property
     def is_admin(self) -> bool:
         return self.role == ORG_ADMIN
+
+
+def require_admin(principal: Principal, org_id: int, what: str) -> None:
+    """Org-admin operations: another organization is not found; a key whose user was removed,
+    or a member's key, is forbidden."""
+    if principal.org_id != org_id:
+        raise NotFound("Organization not found")
+    if principal.user_id is None:
+        raise Forbidden("The user who created this API key has been removed; create a new key")
+    if not principal.is_admin:
+        raise Forbidden(f"Only organization admins can manage {what}")
