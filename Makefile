@@ -5,12 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 REDIS_URL ?= redis://127.0.0.1:6379/0
+CELERY_BROKER ?= redis://127.0.0.1:6379/2
 # ReDoc's standalone bundle ships as data of this package; its Django dependency is not needed
 # because the package is never imported (see server/pipelines_server/app.py).
 REDOC_PKG := drf-spectacular-sidecar==2026.10.1
 
-.PHONY: install serve bootstrap test test-sqlite test-postgres test-redis generate check-generated \
-        lint lint-spec fuzz bench clean
+.PHONY: install serve worker bootstrap test test-sqlite test-postgres test-redis test-celery \
+        generate check-generated lint lint-spec fuzz bench clean
 
 install: $(STAMP)
 
@@ -24,12 +25,18 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/pipelines-server serve
 
+# A Celery worker for machine nodes, for servers started with PIPELINES_EXECUTOR=celery; it
+# reads the same PIPELINES_DATABASE_URL and PIPELINES_BROKER_URL as the server.
+worker: $(STAMP)
+	$(BIN)/celery -A pipelines_server.engine.celery_app worker --loglevel=info
+
 bootstrap: $(STAMP)
 	$(BIN)/pipelines-server bootstrap
 
-# The whole suite on SQLite, then the API and contract suites again on PostgreSQL and the
-# rate-limit tests on Redis (each skips with a message when its service is not reachable).
-test: $(STAMP) test-sqlite test-postgres test-redis
+# The whole suite on SQLite, then the API and contract suites again on PostgreSQL, the
+# rate-limit tests on Redis, and the engine tests once more with a real Celery worker on
+# Redis (each skips with a message when its service is not reachable).
+test: $(STAMP) test-sqlite test-postgres test-redis test-celery
 
 test-sqlite: $(STAMP)
 	$(BIN)/pytest tests -q
@@ -39,6 +46,9 @@ test-postgres: $(STAMP)
 
 test-redis: $(STAMP)
 	PIPELINES_TEST_REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/api -q -m redis
+
+test-celery: $(STAMP)
+	PIPELINES_TEST_CELERY_BROKER=$(CELERY_BROKER) $(BIN)/pytest tests/api/engine -q -m "not redis"
 
 generate: $(STAMP)
 	$(BIN)/python scripts/generate_clients.py
@@ -57,6 +67,7 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/engine.py
 
 clean:
 	rm -rf $(VENV) var/pipelines.db* var/uploads

@@ -2,7 +2,23 @@ from __future__ import annotations
 
 import pytest
 
-from tests.server import postgres_reachable, postgres_url, start_server, stop_server
+from tests.server import (
+    celery_broker,
+    postgres_reachable,
+    postgres_url,
+    start_server,
+    stop_server,
+)
+
+
+def _broker_unreachable(url: str) -> str | None:
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except Exception as exc:  # any failure means: skip, and say why
+        return f"{type(exc).__name__}: {exc}"
+    return None
 
 
 def pytest_report_header(config):
@@ -11,6 +27,13 @@ def pytest_report_header(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    broker = celery_broker()
+    if broker:
+        why = _broker_unreachable(broker)
+        if why:
+            skip = pytest.mark.skip(reason=f"Celery broker not reachable at {broker}: {why}")
+            for item in items:
+                item.add_marker(skip)
     pg = postgres_url()
     if pg:
         why = postgres_reachable(pg)

@@ -2,6 +2,8 @@
 
 PIPELINES_TEST_DATABASE_URL selects PostgreSQL (each server gets a throwaway database there);
 otherwise each server gets its own SQLite file. Migrations run exactly as in production.
+PIPELINES_TEST_CELERY_BROKER runs every server with PIPELINES_EXECUTOR=celery and a real
+Celery worker of its own (its own queue on that broker) beside it.
 """
 
 from __future__ import annotations
@@ -82,11 +84,19 @@ class Server:
     log_path: Path
     env: dict = field(default_factory=dict)
     seed: Seed | None = None
+    worker: subprocess.Popen | None = None
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
     def stop(self, sig: int = signal.SIGTERM) -> None:
+        if self.worker is not None and self.worker.poll() is None:
+            self.worker.terminate()
+            try:
+                self.worker.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.worker.kill()
+                self.worker.wait()
         if self.process.poll() is None:
             self.process.send_signal(sig)
             try:
@@ -115,6 +125,7 @@ def start_server(
         "PIPELINES_RATE_LIMIT_PER_IP": "100000/minute",
         "PIPELINES_RATE_LIMIT_FAILED_AUTH": "100000/minute",
         "PIPELINES_LOG_LEVEL": "warning",
+        **celery_env(port),
         **(env or {}),
     }
     seeded = None
@@ -130,6 +141,8 @@ def start_server(
             cwd=ROOT,
         )
     server = Server(f"http://127.0.0.1:{port}", database_url, tmp, proc, log_path, full_env, seeded)
+    if full_env.get("PIPELINES_EXECUTOR") == "celery":
+        server.worker = start_celery_worker(full_env, tmp / f"worker-{port}.log")
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -142,6 +155,45 @@ def start_server(
         time.sleep(0.2)
     server.stop()
     raise RuntimeError(f"server did not start:\n{server.log()}")
+
+
+def celery_broker() -> str | None:
+    return os.environ.get("PIPELINES_TEST_CELERY_BROKER") or None
+
+
+def celery_env(port: int) -> dict:
+    broker = celery_broker()
+    if not broker:
+        return {}
+    return {
+        "PIPELINES_EXECUTOR": "celery",
+        "PIPELINES_BROKER_URL": broker,
+        "PIPELINES_CELERY_QUEUE": f"pipelines-test-{port}-{uuid.uuid4().hex[:6]}",
+    }
+
+
+def start_celery_worker(env: dict, log_path: Path) -> subprocess.Popen:
+    """A real Celery worker (`make worker` runs the same command) on this server's queue."""
+    log = open(log_path, "wb")  # noqa: SIM115 - the worker writes to it until stopped
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "pipelines_server.engine.celery_app",
+            "worker",
+            "--loglevel=warning",
+            "--concurrency=2",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=ROOT,
+    )
 
 
 def seed_database(database_url: str) -> Seed:

@@ -29,6 +29,9 @@ from .api.external_v1 import errors as v1_errors
 from .api.native import errors as native_errors
 from .domain.archives import ArchiveLimits
 from .domain.uploads import UploadConfig
+from .engine.credentials import CredentialStore
+from .engine.pool import Engine
+from .engine.secrets import derive_key
 from .middleware import EdgeMiddleware, Surface
 from .ratelimit import RateLimits
 from .runtime import Runtime, install
@@ -86,7 +89,31 @@ def build_runtime(settings: Settings) -> Runtime:
         settings.redis_url,
     )
     workers = UploadWorkers(db, uploads, settings.upload_workers)
-    return Runtime(settings=settings, db=db, limits=limits, uploads=uploads, workers=workers)
+    credential_key = derive_key(settings.ensure_secret_key())
+    send = None
+    if settings.executor == "celery":
+        from .engine.celery_app import make_celery, sender
+
+        send = sender(make_celery(settings.broker_url))
+    engine = Engine(
+        db,
+        threads=settings.engine_workers,
+        executor=settings.executor,
+        lease_seconds=settings.node_lease_seconds,
+        poll_seconds=settings.engine_poll_seconds,
+        redispatch_seconds=settings.redispatch_seconds,
+        credentials=CredentialStore(db, credential_key),
+        send=send,
+    )
+    return Runtime(
+        settings=settings,
+        db=db,
+        limits=limits,
+        uploads=uploads,
+        workers=workers,
+        engine=engine,
+        credential_key=credential_key,
+    )
 
 
 def _surface(path: str) -> Surface:
@@ -161,9 +188,11 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         resumed = runtime.workers.resume()
         if resumed:
             log.info("resumed %d upload(s) left processing", resumed)
+        runtime.engine.start()
         try:
             yield
         finally:
+            runtime.engine.stop()
             runtime.workers.shutdown()
             runtime.db.dispose()
 

@@ -14,6 +14,7 @@ from .settings import Settings
 from .store.db import Database
 
 if TYPE_CHECKING:
+    from .engine.pool import Engine
     from .workers import UploadWorkers
 
 
@@ -24,6 +25,8 @@ class Runtime:
     limits: RateLimits
     uploads: UploadConfig
     workers: UploadWorkers
+    engine: Engine
+    credential_key: str  # the Fernet key that encrypts organization credentials at rest
 
 
 _current: Runtime | None = None

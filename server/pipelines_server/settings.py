@@ -22,6 +22,10 @@ def _int(name: str, default: int) -> int:
     return int(_env(name, str(default)))
 
 
+def _float(name: str, default: float) -> float:
+    return float(_env(name, str(default)))
+
+
 def _bool(name: str, default: bool) -> bool:
     return _env(name, "1" if default else "0").lower() in ("1", "true", "yes", "on")
 
@@ -49,6 +53,13 @@ class Settings:
     archive_max_total_bytes: int = 2 * 1024**3
     archive_max_file_bytes: int = 512 * 1024**2
     archive_max_ratio: int = 200
+    executor: str = "inprocess"
+    engine_workers: int = 4
+    broker_url: str = "redis://127.0.0.1:6379/0"
+    node_lease_seconds: float = 300.0
+    claim_lease_seconds: float = 1800.0
+    redispatch_seconds: float = 30.0
+    engine_poll_seconds: float = 0.5
     bootstrap: bool = True
     validate_responses: bool = False
     log_level: str = "info"
@@ -78,11 +89,24 @@ class Settings:
             archive_max_total_bytes=_int("PIPELINES_ARCHIVE_MAX_TOTAL_BYTES", 2 * 1024**3),
             archive_max_file_bytes=_int("PIPELINES_ARCHIVE_MAX_FILE_BYTES", 512 * 1024**2),
             archive_max_ratio=_int("PIPELINES_ARCHIVE_MAX_RATIO", 200),
+            executor=_env("PIPELINES_EXECUTOR", "inprocess"),
+            engine_workers=_int("PIPELINES_ENGINE_WORKERS", 4),
+            broker_url=_env("PIPELINES_BROKER_URL", "redis://127.0.0.1:6379/0"),
+            node_lease_seconds=_float("PIPELINES_NODE_LEASE_SECONDS", 300.0),
+            claim_lease_seconds=_float("PIPELINES_CLAIM_LEASE_SECONDS", 1800.0),
+            redispatch_seconds=_float("PIPELINES_REDISPATCH_SECONDS", 30.0),
+            engine_poll_seconds=_float("PIPELINES_ENGINE_POLL_SECONDS", 0.5),
             bootstrap=_bool("PIPELINES_BOOTSTRAP", True),
             validate_responses=_bool("PIPELINES_VALIDATE_RESPONSES", False),
             log_level=_env("PIPELINES_LOG_LEVEL", "info"),
         )
         return s
+
+    def __post_init__(self) -> None:
+        if self.executor not in ("inprocess", "celery"):
+            raise ValueError(
+                f"PIPELINES_EXECUTOR must be 'inprocess' or 'celery', not {self.executor!r}"
+            )
 
     @property
     def uploads_dir(self) -> Path:

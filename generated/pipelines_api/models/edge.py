@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="Edge")
 
 
@@ -15,16 +17,25 @@ class Edge:
     Attributes:
         source (str):
         target (str):
+        source_port (str | Unset): Output port of the source (default out; a logic gate's route port; a loop's body or
+            done).
+        target_port (str | Unset): Input port of the target (default in; a loop's next for the edge back from its body).
     """
 
     source: str
     target: str
+    source_port: str | Unset = UNSET
+    target_port: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         source = self.source
 
         target = self.target
+
+        source_port = self.source_port
+
+        target_port = self.target_port
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -34,6 +45,10 @@ class Edge:
                 "target": target,
             }
         )
+        if source_port is not UNSET:
+            field_dict["source_port"] = source_port
+        if target_port is not UNSET:
+            field_dict["target_port"] = target_port
 
         return field_dict
 
@@ -44,9 +59,15 @@ class Edge:
 
         target = d.pop("target")
 
+        source_port = d.pop("source_port", UNSET)
+
+        target_port = d.pop("target_port", UNSET)
+
         edge = cls(
             source=source,
             target=target,
+            source_port=source_port,
+            target_port=target_port,
         )
 
         edge.additional_properties = d

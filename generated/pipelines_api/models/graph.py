@@ -7,8 +7,18 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.code_node import CodeNode
     from ..models.edge import Edge
-    from ..models.node import Node
+    from ..models.end_node import EndNode
+    from ..models.evaluation_node import EvaluationNode
+    from ..models.http_node import HttpNode
+    from ..models.llm_node import LlmNode
+    from ..models.logic_gate_node import LogicGateNode
+    from ..models.loop_node import LoopNode
+    from ..models.merge_node import MergeNode
+    from ..models.review_node import ReviewNode
+    from ..models.start_node import StartNode
+    from ..models.subtask_node import SubtaskNode
 
 
 T = TypeVar("T", bound="Graph")
@@ -18,18 +28,58 @@ T = TypeVar("T", bound="Graph")
 class Graph:
     """
     Attributes:
-        nodes (list[Node]):
+        nodes (list[CodeNode | EndNode | EvaluationNode | HttpNode | LlmNode | LogicGateNode | LoopNode | MergeNode |
+            ReviewNode | StartNode | SubtaskNode]):
         edges (list[Edge]):
     """
 
-    nodes: list[Node]
+    nodes: list[
+        CodeNode
+        | EndNode
+        | EvaluationNode
+        | HttpNode
+        | LlmNode
+        | LogicGateNode
+        | LoopNode
+        | MergeNode
+        | ReviewNode
+        | StartNode
+        | SubtaskNode
+    ]
     edges: list[Edge]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.code_node import CodeNode
+        from ..models.end_node import EndNode
+        from ..models.evaluation_node import EvaluationNode
+        from ..models.http_node import HttpNode
+        from ..models.llm_node import LlmNode
+        from ..models.logic_gate_node import LogicGateNode
+        from ..models.merge_node import MergeNode
+        from ..models.review_node import ReviewNode
+        from ..models.start_node import StartNode
+        from ..models.subtask_node import SubtaskNode
+
         nodes = []
         for nodes_item_data in self.nodes:
-            nodes_item = nodes_item_data.to_dict()
+            nodes_item: dict[str, Any]
+            if (
+                isinstance(nodes_item_data, StartNode)
+                or isinstance(nodes_item_data, EndNode)
+                or isinstance(nodes_item_data, SubtaskNode)
+                or isinstance(nodes_item_data, ReviewNode)
+                or isinstance(nodes_item_data, LogicGateNode)
+                or isinstance(nodes_item_data, CodeNode)
+                or isinstance(nodes_item_data, HttpNode)
+                or isinstance(nodes_item_data, LlmNode)
+                or isinstance(nodes_item_data, EvaluationNode)
+                or isinstance(nodes_item_data, MergeNode)
+            ):
+                nodes_item = nodes_item_data.to_dict()
+            else:
+                nodes_item = nodes_item_data.to_dict()
+
             nodes.append(nodes_item)
 
         edges = []
@@ -50,14 +100,126 @@ class Graph:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.code_node import CodeNode
         from ..models.edge import Edge
-        from ..models.node import Node
+        from ..models.end_node import EndNode
+        from ..models.evaluation_node import EvaluationNode
+        from ..models.http_node import HttpNode
+        from ..models.llm_node import LlmNode
+        from ..models.logic_gate_node import LogicGateNode
+        from ..models.loop_node import LoopNode
+        from ..models.merge_node import MergeNode
+        from ..models.review_node import ReviewNode
+        from ..models.start_node import StartNode
+        from ..models.subtask_node import SubtaskNode
 
         d = dict(src_dict)
         nodes = []
         _nodes = d.pop("nodes")
         for nodes_item_data in _nodes:
-            nodes_item = Node.from_dict(nodes_item_data)
+
+            def _parse_nodes_item(
+                data: object,
+            ) -> (
+                CodeNode
+                | EndNode
+                | EvaluationNode
+                | HttpNode
+                | LlmNode
+                | LogicGateNode
+                | LoopNode
+                | MergeNode
+                | ReviewNode
+                | StartNode
+                | SubtaskNode
+            ):
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_node_type_0 = StartNode.from_dict(data)
+
+                    return componentsschemas_node_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_node_type_1 = EndNode.from_dict(data)
+
+                    return componentsschemas_node_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_node_type_2 = SubtaskNode.from_dict(data)
+
+                    return componentsschemas_node_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_node_type_3 = ReviewNode.from_dict(data)
+
+                    return componentsschemas_node_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_node_type_4 = LogicGateNode.from_dict(data)
+
+                    return componentsschemas_node_type_4
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_node_type_5 = CodeNode.from_dict(data)
+
+                    return componentsschemas_node_type_5
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_node_type_6 = HttpNode.from_dict(data)
+
+                    return componentsschemas_node_type_6
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_node_type_7 = LlmNode.from_dict(data)
+
+                    return componentsschemas_node_type_7
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_node_type_8 = EvaluationNode.from_dict(data)
+
+                    return componentsschemas_node_type_8
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_node_type_9 = MergeNode.from_dict(data)
+
+                    return componentsschemas_node_type_9
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_node_type_10 = LoopNode.from_dict(data)
+
+                return componentsschemas_node_type_10
+
+            nodes_item = _parse_nodes_item(nodes_item_data)
 
             nodes.append(nodes_item)
 

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Row, bindparam, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ..store.fastread import fetch_all
-from ..store.models import NodeInstance, Task, Workflow, utcnow
+from ..store.models import NodeInstance, Task, Workflow, WorkflowVersion, utcnow
 from . import fields as fieldschema
 from .errors import BadRequest, FieldError, NotFound, ValidationFailed
 from .principal import Principal
@@ -26,7 +26,13 @@ TASK_STATUSES = (
     "escalated",
     "quarantined",
 )
+# Stored task statuses are the v1 ones plus `cancelled`, which v1 shows as `failed`.
+V1_STATUS_FILTER = {"failed": ("failed", "cancelled")}
 MAX_BATCH = 5000
+
+
+def v1_status(status: str) -> str:
+    return "failed" if status == "cancelled" else status
 # How the many node instance states collapse into the three buckets of node_summary.
 NODE_BUCKETS = {
     "finished": "finished",
@@ -60,6 +66,7 @@ def insert_tasks(
     """Inserts one task per row in one bulk statement; returns the ids in the order of rows."""
     if not rows:
         return []
+    ensure_version(session, wf)
     now = utcnow()
     values = [
         {
@@ -96,6 +103,28 @@ def insert_tasks(
         insert(table).returning(table.c.id, sort_by_parameter_order=True), values
     )
     return [r[0] for r in result]
+
+
+def ensure_version(session: Session, wf: Workflow) -> None:
+    """Snapshots the workflow's current version (graph and schema) once: tasks run through
+    the version they were created with."""
+    table = WorkflowVersion.__table__
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    session.execute(
+        dialect_insert(table)
+        .values(
+            workflow_id=wf.id,
+            version=wf.version,
+            graph=wf.graph or {},
+            fields=wf.fields or [],
+            created_at=utcnow(),
+        )
+        .on_conflict_do_nothing(index_elements=["workflow_id", "version"])
+    )
 
 
 def create_tasks(
@@ -171,7 +200,7 @@ def list_tasks(
     wf = get_workflow(session, principal, workflow_id)
     query = select(Task).where(Task.workflow_id == wf.id)
     if status is not None:
-        query = query.where(Task.status == status)
+        query = query.where(Task.status.in_(V1_STATUS_FILTER.get(status, (status,))))
     if cursor:
         query = query.where(Task.id < decode_cursor(cursor))
     rows = list(session.scalars(query.order_by(Task.id.desc()).limit(limit + 1)))

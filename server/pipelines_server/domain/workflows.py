@@ -7,6 +7,8 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from ..engine import ops as engine_ops
+from ..engine.graph import validate_graph
 from ..store.models import Task, Upload, Workflow, utcnow
 from . import fields as fieldschema
 from .errors import BadRequest, Conflict, FieldError, NotFound, ValidationFailed
@@ -17,7 +19,6 @@ DRAFT, PENDING_ACTIVATION, ACTIVE = "DRAFT", "PENDING_ACTIVATION", "ACTIVE"
 PAUSED, COMPLETED, ARCHIVED = "PAUSED", "COMPLETED", "ARCHIVED"
 STATUSES = (DRAFT, PENDING_ACTIVATION, ACTIVE, PAUSED, COMPLETED, ARCHIVED)
 ACCEPTS_TASKS = (ACTIVE, PAUSED)
-NODE_KINDS = ("start", "subtask", "end")
 DEFAULT_GRAPH = {
     "nodes": [
         {"id": "start", "kind": "start", "name": "Start"},
@@ -27,81 +28,24 @@ DEFAULT_GRAPH = {
 }
 
 
-def check_graph(graph: dict) -> list[FieldError]:
-    """Every structural problem of a graph (more rules arrive with the engine)."""
-    errors: list[FieldError] = []
-    nodes = graph.get("nodes") or []
-    edges = graph.get("edges") or []
-    ids: list[str] = []
-    for i, node in enumerate(nodes):
-        nid, kind = node.get("id"), node.get("kind")
-        if not nid:
-            errors.append(FieldError("Node needs an id", loc=("graph", "nodes", i, "id")))
-        elif nid in ids:
-            errors.append(FieldError(f"Duplicate node id {nid!r}", loc=("graph", "nodes", i, "id")))
-        ids.append(nid)
-        if kind not in NODE_KINDS:
-            errors.append(
-                FieldError(
-                    f"Node {nid!r} has unknown kind {kind!r}; expected one of "
-                    + ", ".join(NODE_KINDS),
-                    loc=("graph", "nodes", i, "kind"),
-                )
-            )
-    known = set(ids)
-    for i, edge in enumerate(edges):
-        for end in ("source", "target"):
-            if edge.get(end) not in known:
-                errors.append(
-                    FieldError(
-                        f"Edge {end} {edge.get(end)!r} is not a node",
-                        loc=("graph", "edges", i, end),
-                    )
-                )
-        if edge.get("source") == edge.get("target"):
-            errors.append(
-                FieldError(f"Edge from {edge.get('source')!r} to itself", loc=("graph", "edges", i))
-            )
-    if nodes:
-        for kind in ("start", "end"):
-            count = sum(1 for n in nodes if n.get("kind") == kind)
-            if count != 1:
-                errors.append(
-                    FieldError(
-                        f"A graph needs exactly one {kind} node, found {count}",
-                        loc=("graph", "nodes"),
-                    )
-                )
-    return errors
+def check_graph(graph: dict, fields: list[dict] | None = None) -> list[FieldError]:
+    """Every problem of a graph (kinds, ports and their types, configuration, cycles,
+    reachability): engine/graph.py holds the rules."""
+    return validate_graph(graph, fields or [])
 
 
-def _reachability_errors(graph: dict) -> list[FieldError]:
-    nodes = graph.get("nodes") or []
-    starts = [n["id"] for n in nodes if n.get("kind") == "start"]
-    if not starts:
-        return [FieldError("A workflow needs a start node to be activated", loc=("graph",))]
-    out: dict[str, list[str]] = {}
-    for e in graph.get("edges") or []:
-        out.setdefault(e["source"], []).append(e["target"])
-    seen, stack = set(starts), list(starts)
-    while stack:
-        for nxt in out.get(stack.pop(), []):
-            if nxt not in seen:
-                seen.add(nxt)
-                stack.append(nxt)
-    return [
-        FieldError(f"Node {n['id']!r} is not reachable from the start node", loc=("graph", "nodes"))
-        for n in nodes
-        if n["id"] not in seen
-    ]
-
-
-def _validate(schema: list[dict] | None, graph: dict | None) -> None:
+def _validate(
+    schema: list[dict] | None, graph: dict | None, current: Workflow | None = None
+) -> None:
+    """A rejected edit lists every reason and saves nothing. The graph is checked against
+    the input fields it will run with (the new ones, else the workflow's)."""
     errors = []
     if schema is not None:
         errors += fieldschema.check_schema(schema)
-    if graph is not None:
-        errors += check_graph(graph)
+    if graph is not None or (schema is not None and current is not None):
+        # A new schema is checked against the graph too (a subtask may copy an input field).
+        fields = schema if schema is not None else (current.fields if current else [])
+        errors += check_graph(graph if graph is not None else current.graph, fields)
     if errors:
         raise ValidationFailed("; ".join(e.message for e in errors), errors)
 
@@ -216,7 +160,7 @@ def update_workflow(
     wf = get_workflow(session, principal, workflow_id, project_id)
     if wf.status == ARCHIVED:
         raise Conflict("Workflow is archived and can no longer be edited")
-    _validate(schema, graph)
+    _validate(schema, graph, wf)
     if name is not None:
         if not name.strip():
             raise BadRequest("Workflow name is required")
@@ -229,11 +173,6 @@ def update_workflow(
         if normalized != wf.fields:
             wf.fields, changed = normalized, True
     if graph is not None and graph != wf.graph:
-        if wf.status in (ACTIVE, PAUSED):
-            # A live workflow must stay runnable: no edit may strand a node.
-            errors = _reachability_errors(graph)
-            if errors:
-                raise ValidationFailed("; ".join(e.message for e in errors), errors)
         wf.graph, changed = graph, True
     if changed:
         wf.version += 1
@@ -271,14 +210,18 @@ def activate(
     if wf.status in (COMPLETED, ARCHIVED):
         raise _illegal(wf, "activate", "completed and archived workflows stay closed")
     if wf.status in (DRAFT, PENDING_ACTIVATION, PAUSED):
-        errors = check_graph(wf.graph) + _reachability_errors(wf.graph)
+        errors = check_graph(wf.graph, wf.fields)
         if errors:
             raise ValidationFailed("; ".join(e.message for e in errors), errors)
+    resuming = wf.status == PAUSED
     if activate_at is not None and activate_at > now and wf.status in (DRAFT, PENDING_ACTIVATION):
         wf.status, wf.activate_at = PENDING_ACTIVATION, activate_at
     else:
         wf.status, wf.activate_at = ACTIVE, None
     wf.updated_at = now
+    if resuming:  # its paused tasks continue
+        session.flush()
+        engine_ops.resume_workflow(session.connection(), wf.id, principal.user_id)
     return wf
 
 
@@ -287,6 +230,8 @@ def pause(session: Session, principal: Principal, project_id: int, workflow_id: 
     if wf.status != ACTIVE:
         raise _illegal(wf, "pause", "only an ACTIVE workflow can be paused")
     wf.status, wf.updated_at = PAUSED, utcnow()
+    session.flush()
+    engine_ops.pause_workflow(session.connection(), wf.id, principal.user_id)  # and its tasks
     return wf
 
 

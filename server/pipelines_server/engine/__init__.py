@@ -1,0 +1,1 @@
+"""The execution engine: graph rules, the node-instance state machine, executors, workers."""

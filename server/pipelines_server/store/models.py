@@ -8,12 +8,15 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -122,6 +125,12 @@ class Task(Base):
     workflow_version: Mapped[int] = mapped_column(Integer, default=1)
     node_count: Mapped[int] = mapped_column(Integer, default=0)
     upload_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    # The engine: when the task's node instances were created (NULL: waiting to start), the
+    # end node's output, why it failed, and when it ended.
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    output: Mapped[dict | list | None] = mapped_column(Json, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -129,18 +138,117 @@ class Task(Base):
         # The v1 list seeks on (workflow_id, id) newest first, optionally by status.
         Index("ix_tasks_workflow_id_id", "workflow_id", "id"),
         Index("ix_tasks_workflow_status_id", "workflow_id", "status", "id"),
+        # The engine's start queue: only tasks not started yet are in this index.
+        Index(
+            "ix_tasks_unstarted",
+            "id",
+            sqlite_where=text("started_at IS NULL"),
+            postgresql_where=text("started_at IS NULL"),
+        ),
     )
 
 
+class WorkflowVersion(Base):
+    """An immutable snapshot of a workflow's graph and input schema: tasks run through the
+    version they were created with, whatever edits come later."""
+
+    __tablename__ = "workflow_versions"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    workflow_id: Mapped[int] = mapped_column(ForeignKey("workflows.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    graph: Mapped[dict] = mapped_column(Json)
+    fields: Mapped[list] = mapped_column(Json)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("workflow_id", "version", name="uq_workflow_versions"),)
+
+
 class NodeInstance(Base):
+    """One node of one task. The row is also the work queue: `queue` is 'auto' while a
+    machine node waits for (or is held by) a worker, 'held' while its task is paused, and
+    NULL otherwise; `run_at` is when it is due, or, once claimed, when the claim's lease
+    ends (so a worker that died gives its node back by simply not finishing it)."""
+
     __tablename__ = "node_instances"
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    workflow_id: Mapped[int] = mapped_column(ForeignKey("workflows.id"))
     node_id: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(32), default="pending")
+    queue: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    run_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    claim_token: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    attempt: Mapped[int] = mapped_column(Integer, default=0)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    reserved_for_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    excluded_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    route: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    input: Mapped[dict | list | None] = mapped_column(Json, nullable=True)
+    output: Mapped[dict | list | None] = mapped_column(Json, nullable=True)
+    state: Mapped[dict | None] = mapped_column(Json, nullable=True)
+    log: Mapped[str | None] = mapped_column(Text, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    work_seconds: Mapped[float | None] = mapped_column(Float, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("task_id", "node_id", name="uq_node_instances_task_node"),
+        # Workers claim from this index: only queued rows are in it.
+        Index(
+            "ix_node_instances_queue",
+            "queue",
+            "run_at",
+            sqlite_where=text("queue IS NOT NULL"),
+            postgresql_where=text("queue IS NOT NULL"),
+        ),
+        # my-work: open human nodes of an organization, and the ones a user holds.
+        Index("ix_node_instances_org_status", "org_id", "status"),
+        Index("ix_node_instances_assignee", "assignee_id", "status"),
+    )
+
+
+class TaskEvent(Base):
+    """The timeline of a task, and the feed of the live event stream (ids only grow)."""
+
+    __tablename__ = "task_events"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    workflow_id: Mapped[int] = mapped_column(Integer)
+    node_instance_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    node_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    type: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict] = mapped_column(Json, default=dict)
+    actor_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        Index("ix_task_events_task_id", "task_id", "id"),
+        Index("ix_task_events_org_id", "org_id", "id"),
+    )
+
+
+class Credential(Base):
+    """An organization's endpoint credential (llm nodes): the key is encrypted at rest."""
+
+    __tablename__ = "credentials"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    base_url: Mapped[str] = mapped_column(Text)
+    secret: Mapped[str] = mapped_column(Text)
+    last4: Mapped[str] = mapped_column(String(4))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("org_id", "name", name="uq_credentials_org_name"),)
 
 
 class Upload(Base):

@@ -176,7 +176,7 @@ def test_scheduled_activation(server, project):
         assert now["status"] == "ACTIVE" and now["activate_at"] is None
 
 
-def test_unreachable_node_blocks_activation(server, project):
+def test_unreachable_node_is_rejected_when_edited(server, project):
     graph = {
         "nodes": [
             {"id": "s", "kind": "start"},
@@ -186,10 +186,15 @@ def test_unreachable_node_blocks_activation(server, project):
         "edges": [{"source": "s", "target": "e"}],
     }
     with native(server) as api:
-        wf = api.post(wf_path(project), json={"name": "u", "graph": graph}).json()
-        r = api.post(f"{wf_path(project, wf)}/activate")
-    assert r.status_code == 422
-    assert "'x' is not reachable" in r.json()["detail"][0]["msg"]
+        r = api.post(wf_path(project), json={"name": "u", "graph": graph})
+        assert r.status_code == 422
+        messages = [d["msg"] for d in r.json()["detail"]]
+        assert "Node 'x' is not reachable from the start node" in messages
+        assert "Node 'x' has no outgoing edge" in messages
+        wf = make_workflow(server, [], "DRAFT", project_id=project["id"])
+        r = api.put(wf_path(project, wf), json={"graph": graph})
+        assert r.status_code == 422
+        assert api.get(wf_path(project, wf)).json()["graph"] == wf["graph"]
 
 
 def test_listing_across_projects_with_status_filter(server, project):

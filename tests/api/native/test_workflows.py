@@ -111,7 +111,7 @@ UNREACHABLE_GRAPH = {
 THREE_NODE_GRAPH = {
     "nodes": [
         {"id": "s", "kind": "start"},
-        {"id": "review", "kind": "subtask", "name": "Review", "config": {"k": 1}},
+        {"id": "review", "kind": "subtask", "name": "Review", "config": {"instructions": "Look"}},
         {"id": "e", "kind": "end"},
     ],
     "edges": [{"source": "s", "target": "review"}, {"source": "review", "target": "e"}],
@@ -276,6 +276,7 @@ def test_invalid_graph_is_422_listing_every_reason(server, project):
     assert messages == [
         "A graph needs exactly one start node, found 2",
         "Edge target 'ghost' is not a node",
+        "Node 'b' has no outgoing edge",
     ]
     assert count(server, project) == 0
 
@@ -298,6 +299,9 @@ def test_every_structural_graph_rule_is_reported_together(server, project):
         "Duplicate node id 'a'",
         "Edge from 'a' to itself",
         "Edge source 'nowhere' is not a node",
+        "Node 'a' has no outgoing edge",
+        "Node 'a' is not reachable from the start node",
+        "Node 's' has no outgoing edge",
     ]
     assert count(server, project) == 0
 
@@ -316,6 +320,7 @@ def test_schema_and_graph_reasons_are_listed_together(server, project):
     messages = sorted(d["msg"] for d in r.json()["detail"])
     assert messages == [
         "A graph needs exactly one end node, found 0",
+        "Node 's' has no outgoing edge",
         "Select field 'x' needs at least one option",
     ]
     assert count(server, project) == 0
@@ -548,29 +553,25 @@ def test_editing_an_archived_workflow_is_409(server, project):
     assert read(server, project, wf) == wf
 
 
-def test_unreachable_node_prevents_activation(server, project):
-    wf = new_workflow(server, project, graph=UNREACHABLE_GRAPH)  # saving a draft is fine
+def test_unreachable_node_is_refused_when_saved(server, project):
+    # The engine's rules apply at edit time: an unrunnable graph is never saved.
     with native(server) as api:
-        for body in (None, {"activate_at": iso(datetime.now(UTC) + timedelta(days=1))}):
-            r = api.post(f"{wf_url(project, wf)}/activate", json=body)
-            assert r.status_code == 422, r.text
-            assert r.json()["detail"] == [
-                {
-                    "loc": ["graph", "nodes"],
-                    "msg": "Node 'orphan' is not reachable from the start node",
-                    "type": "value_error",
-                }
-            ]
-    assert read(server, project, wf)["status"] == "DRAFT"
+        r = api.post(wf_url(project), json={"name": "u", "graph": UNREACHABLE_GRAPH})
+    assert r.status_code == 422, r.text
+    assert {
+        "loc": ["graph", "nodes"],
+        "msg": "Node 'orphan' is not reachable from the start node",
+        "type": "value_error",
+    } in r.json()["detail"]
+    assert count(server, project) == 0
 
 
-def test_workflow_without_nodes_cannot_be_activated(server, project):
-    wf = new_workflow(server, project, graph={"nodes": [], "edges": []})
+def test_workflow_without_nodes_is_refused(server, project):
     with native(server) as api:
-        r = api.post(f"{wf_url(project, wf)}/activate")
+        r = api.post(wf_url(project), json={"name": "u", "graph": {"nodes": [], "edges": []}})
     assert r.status_code == 422
     assert "start node" in r.json()["detail"][0]["msg"]
-    assert read(server, project, wf)["status"] == "DRAFT"
+    assert count(server, project) == 0
 
 
 def test_paused_workflow_with_an_unreachable_node_cannot_be_resumed(server, project):

@@ -9,7 +9,8 @@ from ..serialize import ts
 def task_status(task, summary: dict) -> dict:
     return {
         "id": task.id,
-        "status": task.status,
+        # v1 knows no `cancelled`: a task cancelled through the native API ended unfinished.
+        "status": tasks.v1_status(task.status),
         "node_summary": summary,
         "created_at": ts(task.created_at),
         "updated_at": ts(task.updated_at),
@@ -21,8 +22,10 @@ def row_errors(errors) -> list[dict]:
 
 
 def create_tasks(workflow_id: int, body: dict):
-    with current().db.session() as session:
+    rt = current()
+    with rt.db.session() as session:
         result = tasks.create_tasks(session, principal(), workflow_id, body["tasks"])
+    rt.engine.tasks_created()
     return {
         "success_count": len(result.task_ids),
         "error_count": result.error_count,

@@ -1,10 +1,8 @@
 from enum import StrEnum
 
 
-class NodeKind(StrEnum):
-    END = "end"
-    START = "start"
-    SUBTASK = "subtask"
+class MergeNodeKind(StrEnum):
+    MERGE = "merge"
 
     def __str__(self) -> str:
         return str(self.value)

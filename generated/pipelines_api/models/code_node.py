@@ -6,30 +6,32 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.node_kind import NodeKind
+from ..models.code_node_kind import CodeNodeKind
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.node_config import NodeConfig
+    from ..models.code_node_config import CodeNodeConfig
 
 
-T = TypeVar("T", bound="Node")
+T = TypeVar("T", bound="CodeNode")
 
 
 @_attrs_define
-class Node:
+class CodeNode:
     """
     Attributes:
         id (str):
-        kind (NodeKind):
+        kind (CodeNodeKind):
         name (str | Unset):
-        config (NodeConfig | Unset):
+        config (CodeNodeConfig | Unset): Python `def main(data)` run in a subprocess; `data` is {input, task, nodes,
+            item, index}; the return value (JSON) is the output; stdout and stderr are the node's log. Defaults:
+            timeout_seconds 10, memory_mb 256, input_type and output_type any.
     """
 
     id: str
-    kind: NodeKind
+    kind: CodeNodeKind
     name: str | Unset = UNSET
-    config: NodeConfig | Unset = UNSET
+    config: CodeNodeConfig | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,31 +62,31 @@ class Node:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.node_config import NodeConfig
+        from ..models.code_node_config import CodeNodeConfig
 
         d = dict(src_dict)
         id = d.pop("id")
 
-        kind = NodeKind(d.pop("kind"))
+        kind = CodeNodeKind(d.pop("kind"))
 
         name = d.pop("name", UNSET)
 
         _config = d.pop("config", UNSET)
-        config: NodeConfig | Unset
+        config: CodeNodeConfig | Unset
         if isinstance(_config, Unset):
             config = UNSET
         else:
-            config = NodeConfig.from_dict(_config)
+            config = CodeNodeConfig.from_dict(_config)
 
-        node = cls(
+        code_node = cls(
             id=id,
             kind=kind,
             name=name,
             config=config,
         )
 
-        node.additional_properties = d
-        return node
+        code_node.additional_properties = d
+        return code_node
 
     @property
     def additional_keys(self) -> list[str]:

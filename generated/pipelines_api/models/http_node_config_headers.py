@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="NodeConfig")
+T = TypeVar("T", bound="HttpNodeConfigHeaders")
 
 
 @_attrs_define
-class NodeConfig:
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+class HttpNodeConfigHeaders:
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -23,19 +23,19 @@ class NodeConfig:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        node_config = cls()
+        http_node_config_headers = cls()
 
-        node_config.additional_properties = d
-        return node_config
+        http_node_config_headers.additional_properties = d
+        return http_node_config_headers
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> str:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: str) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="NodeSummary")
+
+
+@_attrs_define
+class NodeSummary:
+    """
+    Attributes:
+        total (int):
+        finished (int):
+        in_progress (int):
+        pending (int):
+    """
+
+    total: int
+    finished: int
+    in_progress: int
+    pending: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total = self.total
+
+        finished = self.finished
+
+        in_progress = self.in_progress
+
+        pending = self.pending
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "total": total,
+                "finished": finished,
+                "in_progress": in_progress,
+                "pending": pending,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        total = d.pop("total")
+
+        finished = d.pop("finished")
+
+        in_progress = d.pop("in_progress")
+
+        pending = d.pop("pending")
+
+        node_summary = cls(
+            total=total,
+            finished=finished,
+            in_progress=in_progress,
+            pending=pending,
+        )
+
+        node_summary.additional_properties = d
+        return node_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

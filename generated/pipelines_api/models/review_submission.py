@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.review_submission_decision import ReviewSubmissionDecision
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ReviewSubmission")
+
+
+@_attrs_define
+class ReviewSubmission:
+    """
+    Attributes:
+        decision (ReviewSubmissionDecision):
+        comment (str | Unset):
+    """
+
+    decision: ReviewSubmissionDecision
+    comment: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        decision = self.decision.value
+
+        comment = self.comment
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "decision": decision,
+            }
+        )
+        if comment is not UNSET:
+            field_dict["comment"] = comment
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        decision = ReviewSubmissionDecision(d.pop("decision"))
+
+        comment = d.pop("comment", UNSET)
+
+        review_submission = cls(
+            decision=decision,
+            comment=comment,
+        )
+
+        review_submission.additional_properties = d
+        return review_submission
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

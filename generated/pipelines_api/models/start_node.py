@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.start_node_kind import StartNodeKind
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.start_node_config import StartNodeConfig
+
+
+T = TypeVar("T", bound="StartNode")
+
+
+@_attrs_define
+class StartNode:
+    """
+    Attributes:
+        id (str):
+        kind (StartNodeKind):
+        name (str | Unset):
+        config (StartNodeConfig | Unset): The task's input record enters here (output port `out`: object).
+    """
+
+    id: str
+    kind: StartNodeKind
+    name: str | Unset = UNSET
+    config: StartNodeConfig | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        kind = self.kind.value
+
+        name = self.name
+
+        config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.config, Unset):
+            config = self.config.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "kind": kind,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if config is not UNSET:
+            field_dict["config"] = config
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.start_node_config import StartNodeConfig
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        kind = StartNodeKind(d.pop("kind"))
+
+        name = d.pop("name", UNSET)
+
+        _config = d.pop("config", UNSET)
+        config: StartNodeConfig | Unset
+        if isinstance(_config, Unset):
+            config = UNSET
+        else:
+            config = StartNodeConfig.from_dict(_config)
+
+        start_node = cls(
+            id=id,
+            kind=kind,
+            name=name,
+            config=config,
+        )
+
+        start_node.additional_properties = d
+        return start_node
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

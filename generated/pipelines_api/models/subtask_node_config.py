@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.subtask_node_config_fields_item import SubtaskNodeConfigFieldsItem
+
+
+T = TypeVar("T", bound="SubtaskNodeConfig")
+
+
+@_attrs_define
+class SubtaskNodeConfig:
+    """A form for a person (ports in: any, out: object). Each field takes its value from the user (default), the task input
+    (`input_field`, default the same name), a `static` value, or an llm call (`prompt`, `credential`, `model`) made
+    before the form opens.
+
+        Attributes:
+            instructions (str | Unset):
+            fields (list[SubtaskNodeConfigFieldsItem] | Unset):
+    """
+
+    instructions: str | Unset = UNSET
+    fields: list[SubtaskNodeConfigFieldsItem] | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        instructions = self.instructions
+
+        fields: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.fields, Unset):
+            fields = []
+            for fields_item_data in self.fields:
+                fields_item = fields_item_data.to_dict()
+                fields.append(fields_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if instructions is not UNSET:
+            field_dict["instructions"] = instructions
+        if fields is not UNSET:
+            field_dict["fields"] = fields
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.subtask_node_config_fields_item import SubtaskNodeConfigFieldsItem
+
+        d = dict(src_dict)
+        instructions = d.pop("instructions", UNSET)
+
+        _fields = d.pop("fields", UNSET)
+        fields: list[SubtaskNodeConfigFieldsItem] | Unset = UNSET
+        if _fields is not UNSET:
+            fields = []
+            for fields_item_data in _fields:
+                fields_item = SubtaskNodeConfigFieldsItem.from_dict(fields_item_data)
+
+                fields.append(fields_item)
+
+        subtask_node_config = cls(
+            instructions=instructions,
+            fields=fields,
+        )
+
+        return subtask_node_config

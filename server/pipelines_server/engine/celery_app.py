@@ -1,0 +1,81 @@
+"""Celery workers for machine nodes (`PIPELINES_EXECUTOR=celery`; `make worker` starts one).
+
+A message carries only a node instance id. The worker claims that node in the database if
+it is still due (so a duplicate or stale message does nothing), runs it, records the result,
+and sends a message for every machine node the result queued. The database stays the
+source of truth; the server re-sends nodes that stay due too long (pool.Engine._sweep).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+from celery import Celery
+from celery.signals import worker_process_init
+
+from ..settings import Settings
+
+RUN_NODE = "pipelines.run_node"
+
+
+def make_celery(broker_url: str) -> Celery:
+    app = Celery("pipelines", broker=broker_url)
+    app.conf.update(
+        task_acks_late=True,  # a worker that dies mid-node leaves the message to another
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_ignore_result=True,
+        broker_connection_retry_on_startup=True,
+        task_default_queue=os.environ.get("PIPELINES_CELERY_QUEUE", "pipelines"),
+    )
+    return app
+
+
+def sender(app: Celery):
+    def send(instance_id: int, countdown: float) -> None:
+        app.send_task(RUN_NODE, args=[instance_id], countdown=countdown or None)
+
+    return send
+
+
+_settings = Settings.from_env()
+app = make_celery(_settings.broker_url)
+_engine = None
+_lock = threading.Lock()
+_token = None
+
+
+def _worker_engine():
+    """The engine of this worker process (built after the fork: no shared connections)."""
+    global _engine, _token
+    with _lock:
+        if _engine is None:
+            from ..store.db import Database
+            from .credentials import CredentialStore
+            from .ops import new_token
+            from .pool import Engine
+            from .secrets import derive_key
+
+            db = Database(_settings.database_url)
+            _engine = Engine(
+                db,
+                threads=0,
+                executor="celery",
+                lease_seconds=_settings.node_lease_seconds,
+                credentials=CredentialStore(db, derive_key(_settings.ensure_secret_key())),
+                send=sender(app),
+            )
+            _token = new_token()
+        return _engine
+
+
+@worker_process_init.connect
+def _reset(**_kwargs):
+    global _engine
+    _engine = None
+
+
+@app.task(name=RUN_NODE)
+def run_node(instance_id: int) -> bool:
+    return _worker_engine().run_instance(instance_id, _token)
