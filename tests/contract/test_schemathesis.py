@@ -10,13 +10,14 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from pipelines_server.domain import keys
 from pipelines_server.store.models import ApiKey
-from tests.api.helpers import database, make_workflow, native
+from tests.api.helpers import database, make_workflow, native, v1
 from tests.server import start_server, stop_server
 
 MAX_EXAMPLES = os.environ.get("PIPELINES_FUZZ_EXAMPLES", "25")
@@ -37,11 +38,17 @@ values = {workflow_ids}
 values = {project_ids}
 [dictionaries.org_ids]
 values = {org_ids}
+[dictionaries.task_ids]
+values = {task_ids}
+[dictionaries.node_db_ids]
+values = {node_db_ids}
 
 [parameters]
 "path.workflow_id" = {{ dictionary = "workflow_ids", probability = 0.7 }}
 "path.project_id" = {{ dictionary = "project_ids", probability = 0.7 }}
 "path.org_id" = {{ dictionary = "org_ids", probability = 0.7 }}
+"path.task_id" = {{ dictionary = "task_ids", probability = 0.7 }}
+"path.node_db_id" = {{ dictionary = "node_db_ids", probability = 0.7 }}
 """
 
 
@@ -67,8 +74,59 @@ def fuzz_server(tmp_path_factory):
             )
         )
     srv.fuzz_key = raw
+    # Tasks whose human nodes are open, so that node work and task reads reach real rows.
+    graph = {
+        "nodes": [
+            {"id": "start", "kind": "start"},
+            {
+                "id": "form",
+                "kind": "subtask",
+                "config": {
+                    "fields": [
+                        {"name": "text", "type": "short_text", "source": "input"},
+                        {"name": "ok", "type": "boolean", "required": True},
+                    ]
+                },
+            },
+            {"id": "check", "kind": "review"},
+            {"id": "end", "kind": "end"},
+        ],
+        "edges": [
+            {"source": "start", "target": "form"},
+            {"source": "form", "target": "check"},
+            {"source": "check", "target": "end"},
+        ],
+    }
+    with native(srv) as api:
+        r = api.post(
+            f"/projects/{srv.seed.project_id}/workflows",
+            json={
+                "name": "work",
+                "fields": [{"name": "text", "type": "short_text"}],
+                "graph": graph,
+            },
+        )
+        work = r.json()
+        api.post(f"/projects/{srv.seed.project_id}/workflows/{work['id']}/activate")
+    with v1(srv) as api:
+        task_ids = api.post(
+            f"/workflows/{work['id']}/tasks",
+            json={"tasks": [{"fields": {"text": "a"}}, {"fields": {"text": "b"}}]},
+        ).json()["task_ids"]
+    node_ids = []
+    with native(srv) as api:
+        for task_id in task_ids:
+            url = f"/projects/{srv.seed.project_id}/workflows/{work['id']}/tasks/{task_id}"
+            for _ in range(100):
+                nodes = api.get(url).json()["nodes"]
+                if all(n["node_db_id"] for n in nodes):
+                    break
+                time.sleep(0.1)
+            node_ids += [n["node_db_id"] for n in nodes if n["kind"] in ("subtask", "review")]
     srv.ids = {
-        "workflow_ids": [text["id"], files["id"]],
+        "task_ids": task_ids,
+        "node_db_ids": node_ids,
+        "workflow_ids": [text["id"], files["id"], work["id"]],
         "project_ids": [srv.seed.project_id, extra["id"]],
         "org_ids": [srv.seed.org_id],
     }
@@ -103,6 +161,10 @@ def run_schemathesis(server, spec_path: str, work: Path) -> subprocess.Completed
         str(work),
         "-H",
         f"Authorization: Bearer {server.fuzz_key}",
+        # The event stream stays open until max_seconds (or forever): it is covered by
+        # tests/api/engine/test_events_and_credentials.py instead.
+        "--exclude-operation-id",
+        "stream_events",
     ]
     return subprocess.run(
         cmd, capture_output=True, text=True, timeout=1200, env={**os.environ, "NO_COLOR": "1"}

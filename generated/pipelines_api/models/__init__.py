@@ -34,6 +34,9 @@ from .expires_in_days_type_2_type_1 import ExpiresInDaysType2Type1
 from .expires_in_days_type_3_type_1 import ExpiresInDaysType3Type1
 from .field_type import FieldType
 from .gate_condition import GateCondition
+from .gate_condition_all_item import GateConditionAllItem
+from .gate_condition_any_item import GateConditionAnyItem
+from .gate_condition_not import GateConditionNot
 from .gate_condition_op import GateConditionOp
 from .graph import Graph
 from .health import Health
@@ -153,6 +156,9 @@ __all__ = (
     "ExpiresInDaysType3Type1",
     "FieldType",
     "GateCondition",
+    "GateConditionAllItem",
+    "GateConditionAnyItem",
+    "GateConditionNot",
     "GateConditionOp",
     "Graph",
     "Health",

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..models.gate_condition_op import GateConditionOp
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.gate_condition_all_item import GateConditionAllItem
+    from ..models.gate_condition_any_item import GateConditionAnyItem
+    from ..models.gate_condition_not import GateConditionNot
+
 
 T = TypeVar("T", bound="GateCondition")
 
@@ -19,18 +25,17 @@ class GateCondition:
         path (str | Unset):
         op (GateConditionOp | Unset):
         value (Any | Unset):
-        all_ (list[GateCondition] | Unset):
-        any_ (list[GateCondition] | Unset):
-        not_ (GateCondition | Unset): {path, op, value} (value not needed for exists / not_exists), or {all: [...]},
-            {any: [...]}, {not: ...}.
+        all_ (list[GateConditionAllItem] | Unset):
+        any_ (list[GateConditionAnyItem] | Unset):
+        not_ (GateConditionNot | Unset): A nested condition.
     """
 
     path: str | Unset = UNSET
     op: GateConditionOp | Unset = UNSET
     value: Any | Unset = UNSET
-    all_: list[GateCondition] | Unset = UNSET
-    any_: list[GateCondition] | Unset = UNSET
-    not_: GateCondition | Unset = UNSET
+    all_: list[GateConditionAllItem] | Unset = UNSET
+    any_: list[GateConditionAnyItem] | Unset = UNSET
+    not_: GateConditionNot | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         path = self.path
@@ -79,6 +84,10 @@ class GateCondition:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.gate_condition_all_item import GateConditionAllItem
+        from ..models.gate_condition_any_item import GateConditionAnyItem
+        from ..models.gate_condition_not import GateConditionNot
+
         d = dict(src_dict)
         path = d.pop("path", UNSET)
 
@@ -92,29 +101,29 @@ class GateCondition:
         value = d.pop("value", UNSET)
 
         _all_ = d.pop("all", UNSET)
-        all_: list[GateCondition] | Unset = UNSET
+        all_: list[GateConditionAllItem] | Unset = UNSET
         if _all_ is not UNSET:
             all_ = []
             for all_item_data in _all_:
-                all_item = GateCondition.from_dict(all_item_data)
+                all_item = GateConditionAllItem.from_dict(all_item_data)
 
                 all_.append(all_item)
 
         _any_ = d.pop("any", UNSET)
-        any_: list[GateCondition] | Unset = UNSET
+        any_: list[GateConditionAnyItem] | Unset = UNSET
         if _any_ is not UNSET:
             any_ = []
             for any_item_data in _any_:
-                any_item = GateCondition.from_dict(any_item_data)
+                any_item = GateConditionAnyItem.from_dict(any_item_data)
 
                 any_.append(any_item)
 
         _not_ = d.pop("not", UNSET)
-        not_: GateCondition | Unset
+        not_: GateConditionNot | Unset
         if isinstance(_not_, Unset):
             not_ = UNSET
         else:
-            not_ = GateCondition.from_dict(_not_)
+            not_ = GateConditionNot.from_dict(_not_)
 
         gate_condition = cls(
             path=path,

@@ -63,9 +63,11 @@ _CONDITION: dict = {
             ],
         },
         "value": {},
-        "all": {"type": "array", "items": {"$ref": "#/$defs/condition"}, "minItems": 1},
-        "any": {"type": "array", "items": {"$ref": "#/$defs/condition"}, "minItems": 1},
-        "not": {"$ref": "#/$defs/condition"},
+        # Nested conditions are checked by _condition_errors: a recursive schema would make
+        # the served spec a circular structure.
+        "all": {"type": "array", "items": {"type": "object"}, "minItems": 1},
+        "any": {"type": "array", "items": {"type": "object"}, "minItems": 1},
+        "not": {"type": "object"},
     },
     "additionalProperties": False,
 }
@@ -128,7 +130,7 @@ KIND_CONFIG_SCHEMAS: dict[str, dict] = {
                     "required": ["port", "when"],
                     "properties": {
                         "port": {"type": "string", "minLength": 1, "maxLength": 100},
-                        "when": {"$ref": "#/$defs/condition"},
+                        "when": _CONDITION,
                     },
                     "additionalProperties": False,
                 },
@@ -136,7 +138,6 @@ KIND_CONFIG_SCHEMAS: dict[str, dict] = {
             "default": {"type": "string", "minLength": 1, "maxLength": 100},
         },
         "additionalProperties": False,
-        "$defs": {"condition": _CONDITION},
     },
     "code": {
         "type": "object",
@@ -144,7 +145,8 @@ KIND_CONFIG_SCHEMAS: dict[str, dict] = {
         "properties": {
             "source": {"type": "string", "minLength": 1, "maxLength": 200000},
             "timeout_seconds": {"type": "number", "exclusiveMinimum": 0, "maximum": 3600},
-            "memory_mb": {"type": "integer", "minimum": 16, "maximum": 16384},
+            # the interpreter alone takes about 15 MB of address space
+            "memory_mb": {"type": "integer", "minimum": 64, "maximum": 16384},
             "input_type": _PORT_TYPE,
             "output_type": _PORT_TYPE,
         },
@@ -464,7 +466,8 @@ def _kind_rules(nid: str, kind: str, config: dict, i: int, inputs: set) -> list[
                     err(f"check {j}: regex needs a pattern", "checks", j)
             elif t == "json_schema":
                 try:
-                    jsonschema_rs.validator_for(check.get("schema") or {})
+                    # offline: a remote "$ref" must never make the server fetch a URL
+                    jsonschema_rs.validator_for(check.get("schema") or {}, offline=True)
                 except Exception as exc:  # the library's own error types vary by version
                     err(f"check {j}: invalid JSON Schema: {exc}", "checks", j, "schema")
                 if "schema" not in check:
@@ -474,14 +477,25 @@ def _kind_rules(nid: str, kind: str, config: dict, i: int, inputs: set) -> list[
     return errors
 
 
-def _condition_errors(cond: dict) -> list[str]:
+_CONDITION_KEYS = set(_CONDITION["properties"])
+_OPS = set(_CONDITION["properties"]["op"]["enum"])
+
+
+def _condition_errors(cond: dict, nested: bool = False) -> list[str]:
+    if not isinstance(cond, dict):
+        return ["a condition must be an object"]
+    unknown = sorted(set(cond) - _CONDITION_KEYS)
+    if unknown:
+        return ["unknown condition keys: " + ", ".join(unknown)]
     if "all" in cond or "any" in cond:
         out = []
         for c in cond.get("all") or cond.get("any") or []:
-            out += _condition_errors(c)
+            out += _condition_errors(c, True)
         return out
     if "not" in cond:
-        return _condition_errors(cond["not"])
+        return _condition_errors(cond["not"], True)
+    if nested and "op" in cond and cond["op"] not in _OPS:
+        return [f"unknown operator {cond['op']!r}; expected one of " + ", ".join(sorted(_OPS))]
     missing = [k for k in ("path", "op") if k not in cond]
     if missing:
         return ["a condition needs " + " and ".join(missing)]

@@ -29,7 +29,7 @@ from .base import NodeContext, NodeFailed, NodeResult
 
 RUNNER = str(Path(__file__).with_name("code_runner.py"))
 DEFAULT_TIMEOUT_SECONDS = 10.0
-DEFAULT_MEMORY_MB = 256
+DEFAULT_MEMORY_MB = 256  # RLIMIT_AS of the whole process; the interpreter alone uses ~15 MB
 LOG_CAP = 64 * 1024  # bytes kept of stdout, and of stderr
 RESULT_CAP = 16 * 1024 * 1024  # bytes of the JSON of main()'s return value
 _DRAIN_GRACE = 2.0  # seconds to wait for the pipes to close once the process is gone
