@@ -152,7 +152,11 @@ def open_node(
         assignee_id=user_id,
         lease_expires_at=now + timedelta(seconds=lease_seconds),
     )
-    run.event("node.claimed", inst, lease_expires_at=inst.lease_expires_at.isoformat())
+    run.event(
+        "node.claimed",
+        inst,
+        lease_expires_at=inst.lease_expires_at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+    )
     run.flush()
     return node_view(run, inst, project_id)
 
