@@ -11,7 +11,7 @@ from sqlalchemy import update
 
 from pipelines_server.store.models import NodeInstance, Task
 from tests.api.helpers import TEXT_FIELDS, database, make_workflow, v1
-from tests.server import seed_database
+from tests.server import seed_database, start_server, stop_server
 
 
 def client(server, key=None) -> AuthenticatedClient:
@@ -25,6 +25,16 @@ def batch(*rows: dict) -> CreateTasksRequest:
 
 
 GOOD = {"input_text": "Translate: Hello", "target_language": "French"}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """These tests pin task and node states by hand to check the v1 shapes, so their server
+    runs no engine threads (an API-only process, PIPELINES_ENGINE_WORKERS=0) and leaves the
+    states as set. Real progress through the engine is tested in tests/api/engine."""
+    srv = start_server(tmp_path_factory.mktemp("v1-tasks"), env={"PIPELINES_ENGINE_WORKERS": "0"})
+    yield srv
+    stop_server(srv)
 
 
 @pytest.fixture(scope="module")
@@ -292,7 +302,14 @@ def test_node_summary_buckets_follow_the_reference(server, active):
     with database(server) as s:
         s.add_all(
             [
-                NodeInstance(task_id=task_id, node_id=f"n{i}", kind="subtask", status=st)
+                NodeInstance(
+                    task_id=task_id,
+                    org_id=server.seed.org_id,
+                    workflow_id=active["id"],
+                    node_id=f"n{i}",
+                    kind="subtask",
+                    status=st,
+                )
                 for i, st in enumerate(states)
             ]
         )
