@@ -17,7 +17,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..engine import ops
-from ..engine.core import EngineConflict, Inst, TaskRun
+from ..engine.core import EngineConflict, Inst, TaskRun, reviewed_subtask_of
 from ..store.models import NodeInstance, Task, TaskEvent, Workflow, utcnow
 from . import fields as fieldschema
 from .errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
@@ -80,21 +80,7 @@ def _lease_lapsed(inst: Inst, now) -> bool:
 
 
 def reviewed_subtask(run: TaskRun, review_id: str) -> str | None:
-    """The subtask a review judges: configured, else the nearest upstream subtask."""
-    configured = run.graph.config(review_id).get("subtask")
-    if configured:
-        return configured
-    seen, queue = {review_id}, deque([review_id])
-    while queue:
-        for edge in run.graph.incoming(queue.popleft()):
-            src = edge["source"]
-            if src in seen:
-                continue
-            if run.graph.kind(src) == "subtask":
-                return src
-            seen.add(src)
-            queue.append(src)
-    return None
+    return reviewed_subtask_of(run.graph, review_id)
 
 
 def _reviewed_by(run: TaskRun, subtask_id: str) -> bool:
@@ -138,14 +124,14 @@ def open_node(
         raise Conflict("This node is claimed by another user")
     if inst.status not in ("available", "claimed"):
         raise Conflict(f"This node is {inst.status}, not available")
-    if inst.reserved_for_id is not None and inst.reserved_for_id != user_id:
-        raise Conflict("This node was sent back to the user who worked on it")
-    if inst.excluded_user_id == user_id:
-        raise Conflict("This node was sent back to the pool without its original worker")
     if kind == "review" and run.graph.config(inst.node_id).get("no_self_review", True):
         subtask = reviewed_subtask(run, inst.node_id)
         if subtask and run.insts[subtask].submitted_by_id == user_id:
             raise Forbidden("You cannot review your own submission")
+    if inst.reserved_for_id is not None and inst.reserved_for_id != user_id:
+        raise Conflict("This node was sent back to the user who worked on it")
+    if inst.excluded_user_id == user_id:
+        raise Conflict("This node was sent back to the pool without its original worker")
     run.set(
         inst,
         status="claimed",

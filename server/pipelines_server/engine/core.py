@@ -351,7 +351,13 @@ class TaskRun:
             self.set(inst, status="available", state={"prefill": self._static_prefill(inst)})
             self.event("node.available", inst)
         elif kind == "review":
-            self.set(inst, status="available")
+            # No self-review: the submitter is kept out of this review (and of its my-work).
+            excluded = None
+            if self.graph.config(inst.node_id).get("no_self_review", True):
+                subtask = reviewed_subtask_of(self.graph, inst.node_id)
+                if subtask:
+                    excluded = self.insts[subtask].submitted_by_id
+            self.set(inst, status="available", excluded_user_id=excluded)
             self.event("node.available", inst)
         elif kind in ("end", "merge"):
             self._finish(inst, value)
@@ -511,6 +517,8 @@ class TaskRun:
                 claim_token=None,
                 assignee_id=None,
                 lease_expires_at=None,
+                reserved_for_id=None,
+                excluded_user_id=None,
                 route=None,
                 input=None,
                 output=None,
@@ -535,6 +543,24 @@ class TaskRun:
             elif source == "static":
                 values[f["name"]] = f.get("value")
         return values
+
+
+def reviewed_subtask_of(graph: graphs.CompiledGraph, review_id: str) -> str | None:
+    """The subtask a review judges: configured, else the nearest upstream subtask."""
+    configured = graph.config(review_id).get("subtask")
+    if configured:
+        return configured
+    seen, queue = {review_id}, deque([review_id])
+    while queue:
+        for edge in graph.incoming(queue.popleft()):
+            src = edge["source"]
+            if src in seen:
+                continue
+            if graph.kind(src) == "subtask":
+                return src
+            seen.add(src)
+            queue.append(src)
+    return None
 
 
 def loops_of(graph: graphs.CompiledGraph) -> list[str]:

@@ -216,7 +216,17 @@ def test_review_pass_fail_limits_and_no_self_review(server):
     label, check = (nodes_by_id(task)[n]["node_db_id"] for n in ("label", "check"))
     _submit(server, wf, label, worker, {"label": "spam", "score": 3})
     wait_task(server, wf["id"], task_id, until=node_ready("check"))
-    # No self-review (the default).
+    # No self-review (the default): not offered in my-work, and 403 when opened anyway.
+    with native(server, worker) as api:
+        offered = [
+            i["node_db_id"] for i in api.get("/my-work", params={"page_size": 200}).json()["items"]
+        ]
+    assert check not in offered
+    with native(server, reviewer) as api:
+        offered = [
+            i["node_db_id"] for i in api.get("/my-work", params={"page_size": 200}).json()["items"]
+        ]
+    assert check in offered
     assert open_node(server, wf, check, worker, kind="review").status_code == 403
     _review(server, wf, check, reviewer, "fail")  # back to the pool (rejection 1 of 1)
     _submit(server, wf, label, worker, {"label": "ham", "score": 5})
