@@ -1,0 +1,266 @@
+"""Kubeflow Pipelines list queries: `filter`, `sort_by`, `page_token` and `page_size`, as
+upstream's API server reads them, turned into SQLAlchemy clauses.
+
+- filter: URL-encoded JSON `{"predicates": [{"key", "operation", <value>}]}`, ANDed. The
+  operation is a name or its number (EQUALS 1, NOT_EQUALS 2, GREATER_THAN 3,
+  GREATER_THAN_EQUALS 5, LESS_THAN 6, LESS_THAN_EQUALS 7, IN 8, IS_SUBSTRING 9); the value
+  key is snake_case or camelCase (`string_value` / `stringValue`, `int_value`, `long_value`,
+  `timestamp_value`, `bool_value`, and `string_values: {values: [...]}` and friends for IN).
+- sort_by: `field`, `field asc` or `field desc`, on the fields the resource allows.
+- page_token: opaque; it carries the offset and the query it belongs to, so a token used
+  with another filter or sort is refused. page_size defaults to 20, at most 200.
+Every malformed input is a BadRequest naming the reason, never a server error.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_
+
+from .errors import BadRequest
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 200
+OPERATIONS = {
+    "EQUALS": 1,
+    "NOT_EQUALS": 2,
+    "GREATER_THAN": 3,
+    "GREATER_THAN_EQUALS": 5,
+    "LESS_THAN": 6,
+    "LESS_THAN_EQUALS": 7,
+    "IN": 8,
+    "IS_SUBSTRING": 9,
+}
+_BY_NUMBER = {number: name for name, number in OPERATIONS.items()}
+_SCALARS = {
+    "string_value": "stringValue",
+    "int_value": "intValue",
+    "long_value": "longValue",
+    "timestamp_value": "timestampValue",
+    "bool_value": "boolValue",
+}
+_LISTS = {
+    "string_values": "stringValues",
+    "int_values": "intValues",
+    "long_values": "longValues",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """A filterable and sortable field: its column and the kind of value it holds."""
+
+    column: Any
+    kind: str = "string"  # string | int | timestamp | bool
+
+
+@dataclass(frozen=True)
+class Query:
+    where: list[ColumnElement]
+    order_by: list
+    offset: int
+    limit: int
+    fingerprint: str
+
+
+def _operation(raw: Any) -> str:
+    if isinstance(raw, int) and raw in _BY_NUMBER:
+        return _BY_NUMBER[raw]
+    if isinstance(raw, str):
+        if raw.isdigit() and int(raw) in _BY_NUMBER:
+            return _BY_NUMBER[int(raw)]
+        if raw.upper() in OPERATIONS:
+            return raw.upper()
+    raise BadRequest(
+        f"Invalid filter: unknown operation {raw!r}; expected one of " + ", ".join(OPERATIONS)
+    )
+
+
+def _value(predicate: dict) -> tuple[Any, bool]:
+    """(value, is_list) of a predicate, whichever spelling it uses."""
+    for snake, camel in _SCALARS.items():
+        for key in (snake, camel):
+            if key in predicate:
+                value = predicate[key]
+                if snake in ("int_value", "long_value"):
+                    try:
+                        value = int(value)
+                    except (TypeError, ValueError):
+                        raise BadRequest(f"Invalid filter: {key} must be an integer") from None
+                if snake == "timestamp_value":
+                    value = _timestamp(value)
+                return value, False
+    for snake, camel in _LISTS.items():
+        for key in (snake, camel):
+            if key in predicate:
+                holder = predicate[key]
+                values = holder.get("values") if isinstance(holder, dict) else holder
+                if not isinstance(values, list):
+                    raise BadRequest(f'Invalid filter: {key} must be {{"values": [...]}}')
+                if snake != "string_values":
+                    try:
+                        values = [int(v) for v in values]
+                    except (TypeError, ValueError):
+                        raise BadRequest(f"Invalid filter: {key} must hold integers") from None
+                return values, True
+    raise BadRequest(
+        f"Invalid filter: predicate on {predicate.get('key')!r} has no value "
+        "(string_value, int_value, long_value, timestamp_value, bool_value or *_values)"
+    )
+
+
+def _timestamp(value: Any) -> datetime:
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            pass
+    raise BadRequest(f"Invalid filter: timestamp_value {value!r} is not an RFC 3339 time")
+
+
+def _coerce(field: Field, value: Any, key: str) -> Any:
+    if field.kind == "timestamp" and isinstance(value, int):
+        return datetime.fromtimestamp(value).astimezone()
+    if field.kind == "timestamp" and isinstance(value, str):
+        return _timestamp(value)
+    if field.kind == "bool" and not isinstance(value, bool):
+        raise BadRequest(f"Invalid filter: {key} takes a bool_value")
+    return value
+
+
+def parse_filter(raw: str | None, fields: dict[str, Field]) -> list[ColumnElement]:
+    if not raw:
+        return []
+    try:
+        spec = json.loads(raw)
+    except ValueError as exc:
+        raise BadRequest(f"Invalid filter: not JSON ({exc})") from None
+    if not isinstance(spec, dict):
+        raise BadRequest("Invalid filter: expected an object with predicates")
+    predicates = spec.get("predicates") or []
+    if not isinstance(predicates, list):
+        raise BadRequest("Invalid filter: predicates must be an array")
+    clauses = []
+    for predicate in predicates:
+        if not isinstance(predicate, dict):
+            raise BadRequest("Invalid filter: every predicate must be an object")
+        key = predicate.get("key")
+        field = fields.get(key) if isinstance(key, str) else None
+        if field is None:
+            raise BadRequest(
+                f"Invalid filter: cannot filter on {key!r}; allowed keys: " + ", ".join(fields)
+            )
+        op = _operation(predicate.get("operation", predicate.get("op")))
+        value, is_list = _value(predicate)
+        if (op == "IN") != is_list:
+            raise BadRequest(
+                f"Invalid filter: {op} on {key!r} takes "
+                + ("a list value (*_values)" if op == "IN" else "a single value")
+            )
+        col = field.column
+        if is_list:
+            clauses.append(col.in_([_coerce(field, v, key) for v in value]))
+            continue
+        value = _coerce(field, value, key)
+        if op == "IS_SUBSTRING":
+            if not isinstance(value, str):
+                raise BadRequest(f"Invalid filter: IS_SUBSTRING on {key!r} takes a string_value")
+            escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            clauses.append(col.like(f"%{escaped}%", escape="\\"))
+        else:
+            clauses.append(
+                {
+                    "EQUALS": col == value,
+                    "NOT_EQUALS": col != value,
+                    "GREATER_THAN": col > value,
+                    "GREATER_THAN_EQUALS": col >= value,
+                    "LESS_THAN": col < value,
+                    "LESS_THAN_EQUALS": col <= value,
+                }[op]
+            )
+    return clauses
+
+
+def parse_sort(raw: str | None, fields: dict[str, Field], default: str) -> list:
+    text = (raw or default).strip()
+    parts = text.split()
+    if not parts or len(parts) > 2 or (len(parts) == 2 and parts[1].lower() not in ("asc", "desc")):
+        raise BadRequest(f"Invalid sort_by {raw!r}: use 'field', 'field asc' or 'field desc'")
+    field = fields.get(parts[0])
+    if field is None:
+        raise BadRequest(
+            f"Invalid sort_by: cannot sort on {parts[0]!r}; allowed fields: " + ", ".join(fields)
+        )
+    desc = len(parts) == 2 and parts[1].lower() == "desc"
+    return [field.column.desc() if desc else field.column.asc()]
+
+
+def page_size(raw: int | None) -> int:
+    if raw is None or raw == 0:
+        return DEFAULT_PAGE_SIZE
+    if raw < 0:
+        raise BadRequest("Invalid page_size: it cannot be negative")
+    return min(raw, MAX_PAGE_SIZE)
+
+
+def _fingerprint(filter_raw: str | None, sort_raw: str | None, scope: str) -> str:
+    material = json.dumps([filter_raw or "", sort_raw or "", scope])
+    return hashlib.sha256(material.encode()).hexdigest()[:16]
+
+
+def encode_token(offset: int, fingerprint: str) -> str:
+    raw = json.dumps({"o": offset, "q": fingerprint}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_token(token: str, fingerprint: str) -> int:
+    try:
+        padded = token + "=" * (-len(token) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        offset, query = int(data["o"]), data["q"]
+    except (ValueError, KeyError, TypeError, binascii.Error):
+        raise BadRequest("Invalid page_token: it is not a token this server issued") from None
+    if query != fingerprint or offset < 0:
+        raise BadRequest(
+            "Invalid page_token: it belongs to another query (the filter or sort_by changed)"
+        )
+    return offset
+
+
+def build(
+    fields: dict[str, Field],
+    *,
+    filter_raw: str | None,
+    sort_raw: str | None,
+    page_token: str | None,
+    size: int | None,
+    default_sort: str,
+    tiebreak,
+    scope: str = "",
+) -> Query:
+    """Everything one list request asks for; `tiebreak` keeps pages stable (the id column)."""
+    fingerprint = _fingerprint(filter_raw, sort_raw, scope)
+    offset = decode_token(page_token, fingerprint) if page_token else 0
+    order = parse_sort(sort_raw, fields, default_sort) + [tiebreak]
+    return Query(
+        where=parse_filter(filter_raw, fields),
+        order_by=order,
+        offset=offset,
+        limit=page_size(size),
+        fingerprint=fingerprint,
+    )
+
+
+def next_token(query: Query, returned: int, total: int) -> str:
+    end = query.offset + returned
+    return encode_token(end, query.fingerprint) if end < total else ""
+
+
+__all__ = ["Field", "Query", "and_", "build", "next_token", "parse_filter", "parse_sort"]
