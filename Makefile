@@ -42,7 +42,7 @@ test-sqlite: $(STAMP)
 	$(BIN)/pytest tests -q
 
 test-postgres: $(STAMP)
-	PIPELINES_TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/api tests/contract -q -m "not redis"
+	PIPELINES_TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/api tests/compat tests/contract -q -m "not redis"
 
 test-redis: $(STAMP)
 	PIPELINES_TEST_REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/api -q -m redis

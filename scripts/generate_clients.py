@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CLIENTS = {
     "pipelines.yaml": "pipelines_api",
     "external-v1.yaml": "external_v1_api",
+    "kfp-v2beta1.yaml": "kfp_v2beta1_api",
 }
 CONFIG = """\
 package_name_override: {package}

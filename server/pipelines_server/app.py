@@ -7,6 +7,7 @@ import functools
 import importlib.util
 import json
 import logging
+import re
 from pathlib import Path
 
 from connexion import FlaskApp
@@ -21,11 +22,13 @@ from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
 from connexion.validators import VALIDATOR_MAP
 from flask import Response
+from starlette import convertors as starlette_convertors
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.routing import UnicodeConverter
 
 from .api import common
 from .api.external_v1 import errors as v1_errors
+from .api.kfp_v2beta1 import errors as kfp_errors
 from .api.native import errors as native_errors
 from .domain.archives import ArchiveLimits
 from .domain.uploads import UploadConfig
@@ -43,6 +46,8 @@ log = logging.getLogger(__name__)
 SPECS = PROJECT_ROOT / "openapi"
 
 SURFACES = [
+    Surface("/pipeline/apis/v2beta1", kfp_errors.shape),
+    Surface("/apis/v2beta1", kfp_errors.shape),
     Surface("/api/v1", v1_errors.shape, headers=v1_errors.HEADERS),
     Surface("/api", native_errors.shape),
 ]
@@ -64,6 +69,17 @@ def _cached_inspect_function_arguments(function) -> tuple[list[str], bool]:
 # module-level functions never change, so they are computed once.
 connexion_parameter.inspect_function_arguments = _cached_inspect_function_arguments
 connexion_security.inspect_function_arguments = _cached_inspect_function_arguments
+
+
+class NoColonConverter(UnicodeConverter):
+    regex = "[^/:]+"
+
+
+# Connexion routes with Starlette before Flask does: its string parameters must not swallow
+# upstream KFP's `:archive`-style suffixes either, or GET /experiments/x:archive would reach
+# the plain GET operation instead of answering 405. (Like the patch above, check it on an
+# upgrade: no path parameter of any surface contains ':'.)
+starlette_convertors.StringConvertor.regex = "[^/:]+"
 
 
 def build_runtime(settings: Settings) -> Runtime:
@@ -123,15 +139,37 @@ def _surface(path: str) -> Surface:
     return SURFACES[-1]
 
 
+_PARAM = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
+
+
+def _rule_pattern(rule: str) -> re.Pattern:
+    """A Flask rule as a full-match regex. Werkzeug's matcher lets a plain `<id>` segment
+    swallow a `:action` suffix, so `/experiments/<id>` would claim `/experiments/x:archive`;
+    here a string parameter never contains ':' (upstream KFP's custom methods)."""
+    out, pos = [], 0
+    for m in _PARAM.finditer(rule):
+        out.append(re.escape(rule[pos : m.start()]))
+        converter = m.group(1) or "default"
+        out.append({"int": r"-?\d+", "float": r"-?[\d.]+", "path": r".+"}.get(converter, r"[^/:]+"))
+        pos = m.end()
+    out.append(re.escape(rule[pos:]))
+    return re.compile("".join(out))
+
+
+@functools.lru_cache(maxsize=8)
+def _route_table(flask_app) -> list[tuple[re.Pattern, frozenset]]:
+    return [
+        (_rule_pattern(r.rule), frozenset(r.methods or ())) for r in flask_app.url_map.iter_rules()
+    ]
+
+
 def _allowed_methods(flask_app, path: str) -> str | None:
     """The Allow header of a 405 (RFC 9110), from the routes the specs declared."""
-    try:
-        flask_app.url_map.bind("localhost").match(path, method="__none__")
-    except MethodNotAllowed as exc:
-        return ", ".join(sorted(exc.valid_methods or []))
-    except HTTPException:
-        return None
-    return None
+    methods: set[str] = set()
+    for pattern, rule_methods in _route_table(flask_app):
+        if pattern.fullmatch(path):
+            methods |= rule_methods
+    return ", ".join(sorted(methods)) if methods else None
 
 
 def _error_handler_for(flask_app):
@@ -203,6 +241,10 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     # Compact JSON (connexion pretty-prints by default): smaller, faster replies.
     jsonifier = Jsonifier(json, separators=(",", ":"))
     app = FlaskApp(__name__, lifespan=lifespan, validator_map=validators, jsonifier=jsonifier)
+    # Path parameters never contain ':', so that upstream KFP's custom methods
+    # (/experiments/{id}:archive) are routes of their own and not ids of the plain one.
+    app.app.url_map.converters["default"] = NoColonConverter
+    app.app.url_map.converters["string"] = NoColonConverter
     common_args = dict(
         validate_responses=settings.validate_responses,
         strict_validation=False,
@@ -216,6 +258,15 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
         **common_args,
     )
+    # Kubeflow Pipelines v2beta1, at upstream's path and behind its /pipeline proxy prefix.
+    for base, name in (("/apis/v2beta1", "kfp"), ("/pipeline/apis/v2beta1", "kfp_proxy")):
+        app.add_api(
+            SPECS / "kfp-v2beta1.yaml",
+            base_path=base,
+            name=name,
+            swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
+            **common_args,
+        )
     app.add_api(
         SPECS / "pipelines.yaml",
         base_path="/api",

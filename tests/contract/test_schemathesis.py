@@ -171,7 +171,9 @@ def run_schemathesis(server, spec_path: str, work: Path) -> subprocess.Completed
     )
 
 
-@pytest.mark.parametrize("spec_path", ["/api/v1/openapi.json", "/api/openapi.json"])
+@pytest.mark.parametrize(
+    "spec_path", ["/api/v1/openapi.json", "/api/openapi.json", "/apis/v2beta1/openapi.json"]
+)
 def test_schemathesis_finds_no_failures(fuzz_server, spec_path, tmp_path):
     result = run_schemathesis(fuzz_server, spec_path, tmp_path)
     out = result.stdout

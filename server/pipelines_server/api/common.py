@@ -123,6 +123,10 @@ def to_http_error(exc: BaseException) -> HttpError:
         if status == 404:
             detail = "Not found"
         return HttpError(status, _CODES.get(status, "api_error"), detail)
+    if isinstance(exc, RuntimeError) and "outside of operation context" in str(exc):
+        # Flask's router matched a path that connexion's own router did not (a path
+        # parameter with a newline, say): for the API that path does not exist.
+        return HttpError(404, "not_found", "Not found")
     log.error("unhandled error", exc_info=exc)
     return HttpError(500, "internal_server_error", "Internal server error")
 

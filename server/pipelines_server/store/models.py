@@ -273,3 +273,22 @@ class Upload(Base):
     message: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class KfpExperiment(Base):
+    """A Kubeflow Pipelines experiment; its namespace is a project of the organization."""
+
+    __tablename__ = "kfp_experiments"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    display_name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    storage_state: Mapped[str] = mapped_column(String(16), default="AVAILABLE")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_run_created_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    __table_args__ = (
+        UniqueConstraint("project_id", "display_name", name="uq_kfp_experiments_name"),
+        Index("ix_kfp_experiments_org", "org_id", "created_at"),
+    )

@@ -1,0 +1,156 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.experiment_service_unarchive_experiment_response_200 import (
+    ExperimentServiceUnarchiveExperimentResponse200,
+)
+from ...models.google_rpc_status import GoogleRpcStatus
+from ...types import Response
+
+
+def _get_kwargs(
+    experiment_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/experiments/{experiment_id}:unarchive".format(
+            experiment_id=quote(str(experiment_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ExperimentServiceUnarchiveExperimentResponse200 | GoogleRpcStatus:
+    if response.status_code == 200:
+        response_200 = ExperimentServiceUnarchiveExperimentResponse200.from_dict(response.json())
+
+        return response_200
+
+    response_default = GoogleRpcStatus.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ExperimentServiceUnarchiveExperimentResponse200 | GoogleRpcStatus]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    experiment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ExperimentServiceUnarchiveExperimentResponse200 | GoogleRpcStatus]:
+    """Restores an archived experiment
+
+    Args:
+        experiment_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExperimentServiceUnarchiveExperimentResponse200 | GoogleRpcStatus]
+    """
+
+    kwargs = _get_kwargs(
+        experiment_id=experiment_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    experiment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ExperimentServiceUnarchiveExperimentResponse200 | GoogleRpcStatus | None:
+    """Restores an archived experiment
+
+    Args:
+        experiment_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExperimentServiceUnarchiveExperimentResponse200 | GoogleRpcStatus
+    """
+
+    return sync_detailed(
+        experiment_id=experiment_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    experiment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ExperimentServiceUnarchiveExperimentResponse200 | GoogleRpcStatus]:
+    """Restores an archived experiment
+
+    Args:
+        experiment_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExperimentServiceUnarchiveExperimentResponse200 | GoogleRpcStatus]
+    """
+
+    kwargs = _get_kwargs(
+        experiment_id=experiment_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    experiment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ExperimentServiceUnarchiveExperimentResponse200 | GoogleRpcStatus | None:
+    """Restores an archived experiment
+
+    Args:
+        experiment_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExperimentServiceUnarchiveExperimentResponse200 | GoogleRpcStatus
+    """
+
+    return (
+        await asyncio_detailed(
+            experiment_id=experiment_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,1 @@
+"""The Kubeflow Pipelines v2beta1 surface (compatibility with the kfp SDK)."""

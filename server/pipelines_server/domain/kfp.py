@@ -1,0 +1,142 @@
+"""Kubeflow Pipelines resources over the one domain: namespaces are projects of the
+caller's organization; experiments (pipelines, versions, runs and recurring runs follow)."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..store.models import KfpExperiment, Project
+from . import kfp_query as q
+from .errors import BadRequest, Conflict, NotFound
+from .principal import Principal
+
+AVAILABLE, ARCHIVED = "AVAILABLE", "ARCHIVED"
+_E = KfpExperiment.__table__.c
+EXPERIMENT_FIELDS = {
+    "experiment_id": q.Field(_E.id),
+    "display_name": q.Field(_E.display_name),
+    "description": q.Field(_E.description),
+    "created_at": q.Field(_E.created_at, "timestamp"),
+    "last_run_created_at": q.Field(_E.last_run_created_at, "timestamp"),
+    "storage_state": q.Field(_E.storage_state),
+}
+
+
+def resolve_namespace(session: Session, principal: Principal, namespace: str | None) -> Project:
+    """A namespace names a project of the caller's organization; none is its first project."""
+    where = [Project.org_id == principal.org_id]
+    if namespace:
+        where.append(Project.name == namespace)
+    project = session.scalars(select(Project).where(*where).order_by(Project.id).limit(1)).first()
+    if project is None:
+        if namespace:
+            raise NotFound(f"Namespace {namespace!r} is not a project of this organization")
+        raise NotFound("This organization has no project to use as its default namespace")
+    return project
+
+
+def _namespaces(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(session.execute(select(Project.id, Project.name).where(Project.id.in_(ids))).all())
+
+
+def experiment_namespaces(session: Session, rows: list[KfpExperiment]) -> dict[int, str]:
+    return _namespaces(session, {r.project_id for r in rows})
+
+
+def create_experiment(
+    session: Session,
+    principal: Principal,
+    display_name: str | None,
+    description: str | None,
+    namespace: str | None,
+) -> KfpExperiment:
+    name = (display_name or "").strip()
+    if not name:
+        raise BadRequest("Experiment display_name is required")
+    project = resolve_namespace(session, principal, namespace)
+    exists = session.scalar(
+        select(func.count())
+        .select_from(KfpExperiment)
+        .where(KfpExperiment.project_id == project.id, KfpExperiment.display_name == name)
+    )
+    if exists:
+        raise Conflict(f"An experiment named {name!r} already exists in namespace {project.name!r}")
+    exp = KfpExperiment(
+        id=str(uuid.uuid4()),
+        org_id=principal.org_id,
+        project_id=project.id,
+        display_name=name,
+        description=description or "",
+        storage_state=AVAILABLE,
+    )
+    session.add(exp)
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        raise Conflict(f"An experiment named {name!r} already exists") from exc
+    return exp
+
+
+def get_experiment(session: Session, principal: Principal, experiment_id: str) -> KfpExperiment:
+    exp = session.get(KfpExperiment, experiment_id)
+    if exp is None or exp.org_id != principal.org_id:
+        raise NotFound(f"Experiment {experiment_id!r} not found")
+    return exp
+
+
+def list_experiments(
+    session: Session,
+    principal: Principal,
+    *,
+    namespace: str | None,
+    filter_raw: str | None,
+    sort_by: str | None,
+    page_token: str | None,
+    page_size: int | None,
+) -> tuple[list[KfpExperiment], int, str]:
+    where = [KfpExperiment.org_id == principal.org_id]
+    scope = ""
+    if namespace:
+        project = resolve_namespace(session, principal, namespace)
+        where.append(KfpExperiment.project_id == project.id)
+        scope = str(project.id)
+    query = q.build(
+        EXPERIMENT_FIELDS,
+        filter_raw=filter_raw,
+        sort_raw=sort_by,
+        page_token=page_token,
+        size=page_size,
+        default_sort="created_at",
+        tiebreak=_E.id.asc(),
+        scope=scope,
+    )
+    where += query.where
+    total = session.scalar(select(func.count()).select_from(KfpExperiment).where(*where))
+    rows = list(
+        session.scalars(
+            select(KfpExperiment)
+            .where(*where)
+            .order_by(*query.order_by)
+            .offset(query.offset)
+            .limit(query.limit)
+        )
+    )
+    return rows, total, q.next_token(query, len(rows), total)
+
+
+def set_experiment_state(
+    session: Session, principal: Principal, experiment_id: str, state: str
+) -> KfpExperiment:
+    exp = get_experiment(session, principal, experiment_id)
+    exp.storage_state = state
+    return exp
+
+
+def delete_experiment(session: Session, principal: Principal, experiment_id: str) -> None:
+    session.delete(get_experiment(session, principal, experiment_id))
