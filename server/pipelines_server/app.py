@@ -110,7 +110,7 @@ def build_runtime(settings: Settings) -> Runtime:
     if settings.executor == "celery":
         from .engine.celery_app import make_celery, sender
 
-        send = sender(make_celery(settings.broker_url))
+        send = sender(make_celery(settings.broker_url, settings.celery_queue))
     engine = Engine(
         db,
         threads=settings.engine_workers,

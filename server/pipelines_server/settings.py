@@ -56,6 +56,7 @@ class Settings:
     executor: str = "inprocess"
     engine_workers: int = 4
     broker_url: str = "redis://127.0.0.1:6379/0"
+    celery_queue: str = "pipelines"
     node_lease_seconds: float = 300.0
     claim_lease_seconds: float = 1800.0
     redispatch_seconds: float = 30.0
@@ -92,6 +93,7 @@ class Settings:
             executor=_env("PIPELINES_EXECUTOR", "inprocess"),
             engine_workers=_int("PIPELINES_ENGINE_WORKERS", 4),
             broker_url=_env("PIPELINES_BROKER_URL", "redis://127.0.0.1:6379/0"),
+            celery_queue=_env("PIPELINES_CELERY_QUEUE", "pipelines"),
             node_lease_seconds=_float("PIPELINES_NODE_LEASE_SECONDS", 300.0),
             claim_lease_seconds=_float("PIPELINES_CLAIM_LEASE_SECONDS", 1800.0),
             redispatch_seconds=_float("PIPELINES_REDISPATCH_SECONDS", 30.0),

@@ -8,7 +8,6 @@ source of truth; the server re-sends nodes that stay due too long (pool.Engine._
 
 from __future__ import annotations
 
-import os
 import threading
 
 from celery import Celery
@@ -19,7 +18,7 @@ from ..settings import Settings
 RUN_NODE = "pipelines.run_node"
 
 
-def make_celery(broker_url: str) -> Celery:
+def make_celery(broker_url: str, queue: str = "pipelines") -> Celery:
     app = Celery("pipelines", broker=broker_url)
     app.conf.update(
         task_acks_late=True,  # a worker that dies mid-node leaves the message to another
@@ -27,7 +26,7 @@ def make_celery(broker_url: str) -> Celery:
         worker_prefetch_multiplier=1,
         task_ignore_result=True,
         broker_connection_retry_on_startup=True,
-        task_default_queue=os.environ.get("PIPELINES_CELERY_QUEUE", "pipelines"),
+        task_default_queue=queue,
     )
     return app
 
@@ -40,7 +39,7 @@ def sender(app: Celery):
 
 
 _settings = Settings.from_env()
-app = make_celery(_settings.broker_url)
+app = make_celery(_settings.broker_url, _settings.celery_queue)
 _engine = None
 _lock = threading.Lock()
 _token = None
