@@ -68,6 +68,7 @@ fuzz: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/kfp_bench.py
 
 clean:
 	rm -rf $(VENV) var/pipelines.db* var/uploads

@@ -17,6 +17,7 @@ CLIENTS = {
     "pipelines.yaml": "pipelines_api",
     "external-v1.yaml": "external_v1_api",
     "kfp-v2beta1.yaml": "kfp_v2beta1_api",
+    "kfp-v1alpha1.yaml": "kfp_v1alpha1_api",
 }
 CONFIG = """\
 package_name_override: {package}

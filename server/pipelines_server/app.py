@@ -20,10 +20,11 @@ from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionResponse
 from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
-from connexion.validators import VALIDATOR_MAP
+from connexion.validators import VALIDATOR_MAP, MultiPartFormDataValidator
 from flask import Response
 from starlette import convertors as starlette_convertors
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.formparsers import MultiPartException
 from werkzeug.routing import UnicodeConverter
 
 from .api import common
@@ -33,6 +34,7 @@ from .api.native import errors as native_errors
 from .domain.archives import ArchiveLimits
 from .domain.uploads import UploadConfig
 from .engine.credentials import CredentialStore
+from .engine.kfp_runner import KfpRunner
 from .engine.pool import Engine
 from .engine.secrets import derive_key
 from .middleware import EdgeMiddleware, Surface
@@ -45,9 +47,16 @@ from .workers import UploadWorkers
 log = logging.getLogger(__name__)
 SPECS = PROJECT_ROOT / "openapi"
 
-SURFACES = [
+SURFACES = [  # longest prefix first
+    *(
+        Surface(f"{base}/pipelines/{upload}", kfp_errors.upload_shape)
+        for base in ("/pipeline/apis/v2beta1", "/apis/v2beta1")
+        for upload in ("upload_version", "upload")
+    ),
     Surface("/pipeline/apis/v2beta1", kfp_errors.shape),
+    Surface("/pipeline/apis/v1alpha1", kfp_errors.shape),
     Surface("/apis/v2beta1", kfp_errors.shape),
+    Surface("/apis/v1alpha1", kfp_errors.shape),
     Surface("/api/v1", v1_errors.shape, headers=v1_errors.HEADERS),
     Surface("/api", native_errors.shape),
 ]
@@ -121,6 +130,16 @@ def build_runtime(settings: Settings) -> Runtime:
         credentials=CredentialStore(db, credential_key),
         send=send,
     )
+    kfp_runner = KfpRunner(
+        db,
+        pipeline_root=settings.pipeline_root,
+        max_runs=settings.kfp_runs,
+        max_parallel=settings.kfp_parallelism,
+        poll_seconds=settings.engine_poll_seconds,
+        lease_seconds=settings.kfp_lease_seconds,
+        skip_satisfied_pip=settings.kfp_skip_installed_pip,
+        task_timeout=settings.kfp_task_timeout_seconds or None,
+    )
     return Runtime(
         settings=settings,
         db=db,
@@ -128,6 +147,7 @@ def build_runtime(settings: Settings) -> Runtime:
         uploads=uploads,
         workers=workers,
         engine=engine,
+        kfp=kfp_runner,
         credential_key=credential_key,
     )
 
@@ -157,19 +177,38 @@ def _rule_pattern(rule: str) -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=8)
-def _route_table(flask_app) -> list[tuple[re.Pattern, frozenset]]:
+def _route_table(flask_app) -> list[tuple[re.Pattern, frozenset, bool]]:
     return [
-        (_rule_pattern(r.rule), frozenset(r.methods or ())) for r in flask_app.url_map.iter_rules()
+        (_rule_pattern(r.rule), frozenset(r.methods or ()), "<" not in r.rule)
+        for r in flask_app.url_map.iter_rules()
     ]
 
 
 def _allowed_methods(flask_app, path: str) -> str | None:
-    """The Allow header of a 405 (RFC 9110), from the routes the specs declared."""
+    """The Allow header of a 405 (RFC 9110), from the routes the specs declared. A static
+    route wins over a parametrized one (/pipelines/upload is not /pipelines/{pipeline_id})."""
     methods: set[str] = set()
-    for pattern, rule_methods in _route_table(flask_app):
+    static: set[str] = set()
+    for pattern, rule_methods, is_static in _route_table(flask_app):
         if pattern.fullmatch(path):
             methods |= rule_methods
+            if is_static:
+                static |= rule_methods
+    methods = static or methods
     return ", ".join(sorted(methods)) if methods else None
+
+
+class FormValidator(MultiPartFormDataValidator):
+    """multipart/form-data bodies (KFP package uploads): a body that does not parse is a 400
+    of the surface, not a server error."""
+
+    async def _parse(self, stream, scope):
+        try:
+            return await super()._parse(stream, scope)
+        except MultiPartException as exc:
+            raise common.MalformedBody(
+                detail=f"Request body is not valid multipart/form-data: {exc.message}"
+            ) from None
 
 
 def _error_handler_for(flask_app):
@@ -227,15 +266,23 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         if resumed:
             log.info("resumed %d upload(s) left processing", resumed)
         runtime.engine.start()
+        runtime.kfp.start()
         try:
             yield
         finally:
+            runtime.kfp.stop()
             runtime.engine.stop()
             runtime.workers.shutdown()
             runtime.db.dispose()
 
     validators = dict(VALIDATOR_MAP)
-    validators["body"] = MediaTypeDict({**VALIDATOR_MAP["body"], "*/*json": common.BodyValidator})
+    validators["body"] = MediaTypeDict(
+        {
+            **VALIDATOR_MAP["body"],
+            "*/*json": common.BodyValidator,
+            "multipart/form-data": FormValidator,
+        }
+    )
     validators["parameter"] = common.ParamValidator
 
     # Compact JSON (connexion pretty-prints by default): smaller, faster replies.
@@ -267,6 +314,11 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
             **common_args,
         )
+    for base, name in (
+        ("/apis/v1alpha1", "kfp_logs"),
+        ("/pipeline/apis/v1alpha1", "kfp_logs_proxy"),
+    ):
+        app.add_api(SPECS / "kfp-v1alpha1.yaml", base_path=base, name=name, **common_args)
     app.add_api(
         SPECS / "pipelines.yaml",
         base_path="/api",

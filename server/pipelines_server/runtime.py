@@ -14,6 +14,7 @@ from .settings import Settings
 from .store.db import Database
 
 if TYPE_CHECKING:
+    from .engine.kfp_runner import KfpRunner
     from .engine.pool import Engine
     from .workers import UploadWorkers
 
@@ -26,6 +27,7 @@ class Runtime:
     uploads: UploadConfig
     workers: UploadWorkers
     engine: Engine
+    kfp: KfpRunner
     credential_key: str  # the Fernet key that encrypts organization credentials at rest
 
 

@@ -61,6 +61,12 @@ class Settings:
     claim_lease_seconds: float = 1800.0
     redispatch_seconds: float = 30.0
     engine_poll_seconds: float = 0.5
+    kfp_runs: int = 2
+    kfp_parallelism: int = 4
+    kfp_pipeline_root: Path | None = None
+    kfp_skip_installed_pip: bool = True
+    kfp_task_timeout_seconds: float = 0.0
+    kfp_lease_seconds: float = 60.0
     bootstrap: bool = True
     validate_responses: bool = False
     log_level: str = "info"
@@ -98,6 +104,14 @@ class Settings:
             claim_lease_seconds=_float("PIPELINES_CLAIM_LEASE_SECONDS", 1800.0),
             redispatch_seconds=_float("PIPELINES_REDISPATCH_SECONDS", 30.0),
             engine_poll_seconds=_float("PIPELINES_ENGINE_POLL_SECONDS", 0.5),
+            kfp_runs=_int("PIPELINES_KFP_RUNS", 2),
+            kfp_parallelism=_int("PIPELINES_KFP_PARALLELISM", 4),
+            kfp_pipeline_root=Path(
+                _env("PIPELINES_KFP_PIPELINE_ROOT", str(data_dir / "kfp-artifacts"))
+            ).resolve(),
+            kfp_skip_installed_pip=_bool("PIPELINES_KFP_SKIP_INSTALLED_PIP", True),
+            kfp_task_timeout_seconds=_float("PIPELINES_KFP_TASK_TIMEOUT_SECONDS", 0.0),
+            kfp_lease_seconds=_float("PIPELINES_KFP_LEASE_SECONDS", 60.0),
             bootstrap=_bool("PIPELINES_BOOTSTRAP", True),
             validate_responses=_bool("PIPELINES_VALIDATE_RESPONSES", False),
             log_level=_env("PIPELINES_LOG_LEVEL", "info"),
@@ -109,6 +123,10 @@ class Settings:
             raise ValueError(
                 f"PIPELINES_EXECUTOR must be 'inprocess' or 'celery', not {self.executor!r}"
             )
+
+    @property
+    def pipeline_root(self) -> Path:
+        return self.kfp_pipeline_root or self.data_dir / "kfp-artifacts"
 
     @property
     def uploads_dir(self) -> Path:

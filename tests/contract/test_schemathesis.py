@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from pipelines_server.domain import keys
@@ -42,6 +43,20 @@ values = {org_ids}
 values = {task_ids}
 [dictionaries.node_db_ids]
 values = {node_db_ids}
+[dictionaries.pipeline_ids]
+values = {pipeline_ids}
+[dictionaries.pipeline_version_ids]
+values = {pipeline_version_ids}
+[dictionaries.experiment_ids]
+values = {experiment_ids}
+[dictionaries.run_ids]
+values = {run_ids}
+[dictionaries.recurring_run_ids]
+values = {recurring_run_ids}
+[dictionaries.kfp_node_ids]
+values = {kfp_node_ids}
+[dictionaries.artifact_names]
+values = {artifact_names}
 
 [parameters]
 "path.workflow_id" = {{ dictionary = "workflow_ids", probability = 0.7 }}
@@ -49,6 +64,13 @@ values = {node_db_ids}
 "path.org_id" = {{ dictionary = "org_ids", probability = 0.7 }}
 "path.task_id" = {{ dictionary = "task_ids", probability = 0.7 }}
 "path.node_db_id" = {{ dictionary = "node_db_ids", probability = 0.7 }}
+"path.pipeline_id" = {{ dictionary = "pipeline_ids", probability = 0.7 }}
+"path.pipeline_version_id" = {{ dictionary = "pipeline_version_ids", probability = 0.7 }}
+"path.experiment_id" = {{ dictionary = "experiment_ids", probability = 0.7 }}
+"path.run_id" = {{ dictionary = "run_ids", probability = 0.7 }}
+"path.recurring_run_id" = {{ dictionary = "recurring_run_ids", probability = 0.7 }}
+"path.node_id" = {{ dictionary = "kfp_node_ids", probability = 0.7 }}
+"path.artifact_name" = {{ dictionary = "artifact_names", probability = 0.7 }}
 """
 
 
@@ -123,7 +145,62 @@ def fuzz_server(tmp_path_factory):
                     break
                 time.sleep(0.1)
             node_ids += [n["node_db_id"] for n in nodes if n["kind"] in ("subtask", "review")]
+    # A KFP pipeline with two versions (compiled IR inline), for the v2beta1 operations.
+    ir = {"pipelineInfo": {"name": "fuzz"}, "root": {"dag": {"tasks": {}}}, "components": {}}
+    kfp_headers = {"Authorization": f"Bearer {srv.seed.api_key}"}
+    with httpx.Client(base_url=srv.base_url + "/apis/v2beta1", headers=kfp_headers) as api:
+        pipeline = api.post(
+            "/pipelines/create",
+            json={"pipeline": {"name": "fuzz"}, "pipeline_version": {"pipeline_spec": ir}},
+        ).json()
+        second = api.post(
+            f"/pipelines/{pipeline['pipeline_id']}/versions",
+            json={"name": "fuzz-2", "pipeline_spec": ir},
+        ).json()
+        version_ids = [
+            v["pipeline_version_id"]
+            for v in api.get(f"/pipelines/{pipeline['pipeline_id']}/versions").json()[
+                "pipeline_versions"
+            ]
+        ]
+        # A finished KFP run (a real compiled pipeline) and a disabled recurring run, for the
+        # run operations, the log and the artifact read.
+        import kfp  # noqa: PLC0415 - only this fixture needs the SDK
+        import yaml  # noqa: PLC0415
+
+        from tests.compat import kfp_pipelines  # noqa: PLC0415
+
+        package = tmp_path_factory.mktemp("kfp") / "model.yaml"
+        kfp.compiler.Compiler().compile(kfp_pipelines.model_out, str(package))
+        real_ir = yaml.safe_load(package.read_text())
+        run = api.post("/runs", json={"display_name": "fuzz-run", "pipeline_spec": real_ir}).json()
+        for _ in range(600):
+            run = api.get(f"/runs/{run['run_id']}").json()
+            if run["state"] not in ("PENDING", "RUNNING"):
+                break
+            time.sleep(0.1)
+        assert run["state"] == "SUCCEEDED", run
+        recurring = api.post(
+            "/recurringruns",
+            json={
+                "display_name": "fuzz-recurring",
+                "pipeline_spec": real_ir,
+                "mode": "DISABLE",
+                "trigger": {"cron_schedule": {"cron": "0 0 0 1 1 *"}},
+            },
+        ).json()
+    assert second["pipeline_version_id"] in version_ids
+    tasks = run["run_details"]["task_details"]
     srv.ids = {
+        "pipeline_ids": [pipeline["pipeline_id"]],
+        "pipeline_version_ids": version_ids,
+        "experiment_ids": [run["experiment_id"]],
+        "run_ids": [run["run_id"]],
+        "recurring_run_ids": [recurring["recurring_run_id"]],
+        "kfp_node_ids": [t["task_id"] for t in tasks],
+        "artifact_names": sorted(
+            {a["name"] for t in tasks for a in t.get("artifacts", [])} | {"Output"}
+        ),
         "task_ids": task_ids,
         "node_db_ids": node_ids,
         "workflow_ids": [text["id"], files["id"], work["id"]],
@@ -172,7 +249,13 @@ def run_schemathesis(server, spec_path: str, work: Path) -> subprocess.Completed
 
 
 @pytest.mark.parametrize(
-    "spec_path", ["/api/v1/openapi.json", "/api/openapi.json", "/apis/v2beta1/openapi.json"]
+    "spec_path",
+    [
+        "/api/v1/openapi.json",
+        "/api/openapi.json",
+        "/apis/v2beta1/openapi.json",
+        "/apis/v1alpha1/openapi.json",
+    ],
 )
 def test_schemathesis_finds_no_failures(fuzz_server, spec_path, tmp_path):
     result = run_schemathesis(fuzz_server, spec_path, tmp_path)

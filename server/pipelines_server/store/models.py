@@ -292,3 +292,127 @@ class KfpExperiment(Base):
         UniqueConstraint("project_id", "display_name", name="uq_kfp_experiments_name"),
         Index("ix_kfp_experiments_org", "org_id", "created_at"),
     )
+
+
+class KfpPipeline(Base):
+    """A Kubeflow Pipelines pipeline: a named, tagged home for versions of a compiled IR; its
+    namespace is a project of the organization."""
+
+    __tablename__ = "kfp_pipelines"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    display_name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    tags: Mapped[dict] = mapped_column(Json, default=dict)
+
+    __table_args__ = (
+        UniqueConstraint("project_id", "name", name="uq_kfp_pipelines_name"),
+        Index("ix_kfp_pipelines_org", "org_id", "created_at"),
+    )
+
+
+class KfpPipelineVersion(Base):
+    """One version of a KFP pipeline: the compiled IR (`pipeline_spec`, JSON text as
+    uploaded) and, when the package had a second YAML document, its platform spec."""
+
+    __tablename__ = "kfp_pipeline_versions"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    pipeline_id: Mapped[str] = mapped_column(ForeignKey("kfp_pipelines.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    display_name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    pipeline_spec: Mapped[str] = mapped_column(Text)
+    platform_spec: Mapped[str | None] = mapped_column(Text, nullable=True)
+    code_source_url: Mapped[str] = mapped_column(Text, default="")
+    package_url: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[dict] = mapped_column(Json, default=dict)
+
+    __table_args__ = (
+        UniqueConstraint("pipeline_id", "name", name="uq_kfp_pipeline_versions_name"),
+        Index("ix_kfp_pipeline_versions_pipeline", "pipeline_id", "created_at"),
+    )
+
+
+class KfpRun(Base):
+    """A Kubeflow Pipelines run: a snapshot of the IR it runs, its state as upstream names
+    it, and the task details the KFP runner writes while it runs. A runner owns a RUNNING
+    run while its lease lasts; a run whose lease ran out (its server died) is taken again
+    and resumes from the outputs of the tasks that had finished."""
+
+    __tablename__ = "kfp_runs"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    experiment_id: Mapped[str] = mapped_column(String(36))
+    display_name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    pipeline_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    pipeline_version_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    pipeline_spec: Mapped[str] = mapped_column(Text)
+    inline_spec: Mapped[bool] = mapped_column(Integer, default=1)
+    runtime_config: Mapped[dict] = mapped_column(Json, default=dict)
+    service_account: Mapped[str] = mapped_column(String(200), default="")
+    state: Mapped[str] = mapped_column(String(20), default="PENDING")
+    storage_state: Mapped[str] = mapped_column(String(20), default="AVAILABLE")
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    scheduled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    state_history: Mapped[list] = mapped_column(Json, default=list)
+    task_details: Mapped[list] = mapped_column(Json, default=list)
+    outputs: Mapped[dict] = mapped_column(Json, default=dict)
+    recurring_run_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    claim_token: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    attempt: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        Index("ix_kfp_runs_org", "org_id", "created_at"),
+        Index("ix_kfp_runs_state", "state"),
+        Index("ix_kfp_runs_recurring", "recurring_run_id", "state"),
+    )
+
+
+class KfpRecurringRun(Base):
+    """A schedule that starts KFP runs (cron or a period), at most `max_concurrency` at once."""
+
+    __tablename__ = "kfp_recurring_runs"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    experiment_id: Mapped[str] = mapped_column(String(36))
+    display_name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    pipeline_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    pipeline_version_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    pipeline_spec: Mapped[str] = mapped_column(Text)
+    inline_spec: Mapped[bool] = mapped_column(Integer, default=1)
+    runtime_config: Mapped[dict] = mapped_column(Json, default=dict)
+    service_account: Mapped[str] = mapped_column(String(200), default="")
+    max_concurrency: Mapped[int] = mapped_column(Integer, default=1)
+    trigger: Mapped[dict] = mapped_column(Json, default=dict)
+    mode: Mapped[str] = mapped_column(String(20), default="ENABLE")
+    no_catchup: Mapped[bool] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    next_fire_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_fire_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    __table_args__ = (
+        Index("ix_kfp_recurring_runs_org", "org_id", "created_at"),
+        Index("ix_kfp_recurring_runs_due", "mode", "next_fire_at"),
+    )
+
+
+class KfpCacheEntry(Base):
+    """A finished task's outputs by fingerprint: `org:<id>:<fp>` for upstream-style caching
+    across runs, `run:<id>:<fp>` for a run's own resumption (retry, a lost server)."""
+
+    __tablename__ = "kfp_cache_entries"
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    outputs: Mapped[dict] = mapped_column(Json, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

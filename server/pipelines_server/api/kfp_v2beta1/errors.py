@@ -1,4 +1,5 @@
-"""Upstream's error body: a google.rpc.Status with the HTTP status of its gRPC code."""
+"""Upstream's error bodies: a google.rpc.Status with the HTTP status of its gRPC code, and,
+for the two multipart upload endpoints, `{"error_message", "error_details"}`."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ def shape(err: HttpError) -> tuple[int, dict, dict[str, str]]:
     # Upstream has no 422: whatever fails validation is INVALID_ARGUMENT.
     status = 400 if err.status == 422 else err.status
     code = GRPC_CODES.get(status, 2)  # 2 UNKNOWN
+    if status == 400 and err.code == "failed_precondition":
+        code = 9  # FAILED_PRECONDITION, which upstream's gateway also answers with 400
     message = err.message
     if err.errors and err.status == 422:
         message = "; ".join(e.message for e in err.errors) or message
@@ -37,3 +40,10 @@ def shape(err: HttpError) -> tuple[int, dict, dict[str, str]]:
     if status == 429 and err.retry_after is not None:
         headers["Retry-After"] = str(err.retry_after)
     return status, body, headers
+
+
+def upload_shape(err: HttpError) -> tuple[int, dict, dict[str, str]]:
+    """POST /pipelines/upload and /pipelines/upload_version: upstream writes these errors
+    itself, as `{"error_message": ..., "error_details": ...}`, not through the gateway."""
+    status, body, headers = shape(err)
+    return status, {"error_message": body["message"], "error_details": body["message"]}, headers

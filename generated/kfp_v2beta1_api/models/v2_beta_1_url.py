@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="V2Beta1Url")
+
+
+@_attrs_define
+class V2Beta1Url:
+    """
+    Attributes:
+        pipeline_url (str | Unset): URL of the pipeline version definition (not downloaded by this server).
+    """
+
+    pipeline_url: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        pipeline_url = self.pipeline_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if pipeline_url is not UNSET:
+            field_dict["pipeline_url"] = pipeline_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        pipeline_url = d.pop("pipeline_url", UNSET)
+
+        v2_beta_1_url = cls(
+            pipeline_url=pipeline_url,
+        )
+
+        v2_beta_1_url.additional_properties = d
+        return v2_beta_1_url
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

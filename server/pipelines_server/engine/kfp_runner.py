@@ -1,0 +1,283 @@
+"""The KFP runner inside a server process: takes PENDING KFP runs from the database, runs
+them (engine/kfp_dag.py), writes their task details as they move, and fires recurring runs.
+
+The queue is the kfp_runs table. A runner claims a run with a conditional UPDATE (PENDING,
+or RUNNING with a lapsed lease) and renews its lease while the run goes on, so several
+server processes on one PostgreSQL share the work and a run whose server died is taken
+again when its lease lapses. A run taken again, like a retried one, reuses the outputs its
+finished tasks recorded (the run-scoped cache) and runs only what had not finished.
+Termination is a state in the row (CANCELING): the runner that owns the run sees it on its
+next tick, or at once when the request reached this process, and kills the run's processes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import threading
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from ..domain import kfp_runs
+from ..store.db import Database
+from ..store.models import KfpCacheEntry, KfpRun
+from .kfp_dag import Cache, PipelineRun, RunResult, TaskRecord
+
+log = logging.getLogger(__name__)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class DbCache(Cache):
+    def __init__(self, db: Database, org_id: int, run_id: str):
+        self.db, self.org_id, self.run_id = db, org_id, run_id
+
+    def get(self, key: str, shared: bool) -> dict | None:
+        keys = [f"run:{self.run_id}:{key}"] + ([f"org:{self.org_id}:{key}"] if shared else [])
+        with self.db.session() as session:
+            for k in keys:
+                entry = session.get(KfpCacheEntry, k)
+                if entry is not None:
+                    return entry.outputs
+        return None
+
+    def put(self, key: str, value: dict, shared: bool) -> None:
+        keys = [f"run:{self.run_id}:{key}"] + ([f"org:{self.org_id}:{key}"] if shared else [])
+        for k in keys:
+            with contextlib.suppress(IntegrityError), self.db.session() as session:
+                entry = session.get(KfpCacheEntry, k)
+                if entry is None:
+                    session.add(KfpCacheEntry(key=k, outputs=value))
+                else:
+                    entry.outputs = value
+
+
+@dataclass
+class Active:
+    run_id: str
+    token: str
+    pipeline: PipelineRun
+    thread: threading.Thread | None = None
+    result: RunResult | None = None
+    dirty: threading.Event = field(default_factory=threading.Event)
+    canceled: bool = False
+
+
+class KfpRunner:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        pipeline_root: Path,
+        max_runs: int = 2,
+        max_parallel: int = 4,
+        poll_seconds: float = 0.5,
+        lease_seconds: float = 60.0,
+        skip_satisfied_pip: bool = True,
+        task_timeout: float | None = None,
+    ):
+        self.db = db
+        self.pipeline_root = Path(pipeline_root)
+        self.max_runs = max_runs
+        self.max_parallel = max_parallel
+        self.poll_seconds = poll_seconds
+        self.lease_seconds = lease_seconds
+        self.skip_satisfied_pip = skip_satisfied_pip
+        self.task_timeout = task_timeout
+        self.active: dict[str, Active] = {}
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle --
+
+    def start(self) -> None:
+        if self.max_runs <= 0 or self._thread is not None:
+            return
+        self.pipeline_root.mkdir(parents=True, exist_ok=True)
+        self._thread = threading.Thread(target=self._loop, name="kfp-runner", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stops taking runs; runs in flight are killed and left RUNNING, so another
+        process (or this one after a restart) takes them again when their lease lapses."""
+        self._stop.set()
+        self._wake.set()
+        with self._lock:
+            actives = list(self.active.values())
+        for a in actives:
+            a.pipeline.terminate()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def terminate_local(self, run_id: str) -> None:
+        with self._lock:
+            a = self.active.get(run_id)
+        if a is not None:
+            a.canceled = True
+            a.pipeline.terminate()
+        self._wake.set()
+
+    # -- the loop --
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.tick()
+            except Exception:  # noqa: BLE001 - keep the runner alive; the next tick retries
+                log.exception("KFP runner tick failed")
+            self._wake.wait(self.poll_seconds)
+            self._wake.clear()
+
+    def tick(self) -> None:
+        self._fire_schedules()
+        self._reap()
+        self._watch()
+        self._claim()
+
+    def _fire_schedules(self) -> None:
+        with self.db.session() as session:
+            created = kfp_runs.fire_due(session)
+        if created:
+            log.info("Recurring runs started %d run(s)", len(created))
+
+    def _claim(self) -> None:
+        with self._lock:
+            free = self.max_runs - len(self.active)
+        if free <= 0 or self._stop.is_set():
+            return
+        now = _now()
+        lapsed = and_(KfpRun.state.in_(("RUNNING", "CANCELING")), KfpRun.lease_until < now)
+        claimable = or_(KfpRun.state == "PENDING", lapsed)
+        with self.db.session() as session:
+            ids = list(
+                session.scalars(
+                    select(KfpRun.id).where(claimable).order_by(KfpRun.scheduled_at).limit(free)
+                )
+            )
+        for run_id in ids:
+            token = uuid.uuid4().hex
+            with self.db.session() as session:
+                claimed = session.execute(
+                    update(KfpRun)
+                    .where(KfpRun.id == run_id, claimable)
+                    .values(
+                        claim_token=token,
+                        lease_until=now + timedelta(seconds=self.lease_seconds),
+                        attempt=KfpRun.attempt + 1,
+                    )
+                ).rowcount
+                if claimed != 1:
+                    continue
+                run = session.get(KfpRun, run_id)
+                if run.state == "CANCELING":  # its runner died while stopping it
+                    self._close(run, "CANCELED", "The run was terminated")
+                    continue
+                if run.state != "RUNNING":
+                    run.state = "RUNNING"
+                    kfp_runs.add_history(run, "RUNNING")
+                ir = json.loads(run.pipeline_spec)
+                params = (run.runtime_config or {}).get("parameters") or {}
+                org_id = run.org_id
+            self._start(run_id, token, ir, params, org_id)
+
+    def _start(self, run_id: str, token: str, ir: dict, params: dict, org_id: int) -> None:
+        active: Active
+
+        def changed(_record: TaskRecord) -> None:
+            active.dirty.set()
+
+        pipeline = PipelineRun(
+            ir,
+            run_id=run_id,
+            pipeline_root=str(self.pipeline_root),
+            arguments=params,
+            on_change=changed,
+            cache=DbCache(self.db, org_id, run_id),
+            max_parallel=self.max_parallel,
+            skip_satisfied_pip=self.skip_satisfied_pip,
+            task_timeout=self.task_timeout,
+        )
+        active = Active(run_id=run_id, token=token, pipeline=pipeline)
+
+        def body() -> None:
+            try:
+                active.result = pipeline.run()
+            except Exception as exc:  # noqa: BLE001 - recorded as the run's failure
+                log.exception("KFP run %s crashed", run_id)
+                active.result = RunResult("FAILED", {}, f"{type(exc).__name__}: {exc}")
+            self._wake.set()
+
+        active.thread = threading.Thread(target=body, name=f"kfp-run-{run_id[:8]}", daemon=True)
+        with self._lock:
+            self.active[run_id] = active
+        active.thread.start()
+
+    def _details(self, a: Active) -> list[dict]:
+        with a.pipeline._lock:
+            return [r.as_dict() for r in a.pipeline.records.values()]
+
+    def _watch(self) -> None:
+        """Renews leases, writes task details that moved, and passes on terminations."""
+        with self._lock:
+            actives = [a for a in self.active.values() if a.result is None]
+        for a in actives:
+            with self.db.session() as session:
+                run = session.get(KfpRun, a.run_id)
+                if run is None or run.claim_token != a.token:  # deleted, or taken over
+                    a.canceled = True
+                    a.pipeline.terminate()
+                    continue
+                run.lease_until = _now() + timedelta(seconds=self.lease_seconds)
+                if a.dirty.is_set():
+                    a.dirty.clear()
+                    run.task_details = self._details(a)
+                if run.state == "CANCELING" and not a.canceled:
+                    a.canceled = True
+                    a.pipeline.terminate()
+
+    def _reap(self) -> None:
+        with self._lock:
+            done = [a for a in self.active.values() if a.result is not None]
+        for a in done:
+            if a.thread is not None:
+                a.thread.join(5)
+            if not self._stop.is_set() or a.result.state != "CANCELED" or a.canceled:
+                with self.db.session() as session:
+                    run = session.get(KfpRun, a.run_id)
+                    if run is not None and run.claim_token == a.token:
+                        run.task_details = self._details(a)
+                        params = {k: v for k, v in a.result.outputs.items() if _plain(v)}
+                        run.outputs = params
+                        self._close(run, a.result.state, a.result.error)
+            with self._lock:
+                self.active.pop(a.run_id, None)
+
+    @staticmethod
+    def _close(run: KfpRun, state: str, error: str | None) -> None:
+        run.state = state
+        run.error = error
+        run.finished_at = _now()
+        run.claim_token = None
+        run.lease_until = None
+        kfp_runs.add_history(run, state)
+
+
+def _plain(value) -> bool:
+    try:
+        json.dumps(value)
+        return True
+    except (TypeError, ValueError):
+        return False
