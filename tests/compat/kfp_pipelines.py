@@ -170,3 +170,48 @@ def two_sleeps():
 def fail_then() -> int:
     f = fail(message="nope-7")
     return add(a=f.output, b=1).output
+
+
+@dsl.component(base_image="python:3.11")
+def label(x: int, name: str) -> str:
+    return f"{name}:{x}"
+
+
+@dsl.pipeline(name="elif")
+def elif_chain(x: int = 5) -> str:
+    with dsl.If(x > 10):
+        a = label(x=x, name="large")
+    with dsl.Elif(x > 3):
+        b = label(x=x, name="medium")
+    with dsl.Else():
+        c = label(x=x, name="small")
+    return dsl.OneOf(a.output, b.output, c.output)
+
+
+def elif_chain_direct(x: int = 5) -> str:
+    name = "large" if x > 10 else "medium" if x > 3 else "small"
+    return f"{name}:{x}"
+
+
+@dsl.pipeline(name="loop-over-input")
+def loop_over_input(items: list[int], parallelism_probe: float = 0.0) -> int:
+    with dsl.ParallelFor(items, parallelism=2) as item:
+        s = square(x=item)
+        sleep(seconds=parallelism_probe)
+    return gather(xs=dsl.Collected(s.output)).output
+
+
+def loop_over_input_direct(items: list[int]) -> int:
+    return sum(i * i for i in items)
+
+
+@dsl.component(base_image="python:3.11")
+def read_text(data: Input[Dataset]) -> str:
+    with open(data.path) as f:
+        return f.read()
+
+
+@dsl.pipeline(name="importer")
+def imported(uri: str) -> str:
+    imp = dsl.importer(artifact_uri=uri, artifact_class=Dataset, reimport=False)
+    return read_text(data=imp.output).output

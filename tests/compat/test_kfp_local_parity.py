@@ -20,6 +20,15 @@ CASES = [
     ("branches-big", P.branches, {"n": 8, "threshold": 10}, P.branches_direct(8, 10)),
     ("branches-small", P.branches, {"n": 3, "threshold": 10}, P.branches_direct(3, 10)),
     ("fan-out", P.fan_out, {"k": 5}, P.fan_out_direct(5)),
+    ("elif-large", P.elif_chain, {"x": 11}, P.elif_chain_direct(11)),
+    ("elif-medium", P.elif_chain, {"x": 4}, P.elif_chain_direct(4)),
+    ("elif-small", P.elif_chain, {"x": 1}, P.elif_chain_direct(1)),
+    (
+        "loop-over-input",
+        P.loop_over_input,
+        {"items": [3, 4, 5]},
+        P.loop_over_input_direct([3, 4, 5]),
+    ),
 ]
 
 

@@ -258,3 +258,42 @@ def test_run_from_an_uploaded_pipeline_version(server, client, tmp_path):
     listed = client.list_runs(experiment_id=exp.experiment_id)
     assert listed.total_size == 2
     assert {x.run_id for x in listed.runs} == {run.run_id, r.json()["run_id"]}
+
+
+def test_caching_across_runs_as_the_sdk_asks(server, client):
+    first = client.create_run_from_pipeline_func(
+        P.arith, arguments={"a": 100, "b": 1}, enable_caching=True
+    )
+    assert client.wait_for_run_completion(first.run_id, timeout=TIMEOUT).state == "SUCCEEDED"
+    second = client.create_run_from_pipeline_func(
+        P.arith, arguments={"a": 100, "b": 1}, enable_caching=True
+    )
+    assert client.wait_for_run_completion(second.run_id, timeout=TIMEOUT).state == "SUCCEEDED"
+    raw = _raw_run(server, second.run_id)
+    components = [t for t in raw["run_details"]["task_details"] if t.get("kind") == "component"]
+    assert components and all(t.get("cached") for t in components)
+    assert _root(raw)["output_parameters"] == {"Output": 101**2}
+    third = client.create_run_from_pipeline_func(
+        P.arith, arguments={"a": 100, "b": 1}, enable_caching=False
+    )
+    assert client.wait_for_run_completion(third.run_id, timeout=TIMEOUT).state == "SUCCEEDED"
+    raw = _raw_run(server, third.run_id)
+    assert not any(t.get("cached") for t in raw["run_details"]["task_details"])
+
+
+def test_kfp_server_api_client_reads_task_details(server):
+    config = kfp_server_api.Configuration(host=server.base_url)
+    config.api_key["authorization"] = server.seed.api_key
+    config.api_key_prefix["authorization"] = "Bearer"
+    api_client = kfp_server_api.ApiClient(config)
+    runs = kfp_server_api.RunServiceApi(api_client)
+    client = kfp.Client(host=server.base_url, existing_token=server.seed.api_key)
+    run_id = client.create_run_from_pipeline_func(P.arith, arguments={"a": 1, "b": 0}).run_id
+    client.wait_for_run_completion(run_id, timeout=TIMEOUT)
+    run = runs.run_service_get_run(run_id)
+    assert run.state == "SUCCEEDED"
+    details = {t.display_name: t for t in run.run_details.task_details}
+    assert details["add"].state == "SUCCEEDED" and details["square"].parent_task_id
+    assert details["arith"].child_tasks
+    listed = runs.run_service_list_runs(page_size=5, sort_by="created_at desc")
+    assert listed.runs[0].run_id == run_id

@@ -45,8 +45,12 @@ def _namespaces(session: Session, ids: set[int]) -> dict[int, str]:
     return dict(session.execute(select(Project.id, Project.name).where(Project.id.in_(ids))).all())
 
 
-def experiment_namespaces(session: Session, rows: list[KfpExperiment]) -> dict[int, str]:
+def namespaces_of(session: Session, rows: list) -> dict[int, str]:
+    """Project id -> name for rows that have a project_id (experiments, pipelines, runs...)."""
     return _namespaces(session, {r.project_id for r in rows})
+
+
+experiment_namespaces = namespaces_of
 
 
 def create_experiment(
@@ -90,44 +94,44 @@ def get_experiment(session: Session, principal: Principal, experiment_id: str) -
     return exp
 
 
-def list_experiments(
+def list_in_org(
     session: Session,
     principal: Principal,
+    model,
+    fields: dict[str, q.Field],
     *,
     namespace: str | None,
     filter_raw: str | None,
     sort_by: str | None,
     page_token: str | None,
     page_size: int | None,
-) -> tuple[list[KfpExperiment], int, str]:
-    where = [KfpExperiment.org_id == principal.org_id]
-    scope = ""
+    where: tuple = (),
+    scope: str = "",
+) -> tuple[list, int, str]:
+    """A page of an organization's KFP resources (rows with org_id and project_id), of one
+    namespace when it is given, ordered by created_at unless sort_by says otherwise."""
+    where = [model.org_id == principal.org_id, *where]
+    scope = f"{model.__tablename__}:{scope}"
     if namespace:
         project = resolve_namespace(session, principal, namespace)
-        where.append(KfpExperiment.project_id == project.id)
-        scope = str(project.id)
+        where.append(model.project_id == project.id)
+        scope += f"/{project.id}"
     query = q.build(
-        EXPERIMENT_FIELDS,
+        fields,
         filter_raw=filter_raw,
         sort_raw=sort_by,
         page_token=page_token,
         size=page_size,
         default_sort="created_at",
-        tiebreak=_E.id.asc(),
+        tiebreak=model.__table__.c.id.asc(),
         scope=scope,
     )
-    where += query.where
-    total = session.scalar(select(func.count()).select_from(KfpExperiment).where(*where))
-    rows = list(
-        session.scalars(
-            select(KfpExperiment)
-            .where(*where)
-            .order_by(*query.order_by)
-            .offset(query.offset)
-            .limit(query.limit)
-        )
-    )
-    return rows, total, q.next_token(query, len(rows), total)
+    return q.page(session, model, where, query)
+
+
+def list_experiments(session: Session, principal: Principal, **query):
+    """Experiments; `query` is list_in_org's keywords."""
+    return list_in_org(session, principal, KfpExperiment, EXPERIMENT_FIELDS, **query)
 
 
 def set_experiment_state(

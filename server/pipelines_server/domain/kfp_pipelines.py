@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from ..store.models import KfpPipeline, KfpPipelineVersion, Project
 from . import kfp_query as q
 from .errors import BadRequest, Conflict, NotFound
-from .kfp import resolve_namespace
+from .kfp import list_in_org, namespaces_of, resolve_namespace
 from .kfp_packages import Package, read_package
 from .principal import Principal
 
@@ -185,11 +185,6 @@ def tag_keys(filter_raw: str | None, sort_raw: str | None) -> set[str]:
     return keys
 
 
-def _reject_nul(raw: str | None, what: str) -> None:
-    if raw and ("\x00" in raw or "\\u0000" in raw.lower()):
-        raise BadRequest(f"Invalid {what}: strings must not contain NUL characters")
-
-
 def spec_of(version: KfpPipelineVersion) -> dict:
     return json.loads(version.pipeline_spec)
 
@@ -210,11 +205,7 @@ def wire_spec(version: KfpPipelineVersion) -> dict:
 # -- pipelines ---------------------------------------------------------------------------------
 
 
-def namespaces(session: Session, rows: list[KfpPipeline]) -> dict[int, str]:
-    ids = {r.project_id for r in rows}
-    if not ids:
-        return {}
-    return dict(session.execute(select(Project.id, Project.name).where(Project.id.in_(ids))).all())
+namespaces = namespaces_of
 
 
 def _flush(session: Session, message: str) -> None:
@@ -293,42 +284,23 @@ def list_pipelines(
     page_token: str | None,
     page_size: int | None,
 ) -> tuple[list[KfpPipeline], int, str]:
-    _reject_nul(filter_raw, "filter")
-    _reject_nul(sort_by, "sort_by")
     fields = dict(PIPELINE_FIELDS)
     for key in tag_keys(filter_raw, sort_by):
         tag = key[len("tags.") :]
         if not tag or not _TAG_KEY.match(tag) or len(tag) > MAX_TAG_CHARS:
             raise BadRequest(f"Invalid filter: {key!r} is not a tag key")
         fields[key] = q.Field(_P.tags[tag].as_string())
-    where = [KfpPipeline.org_id == principal.org_id]
-    scope = ""
-    if namespace:
-        project = resolve_namespace(session, principal, namespace)
-        where.append(KfpPipeline.project_id == project.id)
-        scope = str(project.id)
-    query = q.build(
+    return list_in_org(
+        session,
+        principal,
+        KfpPipeline,
         fields,
+        namespace=namespace,
         filter_raw=filter_raw,
-        sort_raw=sort_by,
+        sort_by=sort_by,
         page_token=page_token,
-        size=page_size,
-        default_sort="created_at",
-        tiebreak=_P.id.asc(),
-        scope="pipelines:" + scope,
+        page_size=page_size,
     )
-    where += query.where
-    total = session.scalar(select(func.count()).select_from(KfpPipeline).where(*where))
-    rows = list(
-        session.scalars(
-            select(KfpPipeline)
-            .where(*where)
-            .order_by(*query.order_by)
-            .offset(query.offset)
-            .limit(query.limit)
-        )
-    )
-    return rows, total, q.next_token(query, len(rows), total)
 
 
 def delete_pipeline(
@@ -555,8 +527,6 @@ def list_versions(
     page_token: str | None,
     page_size: int | None,
 ) -> tuple[list[KfpPipelineVersion], int, str]:
-    _reject_nul(filter_raw, "filter")
-    _reject_nul(sort_by, "sort_by")
     pipeline = get_pipeline(session, principal, pipeline_id)
     where = [KfpPipelineVersion.pipeline_id == pipeline.id]
     query = q.build(
@@ -569,18 +539,7 @@ def list_versions(
         tiebreak=_V.id.asc(),
         scope="versions:" + pipeline.id,
     )
-    where += query.where
-    total = session.scalar(select(func.count()).select_from(KfpPipelineVersion).where(*where))
-    rows = list(
-        session.scalars(
-            select(KfpPipelineVersion)
-            .where(*where)
-            .order_by(*query.order_by)
-            .offset(query.offset)
-            .limit(query.limit)
-        )
-    )
-    return rows, total, q.next_token(query, len(rows), total)
+    return q.page(session, KfpPipelineVersion, where, query)
 
 
 def delete_version(

@@ -246,6 +246,9 @@ def build(
     scope: str = "",
 ) -> Query:
     """Everything one list request asks for; `tiebreak` keeps pages stable (the id column)."""
+    for raw, what in ((filter_raw, "filter"), (sort_raw, "sort_by")):
+        if raw and ("\x00" in raw or "\\u0000" in raw.lower()):
+            raise BadRequest(f"Invalid {what}: strings must not contain NUL characters")
     fingerprint = _fingerprint(filter_raw, sort_raw, scope)
     offset = decode_token(page_token, fingerprint) if page_token else 0
     order = parse_sort(sort_raw, fields, default_sort) + [tiebreak]
@@ -263,4 +266,23 @@ def next_token(query: Query, returned: int, total: int) -> str:
     return encode_token(end, query.fingerprint) if end < total else ""
 
 
-__all__ = ["Field", "Query", "and_", "build", "next_token", "parse_filter", "parse_sort"]
+def page(session, model, where: list, query: Query) -> tuple[list, int, str]:
+    """One page of `model` rows matching `where` and the query: (rows, total_size,
+    next_page_token)."""
+    from sqlalchemy import func, select
+
+    where = [*where, *query.where]
+    total = session.scalar(select(func.count()).select_from(model).where(*where))
+    rows = list(
+        session.scalars(
+            select(model)
+            .where(*where)
+            .order_by(*query.order_by)
+            .offset(query.offset)
+            .limit(query.limit)
+        )
+    )
+    return rows, total, next_token(query, len(rows), total)
+
+
+__all__ = ["Field", "Query", "and_", "build", "next_token", "page", "parse_filter", "parse_sort"]

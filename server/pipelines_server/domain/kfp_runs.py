@@ -255,52 +255,10 @@ def get_run(session: Session, principal: Principal, run_id: str) -> KfpRun:
 
 
 def _list(
-    session,
-    principal,
-    model,
-    fields,
-    *,
-    where,
-    namespace,
-    filter_raw,
-    sort_by,
-    page_token,
-    page_size,
-    scope_extra="",
-):
-    where = [model.org_id == principal.org_id, *where]
-    scope = scope_extra
-    if namespace:
-        project = kfp.resolve_namespace(session, principal, namespace)
-        where.append(model.project_id == project.id)
-        scope += f"/{project.id}"
-    query = q.build(
-        fields,
-        filter_raw=filter_raw,
-        sort_raw=sort_by,
-        page_token=page_token,
-        size=page_size,
-        default_sort="created_at",
-        tiebreak=model.__table__.c.id.asc(),
-        scope=scope,
-    )
-    where += query.where
-    total = session.scalar(select(func.count()).select_from(model).where(*where))
-    rows = list(
-        session.scalars(
-            select(model)
-            .where(*where)
-            .order_by(*query.order_by)
-            .offset(query.offset)
-            .limit(query.limit)
-        )
-    )
-    return rows, total, q.next_token(query, len(rows), total)
-
-
-def list_runs(
     session: Session,
     principal: Principal,
+    model,
+    fields: dict,
     *,
     namespace: str | None,
     experiment_id: str | None,
@@ -309,23 +267,30 @@ def list_runs(
     page_token: str | None,
     page_size: int | None,
 ):
+    """A page of the organization's runs or recurring runs, optionally of one namespace or
+    one experiment (which must exist)."""
     where = []
     if experiment_id:
         kfp.get_experiment(session, principal, experiment_id)
-        where.append(KfpRun.experiment_id == experiment_id)
-    return _list(
+        where.append(model.experiment_id == experiment_id)
+    return kfp.list_in_org(
         session,
         principal,
-        KfpRun,
-        RUN_FIELDS,
-        where=where,
+        model,
+        fields,
         namespace=namespace,
         filter_raw=filter_raw,
         sort_by=sort_by,
         page_token=page_token,
         page_size=page_size,
-        scope_extra=experiment_id or "",
+        where=tuple(where),
+        scope=experiment_id or "",
     )
+
+
+def list_runs(session: Session, principal: Principal, **query):
+    """Runs; `query` is _list's keywords."""
+    return _list(session, principal, KfpRun, RUN_FIELDS, **query)
 
 
 def set_run_storage(session: Session, principal: Principal, run_id: str, state: str) -> KfpRun:
@@ -538,34 +503,9 @@ def get_recurring_run(
     return rec
 
 
-def list_recurring_runs(
-    session: Session,
-    principal: Principal,
-    *,
-    namespace: str | None,
-    experiment_id: str | None,
-    filter_raw: str | None,
-    sort_by: str | None,
-    page_token: str | None,
-    page_size: int | None,
-):
-    where = []
-    if experiment_id:
-        kfp.get_experiment(session, principal, experiment_id)
-        where.append(KfpRecurringRun.experiment_id == experiment_id)
-    return _list(
-        session,
-        principal,
-        KfpRecurringRun,
-        RECURRING_FIELDS,
-        where=where,
-        namespace=namespace,
-        filter_raw=filter_raw,
-        sort_by=sort_by,
-        page_token=page_token,
-        page_size=page_size,
-        scope_extra=experiment_id or "",
-    )
+def list_recurring_runs(session: Session, principal: Principal, **query):
+    """Recurring runs; `query` is _list's keywords."""
+    return _list(session, principal, KfpRecurringRun, RECURRING_FIELDS, **query)
 
 
 def set_recurring_mode(

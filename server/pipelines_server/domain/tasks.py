@@ -33,6 +33,8 @@ MAX_BATCH = 5000
 
 def v1_status(status: str) -> str:
     return "failed" if status == "cancelled" else status
+
+
 # How the many node instance states collapse into the three buckets of node_summary.
 NODE_BUCKETS = {
     "finished": "finished",

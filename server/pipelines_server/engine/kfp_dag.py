@@ -80,7 +80,8 @@ class TaskRecord:
     attempts: int = 0
 
     def as_dict(self) -> dict:
-        return dict(self.__dict__)
+        """A copy to store (JSON-safe, detached from what running threads still change)."""
+        return json.loads(json.dumps(self.__dict__, default=repr))
 
 
 def _json_safe(value: Any) -> Any:

@@ -337,14 +337,9 @@ class KfpPipelineVersion(Base):
     )
 
 
-class KfpRun(Base):
-    """A Kubeflow Pipelines run: a snapshot of the IR it runs, its state as upstream names
-    it, and the task details the KFP runner writes while it runs. A runner owns a RUNNING
-    run while its lease lasts; a run whose lease ran out (its server died) is taken again
-    and resumes from the outputs of the tasks that had finished."""
+class KfpRunSource:
+    """What a KFP run or recurring run runs, and where: the columns both tables have."""
 
-    __tablename__ = "kfp_runs"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
     org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
     experiment_id: Mapped[str] = mapped_column(String(36))
@@ -356,10 +351,20 @@ class KfpRun(Base):
     inline_spec: Mapped[bool] = mapped_column(Integer, default=1)
     runtime_config: Mapped[dict] = mapped_column(Json, default=dict)
     service_account: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class KfpRun(KfpRunSource, Base):
+    """A Kubeflow Pipelines run: a snapshot of the IR it runs, its state as upstream names
+    it, and the task details the KFP runner writes while it runs. A runner owns a RUNNING
+    run while its lease lasts; a run whose lease ran out (its server died) is taken again
+    and resumes from the outputs of the tasks that had finished."""
+
+    __tablename__ = "kfp_runs"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
     state: Mapped[str] = mapped_column(String(20), default="PENDING")
     storage_state: Mapped[str] = mapped_column(String(20), default="AVAILABLE")
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     scheduled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     state_history: Mapped[list] = mapped_column(Json, default=list)
@@ -377,27 +382,15 @@ class KfpRun(Base):
     )
 
 
-class KfpRecurringRun(Base):
+class KfpRecurringRun(KfpRunSource, Base):
     """A schedule that starts KFP runs (cron or a period), at most `max_concurrency` at once."""
 
     __tablename__ = "kfp_recurring_runs"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
-    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
-    experiment_id: Mapped[str] = mapped_column(String(36))
-    display_name: Mapped[str] = mapped_column(String(200))
-    description: Mapped[str] = mapped_column(Text, default="")
-    pipeline_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
-    pipeline_version_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
-    pipeline_spec: Mapped[str] = mapped_column(Text)
-    inline_spec: Mapped[bool] = mapped_column(Integer, default=1)
-    runtime_config: Mapped[dict] = mapped_column(Json, default=dict)
-    service_account: Mapped[str] = mapped_column(String(200), default="")
     max_concurrency: Mapped[int] = mapped_column(Integer, default=1)
     trigger: Mapped[dict] = mapped_column(Json, default=dict)
     mode: Mapped[str] = mapped_column(String(20), default="ENABLE")
     no_catchup: Mapped[bool] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     next_fire_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_fire_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

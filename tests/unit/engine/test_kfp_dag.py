@@ -162,3 +162,31 @@ def test_check_ir_reasons():
         {"root": {"dag": {"tasks": {"t": {"componentRef": {"name": "c"}}}}}}
     )
     assert "not a valid KFP PipelineSpec" in D.check_ir({"root": 5})
+
+
+def test_parallel_for_keeps_to_its_parallelism(tmp_path):
+    result, pr = run(
+        ir_of(P.loop_over_input, tmp_path),
+        tmp_path,
+        arguments={"items": [1, 2, 3, 4], "parallelism_probe": 0.6},
+        max_parallel=8,
+    )
+    assert result.state == "SUCCEEDED" and result.outputs == {"Output": 30}
+    sleeps = [r for r in pr.records.values() if r.display_name == "sleep"]
+    assert len(sleeps) == 4
+    events = sorted([(r.start_time, 1) for r in sleeps] + [(r.end_time, -1) for r in sleeps])
+    running = most = 0
+    for _, step in events:
+        running += step
+        most = max(most, running)
+    # Each iteration runs square and sleep; at most 2 iterations at once, so at most 2 sleeps.
+    assert most <= 2
+
+
+def test_importer_brings_a_local_file_in(tmp_path):
+    source = tmp_path / "in.txt"
+    source.write_text("imported bytes")
+    result, pr = run(ir_of(P.imported, tmp_path), tmp_path, arguments={"uri": str(source)})
+    assert result.state == "SUCCEEDED", [r.error for r in pr.records.values()]
+    assert result.outputs == {"Output": "imported bytes"}
+    assert any(r.kind == "importer" and r.state == "SUCCEEDED" for r in pr.records.values())

@@ -8,10 +8,7 @@ from ...runtime import current
 from ...store.models import KfpExperiment
 from ..common import principal
 from ..serialize import ts
-
-
-def _opt(value):
-    return value or None
+from .wire import list_reply, opt
 
 
 def healthz_service_get_healthz():
@@ -44,7 +41,7 @@ def experiment_service_create_experiment(body: dict):
             principal(),
             body.get("display_name"),
             body.get("description"),
-            _opt(body.get("namespace")),
+            opt(body.get("namespace")),
         )
         return _experiment(exp, kfp.experiment_namespaces(session, [exp])), 200
 
@@ -66,19 +63,14 @@ def experiment_service_list_experiments(
         rows, total, token = kfp.list_experiments(
             session,
             principal(),
-            namespace=_opt(namespace),
-            filter_raw=_opt(filter),
-            sort_by=_opt(sort_by),
-            page_token=_opt(page_token),
+            namespace=opt(namespace),
+            filter_raw=opt(filter),
+            sort_by=opt(sort_by),
+            page_token=opt(page_token),
             page_size=page_size,
         )
         names = kfp.experiment_namespaces(session, rows)
-        out: dict = {"total_size": total}
-        if rows:
-            out["experiments"] = [_experiment(e, names) for e in rows]
-        if token:
-            out["next_page_token"] = token
-        return out, 200
+        return list_reply("experiments", [_experiment(e, names) for e in rows], total, token), 200
 
 
 def experiment_service_delete_experiment(experiment_id: str):

@@ -10,10 +10,7 @@ from ...runtime import current
 from ...store.models import KfpPipeline, KfpPipelineVersion
 from ..common import principal
 from ..serialize import ts
-
-
-def _opt(value):
-    return value or None
+from .wire import list_reply, opt
 
 
 def _pipeline(p: KfpPipeline, namespaces: dict[int, str]) -> dict:
@@ -60,7 +57,7 @@ def pipeline_service_create_pipeline(body: dict):
             name=body.get("name"),
             display_name=body.get("display_name"),
             description=body.get("description"),
-            namespace=_opt(body.get("namespace")),
+            namespace=opt(body.get("namespace")),
             tags=body.get("tags"),
         )
         return _one(session, p), 200
@@ -81,7 +78,7 @@ def pipeline_service_get_pipeline(pipeline_id: str):
 
 def pipeline_service_get_pipeline_by_name(name: str, namespace: str | None = None):
     with current().db.session() as session:
-        p = kp.get_pipeline_by_name(session, principal(), name, _opt(namespace))
+        p = kp.get_pipeline_by_name(session, principal(), name, opt(namespace))
         return _one(session, p), 200
 
 
@@ -96,19 +93,14 @@ def pipeline_service_list_pipelines(
         rows, total, token = kp.list_pipelines(
             session,
             principal(),
-            namespace=_opt(namespace),
-            filter_raw=_opt(filter),
-            sort_by=_opt(sort_by),
-            page_token=_opt(page_token),
+            namespace=opt(namespace),
+            filter_raw=opt(filter),
+            sort_by=opt(sort_by),
+            page_token=opt(page_token),
             page_size=page_size,
         )
         names = kp.namespaces(session, rows)
-        out: dict = {"total_size": total}
-        if rows:
-            out["pipelines"] = [_pipeline(p, names) for p in rows]
-        if token:
-            out["next_page_token"] = token
-        return out, 200
+        return list_reply("pipelines", [_pipeline(p, names) for p in rows], total, token), 200
 
 
 def pipeline_service_update_pipeline(pipeline_id: str, body: dict):
@@ -149,17 +141,12 @@ def pipeline_service_list_pipeline_versions(
             session,
             principal(),
             pipeline_id,
-            filter_raw=_opt(filter),
-            sort_by=_opt(sort_by),
-            page_token=_opt(page_token),
+            filter_raw=opt(filter),
+            sort_by=opt(sort_by),
+            page_token=opt(page_token),
             page_size=page_size,
         )
-        out: dict = {"total_size": total}
-        if rows:
-            out["pipeline_versions"] = [_version(v) for v in rows]
-        if token:
-            out["next_page_token"] = token
-        return out, 200
+        return list_reply("pipeline_versions", [_version(v) for v in rows], total, token), 200
 
 
 def pipeline_service_update_pipeline_version(
@@ -202,12 +189,12 @@ def pipeline_upload_service_upload_pipeline(
             principal(),
             filename=filename,
             data=data,
-            name=_opt(name),
-            display_name=_opt(display_name),
-            description=_opt(description),
-            namespace=_opt(namespace),
-            tags=_opt(tags),
-            code_source_url=_opt(code_source_url),
+            name=opt(name),
+            display_name=opt(display_name),
+            description=opt(description),
+            namespace=opt(namespace),
+            tags=opt(tags),
+            code_source_url=opt(code_source_url),
         )
         return _one(session, p), 200
 
@@ -226,13 +213,13 @@ def pipeline_upload_service_upload_pipeline_version(
         v = kp.upload_version(
             session,
             principal(),
-            pipeline_id=_opt(pipelineid),
+            pipeline_id=opt(pipelineid),
             filename=filename,
             data=data,
-            name=_opt(name),
-            display_name=_opt(display_name),
-            description=_opt(description),
-            tags=_opt(tags),
-            code_source_url=_opt(code_source_url),
+            name=opt(name),
+            display_name=opt(display_name),
+            description=opt(description),
+            tags=opt(tags),
+            code_source_url=opt(code_source_url),
         )
         return _version(v), 200

@@ -17,13 +17,10 @@ from ...runtime import current
 from ...store.models import KfpRecurringRun, KfpRun
 from ..common import principal
 from ..serialize import ts
+from .wire import list_reply, opt
 
 MAX_LOG_BYTES = 8 * 1024 * 1024
 MAX_ARTIFACT_BYTES = 32 * 1024 * 1024
-
-
-def _opt(value):
-    return value or None
 
 
 def _clean(out: dict) -> dict:
@@ -155,19 +152,14 @@ def run_service_list_runs(
         rows, total, token = kfp_runs.list_runs(
             session,
             principal(),
-            namespace=_opt(namespace),
-            experiment_id=_opt(experiment_id),
-            filter_raw=_opt(filter),
-            sort_by=_opt(sort_by),
-            page_token=_opt(page_token),
+            namespace=opt(namespace),
+            experiment_id=opt(experiment_id),
+            filter_raw=opt(filter),
+            sort_by=opt(sort_by),
+            page_token=opt(page_token),
             page_size=page_size,
         )
-        out: dict = {"total_size": total}
-        if rows:
-            out["runs"] = [_run(r) for r in rows]
-        if token:
-            out["next_page_token"] = token
-        return out, 200
+        return list_reply("runs", [_run(r) for r in rows], total, token), 200
 
 
 def run_service_delete_run(run_id: str, experiment_id: str | None = None):
@@ -287,21 +279,10 @@ def _recurring(r: KfpRecurringRun, namespaces: dict[int, str]) -> dict:
     )
 
 
-def _namespaces(session, rows) -> dict[int, str]:
-    from sqlalchemy import select
-
-    from ...store.models import Project
-
-    ids = {r.project_id for r in rows}
-    if not ids:
-        return {}
-    return dict(session.execute(select(Project.id, Project.name).where(Project.id.in_(ids))).all())
-
-
 def recurring_run_service_create_recurring_run(body: dict):
     with current().db.session() as session:
         rec = kfp_runs.create_recurring_run(session, principal(), body)
-        out = _recurring(rec, _namespaces(session, [rec]))
+        out = _recurring(rec, kfp.namespaces_of(session, [rec]))
     _wake()
     return out, 200
 
@@ -309,7 +290,7 @@ def recurring_run_service_create_recurring_run(body: dict):
 def recurring_run_service_get_recurring_run(recurring_run_id: str):
     with current().db.session() as session:
         rec = kfp_runs.get_recurring_run(session, principal(), recurring_run_id)
-        return _recurring(rec, _namespaces(session, [rec])), 200
+        return _recurring(rec, kfp.namespaces_of(session, [rec])), 200
 
 
 def recurring_run_service_list_recurring_runs(
@@ -324,20 +305,15 @@ def recurring_run_service_list_recurring_runs(
         rows, total, token = kfp_runs.list_recurring_runs(
             session,
             principal(),
-            namespace=_opt(namespace),
-            experiment_id=_opt(experiment_id),
-            filter_raw=_opt(filter),
-            sort_by=_opt(sort_by),
-            page_token=_opt(page_token),
+            namespace=opt(namespace),
+            experiment_id=opt(experiment_id),
+            filter_raw=opt(filter),
+            sort_by=opt(sort_by),
+            page_token=opt(page_token),
             page_size=page_size,
         )
-        names = _namespaces(session, rows)
-        out: dict = {"total_size": total}
-        if rows:
-            out["recurringRuns"] = [_recurring(r, names) for r in rows]
-        if token:
-            out["next_page_token"] = token
-        return out, 200
+        names = kfp.namespaces_of(session, rows)
+        return list_reply("recurringRuns", [_recurring(r, names) for r in rows], total, token), 200
 
 
 def recurring_run_service_enable_recurring_run(recurring_run_id: str):
