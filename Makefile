@@ -10,7 +10,7 @@ CELERY_BROKER ?= redis://127.0.0.1:6379/2
 # because the package is never imported (see server/pipelines_server/app.py).
 REDOC_PKG := drf-spectacular-sidecar==2026.10.1
 
-.PHONY: install serve worker bootstrap test test-sqlite test-postgres test-redis test-celery \
+.PHONY: install serve worker kfp-worker bootstrap test test-sqlite test-postgres test-redis test-celery \
         generate check-generated lint lint-spec fuzz bench clean
 
 install: $(STAMP)
@@ -29,6 +29,9 @@ serve: $(STAMP)
 # reads the same PIPELINES_DATABASE_URL and PIPELINES_BROKER_URL as the server.
 worker: $(STAMP)
 	$(BIN)/celery -A pipelines_server.engine.celery_app worker --loglevel=info
+
+kfp-worker: $(STAMP)
+	$(BIN)/pipelines-server kfp-worker
 
 bootstrap: $(STAMP)
 	$(BIN)/pipelines-server bootstrap

@@ -49,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub.add_parser("migrate", help="apply database migrations (alembic upgrade head)")
     sub.add_parser("bootstrap", help="create an organization, an admin, a project and an API key")
+    sub.add_parser(
+        "kfp-worker",
+        help="run KFP runs only (no HTTP), beside servers on the same database",
+    )
     args = parser.parse_args(argv)
 
     settings = Settings.from_env()
@@ -63,6 +67,12 @@ def main(argv: list[str] | None = None) -> int:
         migrate(settings.database_url)
         _bootstrap(settings, only_if_empty=False)
         return 0
+
+    if args.command == "kfp-worker":
+        from .engine.kfp_runner import run_worker
+
+        migrate(settings.database_url)
+        return run_worker(settings)
 
     migrate(settings.database_url)
     if settings.bootstrap:

@@ -34,7 +34,7 @@ from .api.native import errors as native_errors
 from .domain.archives import ArchiveLimits
 from .domain.uploads import UploadConfig
 from .engine.credentials import CredentialStore
-from .engine.kfp_runner import KfpRunner
+from .engine.kfp_runner import from_settings as kfp_runner_from_settings
 from .engine.pool import Engine
 from .engine.secrets import derive_key
 from .middleware import EdgeMiddleware, Surface
@@ -130,16 +130,7 @@ def build_runtime(settings: Settings) -> Runtime:
         credentials=CredentialStore(db, credential_key),
         send=send,
     )
-    kfp_runner = KfpRunner(
-        db,
-        pipeline_root=settings.pipeline_root,
-        max_runs=settings.kfp_runs,
-        max_parallel=settings.kfp_parallelism,
-        poll_seconds=settings.engine_poll_seconds,
-        lease_seconds=settings.kfp_lease_seconds,
-        skip_satisfied_pip=settings.kfp_skip_installed_pip,
-        task_timeout=settings.kfp_task_timeout_seconds or None,
-    )
+    kfp_runner = kfp_runner_from_settings(db, settings)
     return Runtime(
         settings=settings,
         db=db,

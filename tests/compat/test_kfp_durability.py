@@ -58,3 +58,42 @@ def test_a_run_resumes_on_another_server_after_a_crash(make_server):
     assert _task(run, "sleep")["output_parameters"] == {"Output": "slept"}
     states = [h["state"] for h in run["state_history"]]
     assert states[0] == "PENDING" and states[-1] == "SUCCEEDED"
+
+
+def test_a_kfp_worker_process_runs_what_the_server_does_not(make_server):
+    import os
+    import subprocess
+    import sys
+
+    server = make_server(env={"PIPELINES_KFP_RUNS": "0"})
+    client = kfp.Client(host=server.base_url, existing_token=server.seed.api_key)
+    run_id = client.create_run_from_pipeline_func(P.arith, arguments={"a": 3, "b": 3}).run_id
+    time.sleep(1.5)
+    assert _get(server, run_id)["state"] == "PENDING"  # nobody runs it yet
+    env = {
+        **os.environ,
+        **server.env,
+        "PIPELINES_DATABASE_URL": server.database_url,
+        "PIPELINES_DATA_DIR": str(server.data_dir),
+        "PIPELINES_KFP_RUNS": "2",
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "pipelines_server", "kfp-worker"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            run = _get(server, run_id)
+            if run["state"] not in ("PENDING", "RUNNING"):
+                break
+            assert time.monotonic() < deadline and worker.poll() is None, worker.stderr
+            time.sleep(0.2)
+        assert run["state"] == "SUCCEEDED", run
+        root = next(t for t in run["run_details"]["task_details"] if t["kind"] == "root")
+        assert root["output_parameters"] == {"Output": 36}
+    finally:
+        worker.terminate()
+        assert worker.wait(timeout=20) == 0

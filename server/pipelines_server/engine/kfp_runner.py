@@ -275,6 +275,40 @@ class KfpRunner:
         kfp_runs.add_history(run, state)
 
 
+def from_settings(db: Database, settings) -> KfpRunner:
+    return KfpRunner(
+        db,
+        pipeline_root=settings.pipeline_root,
+        max_runs=settings.kfp_runs,
+        max_parallel=settings.kfp_parallelism,
+        poll_seconds=settings.engine_poll_seconds,
+        lease_seconds=settings.kfp_lease_seconds,
+        skip_satisfied_pip=settings.kfp_skip_installed_pip,
+        task_timeout=settings.kfp_task_timeout_seconds or None,
+    )
+
+
+def run_worker(settings) -> int:
+    """`pipelines-server kfp-worker`: a process that only runs KFP runs (no HTTP), beside
+    servers on the same database. Stops on SIGTERM or SIGINT; runs it held are taken up
+    again when their lease lapses."""
+    import signal
+
+    db = Database(settings.database_url)
+    runner = from_settings(db, settings)
+    if runner.max_runs <= 0:
+        raise SystemExit("PIPELINES_KFP_RUNS is 0: this worker would run nothing")
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    runner.start()
+    log.info("KFP worker running up to %d run(s) at once", runner.max_runs)
+    stop.wait()
+    runner.stop()
+    db.dispose()
+    return 0
+
+
 def _plain(value) -> bool:
     try:
         json.dumps(value)
