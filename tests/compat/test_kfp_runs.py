@@ -297,3 +297,32 @@ def test_kfp_server_api_client_reads_task_details(server):
     assert details["arith"].child_tasks
     listed = runs.run_service_list_runs(page_size=5, sort_by="created_at desc")
     assert listed.runs[0].run_id == run_id
+
+
+def test_archiving_an_experiment_archives_its_runs_and_disables_its_schedules(
+    server, client, tmp_path
+):
+    package = tmp_path / "arith.yaml"
+    kfp.compiler.Compiler().compile(P.arith, str(package))
+    exp = client.create_experiment("to-archive-with-runs")
+    run = client.create_run_from_pipeline_package(str(package), experiment_id=exp.experiment_id)
+    client.wait_for_run_completion(run.run_id, timeout=TIMEOUT)
+    rec = client.create_recurring_run(
+        experiment_id=exp.experiment_id,
+        job_name="hourly",
+        cron_expression="0 0 * * * *",
+        pipeline_package_path=str(package),
+    )
+    client.archive_experiment(exp.experiment_id)
+    assert client.get_run(run.run_id).storage_state == "ARCHIVED"
+    assert client.get_recurring_run(rec.recurring_run_id).status == "DISABLED"
+    # Its runs cannot come back while it stays archived, nor can new runs join it.
+    with pytest.raises(kfp_server_api.ApiException) as info:
+        client.unarchive_run(run.run_id)
+    assert info.value.status == 400 and "archived" in json.loads(info.value.body)["message"]
+    with pytest.raises(kfp_server_api.ApiException) as info:
+        client.create_run_from_pipeline_package(str(package), experiment_id=exp.experiment_id)
+    assert info.value.status == 400
+    client.unarchive_experiment(exp.experiment_id)
+    client.unarchive_run(run.run_id)
+    assert client.get_run(run.run_id).storage_state == "AVAILABLE"

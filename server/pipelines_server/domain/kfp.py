@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..store.models import KfpExperiment, Project
+from ..store.models import KfpExperiment, KfpRecurringRun, KfpRun, Project
 from . import kfp_query as q
 from .errors import BadRequest, Conflict, NotFound
 from .principal import Principal
@@ -137,8 +137,19 @@ def list_experiments(session: Session, principal: Principal, **query):
 def set_experiment_state(
     session: Session, principal: Principal, experiment_id: str, state: str
 ) -> KfpExperiment:
+    """Archiving an experiment archives its runs and disables its recurring runs, as
+    upstream does; unarchiving restores the experiment alone."""
     exp = get_experiment(session, principal, experiment_id)
     exp.storage_state = state
+    if state == ARCHIVED:
+        session.execute(
+            update(KfpRun).where(KfpRun.experiment_id == exp.id).values(storage_state=ARCHIVED)
+        )
+        session.execute(
+            update(KfpRecurringRun)
+            .where(KfpRecurringRun.experiment_id == exp.id)
+            .values(mode="DISABLE", next_fire_at=None)
+        )
     return exp
 
 
