@@ -553,13 +553,26 @@ def fire_due(session: Session, now: datetime | None = None, limit: int = 50) -> 
             nxt = next_fire(rec.trigger, fire_at)
             while nxt is not None and nxt <= now:
                 fire_at, nxt = nxt, next_fire(rec.trigger, nxt)
-        if active >= rec.max_concurrency:
-            if rec.no_catchup and fire_at != rec.next_fire_at:
-                rec.next_fire_at = fire_at
+        busy = active >= rec.max_concurrency
+        if busy and fire_at == rec.next_fire_at:
+            continue  # stays due until a run of it finishes
+        # Several processes fire schedules: the one whose conditional update moves
+        # next_fire_at on is the one that starts the run.
+        moved = session.execute(
+            update(KfpRecurringRun)
+            .where(
+                KfpRecurringRun.id == rec.id,
+                KfpRecurringRun.next_fire_at == rec.next_fire_at,
+                KfpRecurringRun.mode == "ENABLE",
+            )
+            .values(
+                next_fire_at=fire_at if busy else next_fire(rec.trigger, fire_at),
+                **({} if busy else {"last_fire_at": fire_at}),
+            )
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if moved != 1 or busy:
             continue
         owner = Principal(org_id=rec.org_id, api_key_id=0, user_id=None, role=None)
-        run = create_run(session, owner, {}, recurring=rec, scheduled_at=fire_at)
-        created.append(run)
-        rec.last_fire_at = fire_at
-        rec.next_fire_at = next_fire(rec.trigger, fire_at)
+        created.append(create_run(session, owner, {}, recurring=rec, scheduled_at=fire_at))
     return created
