@@ -60,6 +60,7 @@ def test_run_from_pipeline_func_succeeds_with_the_direct_result(server, client):
     assert names["add"]["output_parameters"] == {"Output": 9}
     assert names["square"]["input_parameters"] == {"x": 9}
     assert all(t["state"] == "SUCCEEDED" for t in raw["run_details"]["task_details"])
+    assert [h["state"] for h in names["add"]["state_history"]] == ["RUNNING", "SUCCEEDED"]
     # The run joined the experiment the SDK created.
     exp = client.get_experiment(experiment_name="runs-exp")
     assert run.experiment_id == exp.experiment_id

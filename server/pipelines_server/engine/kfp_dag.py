@@ -78,6 +78,7 @@ class TaskRecord:
     log_path: str | None = None
     cached: bool = False
     attempts: int = 0
+    state_history: list = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """A copy to store (JSON-safe, detached from what running threads still change)."""
@@ -289,6 +290,8 @@ class PipelineRun:
         return rec
 
     def _set(self, rec: TaskRecord, state: str, error: str | None = None) -> None:
+        if state != rec.state or not rec.state_history:
+            rec.state_history = [*rec.state_history, {"update_time": now(), "state": state}]
         rec.state = state
         if state == RUNNING and rec.start_time is None:
             rec.start_time = now()

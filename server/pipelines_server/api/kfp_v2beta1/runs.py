@@ -72,6 +72,7 @@ def task_detail(run_id: str, rec: dict) -> dict:
             "error": _status(rec.get("error")),
             "parent_task_id": rec.get("parent_task_id"),
             "child_tasks": [{"task_id": c} for c in rec.get("child_task_ids") or []],
+            "state_history": rec.get("state_history"),
             "inputs": _artifact_lists(rec.get("input_artifacts") or {}),
             "outputs": _artifact_lists(rec.get("output_artifacts") or {}),
             # Extensions (not upstream): what a reader of a run wants without MLMD.
