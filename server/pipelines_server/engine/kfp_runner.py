@@ -118,6 +118,15 @@ class KfpRunner:
             a.pipeline.terminate()
         if self._thread is not None:
             self._thread.join(timeout)
+        # Hand the runs back at once rather than when their leases lapse: a restarted
+        # server (or another process) takes them up on its next tick.
+        for a in actives:
+            with contextlib.suppress(Exception), self.db.session() as session:
+                session.execute(
+                    update(KfpRun)
+                    .where(KfpRun.id == a.run_id, KfpRun.claim_token == a.token)
+                    .values(lease_until=_now())
+                )
 
     def wake(self) -> None:
         self._wake.set()
@@ -199,17 +208,25 @@ class KfpRunner:
         def changed(_record: TaskRecord) -> None:
             active.dirty.set()
 
-        pipeline = PipelineRun(
-            ir,
-            run_id=run_id,
-            pipeline_root=str(self.pipeline_root),
-            arguments=params,
-            on_change=changed,
-            cache=DbCache(self.db, org_id, run_id),
-            max_parallel=self.max_parallel,
-            skip_satisfied_pip=self.skip_satisfied_pip,
-            task_timeout=self.task_timeout,
-        )
+        try:
+            pipeline = PipelineRun(
+                ir,
+                run_id=run_id,
+                pipeline_root=str(self.pipeline_root),
+                arguments=params,
+                on_change=changed,
+                cache=DbCache(self.db, org_id, run_id),
+                max_parallel=self.max_parallel,
+                skip_satisfied_pip=self.skip_satisfied_pip,
+                task_timeout=self.task_timeout,
+            )
+        except Exception as exc:  # noqa: BLE001 - an IR this kfp cannot load: the run fails
+            log.exception("KFP run %s cannot start", run_id)
+            with self.db.session() as session:
+                run = session.get(KfpRun, run_id)
+                if run is not None and run.claim_token == token:
+                    self._close(run, "FAILED", f"The pipeline cannot run: {exc}")
+            return
         active = Active(run_id=run_id, token=token, pipeline=pipeline)
 
         def body() -> None:
