@@ -33,12 +33,12 @@ def test_periodic_schedule_fires_and_keeps_to_max_concurrency(client, tmp_path):
         job_name="every-second",
         interval_second=1,
         max_concurrency=1,
-        params={"seconds": 3.0},
+        params={"seconds": 2.0},
         pipeline_package_path=str(package),
     )
     assert rec.status == "ENABLED" and rec.max_concurrency == "1"
     assert rec.trigger.periodic_schedule.interval_second == "1"
-    deadline = time.monotonic() + 12
+    deadline = time.monotonic() + 8
     most_at_once = 0
     while time.monotonic() < deadline:
         runs = _runs_of(client, exp.experiment_id, rec.recurring_run_id)
@@ -46,7 +46,7 @@ def test_periodic_schedule_fires_and_keeps_to_max_concurrency(client, tmp_path):
         most_at_once = max(most_at_once, len(unfinished))
         time.sleep(0.3)
     runs = _runs_of(client, exp.experiment_id, rec.recurring_run_id)
-    # A 3 s run every second with max_concurrency 1: runs follow one another, never overlap.
+    # A 2 s run every second with max_concurrency 1: runs follow one another, never overlap.
     assert len(runs) >= 2
     assert most_at_once == 1
     assert any(r.state == "SUCCEEDED" for r in runs)
@@ -54,7 +54,7 @@ def test_periodic_schedule_fires_and_keeps_to_max_concurrency(client, tmp_path):
     assert client.get_recurring_run(rec.recurring_run_id).status == "DISABLED"
     time.sleep(0.5)
     count = len(_runs_of(client, exp.experiment_id, rec.recurring_run_id))
-    time.sleep(4)
+    time.sleep(3)
     assert len(_runs_of(client, exp.experiment_id, rec.recurring_run_id)) == count
     client.delete_recurring_run(rec.recurring_run_id)
     with pytest.raises(kfp_server_api.ApiException) as info:

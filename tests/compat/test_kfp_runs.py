@@ -52,7 +52,7 @@ def test_run_from_pipeline_func_succeeds_with_the_direct_result(server, client):
     result = client.create_run_from_pipeline_func(
         P.arith, arguments={"a": 4, "b": 5}, experiment_name="runs-exp", run_name="arith-1"
     )
-    run = client.wait_for_run_completion(result.run_id, timeout=TIMEOUT)
+    run = client.wait_for_run_completion(result.run_id, timeout=TIMEOUT, sleep_duration=0.2)
     assert run.state == "SUCCEEDED"
     raw = _raw_run(server, result.run_id)
     assert _root(raw)["output_parameters"] == {"Output": P.arith_direct(4, 5)}
@@ -79,7 +79,7 @@ def test_run_from_package_with_artifacts_and_if_else(server, client, tmp_path):
         result = client.create_run_from_pipeline_package(
             str(package), arguments={"n": n, "threshold": threshold}, run_name=f"b-{n}"
         )
-        run = client.wait_for_run_completion(result.run_id, timeout=TIMEOUT)
+        run = client.wait_for_run_completion(result.run_id, timeout=TIMEOUT, sleep_duration=0.2)
         assert run.state == "SUCCEEDED", run.error
         raw = _raw_run(server, result.run_id)
         assert _root(raw)["output_parameters"] == {"Output": P.branches_direct(n, threshold)}
@@ -104,7 +104,7 @@ def test_run_from_package_with_artifacts_and_if_else(server, client, tmp_path):
 
 def test_parallel_for_collected_and_nested_pipeline(server, client):
     result = client.create_run_from_pipeline_func(P.fan_out, arguments={"k": 10})
-    run = client.wait_for_run_completion(result.run_id, timeout=TIMEOUT)
+    run = client.wait_for_run_completion(result.run_id, timeout=TIMEOUT, sleep_duration=0.2)
     assert run.state == "SUCCEEDED"
     raw = _raw_run(server, result.run_id)
     assert _root(raw)["output_parameters"] == {"Output": P.fan_out_direct(10)}
@@ -114,7 +114,7 @@ def test_parallel_for_collected_and_nested_pipeline(server, client):
 
 def test_failing_component_fails_the_run_with_the_error_in_task_details(server, client):
     result = client.create_run_from_pipeline_func(P.failing, arguments={"message": "kaboom-42"})
-    run = client.wait_for_run_completion(result.run_id, timeout=TIMEOUT)
+    run = client.wait_for_run_completion(result.run_id, timeout=TIMEOUT, sleep_duration=0.2)
     assert run.state == "FAILED"
     assert "kaboom-42" in run.error.message
     raw = _raw_run(server, result.run_id)
@@ -136,7 +136,7 @@ def test_failing_component_fails_the_run_with_the_error_in_task_details(server, 
 
 def test_exit_handler_runs_after_a_failure(server, client):
     result = client.create_run_from_pipeline_func(P.with_exit)
-    run = client.wait_for_run_completion(result.run_id, timeout=TIMEOUT)
+    run = client.wait_for_run_completion(result.run_id, timeout=TIMEOUT, sleep_duration=0.2)
     assert run.state == "FAILED"
     raw = _raw_run(server, result.run_id)
     final = next(
@@ -147,7 +147,7 @@ def test_exit_handler_runs_after_a_failure(server, client):
 
 def test_container_component_fails_with_a_clear_message(server, client):
     result = client.create_run_from_pipeline_func(P.container)
-    run = client.wait_for_run_completion(result.run_id, timeout=TIMEOUT)
+    run = client.wait_for_run_completion(result.run_id, timeout=TIMEOUT, sleep_duration=0.2)
     assert run.state == "FAILED"
     assert "container runtime" in run.error.message
 
@@ -179,7 +179,7 @@ def test_terminate_stops_a_long_run(server, client):
 
 def test_archive_unarchive_delete(server, client):
     result = client.create_run_from_pipeline_func(P.arith, run_name="to-archive")
-    client.wait_for_run_completion(result.run_id, timeout=TIMEOUT)
+    client.wait_for_run_completion(result.run_id, timeout=TIMEOUT, sleep_duration=0.2)
     client.archive_run(result.run_id)
     assert client.get_run(result.run_id).storage_state == "ARCHIVED"
     client.unarchive_run(result.run_id)
@@ -236,7 +236,7 @@ def test_run_from_an_uploaded_pipeline_version(server, client, tmp_path):
         pipeline_id=pipeline.pipeline_id,
         version_id=v1.pipeline_version_id,
     )
-    done = client.wait_for_run_completion(run.run_id, timeout=TIMEOUT)
+    done = client.wait_for_run_completion(run.run_id, timeout=TIMEOUT, sleep_duration=0.2)
     assert done.state == "SUCCEEDED"
     assert done.pipeline_version_reference.pipeline_version_id == v1.pipeline_version_id
     assert _root(_raw_run(server, run.run_id))["output_parameters"] == {"Output": 4}
@@ -265,11 +265,11 @@ def test_caching_across_runs_as_the_sdk_asks(server, client):
     first = client.create_run_from_pipeline_func(
         P.arith, arguments={"a": 100, "b": 1}, enable_caching=True
     )
-    assert client.wait_for_run_completion(first.run_id, timeout=TIMEOUT).state == "SUCCEEDED"
+    assert client.wait_for_run_completion(first.run_id, timeout=TIMEOUT, sleep_duration=0.2).state == "SUCCEEDED"
     second = client.create_run_from_pipeline_func(
         P.arith, arguments={"a": 100, "b": 1}, enable_caching=True
     )
-    assert client.wait_for_run_completion(second.run_id, timeout=TIMEOUT).state == "SUCCEEDED"
+    assert client.wait_for_run_completion(second.run_id, timeout=TIMEOUT, sleep_duration=0.2).state == "SUCCEEDED"
     raw = _raw_run(server, second.run_id)
     components = [t for t in raw["run_details"]["task_details"] if t.get("kind") == "component"]
     assert components and all(t.get("cached") for t in components)
@@ -277,7 +277,7 @@ def test_caching_across_runs_as_the_sdk_asks(server, client):
     third = client.create_run_from_pipeline_func(
         P.arith, arguments={"a": 100, "b": 1}, enable_caching=False
     )
-    assert client.wait_for_run_completion(third.run_id, timeout=TIMEOUT).state == "SUCCEEDED"
+    assert client.wait_for_run_completion(third.run_id, timeout=TIMEOUT, sleep_duration=0.2).state == "SUCCEEDED"
     raw = _raw_run(server, third.run_id)
     assert not any(t.get("cached") for t in raw["run_details"]["task_details"])
 
@@ -290,7 +290,7 @@ def test_kfp_server_api_client_reads_task_details(server):
     runs = kfp_server_api.RunServiceApi(api_client)
     client = kfp.Client(host=server.base_url, existing_token=server.seed.api_key)
     run_id = client.create_run_from_pipeline_func(P.arith, arguments={"a": 1, "b": 0}).run_id
-    client.wait_for_run_completion(run_id, timeout=TIMEOUT)
+    client.wait_for_run_completion(run_id, timeout=TIMEOUT, sleep_duration=0.2)
     run = runs.run_service_get_run(run_id)
     assert run.state == "SUCCEEDED"
     details = {t.display_name: t for t in run.run_details.task_details}
@@ -307,7 +307,7 @@ def test_archiving_an_experiment_archives_its_runs_and_disables_its_schedules(
     kfp.compiler.Compiler().compile(P.arith, str(package))
     exp = client.create_experiment("to-archive-with-runs")
     run = client.create_run_from_pipeline_package(str(package), experiment_id=exp.experiment_id)
-    client.wait_for_run_completion(run.run_id, timeout=TIMEOUT)
+    client.wait_for_run_completion(run.run_id, timeout=TIMEOUT, sleep_duration=0.2)
     rec = client.create_recurring_run(
         experiment_id=exp.experiment_id,
         job_name="hourly",
