@@ -86,7 +86,10 @@ def test_output_artifact_equals_kfp_local(server, client, local_runner):
 
 def test_failure_agrees_with_kfp_local(server, client, local_runner):
     result = client.create_run_from_pipeline_func(P.failing, arguments={"message": "parity"})
-    assert client.wait_for_run_completion(result.run_id, timeout=240, sleep_duration=0.2).state == "FAILED"
+    assert (
+        client.wait_for_run_completion(result.run_id, timeout=240, sleep_duration=0.2).state
+        == "FAILED"
+    )
     with pytest.raises(RuntimeError, match="FAILURE"):
         P.failing(message="parity")
     time.sleep(0)  # both failed; kfp.local raises because raise_on_error=True

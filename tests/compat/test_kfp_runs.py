@@ -265,11 +265,17 @@ def test_caching_across_runs_as_the_sdk_asks(server, client):
     first = client.create_run_from_pipeline_func(
         P.arith, arguments={"a": 100, "b": 1}, enable_caching=True
     )
-    assert client.wait_for_run_completion(first.run_id, timeout=TIMEOUT, sleep_duration=0.2).state == "SUCCEEDED"
+    assert (
+        client.wait_for_run_completion(first.run_id, timeout=TIMEOUT, sleep_duration=0.2).state
+        == "SUCCEEDED"
+    )
     second = client.create_run_from_pipeline_func(
         P.arith, arguments={"a": 100, "b": 1}, enable_caching=True
     )
-    assert client.wait_for_run_completion(second.run_id, timeout=TIMEOUT, sleep_duration=0.2).state == "SUCCEEDED"
+    assert (
+        client.wait_for_run_completion(second.run_id, timeout=TIMEOUT, sleep_duration=0.2).state
+        == "SUCCEEDED"
+    )
     raw = _raw_run(server, second.run_id)
     components = [t for t in raw["run_details"]["task_details"] if t.get("kind") == "component"]
     assert components and all(t.get("cached") for t in components)
@@ -277,7 +283,10 @@ def test_caching_across_runs_as_the_sdk_asks(server, client):
     third = client.create_run_from_pipeline_func(
         P.arith, arguments={"a": 100, "b": 1}, enable_caching=False
     )
-    assert client.wait_for_run_completion(third.run_id, timeout=TIMEOUT, sleep_duration=0.2).state == "SUCCEEDED"
+    assert (
+        client.wait_for_run_completion(third.run_id, timeout=TIMEOUT, sleep_duration=0.2).state
+        == "SUCCEEDED"
+    )
     raw = _raw_run(server, third.run_id)
     assert not any(t.get("cached") for t in raw["run_details"]["task_details"])
 
