@@ -215,3 +215,36 @@ def read_text(data: Input[Dataset]) -> str:
 def imported(uri: str) -> str:
     imp = dsl.importer(artifact_uri=uri, artifact_class=Dataset, reimport=False)
     return read_text(data=imp.output).output
+
+
+@dsl.component(base_image="python:3.11")
+def odd_values() -> float:
+    print("a NUL here:", chr(0), "and NaN next")
+    return float("nan")
+
+
+@dsl.component(base_image="python:3.11")
+def env_names() -> str:
+    import os
+
+    return ",".join(sorted(os.environ))
+
+
+@dsl.pipeline(name="odd-values")
+def odd() -> float:
+    return odd_values().output
+
+
+@dsl.component(base_image="python:3.11")
+def fail_with_nul() -> int:
+    raise ValueError("bad " + chr(0) + " byte")
+
+
+@dsl.pipeline(name="nul-failure")
+def nul_failure() -> int:
+    return fail_with_nul().output
+
+
+@dsl.pipeline(name="env")
+def env() -> str:
+    return env_names().output

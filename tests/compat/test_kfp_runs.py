@@ -336,3 +336,55 @@ def test_archiving_an_experiment_archives_its_runs_and_disables_its_schedules(
     client.unarchive_experiment(exp.experiment_id)
     client.unarchive_run(run.run_id)
     assert client.get_run(run.run_id).storage_state == "AVAILABLE"
+
+
+def test_nan_and_nul_are_stored_and_the_runner_goes_on(server, client):
+    odd = client.create_run_from_pipeline_func(P.odd)
+    nul = client.create_run_from_pipeline_func(P.nul_failure)
+    assert (
+        client.wait_for_run_completion(odd.run_id, timeout=TIMEOUT, sleep_duration=0.2).state
+        == "SUCCEEDED"
+    )
+    assert (
+        client.wait_for_run_completion(nul.run_id, timeout=TIMEOUT, sleep_duration=0.2).state
+        == "FAILED"
+    )
+    assert _root(_raw_run(server, odd.run_id))["output_parameters"] == {"Output": "nan"}
+    # And the runner still runs what comes next.
+    after = client.create_run_from_pipeline_func(P.arith, arguments={"a": 0, "b": 1})
+    assert (
+        client.wait_for_run_completion(after.run_id, timeout=TIMEOUT, sleep_duration=0.2).state
+        == "SUCCEEDED"
+    )
+
+
+def test_components_do_not_see_the_servers_environment(server, client):
+    result = client.create_run_from_pipeline_func(P.env)
+    assert (
+        client.wait_for_run_completion(result.run_id, timeout=TIMEOUT, sleep_duration=0.2).state
+        == "SUCCEEDED"
+    )
+    names = _root(_raw_run(server, result.run_id))["output_parameters"]["Output"].split(",")
+    assert "PATH" in names
+    assert not [n for n in names if n.startswith("PIPELINES_")]
+
+
+def test_artifact_reads_stay_inside_run_folders(server, client, tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("not for the API")
+    result = client.create_run_from_pipeline_func(P.imported, arguments={"uri": str(outside)})
+    assert (
+        client.wait_for_run_completion(result.run_id, timeout=TIMEOUT, sleep_duration=0.2).state
+        == "SUCCEEDED"
+    )
+    raw = _raw_run(server, result.run_id)
+    reader = next(t for t in raw["run_details"]["task_details"] if t["display_name"] == "read-text")
+    assert reader["output_parameters"] == {"Output": "not for the API"}  # the task could read it
+    r = httpx.get(
+        f"{server.base_url}/apis/v2beta1/runs/{result.run_id}/nodes/{reader['task_id']}/artifacts/data:read",
+        headers=_headers(server),
+    )
+    assert r.status_code == 404 and "run's folder" in r.json()["message"]
+    assert all(
+        "path" not in a for t in raw["run_details"]["task_details"] for a in t.get("artifacts", [])
+    )

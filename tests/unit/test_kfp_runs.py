@@ -54,6 +54,8 @@ def test_triggers_accepted(trigger, expected):
         ),
         ({"cron_schedule": {"cron": "not a cron"}}, "Invalid cron"),
         ({"cron_schedule": {"cron": "0 0 0 0 0 0 0"}}, "Invalid cron"),
+        ({"cron_schedule": {"cron": "@every 0s"}}, "Invalid cron"),
+        ({"cron_schedule": {"cron": "@fortnightly"}}, "Invalid cron"),
         ({"periodic_schedule": {"interval_second": 0}}, "between"),
         ({"periodic_schedule": {"interval_second": "x"}}, "integer"),
         ({"periodic_schedule": {"interval_second": 1.5}}, "integer"),
@@ -83,6 +85,20 @@ def test_next_fire_cron_seconds_first_and_five_fields():
     assert R.next_fire({"cron_schedule": {"cron": "*/10 * * * *"}}, T0) == T0 + timedelta(
         minutes=10
     )
+
+
+@pytest.mark.parametrize(
+    "expr, after, expected",
+    [
+        ("@hourly", T0 + timedelta(minutes=1), T0 + timedelta(hours=1)),
+        ("@daily", T0, datetime(2026, 1, 2, tzinfo=UTC)),
+        ("@every 90s", T0, T0 + timedelta(seconds=90)),
+        ("@every 1h30m", T0, T0 + timedelta(minutes=90)),
+    ],
+)
+def test_upstream_cron_macros_and_every(expr, after, expected):
+    trigger = R.check_trigger({"cron_schedule": {"cron": expr}})
+    assert R.next_fire(trigger, after) == expected
 
 
 def test_next_fire_periodic_from_start_and_until_end():

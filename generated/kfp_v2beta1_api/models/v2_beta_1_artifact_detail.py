@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -26,7 +26,6 @@ class V2Beta1ArtifactDetail:
         artifact_id (str | Unset):
         type_ (str | Unset): The schema title, e.g. system.Dataset.
         uri (str | Unset):
-        path (None | str | Unset):
         metadata (V2Beta1ArtifactDetailMetadata | Unset):
     """
 
@@ -35,7 +34,6 @@ class V2Beta1ArtifactDetail:
     artifact_id: str | Unset = UNSET
     type_: str | Unset = UNSET
     uri: str | Unset = UNSET
-    path: None | str | Unset = UNSET
     metadata: V2Beta1ArtifactDetailMetadata | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -51,12 +49,6 @@ class V2Beta1ArtifactDetail:
         type_ = self.type_
 
         uri = self.uri
-
-        path: None | str | Unset
-        if isinstance(self.path, Unset):
-            path = UNSET
-        else:
-            path = self.path
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -75,8 +67,6 @@ class V2Beta1ArtifactDetail:
             field_dict["type"] = type_
         if uri is not UNSET:
             field_dict["uri"] = uri
-        if path is not UNSET:
-            field_dict["path"] = path
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
 
@@ -104,15 +94,6 @@ class V2Beta1ArtifactDetail:
 
         uri = d.pop("uri", UNSET)
 
-        def _parse_path(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        path = _parse_path(d.pop("path", UNSET))
-
         _metadata = d.pop("metadata", UNSET)
         metadata: V2Beta1ArtifactDetailMetadata | Unset
         if isinstance(_metadata, Unset):
@@ -126,7 +107,6 @@ class V2Beta1ArtifactDetail:
             artifact_id=artifact_id,
             type_=type_,
             uri=uri,
-            path=path,
             metadata=metadata,
         )
 

@@ -11,6 +11,7 @@ A recurring run creates runs on a cron or periodic trigger, never more than
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from ..store.models import KfpCacheEntry, KfpExperiment, KfpRecurringRun, KfpRun
 from . import kfp, kfp_pipelines
 from . import kfp_query as q
-from .errors import BadRequest, NotFound
+from .errors import BadRequest, Conflict, NotFound
 from .principal import Principal
 
 PENDING, RUNNING, SUCCEEDED, FAILED = "PENDING", "RUNNING", "SUCCEEDED", "FAILED"
@@ -82,6 +83,13 @@ def _experiment_for(
     if exp is None:
         exp = kfp.create_experiment(session, principal, DEFAULT_EXPERIMENT, "", project.name)
     return exp
+
+
+def _not_archived(exp: KfpExperiment) -> None:
+    if exp.storage_state == kfp.ARCHIVED:
+        raise BadRequest(
+            f"Experiment {exp.id!r} is archived; unarchive it to add runs or schedules to it"
+        )
 
 
 def _runtime_config(raw) -> dict:
@@ -172,11 +180,11 @@ def _name(body: dict, what: str) -> str:
 def add_history(run: KfpRun, state: str, when: datetime | None = None) -> None:
     run.state_history = [
         *(run.state_history or []),
-        {"update_time": _iso(when or utcnow()), "state": state},
+        {"update_time": iso(when or utcnow()), "state": state},
     ]
 
 
-def _iso(when: datetime) -> str:
+def iso(when: datetime) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
@@ -207,8 +215,7 @@ def create_run(
         exp = _experiment_for(
             session, principal, body.get("experiment_id") or None, body.get("namespace")
         )
-        if exp.storage_state == kfp.ARCHIVED:
-            raise BadRequest(f"Experiment {exp.id!r} is archived; unarchive it to add runs")
+        _not_archived(exp)
         experiment_id, project_id = exp.id, exp.project_id
         description = body.get("description") or ""
         account = body.get("service_account") or ""
@@ -315,36 +322,62 @@ def delete_run(session: Session, principal: Principal, run_id: str) -> KfpRun:
     return run
 
 
+def _move(session: Session, run: KfpRun, seen: str, state: str, **values) -> bool:
+    """Moves a run from the state read to another, only if no one moved it meanwhile (the
+    runner claims and ends runs concurrently): a conditional UPDATE."""
+    now = utcnow()
+    history = [*(run.state_history or []), {"update_time": iso(now), "state": state}]
+    moved = session.execute(
+        update(KfpRun)
+        .where(KfpRun.id == run.id, KfpRun.state == seen)
+        .values(state=state, state_history=history, **values)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    session.refresh(run)
+    return moved == 1
+
+
 def terminate_run(session: Session, principal: Principal, run_id: str) -> KfpRun:
     run = get_run(session, principal, run_id)
-    if run.state == PENDING:
-        run.state = CANCELED
-        run.finished_at = utcnow()
-        run.error = "The run was terminated before it started"
-        add_history(run, CANCELED)
-    elif run.state == RUNNING:
-        run.state = CANCELING
-        add_history(run, CANCELING)
-    elif run.state in FINISHED:
-        raise kfp_pipelines.FailedPrecondition(
-            f"Run {run_id!r} has already finished ({run.state}); "
-            "only a pending or running run can be terminated"
-        )
-    return run
+    for _ in range(5):
+        if run.state == PENDING:
+            done = _move(
+                session,
+                run,
+                PENDING,
+                CANCELED,
+                finished_at=utcnow(),
+                error="The run was terminated before it started",
+            )
+        elif run.state == RUNNING:
+            done = _move(session, run, RUNNING, CANCELING)
+        elif run.state == CANCELING:
+            return run
+        else:
+            raise kfp_pipelines.FailedPrecondition(
+                f"Run {run_id!r} has already finished ({run.state}); "
+                "only a pending or running run can be terminated"
+            )
+        if done:
+            return run
+    raise Conflict(f"Run {run_id!r} keeps changing state; try again")
 
 
 def retry_run(session: Session, principal: Principal, run_id: str) -> KfpRun:
     run = get_run(session, principal, run_id)
-    if run.state not in (FAILED, CANCELED):
+    if run.state not in (FAILED, CANCELED) or not _move(
+        session,
+        run,
+        run.state,
+        PENDING,
+        error=None,
+        finished_at=None,
+        claim_token=None,
+        lease_until=None,
+    ):
         raise kfp_pipelines.FailedPrecondition(
             f"Run {run_id!r} is {run.state}; only a failed or canceled run can be retried"
         )
-    run.state = PENDING
-    run.error = None
-    run.finished_at = None
-    run.claim_token = None
-    run.lease_until = None
-    add_history(run, PENDING)
     return run
 
 
@@ -378,7 +411,6 @@ def _time(value, what: str) -> datetime | None:
 def check_trigger(raw) -> dict:
     """A trigger as stored: exactly one of cron_schedule (upstream's six fields, seconds
     first, '?' allowed) and periodic_schedule (interval_second, a number or a string)."""
-    from croniter import croniter
 
     if not isinstance(raw, dict) or not raw:
         raise BadRequest("A recurring run needs a trigger (cron_schedule or periodic_schedule)")
@@ -397,18 +429,16 @@ def check_trigger(raw) -> dict:
         raise BadRequest("end_time must be after start_time")
     out: dict = {}
     if start:
-        out["start_time"] = _iso(start)
+        out["start_time"] = iso(start)
     if end:
-        out["end_time"] = _iso(end)
+        out["end_time"] = iso(end)
     if cron:
         expr = str(cron.get("cron") or "").strip()
-        fields = expr.split()
-        if len(fields) == 5:
-            fields = ["0", *fields]  # a classic cron line: at second 0
-        if len(fields) != 6 or not croniter.is_valid(" ".join(fields), second_at_beginning=True):
+        if _cron(expr) is None:
             raise BadRequest(
                 f"Invalid cron expression {expr!r}: upstream's format has six fields, "
-                "seconds first (e.g. '0 */5 * * * *')"
+                "seconds first (e.g. '0 */5 * * * *'), or @hourly, @daily, @weekly, "
+                "@monthly, @yearly, @every 1h30m"
             )
         out["cron"] = expr
         return {"cron_schedule": out}
@@ -416,6 +446,39 @@ def check_trigger(raw) -> dict:
         _int_field(periodic.get("interval_second"), "interval_second", 0, 1, 10 * 365 * 86400)
     )
     return {"periodic_schedule": out}
+
+
+_MACROS = {
+    "@yearly": "0 0 0 1 1 *",
+    "@annually": "0 0 0 1 1 *",
+    "@monthly": "0 0 0 1 * *",
+    "@weekly": "0 0 0 * * 0",
+    "@daily": "0 0 0 * * *",
+    "@midnight": "0 0 0 * * *",
+    "@hourly": "0 0 * * * *",
+}
+_EVERY = re.compile(r"^@every\s+((?:\d+[hms])+)$")
+
+
+def _cron(expr: str) -> tuple[str, str | int] | None:
+    """Upstream's cron (robfig/cron): six fields seconds first, a classic five-field line
+    (at second 0), a macro, or `@every <duration>`. ("cron", six fields) or ("every",
+    seconds); None when it is none of these."""
+    from croniter import croniter
+
+    expr = expr.strip()
+    every = _EVERY.match(expr)
+    if every:
+        units = {"h": 3600, "m": 60, "s": 1}
+        seconds = sum(int(n) * units[u] for n, u in re.findall(r"(\d+)([hms])", every.group(1)))
+        return ("every", seconds) if seconds > 0 else None
+    fields = _MACROS.get(expr.lower(), expr).split()
+    if len(fields) == 5:
+        fields = ["0", *fields]
+    line = " ".join(fields)
+    if len(fields) != 6 or not croniter.is_valid(line, second_at_beginning=True):
+        return None
+    return ("cron", line)
 
 
 def next_fire(trigger: dict, after: datetime) -> datetime | None:
@@ -428,15 +491,11 @@ def next_fire(trigger: dict, after: datetime) -> datetime | None:
     base = after
     if start and start > base:
         base = start - timedelta(microseconds=1)
-    if "cron_schedule" in trigger:
-        fields = trigger["cron_schedule"]["cron"].split()
-        if len(fields) == 5:
-            fields = ["0", *fields]
-        nxt = croniter(" ".join(fields), base.astimezone(UTC), second_at_beginning=True).get_next(
-            datetime
-        )
+    cron = _cron(trigger["cron_schedule"]["cron"]) if "cron_schedule" in trigger else None
+    if cron is not None and cron[0] == "cron":
+        nxt = croniter(cron[1], base.astimezone(UTC), second_at_beginning=True).get_next(datetime)
     else:
-        interval = int(trigger["periodic_schedule"]["interval_second"])
+        interval = cron[1] if cron else int(trigger["periodic_schedule"]["interval_second"])
         origin = start or base
         if base < origin:
             nxt = origin
@@ -463,6 +522,7 @@ def create_recurring_run(session: Session, principal: Principal, body: dict) -> 
     exp = _experiment_for(
         session, principal, body.get("experiment_id") or None, body.get("namespace")
     )
+    _not_archived(exp)
     now = utcnow()
     rec = KfpRecurringRun(
         id=str(uuid.uuid4()),
@@ -514,6 +574,7 @@ def set_recurring_mode(
     rec = get_recurring_run(session, principal, recurring_run_id)
     now = utcnow()
     if enable and rec.mode != "ENABLE":
+        _not_archived(kfp.get_experiment(session, principal, rec.experiment_id))
         rec.mode = "ENABLE"
         rec.next_fire_at = next_fire(rec.trigger, now)
     elif not enable:

@@ -82,7 +82,22 @@ class TaskRecord:
 
     def as_dict(self) -> dict:
         """A copy to store (JSON-safe, detached from what running threads still change)."""
-        return json.loads(json.dumps(self.__dict__, default=repr))
+        return storable(json.loads(json.dumps(self.__dict__, default=repr)))
+
+
+def storable(value: Any) -> Any:
+    """What every database can keep: no NUL in strings (PostgreSQL refuses them in text and
+    JSONB) and no NaN or infinities (JSON has none; a metric can be one): those become
+    strings."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return repr(value)
+    if isinstance(value, dict):
+        return {storable(k): storable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [storable(v) for v in value]
+    return value
 
 
 def _json_safe(value: Any) -> Any:
@@ -342,8 +357,8 @@ class PipelineRun:
         return RunResult(SUCCEEDED, outputs, None)
 
     def terminate(self) -> None:
-        self.cancel.set()
         with self._lock:
+            self.cancel.set()
             procs = list(self._procs)
         for proc in procs:
             with contextlib.suppress(ProcessLookupError, PermissionError):
@@ -686,9 +701,18 @@ class PipelineRun:
         if self.skip_satisfied_pip:
             command = strip_satisfied_pip(command)
         command = replace_python_executable(command, sys.executable)
-        env = {**os.environ, **{e.name: e.value for e in container.env}}
-        # The task's own interpreter first on PATH, as inside its image.
-        env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
+        # Nothing of the server's environment (database URL, secret key) reaches the task:
+        # PATH with the task's interpreter first (as inside its image), a locale, a home and
+        # a temporary directory for pip and the executor, and the container's own variables.
+        env = {
+            "PATH": os.path.dirname(sys.executable)
+            + os.pathsep
+            + os.environ.get("PATH", "/usr/bin:/bin"),
+            "LANG": "C.UTF-8",
+            "HOME": task_root,
+            "TMPDIR": os.environ.get("TMPDIR", "/tmp"),
+            **{e.name: e.value for e in container.env},
+        }
         log_path = os.path.join(task_root, "log.txt")
         rec.log_path = log_path
         with self.slots:
@@ -699,16 +723,20 @@ class PipelineRun:
                 if rec.attempts > 1:
                     log_file.write(f"\n--- attempt {rec.attempts} ---\n".encode())
                     log_file.flush()
-                proc = subprocess.Popen(  # noqa: S603 - the pipeline's own command, as kfp.local runs it
-                    command,
-                    stdout=log_file,
-                    stderr=subprocess.STDOUT,
-                    stdin=subprocess.DEVNULL,
-                    env=env,
-                    cwd=task_root,
-                    start_new_session=True,
-                )
+                # Started and registered under the lock terminate() takes: a process is
+                # either never started or killed by it.
                 with self._lock:
+                    if self.cancel.is_set():
+                        return False, {}, "The run was terminated"
+                    proc = subprocess.Popen(  # noqa: S603 - the pipeline's own command, as kfp.local runs it
+                        command,
+                        stdout=log_file,
+                        stderr=subprocess.STDOUT,
+                        stdin=subprocess.DEVNULL,
+                        env=env,
+                        cwd=task_root,
+                        start_new_session=True,
+                    )
                     self._procs.add(proc)
                 try:
                     code = proc.wait(timeout=self.task_timeout)

@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, case, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 
 from ..domain import kfp_runs
 from ..store.db import Database
 from ..store.models import KfpCacheEntry, KfpRun
-from .kfp_dag import Cache, PipelineRun, RunResult, TaskRecord
+from .kfp_dag import Cache, PipelineRun, RunResult, TaskRecord, storable
 
 log = logging.getLogger(__name__)
 
@@ -165,15 +165,22 @@ class KfpRunner:
     def _claim(self) -> None:
         with self._lock:
             free = self.max_runs - len(self.active)
+            mine = list(self.active)
         if free <= 0 or self._stop.is_set():
             return
         now = _now()
-        lapsed = and_(KfpRun.state.in_(("RUNNING", "CANCELING")), KfpRun.lease_until < now)
+        lapsed = and_(
+            KfpRun.state.in_(("RUNNING", "CANCELING")),
+            or_(KfpRun.lease_until < now, KfpRun.lease_until.is_(None)),
+        )
         claimable = or_(KfpRun.state == "PENDING", lapsed)
         with self.db.session() as session:
             ids = list(
                 session.scalars(
-                    select(KfpRun.id).where(claimable).order_by(KfpRun.scheduled_at).limit(free)
+                    select(KfpRun.id)
+                    .where(claimable, KfpRun.id.notin_(mine) if mine else true())
+                    .order_by(KfpRun.scheduled_at)
+                    .limit(free)
                 )
             )
         for run_id in ids:
@@ -186,17 +193,19 @@ class KfpRunner:
                         claim_token=token,
                         lease_until=now + timedelta(seconds=self.lease_seconds),
                         attempt=KfpRun.attempt + 1,
+                        state=case((KfpRun.state == "PENDING", "RUNNING"), else_=KfpRun.state),
                     )
+                    .execution_options(synchronize_session=False)
                 ).rowcount
                 if claimed != 1:
                     continue
                 run = session.get(KfpRun, run_id)
                 if run.state == "CANCELING":  # its runner died while stopping it
-                    self._close(run, "CANCELED", "The run was terminated")
+                    self._close(session, run_id, token, "CANCELED", "The run was terminated")
                     continue
-                if run.state != "RUNNING":
-                    run.state = "RUNNING"
-                    kfp_runs.add_history(run, "RUNNING")
+                history = run.state_history or []
+                if not history or history[-1].get("state") != "RUNNING":
+                    kfp_runs.add_history(run, "RUNNING")  # flushes state_history alone
                 ir = json.loads(run.pipeline_spec)
                 params = (run.runtime_config or {}).get("parameters") or {}
                 org_id = run.org_id
@@ -223,9 +232,7 @@ class KfpRunner:
         except Exception as exc:  # noqa: BLE001 - an IR this kfp cannot load: the run fails
             log.exception("KFP run %s cannot start", run_id)
             with self.db.session() as session:
-                run = session.get(KfpRun, run_id)
-                if run is not None and run.claim_token == token:
-                    self._close(run, "FAILED", f"The pipeline cannot run: {exc}")
+                self._close(session, run_id, token, "FAILED", f"The pipeline cannot run: {exc}")
             return
         active = Active(run_id=run_id, token=token, pipeline=pipeline)
 
@@ -247,23 +254,32 @@ class KfpRunner:
             return [r.as_dict() for r in a.pipeline.records.values()]
 
     def _watch(self) -> None:
-        """Renews leases, writes task details that moved, and passes on terminations."""
+        """Renews leases, writes task details that moved, and passes on terminations. Every
+        write is conditional on the run's claim token: a run that was deleted or taken over
+        is stopped here, never written."""
         with self._lock:
             actives = [a for a in self.active.values() if a.result is None]
         for a in actives:
-            with self.db.session() as session:
-                run = session.get(KfpRun, a.run_id)
-                if run is None or run.claim_token != a.token:  # deleted, or taken over
-                    a.canceled = True
-                    a.pipeline.terminate()
-                    continue
-                run.lease_until = _now() + timedelta(seconds=self.lease_seconds)
-                if a.dirty.is_set():
-                    a.dirty.clear()
-                    run.task_details = self._details(a)
-                if run.state == "CANCELING" and not a.canceled:
-                    a.canceled = True
-                    a.pipeline.terminate()
+            try:
+                with self.db.session() as session:
+                    values: dict = {"lease_until": _now() + timedelta(seconds=self.lease_seconds)}
+                    if a.dirty.is_set():
+                        a.dirty.clear()
+                        values["task_details"] = self._details(a)
+                    ours = session.execute(
+                        update(KfpRun)
+                        .where(KfpRun.id == a.run_id, KfpRun.claim_token == a.token)
+                        .values(**values)
+                        .execution_options(synchronize_session=False)
+                    ).rowcount
+                    state = session.scalar(select(KfpRun.state).where(KfpRun.id == a.run_id))
+            except Exception:  # noqa: BLE001 - this run only; the next tick tries again
+                log.exception("KFP run %s: writing its progress failed", a.run_id)
+                a.dirty.set()
+                continue
+            if (ours != 1 or state == "CANCELING") and not a.canceled:
+                a.canceled = True
+                a.pipeline.terminate()
 
     def _reap(self) -> None:
         with self._lock:
@@ -271,25 +287,77 @@ class KfpRunner:
         for a in done:
             if a.thread is not None:
                 a.thread.join(5)
-            if not self._stop.is_set() or a.result.state != "CANCELED" or a.canceled:
-                with self.db.session() as session:
-                    run = session.get(KfpRun, a.run_id)
-                    if run is not None and run.claim_token == a.token:
-                        run.task_details = self._details(a)
-                        params = {k: v for k, v in a.result.outputs.items() if _plain(v)}
-                        run.outputs = params
-                        self._close(run, a.result.state, a.result.error)
-            with self._lock:
-                self.active.pop(a.run_id, None)
+            try:
+                if not self._stop.is_set() or a.result.state != "CANCELED" or a.canceled:
+                    self._record(a)
+            finally:
+                with self._lock:
+                    self.active.pop(a.run_id, None)
+
+    def _record(self, a: Active) -> None:
+        """The run's end. If its details cannot be stored (a database refusing a value), the
+        run still ends, FAILED, with the reason."""
+        outputs = {k: v for k, v in a.result.outputs.items() if _plain(v)}
+        try:
+            with self.db.session() as session:
+                self._close(
+                    session,
+                    a.run_id,
+                    a.token,
+                    a.result.state,
+                    a.result.error,
+                    details=self._details(a),
+                    outputs=outputs,
+                )
+        except Exception as exc:  # noqa: BLE001
+            log.exception("KFP run %s: storing its result failed", a.run_id)
+            with contextlib.suppress(Exception), self.db.session() as session:
+                self._close(
+                    session, a.run_id, a.token, "FAILED", f"Storing the run's result failed: {exc}"
+                )
 
     @staticmethod
-    def _close(run: KfpRun, state: str, error: str | None) -> None:
-        run.state = state
-        run.error = error
-        run.finished_at = _now()
-        run.claim_token = None
-        run.lease_until = None
-        kfp_runs.add_history(run, state)
+    def _close(
+        session,
+        run_id: str,
+        token: str,
+        state: str,
+        error: str | None,
+        *,
+        details: list | None = None,
+        outputs: dict | None = None,
+    ) -> bool:
+        """Ends a run this runner holds (a conditional write on its claim token)."""
+        row = session.execute(
+            select(KfpRun.state_history)
+            .where(KfpRun.id == run_id, KfpRun.claim_token == token)
+            .with_for_update()
+        ).first()
+        if row is None:
+            return False
+        now = _now()
+        values: dict = {
+            "state": state,
+            "error": storable(error),
+            "finished_at": now,
+            "claim_token": None,
+            "lease_until": None,
+            "state_history": [
+                *(row.state_history or []),
+                {"update_time": kfp_runs.iso(now), "state": state},
+            ],
+        }
+        if details is not None:
+            values["task_details"] = details
+        if outputs is not None:
+            values["outputs"] = storable(outputs)
+        session.execute(
+            update(KfpRun)
+            .where(KfpRun.id == run_id, KfpRun.claim_token == token)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        return True
 
 
 def from_settings(db: Database, settings) -> KfpRunner:

@@ -61,8 +61,9 @@ def sync_detailed(
 ) -> Response[GoogleRpcStatus | V2Beta1ReadArtifactResponse]:
     """Reads an artifact of a task (node_id is a task_id), base64-encoded
 
-     A file artifact's bytes; a folder artifact as a tar.gz of the folder. At most 32 MiB. Upstream
-    serves this outside its gateway (it is not in its swagger).
+     A file artifact's bytes; a folder artifact as a tar.gz of the folder. At most 32 MiB. Only files
+    that runs of the caller's organization wrote are served (not an importer's source). Upstream serves
+    this outside its gateway (it is not in its swagger).
 
     Args:
         run_id (str):
@@ -99,8 +100,9 @@ def sync(
 ) -> GoogleRpcStatus | V2Beta1ReadArtifactResponse | None:
     """Reads an artifact of a task (node_id is a task_id), base64-encoded
 
-     A file artifact's bytes; a folder artifact as a tar.gz of the folder. At most 32 MiB. Upstream
-    serves this outside its gateway (it is not in its swagger).
+     A file artifact's bytes; a folder artifact as a tar.gz of the folder. At most 32 MiB. Only files
+    that runs of the caller's organization wrote are served (not an importer's source). Upstream serves
+    this outside its gateway (it is not in its swagger).
 
     Args:
         run_id (str):
@@ -132,8 +134,9 @@ async def asyncio_detailed(
 ) -> Response[GoogleRpcStatus | V2Beta1ReadArtifactResponse]:
     """Reads an artifact of a task (node_id is a task_id), base64-encoded
 
-     A file artifact's bytes; a folder artifact as a tar.gz of the folder. At most 32 MiB. Upstream
-    serves this outside its gateway (it is not in its swagger).
+     A file artifact's bytes; a folder artifact as a tar.gz of the folder. At most 32 MiB. Only files
+    that runs of the caller's organization wrote are served (not an importer's source). Upstream serves
+    this outside its gateway (it is not in its swagger).
 
     Args:
         run_id (str):
@@ -168,8 +171,9 @@ async def asyncio(
 ) -> GoogleRpcStatus | V2Beta1ReadArtifactResponse | None:
     """Reads an artifact of a task (node_id is a task_id), base64-encoded
 
-     A file artifact's bytes; a folder artifact as a tar.gz of the folder. At most 32 MiB. Upstream
-    serves this outside its gateway (it is not in its swagger).
+     A file artifact's bytes; a folder artifact as a tar.gz of the folder. At most 32 MiB. Only files
+    that runs of the caller's organization wrote are served (not an importer's source). Upstream serves
+    this outside its gateway (it is not in its swagger).
 
     Args:
         run_id (str):

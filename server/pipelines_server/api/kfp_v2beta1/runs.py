@@ -80,7 +80,7 @@ def task_detail(run_id: str, rec: dict) -> dict:
             "output_parameters": rec.get("output_parameters"),
             "artifacts": [
                 {
-                    **{k: v for k, v in a.items() if k != "name"},
+                    **{k: v for k, v in a.items() if k not in ("name", "path")},
                     "name": name,
                     "direction": direction,
                 }
@@ -209,17 +209,34 @@ def _task(run_id: str, node_id: str) -> dict:
     raise NotFound(f"Run {run_id!r} has no task {node_id!r}")
 
 
-def _inside_root(path: str | None) -> str | None:
+def _in_a_run_folder(path: str | None) -> str | None:
+    """The real path, when it lies in the folder of a run of the caller's organization under
+    the pipeline root (a cached task's files are in the run that made them). Anything else -
+    an importer's source, another organization's run, the root itself - is never served."""
     if not path:
         return None
     root = os.path.realpath(current().settings.pipeline_root)
     real = os.path.realpath(path)
-    return real if real == root or real.startswith(root + os.sep) else None
+    if not real.startswith(root + os.sep):
+        return None
+    parts = os.path.relpath(real, root).split(os.sep)
+    if len(parts) < 2:
+        return None  # the root's own entries belong to no task
+    with current().db.session() as session:
+        try:
+            kfp_runs.get_run(session, principal(), parts[0])
+        except NotFound:
+            return None
+    return real
+
+
+def _tree_bytes(path: str) -> int:
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(path) for f in files)
 
 
 def run_service_read_log(run_id: str, node_id: str):
     rec = _task(run_id, node_id)
-    path = _inside_root(rec.get("log_path"))
+    path = _in_a_run_folder(rec.get("log_path"))
     if path is None or not os.path.isfile(path):
         raise NotFound(f"Task {node_id!r} of run {run_id!r} has no log (it ran no process)")
     with open(path, "rb") as f:
@@ -235,19 +252,18 @@ def run_service_read_artifact(run_id: str, node_id: str, artifact_name: str):
     ).get(artifact_name)
     if not items:
         raise NotFound(f"Task {node_id!r} of run {run_id!r} has no artifact {artifact_name!r}")
-    path = _inside_root(items[0].get("path"))
+    path = _in_a_run_folder(items[0].get("path"))
     if path is None or not os.path.exists(path):
-        raise NotFound(f"Artifact {artifact_name!r} has no file on this server")
+        raise NotFound(f"Artifact {artifact_name!r} has no file in a run's folder")
+    size = _tree_bytes(path) if os.path.isdir(path) else os.path.getsize(path)
+    if size > MAX_ARTIFACT_BYTES:
+        raise BadRequest(f"Artifact {artifact_name!r} is larger than {MAX_ARTIFACT_BYTES} bytes")
     if os.path.isdir(path):
         buf = io.BytesIO()
         with tarfile.open(fileobj=buf, mode="w:gz") as tar:
             tar.add(path, arcname=os.path.basename(path))
         data = buf.getvalue()
     else:
-        if os.path.getsize(path) > MAX_ARTIFACT_BYTES:
-            raise BadRequest(
-                f"Artifact {artifact_name!r} is larger than {MAX_ARTIFACT_BYTES} bytes"
-            )
         with open(path, "rb") as f:
             data = f.read()
     return {"data": base64.b64encode(data).decode()}, 200
