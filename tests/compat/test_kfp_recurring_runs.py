@@ -103,3 +103,28 @@ def test_cron_schedule_fires_and_lists(server, client, tmp_path):
             pipeline_package_path=str(package),
         )
     assert info.value.status == 400 and "Invalid cron" in info.value.body
+
+
+def test_two_servers_on_one_database_fire_each_schedule_once(make_server, tmp_path):
+    first = make_server(env={"PIPELINES_ENGINE_POLL_SECONDS": "0.1"})
+    second = make_server(
+        env={"PIPELINES_ENGINE_POLL_SECONDS": "0.1"}, database_url=first.database_url, seed=False
+    )
+    second.seed = first.seed
+    client = kfp.Client(host=first.base_url, existing_token=first.seed.api_key)
+    package = tmp_path / "arith.yaml"
+    kfp.compiler.Compiler().compile(P.arith, str(package))
+    exp = client.create_experiment("two-servers")
+    rec = client.create_recurring_run(
+        experiment_id=exp.experiment_id,
+        job_name="every-second",
+        interval_second=1,
+        max_concurrency=10,
+        pipeline_package_path=str(package),
+    )
+    time.sleep(6)
+    client.disable_recurring_run(rec.recurring_run_id)
+    runs = _runs_of(client, exp.experiment_id, rec.recurring_run_id)
+    firings = [r.scheduled_at for r in runs]
+    assert len(firings) >= 3
+    assert len(firings) == len(set(firings)), "a firing started twice"
