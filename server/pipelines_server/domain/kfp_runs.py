@@ -174,14 +174,57 @@ def _name(body: dict, what: str) -> str:
     return name.strip()
 
 
+SOURCE_COLUMNS = (
+    "org_id",
+    "project_id",
+    "experiment_id",
+    "display_name",
+    "description",
+    "pipeline_id",
+    "pipeline_version_id",
+    "pipeline_spec",
+    "inline_spec",
+    "runtime_config",
+    "service_account",
+)
+
+
+def _source_fields(session: Session, principal: Principal, body: dict, what: str) -> dict:
+    """The KfpRunSource columns of a new run or recurring run, from its request body: its
+    name, pipeline, checked arguments and experiment (not an archived one)."""
+    name = _name(body, what)
+    ir, pipeline_id, version_id, inline = _source(session, principal, body)
+    config = _runtime_config(body.get("runtime_config"))
+    check_parameters(ir, config.get("parameters") or {})
+    exp = _experiment_for(
+        session, principal, body.get("experiment_id") or None, body.get("namespace")
+    )
+    _not_archived(exp)
+    return {
+        "org_id": principal.org_id,
+        "project_id": exp.project_id,
+        "experiment_id": exp.id,
+        "display_name": name,
+        "description": body.get("description") or "",
+        "pipeline_id": pipeline_id,
+        "pipeline_version_id": version_id,
+        "pipeline_spec": json.dumps(ir),
+        "inline_spec": 1 if inline else 0,
+        "runtime_config": config,
+        "service_account": body.get("service_account") or "",
+    }
+
+
 # -- runs ---------------------------------------------------------------------------------
 
 
+def with_state(history: list | None, state: str, when: datetime | None = None) -> list:
+    """A run's state_history with one more entry (upstream's RuntimeStatus)."""
+    return [*(history or []), {"update_time": iso(when or utcnow()), "state": state}]
+
+
 def add_history(run: KfpRun, state: str, when: datetime | None = None) -> None:
-    run.state_history = [
-        *(run.state_history or []),
-        {"update_time": iso(when or utcnow()), "state": state},
-    ]
+    run.state_history = with_state(run.state_history, state, when)
 
 
 def iso(when: datetime) -> str:
@@ -197,42 +240,17 @@ def create_run(
     scheduled_at: datetime | None = None,
 ) -> KfpRun:
     if recurring is not None:
-        ir = json.loads(recurring.pipeline_spec)
-        pipeline_id, version_id, inline = (
-            recurring.pipeline_id,
-            recurring.pipeline_version_id,
-            bool(recurring.inline_spec),
+        source = {column: getattr(recurring, column) for column in SOURCE_COLUMNS}
+        source["runtime_config"] = dict(recurring.runtime_config or {})
+        source["display_name"] = (
+            f"{recurring.display_name}-{(scheduled_at or utcnow()).strftime('%Y%m%d%H%M%S')}"
         )
-        experiment_id, project_id = recurring.experiment_id, recurring.project_id
-        config = dict(recurring.runtime_config or {})
-        name = f"{recurring.display_name}-{(scheduled_at or utcnow()).strftime('%Y%m%d%H%M%S')}"
-        description, account = recurring.description, recurring.service_account
     else:
-        name = _name(body, "run")
-        ir, pipeline_id, version_id, inline = _source(session, principal, body)
-        config = _runtime_config(body.get("runtime_config"))
-        check_parameters(ir, config.get("parameters") or {})
-        exp = _experiment_for(
-            session, principal, body.get("experiment_id") or None, body.get("namespace")
-        )
-        _not_archived(exp)
-        experiment_id, project_id = exp.id, exp.project_id
-        description = body.get("description") or ""
-        account = body.get("service_account") or ""
+        source = _source_fields(session, principal, body, "run")
     now = utcnow()
     run = KfpRun(
         id=str(uuid.uuid4()),
-        org_id=principal.org_id,
-        project_id=project_id,
-        experiment_id=experiment_id,
-        display_name=name,
-        description=description,
-        pipeline_id=pipeline_id,
-        pipeline_version_id=version_id,
-        pipeline_spec=json.dumps(ir),
-        inline_spec=1 if inline else 0,
-        runtime_config=config,
-        service_account=account,
+        **source,
         state=PENDING,
         storage_state=kfp.AVAILABLE,
         created_at=now,
@@ -247,7 +265,7 @@ def create_run(
     session.add(run)
     session.execute(
         update(KfpExperiment)
-        .where(KfpExperiment.id == experiment_id)
+        .where(KfpExperiment.id == run.experiment_id)
         .values(last_run_created_at=now)
     )
     session.flush()
@@ -325,12 +343,10 @@ def delete_run(session: Session, principal: Principal, run_id: str) -> KfpRun:
 def _move(session: Session, run: KfpRun, seen: str, state: str, **values) -> bool:
     """Moves a run from the state read to another, only if no one moved it meanwhile (the
     runner claims and ends runs concurrently): a conditional UPDATE."""
-    now = utcnow()
-    history = [*(run.state_history or []), {"update_time": iso(now), "state": state}]
     moved = session.execute(
         update(KfpRun)
         .where(KfpRun.id == run.id, KfpRun.state == seen)
-        .values(state=state, state_history=history, **values)
+        .values(state=state, state_history=with_state(run.state_history, state), **values)
         .execution_options(synchronize_session=False)
     ).rowcount
     session.refresh(run)
@@ -510,33 +526,16 @@ def next_fire(trigger: dict, after: datetime) -> datetime | None:
 
 
 def create_recurring_run(session: Session, principal: Principal, body: dict) -> KfpRecurringRun:
-    name = _name(body, "recurring run")
-    ir, pipeline_id, version_id, inline = _source(session, principal, body)
-    config = _runtime_config(body.get("runtime_config"))
-    check_parameters(ir, config.get("parameters") or {})
+    source = _source_fields(session, principal, body, "recurring run")
     trigger = check_trigger(body.get("trigger"))
     mode = body.get("mode") or "ENABLE"
     if mode not in ("ENABLE", "DISABLE", "MODE_UNSPECIFIED"):
         raise BadRequest("mode must be ENABLE or DISABLE")
     mode = "DISABLE" if mode == "DISABLE" else "ENABLE"
-    exp = _experiment_for(
-        session, principal, body.get("experiment_id") or None, body.get("namespace")
-    )
-    _not_archived(exp)
     now = utcnow()
     rec = KfpRecurringRun(
         id=str(uuid.uuid4()),
-        org_id=principal.org_id,
-        project_id=exp.project_id,
-        experiment_id=exp.id,
-        display_name=name,
-        description=body.get("description") or "",
-        pipeline_id=pipeline_id,
-        pipeline_version_id=version_id,
-        pipeline_spec=json.dumps(ir),
-        inline_spec=1 if inline else 0,
-        runtime_config=config,
-        service_account=body.get("service_account") or "",
+        **source,
         max_concurrency=_int_field(body.get("max_concurrency"), "max_concurrency", 1, 1, 10),
         trigger=trigger,
         mode=mode,

@@ -125,25 +125,17 @@ def _artifact_id(uri: str) -> str:
 
 
 def _local_path(uri: str) -> str | None:
-    try:
-        from kfp.dsl.types.artifact_types import convert_local_uri_to_path  # type: ignore
-    except ImportError:  # pragma: no cover - older kfp
-        convert_local_uri_to_path = None
-    if convert_local_uri_to_path is not None:
-        with contextlib.suppress(Exception):
-            return convert_local_uri_to_path(uri)
+    """Where a local artifact's file is (kfp.local gives them their path as URI)."""
     return uri if uri.startswith("/") else None
 
 
-def _split_outputs(outputs: dict) -> tuple[dict, dict]:
-    from kfp import dsl
-
+def split_values(values: dict) -> tuple[dict, dict]:
+    """(parameters, artifacts) of a task's inputs or outputs: parameters as JSON data,
+    artifacts as lists of plain artifact records."""
     params, arts = {}, {}
-    for key, value in outputs.items():
-        if isinstance(value, dsl.Artifact):
-            arts[key] = [artifact_dict(value)]
-        elif isinstance(value, list) and value and all(isinstance(v, dsl.Artifact) for v in value):
-            arts[key] = [artifact_dict(v) for v in value]
+    for key, value in values.items():
+        if _is_artifact(value):
+            arts[key] = [artifact_dict(a) for a in (value if isinstance(value, list) else [value])]
         else:
             params[key] = _json_safe(value)
     return params, arts
@@ -254,7 +246,6 @@ class PipelineRun:
         arguments: dict | None = None,
         on_change: Callable[[TaskRecord], None] | None = None,
         cache: Cache | None = None,
-        enable_caching: bool | None = None,
         max_parallel: int = 4,
         skip_satisfied_pip: bool = True,
         task_timeout: float | None = None,
@@ -275,7 +266,6 @@ class PipelineRun:
         self.arguments = dict(arguments or {})
         self.on_change = on_change or (lambda record: None)
         self.cache = cache
-        self.enable_caching = enable_caching
         self.slots = threading.BoundedSemaphore(max(1, max_parallel))
         self.skip_satisfied_pip = skip_satisfied_pip
         self.task_timeout = task_timeout
@@ -325,7 +315,7 @@ class PipelineRun:
         self._set(root, RUNNING)
         root.input_parameters = {k: _json_safe(v) for k, v in self.arguments.items()}
         try:
-            outputs, ok = self._run_dag(self.spec.root, self.arguments, None, root, [])
+            outputs, ok = self._run_dag(self.spec.root, self.arguments, None, root)
         except RunCanceled:
             self._set(root, CANCELED, "The run was terminated")
             return RunResult(CANCELED, {}, "The run was terminated")
@@ -351,7 +341,7 @@ class PipelineRun:
                 msg += f". {first}"
             self._set(root, FAILED, msg)
             return RunResult(FAILED, {}, msg)
-        params, arts = _split_outputs(outputs)
+        params, arts = split_values(outputs)
         root.output_parameters, root.output_artifacts = params, arts
         self._set(root, SUCCEEDED)
         return RunResult(SUCCEEDED, outputs, None)
@@ -366,7 +356,7 @@ class PipelineRun:
 
     # -- DAGs --
 
-    def _run_dag(self, dag_component, arguments, parent_store, rec: TaskRecord, fail_stack):
+    def _run_dag(self, dag_component, arguments, parent_store, rec: TaskRecord):
         from kfp.local import io
         from kfp.local.orchestrator.enhanced_dag_orchestrator import (
             ConditionEvaluator,
@@ -405,7 +395,7 @@ class PipelineRun:
             running += 1
             threading.Thread(
                 target=self._task_thread,
-                args=(name, spec, store, rec, results, fail_stack, _has_valid_iterator(spec)),
+                args=(name, spec, store, rec, results, _has_valid_iterator(spec)),
                 daemon=True,
                 name=f"kfp-{self.run_id[:8]}-{name}",
             ).start()
@@ -470,12 +460,12 @@ class PipelineRun:
             return {}, False
         return outputs, True
 
-    def _task_thread(self, name, spec, store, parent, results, fail_stack, is_loop) -> None:
+    def _task_thread(self, name, spec, store, parent, results, is_loop) -> None:
         try:
             if is_loop:
-                state, outputs = self._run_loop(name, spec, store, parent, fail_stack)
+                state, outputs = self._run_loop(name, spec, store, parent)
             else:
-                state, outputs = self._run_task(name, spec, store, parent, fail_stack)
+                state, outputs = self._run_task(name, spec, store, parent)
         except RunCanceled:
             state, outputs = CANCELED, {}
         except Exception as exc:  # noqa: BLE001 - one task's failure is the task's
@@ -485,7 +475,7 @@ class PipelineRun:
             state, outputs = FAILED, {}
         results.put((name, state, outputs))
 
-    def _run_task(self, name, spec, store, parent, fail_stack, display=None):
+    def _run_task(self, name, spec, store, parent, display=None):
         from kfp.local.orchestrator import task_spec_utils
         from kfp.local.orchestrator.orchestrator_utils import OrchestratorUtils
 
@@ -500,14 +490,12 @@ class PipelineRun:
             arguments = task_spec_utils.build_nested_dag_arguments(
                 task_name=name, task_spec=spec, component_spec=component, io_store=store
             )
-            rec.input_parameters = {
-                k: _json_safe(v) for k, v in arguments.items() if not _is_artifact(v)
-            }
-            outputs, ok = self._run_dag(component, arguments, store, rec, fail_stack)
+            rec.input_parameters = split_values(arguments)[0]
+            outputs, ok = self._run_dag(component, arguments, store, rec)
             if not ok:
                 self._set(rec, FAILED, rec.error or "A task inside failed")
                 return FAILED, {}
-            rec.output_parameters, rec.output_artifacts = _split_outputs(outputs)
+            rec.output_parameters, rec.output_artifacts = split_values(outputs)
             self._set(rec, SUCCEEDED)
             return SUCCEEDED, outputs
         arguments = OrchestratorUtils.make_task_arguments(
@@ -515,7 +503,7 @@ class PipelineRun:
         )
         return self._run_component(name, display, spec, component, arguments, parent)
 
-    def _run_loop(self, name, spec, store, parent, fail_stack):
+    def _run_loop(self, name, spec, store, parent):
         from kfp.local.orchestrator import task_spec_utils
 
         rec = self._new(spec.task_info.name or name, parent, "loop")
@@ -548,7 +536,7 @@ class PipelineRun:
                 )
             threading.Thread(
                 target=self._iteration,
-                args=(i, f"{name}-iteration-{i}", it_spec, store, rec, results, fail_stack, gate),
+                args=(i, f"{name}-iteration-{i}", it_spec, store, rec, results, gate),
                 daemon=True,
             ).start()
         by_index: dict[int, tuple[str, dict]] = {}
@@ -564,17 +552,17 @@ class PipelineRun:
         for i in range(len(items)):
             for key, value in by_index[i][1].items():
                 aggregated.setdefault(key, [None] * len(items))[i] = value
-        rec.output_parameters, rec.output_artifacts = _split_outputs(aggregated)
+        rec.output_parameters, rec.output_artifacts = split_values(aggregated)
         self._set(rec, SUCCEEDED)
         return SUCCEEDED, aggregated
 
-    def _iteration(self, i, name, spec, store, parent, results, fail_stack, gate) -> None:
+    def _iteration(self, i, name, spec, store, parent, results, gate) -> None:
         try:
             with gate or contextlib.nullcontext():
                 if self.cancel.is_set():
                     raise RunCanceled()
                 state, outputs = self._run_task(
-                    name, spec, store, parent, fail_stack, display=f"{parent.display_name}-{i}"
+                    name, spec, store, parent, display=f"{parent.display_name}-{i}"
                 )
         except RunCanceled:
             state, outputs = CANCELED, {}
@@ -593,14 +581,7 @@ class PipelineRun:
         rec = self._new(display, parent, "component")
         executor = self.executors[component.executor_label]
         which = executor.WhichOneof("spec")
-        rec.input_parameters = {
-            k: _json_safe(v) for k, v in arguments.items() if not _is_artifact(v)
-        }
-        rec.input_artifacts = {
-            k: ([artifact_dict(a) for a in v] if isinstance(v, list) else [artifact_dict(v)])
-            for k, v in arguments.items()
-            if _is_artifact(v)
-        }
+        rec.input_parameters, rec.input_artifacts = split_values(arguments)
         if self.cancel.is_set():
             self._set(rec, CANCELED)
             raise RunCanceled()
@@ -629,8 +610,6 @@ class PipelineRun:
             return FAILED, {}
 
         enable_cache = spec.caching_options.enable_cache
-        if self.enable_caching is not None:
-            enable_cache = self.enable_caching
         key = None
         if self.cache is not None:
             key = fingerprint(container, arguments, component, spec.caching_options.cache_key)
@@ -662,7 +641,7 @@ class PipelineRun:
             self._set(rec, CANCELED, "The run was terminated")
             raise RunCanceled()
         if ok and key is not None:
-            params, arts = _split_outputs(outputs)
+            params, arts = split_values(outputs)
             with contextlib.suppress(Exception):
                 self.cache.put(key, {"parameters": params, "artifacts": arts}, shared=enable_cache)
         return self._finish(rec, outputs, ok, error)
@@ -671,7 +650,7 @@ class PipelineRun:
         if not ok:
             self._set(rec, FAILED, error or "The task failed")
             return FAILED, {}
-        rec.output_parameters, rec.output_artifacts = _split_outputs(outputs)
+        rec.output_parameters, rec.output_artifacts = split_values(outputs)
         self._set(rec, SUCCEEDED)
         return SUCCEEDED, outputs
 

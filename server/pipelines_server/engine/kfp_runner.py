@@ -27,7 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from ..domain import kfp_runs
 from ..store.db import Database
 from ..store.models import KfpCacheEntry, KfpRun
-from .kfp_dag import Cache, PipelineRun, RunResult, TaskRecord, storable
+from .kfp_dag import Cache, PipelineRun, RunResult, TaskRecord, split_values, storable
 
 log = logging.getLogger(__name__)
 
@@ -40,18 +40,20 @@ class DbCache(Cache):
     def __init__(self, db: Database, org_id: int, run_id: str):
         self.db, self.org_id, self.run_id = db, org_id, run_id
 
+    def _keys(self, key: str, shared: bool) -> list[str]:
+        """This run's own entry first, then the organization's when the task shares."""
+        return [f"run:{self.run_id}:{key}"] + ([f"org:{self.org_id}:{key}"] if shared else [])
+
     def get(self, key: str, shared: bool) -> dict | None:
-        keys = [f"run:{self.run_id}:{key}"] + ([f"org:{self.org_id}:{key}"] if shared else [])
         with self.db.session() as session:
-            for k in keys:
+            for k in self._keys(key, shared):
                 entry = session.get(KfpCacheEntry, k)
                 if entry is not None:
                     return entry.outputs
         return None
 
     def put(self, key: str, value: dict, shared: bool) -> None:
-        keys = [f"run:{self.run_id}:{key}"] + ([f"org:{self.org_id}:{key}"] if shared else [])
-        for k in keys:
+        for k in self._keys(key, shared):
             with contextlib.suppress(IntegrityError), self.db.session() as session:
                 entry = session.get(KfpCacheEntry, k)
                 if entry is None:
@@ -297,7 +299,7 @@ class KfpRunner:
     def _record(self, a: Active) -> None:
         """The run's end. If its details cannot be stored (a database refusing a value), the
         run still ends, FAILED, with the reason."""
-        outputs = {k: v for k, v in a.result.outputs.items() if _plain(v)}
+        outputs = split_values(a.result.outputs)[0]
         try:
             with self.db.session() as session:
                 self._close(
@@ -342,10 +344,7 @@ class KfpRunner:
             "finished_at": now,
             "claim_token": None,
             "lease_until": None,
-            "state_history": [
-                *(row.state_history or []),
-                {"update_time": kfp_runs.iso(now), "state": state},
-            ],
+            "state_history": kfp_runs.with_state(row.state_history, state, now),
         }
         if details is not None:
             values["task_details"] = details
@@ -392,11 +391,3 @@ def run_worker(settings) -> int:
     runner.stop()
     db.dispose()
     return 0
-
-
-def _plain(value) -> bool:
-    try:
-        json.dumps(value)
-        return True
-    except (TypeError, ValueError):
-        return False
