@@ -50,9 +50,6 @@ def namespaces_of(session: Session, rows: list) -> dict[int, str]:
     return _namespaces(session, {r.project_id for r in rows})
 
 
-experiment_namespaces = namespaces_of
-
-
 def create_experiment(
     session: Session,
     principal: Principal,

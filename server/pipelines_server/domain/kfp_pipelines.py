@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from ..store.models import KfpPipeline, KfpPipelineVersion, Project
 from . import kfp_query as q
 from .errors import BadRequest, Conflict, NotFound
-from .kfp import list_in_org, namespaces_of, resolve_namespace
+from .kfp import list_in_org, resolve_namespace
 from .kfp_packages import Package, read_package
 from .principal import Principal
 
@@ -203,9 +203,6 @@ def wire_spec(version: KfpPipelineVersion) -> dict:
 
 
 # -- pipelines ---------------------------------------------------------------------------------
-
-
-namespaces = namespaces_of
 
 
 def _flush(session: Session, message: str) -> None:

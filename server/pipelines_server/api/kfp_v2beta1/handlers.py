@@ -43,13 +43,13 @@ def experiment_service_create_experiment(body: dict):
             body.get("description"),
             opt(body.get("namespace")),
         )
-        return _experiment(exp, kfp.experiment_namespaces(session, [exp])), 200
+        return _experiment(exp, kfp.namespaces_of(session, [exp])), 200
 
 
 def experiment_service_get_experiment(experiment_id: str):
     with current().db.session() as session:
         exp = kfp.get_experiment(session, principal(), experiment_id)
-        return _experiment(exp, kfp.experiment_namespaces(session, [exp])), 200
+        return _experiment(exp, kfp.namespaces_of(session, [exp])), 200
 
 
 def experiment_service_list_experiments(
@@ -69,7 +69,7 @@ def experiment_service_list_experiments(
             page_token=opt(page_token),
             page_size=page_size,
         )
-        names = kfp.experiment_namespaces(session, rows)
+        names = kfp.namespaces_of(session, rows)
         return list_reply("experiments", [_experiment(e, names) for e in rows], total, token), 200
 
 

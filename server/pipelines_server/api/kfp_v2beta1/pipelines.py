@@ -43,7 +43,7 @@ def _version(v: KfpPipelineVersion) -> dict:
 
 
 def _one(session, p: KfpPipeline) -> dict:
-    return _pipeline(p, kp.namespaces(session, [p]))
+    return _pipeline(p, kp.namespaces_of(session, [p]))
 
 
 # -- pipelines ---------------------------------------------------------------------------------
@@ -99,7 +99,7 @@ def pipeline_service_list_pipelines(
             page_token=opt(page_token),
             page_size=page_size,
         )
-        names = kp.namespaces(session, rows)
+        names = kp.namespaces_of(session, rows)
         return list_reply("pipelines", [_pipeline(p, names) for p in rows], total, token), 200
 
 
