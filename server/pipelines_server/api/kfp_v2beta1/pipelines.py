@@ -4,6 +4,7 @@ fields omitted, RFC 3339)."""
 
 from __future__ import annotations
 
+from ...domain import kfp
 from ...domain import kfp_pipelines as kp
 from ...domain.kfp_packages import MAX_SPEC_BYTES
 from ...runtime import current
@@ -43,7 +44,7 @@ def _version(v: KfpPipelineVersion) -> dict:
 
 
 def _one(session, p: KfpPipeline) -> dict:
-    return _pipeline(p, kp.namespaces_of(session, [p]))
+    return _pipeline(p, kfp.namespaces_of(session, [p]))
 
 
 # -- pipelines ---------------------------------------------------------------------------------
@@ -99,7 +100,7 @@ def pipeline_service_list_pipelines(
             page_token=opt(page_token),
             page_size=page_size,
         )
-        names = kp.namespaces_of(session, rows)
+        names = kfp.namespaces_of(session, rows)
         return list_reply("pipelines", [_pipeline(p, names) for p in rows], total, token), 200
 
 
