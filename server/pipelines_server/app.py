@@ -8,6 +8,7 @@ import importlib.util
 import json
 import logging
 import re
+import types
 from pathlib import Path
 
 from connexion import FlaskApp
@@ -31,6 +32,7 @@ from .api import common
 from .api.external_v1 import errors as v1_errors
 from .api.kfp_v2beta1 import errors as kfp_errors
 from .api.native import errors as native_errors
+from .domain import jsonsafe
 from .domain.archives import ArchiveLimits
 from .domain.uploads import UploadConfig
 from .engine.credentials import CredentialStore
@@ -194,6 +196,8 @@ class FormValidator(MultiPartFormDataValidator):
     of the surface, not a server error."""
 
     async def _parse(self, stream, scope):
+        if not common.has_content_type(scope):
+            raise common.no_content_type()
         try:
             return await super()._parse(stream, scope)
         except MultiPartException as exc:
@@ -212,7 +216,7 @@ def _error_handler_for(flask_app):
                 headers = {**headers, "Allow": allow}
         return ConnexionResponse(
             status_code=status,
-            body=json.dumps(body),
+            body=jsonsafe.dumps(body),
             content_type="application/json",
             headers=headers,
         )
@@ -277,7 +281,10 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     validators["parameter"] = common.ParamValidator
 
     # Compact JSON (connexion pretty-prints by default): smaller, faster replies.
-    jsonifier = Jsonifier(json, separators=(",", ":"))
+    # Strict JSON too: a non-finite float is written as null, never as a NaN token.
+    jsonifier = Jsonifier(
+        types.SimpleNamespace(dumps=jsonsafe.dumps, loads=json.loads), separators=(",", ":")
+    )
     app = FlaskApp(__name__, lifespan=lifespan, validator_map=validators, jsonifier=jsonifier)
     # Path parameters never contain ':', so that upstream KFP's custom methods
     # (/experiments/{id}:archive) are routes of their own and not ids of the plain one.

@@ -5,12 +5,11 @@ sees what every server process and every Celery worker recorded, and a client th
 reconnects with Last-Event-ID (or `after`) misses nothing.
 """
 
-import json
 import time
 
 from flask import Response, request
 
-from ...domain import work
+from ...domain import jsonsafe, work
 from ...domain.errors import NotFound
 from ...runtime import current
 from ...store.models import Task
@@ -53,7 +52,7 @@ def stream_events(
             )
             for event in events:
                 cursor = event["id"]
-                payload = json.dumps(jsonable(event), separators=(",", ":"))
+                payload = jsonsafe.dumps(jsonable(event), separators=(",", ":"))
                 yield f"id: {cursor}\nevent: {event['type']}\ndata: {payload}\n\n"
             now = time.monotonic()
             if events:
