@@ -80,8 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     settings.ensure_secret_key()
     import uvicorn
 
+    from .httpproto import uvicorn_http_options
+
     uvicorn.run(
         "pipelines_server.app:asgi_app",
+        **uvicorn_http_options(),
         factory=True,
         host=args.host or settings.host,
         port=args.port or settings.port,

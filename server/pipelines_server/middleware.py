@@ -15,6 +15,7 @@ import anyio
 from .api.common import HttpError, client_ip, to_http_error
 from .domain import uploads
 from .domain.errors import DomainError, PayloadTooLarge
+from .httpproto import too_large_error
 from .runtime import current
 
 STORAGE_PREFIX = "/storage/uploads/"
@@ -72,22 +73,22 @@ class EdgeMiddleware:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         path = scope["path"]
+        rt = current()
+        limit = rt.settings.max_header_bytes
+        if sum(len(k) + len(v) + 4 for k, v in scope["headers"]) > limit:
+            surface = self.surface_for("/api/v1" if path.startswith(STORAGE_PREFIX) else path)
+            if surface is not None and surface.headers:
+                send = _with_headers(send, surface.headers)
+            return await self.respond(send, surface, too_large_error(limit))
         if path.startswith(STORAGE_PREFIX):
             return await self.storage_put(scope, receive, send)
         surface = self.surface_for(path)
         if surface is None:
             return await self.app(scope, receive, send)
-        rt = current()
         headers = dict(scope["headers"])
 
         if surface.headers:
-            extra = [(k.lower().encode(), v.encode()) for k, v in surface.headers.items()]
-            inner_send = send
-
-            async def send(message):  # noqa: F811 - decorates the response with surface headers
-                if message["type"] == "http.response.start":
-                    message = {**message, "headers": list(message.get("headers", [])) + extra}
-                await inner_send(message)
+            send = _with_headers(send, surface.headers)
 
         cap = rt.settings.max_body_bytes
         length = headers.get(b"content-length")
@@ -237,6 +238,18 @@ class EdgeMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+def _with_headers(send, headers: dict[str, str]):
+    """`send`, decorating the response with a surface's own headers (Deprecation, Link)."""
+    extra = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+
+    async def decorated(message):
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": list(message.get("headers", [])) + extra}
+        await send(message)
+
+    return decorated
 
 
 def _too_large(cap: int) -> HttpError:

@@ -41,6 +41,7 @@ class Settings:
     secret_key: str = ""
     redis_url: str = ""
     max_body_bytes: int = 32 * 1024 * 1024
+    max_header_bytes: int = 32 * 1024
     rate_limit_per_key: str = "600/minute"
     rate_limit_per_ip: str = "120/minute"
     rate_limit_failed_auth: str = "30/minute"
@@ -84,6 +85,7 @@ class Settings:
             secret_key=_env("PIPELINES_SECRET_KEY", ""),
             redis_url=_env("PIPELINES_REDIS_URL", ""),
             max_body_bytes=_int("PIPELINES_MAX_BODY_BYTES", 32 * 1024 * 1024),
+            max_header_bytes=_int("PIPELINES_MAX_HEADER_BYTES", 32 * 1024),
             rate_limit_per_key=_env("PIPELINES_RATE_LIMIT_PER_KEY", "600/minute"),
             rate_limit_per_ip=_env("PIPELINES_RATE_LIMIT_PER_IP", "120/minute"),
             rate_limit_failed_auth=_env("PIPELINES_RATE_LIMIT_FAILED_AUTH", "30/minute"),
