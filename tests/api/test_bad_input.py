@@ -56,9 +56,10 @@ def srv(tmp_path_factory):
             assert r.status_code == 200, r.text
             r = api.post("/runs", json={"display_name": f"run-{i}", "pipeline_spec": real_ir})
             assert r.status_code == 200, r.text
-        server.pipeline_id = r.json().get("pipeline_id") or api.get("/pipelines").json()[
-            "pipelines"
-        ][0]["pipeline_id"]
+        server.pipeline_id = (
+            r.json().get("pipeline_id")
+            or api.get("/pipelines").json()["pipelines"][0]["pipeline_id"]
+        )
     wf = make_workflow(server, TEXT_FIELDS)
     server.workflow_id = wf["id"]
     with httpx.Client(base_url=server.base_url + "/api/v1", headers=headers, timeout=60) as api:
@@ -110,7 +111,7 @@ BAD_BODIES = {
     "nested-10000-arrays": DEEP,
     "nested-10000-objects": DEEP_OBJECT,
     "nested-900-in-a-field": '{"name": ' + "[" * 900 + "]" * 900 + "}",
-    "5000-digit-integer": '{"name": "x", "display_name": "x", "n": %s}' % HUGE_INT,
+    "5000-digit-integer": '{"name": "x", "display_name": "x", "n": ' + HUGE_INT + "}",
     "5000-digit-integer-alone": HUGE_INT,
     "NaN": '{"name": "x", "display_name": "x", "description": "d", "n": NaN}',
     "Infinity": '{"name": "x", "display_name": "x", "n": Infinity}',
@@ -171,8 +172,7 @@ def test_nan_in_free_form_data_is_refused_not_stored(srv):
     """A task field and a KFP pipeline spec take any JSON value: NaN was stored there and then
     served back, which no strict JSON parser can read."""
     v1_body = (
-        '{"tasks": [{"fields": {"input_text": "x", "target_language": "French",'
-        ' "priority": NaN}}]}'
+        '{"tasks": [{"fields": {"input_text": "x", "target_language": "French", "priority": NaN}}]}'
     )
     r = httpx.post(
         srv.base_url + f"/api/v1/workflows/{srv.workflow_id}/tasks",
@@ -181,17 +181,20 @@ def test_nan_in_free_form_data_is_refused_not_stored(srv):
     )
     assert_surface_error(r, "v1", statuses={400})
     spec = json.dumps(IR)[:-1] + ', "x": NaN}'
-    kfp_body = '{"pipeline": {"name": "nan-spec"}, "pipeline_version": {"pipeline_spec": %s}}'
+    kfp_body = '{"pipeline": {"name": "nan-spec"}, "pipeline_version": {"pipeline_spec": SPEC}}'
     r = httpx.post(
         srv.base_url + KFP + "/pipelines/create",
-        content=(kfp_body % spec).encode(),
+        content=kfp_body.replace("SPEC", spec).encode(),
         headers={**srv.headers, "Content-Type": "application/json"},
     )
     assert_surface_error(r, "kfp", statuses={400})
     r = httpx.get(
         srv.base_url + KFP + "/pipelines",
-        params={"filter": json.dumps({"predicates": [
-            {"key": "name", "operation": "EQUALS", "string_value": "nan-spec"}]})},
+        params={
+            "filter": json.dumps(
+                {"predicates": [{"key": "name", "operation": "EQUALS", "string_value": "nan-spec"}]}
+            )
+        },
         headers=srv.headers,
     )
     assert r.status_code == 200 and strict_json(r.text).get("total_size", 0) == 0
@@ -274,7 +277,11 @@ def test_good_filters_still_work(srv, resource):
     for predicate in (
         {"key": "display_name", "operation": "EQUALS", "string_value": "nothing-like-it"},
         {"key": "created_at", "operation": "GREATER_THAN", "int_value": 0},
-        {"key": "created_at", "operation": "GREATER_THAN", "timestamp_value": "2000-01-01T00:00:00Z"},
+        {
+            "key": "created_at",
+            "operation": "GREATER_THAN",
+            "timestamp_value": "2000-01-01T00:00:00Z",
+        },
         {"key": "created_at", "operation": "LESS_THAN", "int_value": "4102444800"},
     ):
         r = httpx.get(
@@ -294,16 +301,16 @@ def _unb64(token: str) -> bytes:
 
 
 @pytest.mark.parametrize("resource", LISTS)
-@pytest.mark.parametrize("offset", [str(2**63), str(2**64), "Infinity", "NaN", "1e400", "1.5",
-                                    "-1", "true", "null", "9" * 5000])
+@pytest.mark.parametrize(
+    "offset",
+    [str(2**63), str(2**64), "Infinity", "NaN", "1e400", "1.5", "-1", "true", "null", "9" * 5000],
+)
 def test_forged_kfp_page_tokens_are_400(srv, resource, offset):
-    r = httpx.get(
-        srv.base_url + f"{KFP}/{resource}", params={"page_size": 1}, headers=srv.headers
-    )
+    r = httpx.get(srv.base_url + f"{KFP}/{resource}", params={"page_size": 1}, headers=srv.headers)
     token = strict_json(r.text)["next_page_token"]
     issued = json.loads(_unb64(token))
     assert set(issued) == {"o", "q"}  # the format this test forges
-    forged = _b64(('{"o":%s,"q":%s}' % (offset, json.dumps(issued["q"]))).encode())
+    forged = _b64(('{"o":' + offset + ',"q":' + json.dumps(issued["q"]) + "}").encode())
     r = httpx.get(
         srv.base_url + f"{KFP}/{resource}",
         params={"page_token": forged, "page_size": 1},
@@ -338,7 +345,7 @@ def test_forged_v1_cursors_are_400(srv, last_id):
     r = httpx.get(url, params={"limit": 1}, headers=srv.headers)
     cursor = strict_json(r.text)["next_cursor"]
     assert set(json.loads(_unb64(cursor))) == {"last_id"}  # the format this test forges
-    forged = base64.urlsafe_b64encode(('{"last_id": %s}' % last_id).encode()).decode()
+    forged = base64.urlsafe_b64encode(('{"last_id": ' + last_id + "}").encode()).decode()
     r = httpx.get(url, params={"limit": 1, "cursor": forged}, headers=srv.headers)
     assert_surface_error(r, "v1", statuses={400})
     assert_alive(srv)
@@ -359,7 +366,7 @@ def test_deeply_nested_v1_cursor_is_400(srv):
 
 def _alias_bomb(levels: int = 6, width: int = 9) -> str:
     """The "billion laughs": each level holds `width` aliases of the one before."""
-    lines = ['l0: &l0 [' + ", ".join(['"lol"'] * width) + "]"]
+    lines = ["l0: &l0 [" + ", ".join(['"lol"'] * width) + "]"]
     for i in range(1, levels + 1):
         lines.append(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * width) + "]")
     lines += ["pipelineInfo: {name: bomb}", f"root: {{dag: {{tasks: {{}}}}, bomb: *l{levels}}}"]
@@ -480,3 +487,31 @@ def test_ordinary_headers_pass(srv):
         srv.base_url + "/api/health", headers={"X-Junk": "a" * 8000, "Cookie": "c=" + "b" * 4000}
     )
     assert r.status_code == 200
+
+
+def test_non_finite_numbers_already_stored_are_served_as_null(srv):
+    """Data stored before inputs were checked (or a node's output) may hold NaN: the response
+    is still strict JSON, with null in its place."""
+    from sqlalchemy import update  # noqa: PLC0415
+
+    from pipelines_server.store.models import KfpPipelineVersion  # noqa: PLC0415
+    from tests.api.helpers import database  # noqa: PLC0415
+
+    r = httpx.post(
+        srv.base_url + KFP + "/pipelines/create",
+        json={"pipeline": {"name": "stored-nan"}, "pipeline_version": {"pipeline_spec": IR}},
+        headers=srv.headers,
+    )
+    assert r.status_code == 200, r.text
+    pipeline_id = r.json()["pipeline_id"]
+    stored = json.dumps({**IR, "x": float("nan"), "y": [float("inf"), 1.5]})
+    with database(srv) as session:
+        session.execute(
+            update(KfpPipelineVersion)
+            .where(KfpPipelineVersion.pipeline_id == pipeline_id)
+            .values(pipeline_spec=stored)
+        )
+    r = httpx.get(srv.base_url + f"{KFP}/pipelines/{pipeline_id}/versions", headers=srv.headers)
+    assert r.status_code == 200
+    spec = strict_json(r.text)["pipeline_versions"][0]["pipeline_spec"]
+    assert spec["x"] is None and spec["y"] == [None, 1.5]
