@@ -8,6 +8,7 @@ import importlib.util
 import json
 import logging
 import re
+import sys
 import types
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from connexion import utils as connexion_utils
 from connexion.datastructures import MediaTypeDict
 from connexion.decorators import parameter as connexion_parameter
 from connexion.exceptions import ProblemException
+from connexion.frameworks import flask as connexion_flask
+from connexion.frameworks import starlette as connexion_starlette
 from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionResponse
 from connexion.middleware import MiddlewarePosition
@@ -91,6 +94,12 @@ class NoColonConverter(UnicodeConverter):
 # the plain GET operation instead of answering 405. (Like the patch above, check it on an
 # upgrade: no path parameter of any surface contains ':'.)
 starlette_convertors.StringConvertor.regex = "[^/:]+"
+# An integer path parameter longer than Python's int-str conversion limit (4,300 digits) made
+# the router's int() raise, a 500: such a segment does not match (a 404), and any shorter
+# one converts and meets its schema's maximum (a 4xx of the surface).
+_MAX_DIGITS = sys.get_int_max_str_digits() or 4300
+connexion_starlette.IntegerConverter.regex = f"[+-]?[0-9]{{1,{_MAX_DIGITS}}}"
+connexion_flask.IntegerConverter.regex = f"[+-]?[0-9]{{1,{_MAX_DIGITS}}}"
 
 
 def build_runtime(settings: Settings) -> Runtime:

@@ -515,3 +515,19 @@ def test_non_finite_numbers_already_stored_are_served_as_null(srv):
     assert r.status_code == 200
     spec = strict_json(r.text)["pipeline_versions"][0]["pipeline_spec"]
     assert spec["x"] is None and spec["y"] == [None, 1.5]
+
+
+@pytest.mark.parametrize(
+    "surface, path",
+    [
+        ("native", "/api/projects/{n}"),
+        ("native", "/api/projects/1/workflows/{n}"),
+        ("v1", "/api/v1/workflows/{n}"),
+        ("v1", "/api/v1/workflows/1/tasks/{n}"),
+    ],
+)
+@pytest.mark.parametrize("digits", [20, 4300, 5000])
+def test_integer_path_parameters_of_any_length_are_4xx(srv, surface, path, digits):
+    r = httpx.get(srv.base_url + path.format(n="7" * digits), headers=srv.headers)
+    assert_surface_error(r, surface)
+    assert_alive(srv)
