@@ -21,10 +21,12 @@ This module imports httpx and httpcore only when it builds a transport.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import os
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -322,25 +324,29 @@ def pinned_transport(target: Vetted, ssl_context: Any):
     ignores DNS: asked to connect to `target.host` it connects to the vetted addresses in
     turn; asked for any other host (a redirect or proxy someone turns on later) it refuses.
     TLS is started by httpcore on top with server_hostname = the URL's host, so SNI and
-    certificate verification are those of the host name, and the Host header is untouched."""
+    certificate verification are those of the host name, and the Host header is untouched.
+
+    httpx has no public parameter for a network backend, hence the replaced `_pool` (httpx
+    0.28, httpcore 1.0); tests/unit/engine/test_outbound.py fails if an upgrade breaks it."""
     import httpcore
     import httpx
 
     transport = httpx.HTTPTransport(verify=ssl_context, trust_env=False)
-    transport._pool = httpcore.ConnectionPool(  # noqa: SLF001 - see test_outbound_pinning
-        ssl_context=ssl_context, network_backend=_PinnedBackend(target)
+    transport._pool = httpcore.ConnectionPool(  # noqa: SLF001
+        ssl_context=ssl_context, network_backend=_backend_class()(target)
     )
     return transport
 
 
-def _pinned_backend_class():
+@functools.cache
+def _backend_class():
+    """The pinned network backend (a class built on first use: httpcore is imported late)."""
     import httpcore
 
     class PinnedBackend(httpcore.NetworkBackend):
         def __init__(self, target: Vetted) -> None:
             self.target = target
             self.inner = httpcore.SyncBackend()
-            self.connected: list[tuple[str, int]] = []  # what it connected to (tests)
 
         def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
             asked = host.decode("ascii") if isinstance(host, bytes) else str(host)
@@ -349,19 +355,20 @@ def _pinned_backend_class():
                     f"refused: {asked}:{port} is not the vetted destination "
                     f"{self.target.host}:{self.target.port}"
                 )
-            last: Exception | None = None
+            # The addresses in turn, all within one connect timeout (not one each).
+            deadline = None if timeout is None else time.monotonic() + timeout
+            failure: Exception = httpcore.ConnectError(f"no address to connect to for {asked}")
             for address in self.target.addresses:
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    raise httpcore.ConnectTimeout(f"connecting to {asked} timed out")
                 try:
-                    stream = self.inner.connect_tcp(
-                        address, port, timeout, local_address, socket_options
+                    return self.inner.connect_tcp(
+                        address, port, left, local_address, socket_options
                     )
                 except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                    last = exc
-                    continue
-                self.connected.append((address, port))
-                return stream
-            assert last is not None
-            raise last
+                    failure = exc
+            raise failure
 
         def connect_unix_socket(self, path, timeout=None, socket_options=None):
             raise httpcore.ConnectError("refused: unix sockets are not outbound destinations")
@@ -370,13 +377,3 @@ def _pinned_backend_class():
             self.inner.sleep(seconds)
 
     return PinnedBackend
-
-
-def _PinnedBackend(target: Vetted):  # noqa: N802 - a class built on first use (lazy httpcore)
-    global _backend_class
-    if _backend_class is None:
-        _backend_class = _pinned_backend_class()
-    return _backend_class(target)
-
-
-_backend_class: Any = None
