@@ -67,6 +67,7 @@ class Settings:
     kfp_skip_installed_pip: bool = True
     kfp_task_timeout_seconds: float = 0.0
     kfp_lease_seconds: float = 60.0
+    outbound_allow: str = ""  # CIDRs and host names http and llm nodes may reach anyway
     bootstrap: bool = True
     validate_responses: bool = False
     log_level: str = "info"
@@ -112,6 +113,7 @@ class Settings:
             kfp_skip_installed_pip=_bool("PIPELINES_KFP_SKIP_INSTALLED_PIP", True),
             kfp_task_timeout_seconds=_float("PIPELINES_KFP_TASK_TIMEOUT_SECONDS", 0.0),
             kfp_lease_seconds=_float("PIPELINES_KFP_LEASE_SECONDS", 60.0),
+            outbound_allow=_env("PIPELINES_OUTBOUND_ALLOW", ""),
             bootstrap=_bool("PIPELINES_BOOTSTRAP", True),
             validate_responses=_bool("PIPELINES_VALIDATE_RESPONSES", False),
             log_level=_env("PIPELINES_LOG_LEVEL", "info"),
@@ -123,6 +125,9 @@ class Settings:
             raise ValueError(
                 f"PIPELINES_EXECUTOR must be 'inprocess' or 'celery', not {self.executor!r}"
             )
+        from .engine.outbound import Policy
+
+        Policy.parse(self.outbound_allow)  # a malformed entry stops the start, saying which
 
     @property
     def pipeline_root(self) -> Path:
