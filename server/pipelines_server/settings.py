@@ -5,6 +5,7 @@ Every setting has a default that makes `make serve` work on a laptop; README lis
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from dataclasses import dataclass, field
@@ -30,6 +31,29 @@ def _bool(name: str, default: bool) -> bool:
     return _env(name, "1" if default else "0").lower() in ("1", "true", "yes", "on")
 
 
+def parse_trusted_proxies(value: str) -> tuple[str, ...]:
+    """PIPELINES_TRUSTED_PROXIES: comma-separated IP addresses and CIDR networks, normalized.
+
+    uvicorn quietly keeps an entry it cannot parse as a literal that matches nothing, so a
+    typo would silently turn the proxy off (or a host-bits CIDR like 10.0.0.1/8 would); here
+    a bad entry stops the server at start with its name."""
+    out: list[str] = []
+    for item in value.split(","):
+        item = item.strip()
+        if not item:
+            continue
+        try:
+            if "/" in item:
+                out.append(str(ipaddress.ip_network(item, strict=False)))
+            else:
+                out.append(str(ipaddress.ip_address(item)))
+        except ValueError:
+            raise ValueError(
+                f"PIPELINES_TRUSTED_PROXIES: {item!r} is not an IP address or CIDR network"
+            ) from None
+    return tuple(out)
+
+
 @dataclass
 class Settings:
     data_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "var")
@@ -38,6 +62,7 @@ class Settings:
     port: int = 8000
     serve_workers: int = 1
     public_url: str = ""
+    trusted_proxies: tuple[str, ...] = ()
     secret_key: str = ""
     redis_url: str = ""
     max_body_bytes: int = 32 * 1024 * 1024
@@ -82,6 +107,7 @@ class Settings:
             port=_int("PIPELINES_PORT", 8000),
             serve_workers=_int("PIPELINES_SERVE_WORKERS", 1),
             public_url=_env("PIPELINES_PUBLIC_URL", ""),
+            trusted_proxies=parse_trusted_proxies(_env("PIPELINES_TRUSTED_PROXIES", "")),
             secret_key=_env("PIPELINES_SECRET_KEY", ""),
             redis_url=_env("PIPELINES_REDIS_URL", ""),
             max_body_bytes=_int("PIPELINES_MAX_BODY_BYTES", 32 * 1024 * 1024),

@@ -204,6 +204,8 @@ def limited(tmp_path_factory):
             "PIPELINES_RATE_LIMIT_PER_KEY": "5/minute",
             "PIPELINES_RATE_LIMIT_PER_IP": "3/minute",
             "PIPELINES_RATE_LIMIT_FAILED_AUTH": "3/minute",
+            # The tests below play clients behind a proxy on 127.0.0.1.
+            "PIPELINES_TRUSTED_PROXIES": "127.0.0.1",
         },
     )
     yield srv
@@ -284,7 +286,11 @@ def test_rate_limits_are_shared_through_redis(make_server):
         redis.Redis.from_url(url, socket_connect_timeout=2).ping()
     except redis.RedisError as exc:
         pytest.skip(f"Redis not reachable at {url}: {exc}")
-    env = {"PIPELINES_REDIS_URL": url, "PIPELINES_RATE_LIMIT_PER_IP": "4/minute"}
+    env = {
+        "PIPELINES_REDIS_URL": url,
+        "PIPELINES_RATE_LIMIT_PER_IP": "4/minute",
+        "PIPELINES_TRUSTED_PROXIES": "127.0.0.1",
+    }
     a = make_server(env=env)
     b = make_server(env=env, database_url=a.database_url, seed=False)
     ip = {"X-Forwarded-For": f"192.0.2.{uuid.uuid4().int % 250 + 1}"}
