@@ -126,6 +126,7 @@ def build_runtime(settings: Settings) -> Runtime:
         db,
         threads=settings.engine_workers,
         executor=settings.executor,
+        org_cap=settings.org_cap(settings.engine_workers),
         lease_seconds=settings.node_lease_seconds,
         poll_seconds=settings.engine_poll_seconds,
         redispatch_seconds=settings.redispatch_seconds,

@@ -27,6 +27,11 @@ def _float(name: str, default: float) -> float:
     return float(_env(name, str(default)))
 
 
+def _optional_int(name: str) -> int | None:
+    value = _env(name, "auto")
+    return None if value.lower() == "auto" else int(value)
+
+
 def _bool(name: str, default: bool) -> bool:
     return _env(name, "1" if default else "0").lower() in ("1", "true", "yes", "on")
 
@@ -80,6 +85,7 @@ class Settings:
     archive_max_ratio: int = 200
     executor: str = "inprocess"
     engine_workers: int = 4
+    org_max_running: int | None = None  # None: half the slots of the process that claims
     broker_url: str = "redis://127.0.0.1:6379/0"
     celery_queue: str = "pipelines"
     node_lease_seconds: float = 300.0
@@ -125,6 +131,7 @@ class Settings:
             archive_max_ratio=_int("PIPELINES_ARCHIVE_MAX_RATIO", 200),
             executor=_env("PIPELINES_EXECUTOR", "inprocess"),
             engine_workers=_int("PIPELINES_ENGINE_WORKERS", 4),
+            org_max_running=_optional_int("PIPELINES_ORG_MAX_RUNNING"),
             broker_url=_env("PIPELINES_BROKER_URL", "redis://127.0.0.1:6379/0"),
             celery_queue=_env("PIPELINES_CELERY_QUEUE", "pipelines"),
             node_lease_seconds=_float("PIPELINES_NODE_LEASE_SECONDS", 300.0),
@@ -154,6 +161,15 @@ class Settings:
         from .engine.outbound import Policy
 
         Policy.parse(self.outbound_allow)  # a malformed entry stops the start, saying which
+        if self.org_max_running is not None and self.org_max_running < 0:
+            raise ValueError("PIPELINES_ORG_MAX_RUNNING must be 'auto', 0 (no limit) or more")
+
+    def org_cap(self, slots: int) -> int:
+        """Machine nodes one organization may hold at once (0: no limit), for a process that
+        runs `slots` of them at a time: PIPELINES_ORG_MAX_RUNNING, by default half of them."""
+        if self.org_max_running is not None:
+            return self.org_max_running
+        return max(1, slots // 2)
 
     @property
     def pipeline_root(self) -> Path:
