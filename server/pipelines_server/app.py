@@ -38,6 +38,7 @@ from .api.native import errors as native_errors
 from .domain import jsonsafe
 from .domain.archives import ArchiveLimits
 from .domain.uploads import UploadConfig
+from .engine import outbound
 from .engine.credentials import CredentialStore
 from .engine.kfp_runner import from_settings as kfp_runner_from_settings
 from .engine.pool import Engine
@@ -126,6 +127,7 @@ def build_runtime(settings: Settings) -> Runtime:
     )
     workers = UploadWorkers(db, uploads, settings.upload_workers)
     credential_key = derive_key(settings.ensure_secret_key())
+    outbound.configure(settings.outbound_allow)  # what http and llm nodes may call
     send = None
     if settings.executor == "celery":
         from .engine.celery_app import make_celery, sender
@@ -135,6 +137,7 @@ def build_runtime(settings: Settings) -> Runtime:
         db,
         threads=settings.engine_workers,
         executor=settings.executor,
+        org_cap=settings.org_cap(settings.engine_workers),
         lease_seconds=settings.node_lease_seconds,
         poll_seconds=settings.engine_poll_seconds,
         redispatch_seconds=settings.redispatch_seconds,

@@ -5,6 +5,7 @@ Every setting has a default that makes `make serve` work on a laptop; README lis
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from dataclasses import dataclass, field
@@ -26,8 +27,36 @@ def _float(name: str, default: float) -> float:
     return float(_env(name, str(default)))
 
 
+def _optional_int(name: str) -> int | None:
+    value = _env(name, "auto")
+    return None if value.lower() == "auto" else int(value)
+
+
 def _bool(name: str, default: bool) -> bool:
     return _env(name, "1" if default else "0").lower() in ("1", "true", "yes", "on")
+
+
+def parse_trusted_proxies(value: str) -> tuple[str, ...]:
+    """PIPELINES_TRUSTED_PROXIES: comma-separated IP addresses and CIDR networks, normalized.
+
+    uvicorn quietly keeps an entry it cannot parse as a literal that matches nothing, so a
+    typo would silently turn the proxy off (or a host-bits CIDR like 10.0.0.1/8 would); here
+    a bad entry stops the server at start with its name."""
+    out: list[str] = []
+    for item in value.split(","):
+        item = item.strip()
+        if not item:
+            continue
+        try:
+            if "/" in item:
+                out.append(str(ipaddress.ip_network(item, strict=False)))
+            else:
+                out.append(str(ipaddress.ip_address(item)))
+        except ValueError:
+            raise ValueError(
+                f"PIPELINES_TRUSTED_PROXIES: {item!r} is not an IP address or CIDR network"
+            ) from None
+    return tuple(out)
 
 
 @dataclass
@@ -38,6 +67,7 @@ class Settings:
     port: int = 8000
     serve_workers: int = 1
     public_url: str = ""
+    trusted_proxies: tuple[str, ...] = ()
     secret_key: str = ""
     redis_url: str = ""
     max_body_bytes: int = 32 * 1024 * 1024
@@ -56,6 +86,7 @@ class Settings:
     archive_max_ratio: int = 200
     executor: str = "inprocess"
     engine_workers: int = 4
+    org_max_running: int | None = None  # None: half the slots of the process that claims
     broker_url: str = "redis://127.0.0.1:6379/0"
     celery_queue: str = "pipelines"
     node_lease_seconds: float = 300.0
@@ -68,6 +99,7 @@ class Settings:
     kfp_skip_installed_pip: bool = True
     kfp_task_timeout_seconds: float = 0.0
     kfp_lease_seconds: float = 60.0
+    outbound_allow: str = ""  # CIDRs and host names http and llm nodes may reach anyway
     bootstrap: bool = True
     validate_responses: bool = False
     log_level: str = "info"
@@ -82,6 +114,7 @@ class Settings:
             port=_int("PIPELINES_PORT", 8000),
             serve_workers=_int("PIPELINES_SERVE_WORKERS", 1),
             public_url=_env("PIPELINES_PUBLIC_URL", ""),
+            trusted_proxies=parse_trusted_proxies(_env("PIPELINES_TRUSTED_PROXIES", "")),
             secret_key=_env("PIPELINES_SECRET_KEY", ""),
             redis_url=_env("PIPELINES_REDIS_URL", ""),
             max_body_bytes=_int("PIPELINES_MAX_BODY_BYTES", 32 * 1024 * 1024),
@@ -100,6 +133,7 @@ class Settings:
             archive_max_ratio=_int("PIPELINES_ARCHIVE_MAX_RATIO", 200),
             executor=_env("PIPELINES_EXECUTOR", "inprocess"),
             engine_workers=_int("PIPELINES_ENGINE_WORKERS", 4),
+            org_max_running=_optional_int("PIPELINES_ORG_MAX_RUNNING"),
             broker_url=_env("PIPELINES_BROKER_URL", "redis://127.0.0.1:6379/0"),
             celery_queue=_env("PIPELINES_CELERY_QUEUE", "pipelines"),
             node_lease_seconds=_float("PIPELINES_NODE_LEASE_SECONDS", 300.0),
@@ -114,6 +148,7 @@ class Settings:
             kfp_skip_installed_pip=_bool("PIPELINES_KFP_SKIP_INSTALLED_PIP", True),
             kfp_task_timeout_seconds=_float("PIPELINES_KFP_TASK_TIMEOUT_SECONDS", 0.0),
             kfp_lease_seconds=_float("PIPELINES_KFP_LEASE_SECONDS", 60.0),
+            outbound_allow=_env("PIPELINES_OUTBOUND_ALLOW", ""),
             bootstrap=_bool("PIPELINES_BOOTSTRAP", True),
             validate_responses=_bool("PIPELINES_VALIDATE_RESPONSES", False),
             log_level=_env("PIPELINES_LOG_LEVEL", "info"),
@@ -125,6 +160,18 @@ class Settings:
             raise ValueError(
                 f"PIPELINES_EXECUTOR must be 'inprocess' or 'celery', not {self.executor!r}"
             )
+        from .engine.outbound import Policy
+
+        Policy.parse(self.outbound_allow)  # a malformed entry stops the start, saying which
+        if self.org_max_running is not None and self.org_max_running < 0:
+            raise ValueError("PIPELINES_ORG_MAX_RUNNING must be 'auto', 0 (no limit) or more")
+
+    def org_cap(self, slots: int) -> int:
+        """Machine nodes one organization may hold at once (0: no limit), for a process that
+        runs `slots` of them at a time: PIPELINES_ORG_MAX_RUNNING, by default half of them."""
+        if self.org_max_running is not None:
+            return self.org_max_running
+        return max(1, slots // 2)
 
     @property
     def pipeline_root(self) -> Path:
