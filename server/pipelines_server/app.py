@@ -33,6 +33,7 @@ from .api.kfp_v2beta1 import errors as kfp_errors
 from .api.native import errors as native_errors
 from .domain.archives import ArchiveLimits
 from .domain.uploads import UploadConfig
+from .engine import sandbox
 from .engine.credentials import CredentialStore
 from .engine.kfp_runner import from_settings as kfp_runner_from_settings
 from .engine.pool import Engine
@@ -93,6 +94,9 @@ starlette_convertors.StringConvertor.regex = "[^/:]+"
 
 def build_runtime(settings: Settings) -> Runtime:
     db = Database(settings.database_url)
+    # User code's sandbox: probed once per process (PIPELINES_SANDBOX=bwrap that does not
+    # work raises here; `auto` without bwrap logs a loud warning).
+    sandbox.configure(settings, db)
     uploads = UploadConfig(
         uploads_dir=settings.uploads_dir,
         secret_key=settings.ensure_secret_key(),

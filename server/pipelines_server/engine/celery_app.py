@@ -51,12 +51,14 @@ def _worker_engine():
     with _lock:
         if _engine is None:
             from ..store.db import Database
+            from . import sandbox
             from .credentials import CredentialStore
             from .ops import new_token
             from .pool import Engine
             from .secrets import derive_key
 
             db = Database(_settings.database_url)
+            sandbox.configure(_settings, db)  # code nodes run here: the same sandbox
             _engine = Engine(
                 db,
                 threads=0,

@@ -244,7 +244,7 @@ class Sandbox:
         args = list(self._base)
         ro = [p for p in ro if os.path.exists(p)]
         rw = list(rw)
-        args += _dirs_for([*ro, *rw], skip=("/tmp",))
+        args += _dirs_for([*ro, *rw])
         for path in rw:
             args += ["--bind", path, path]
         for path in ro:
