@@ -693,8 +693,11 @@ class PipelineRun:
             "LANG": "C.UTF-8",
             "HOME": task_root,
             "TMPDIR": "/tmp" if box.active else os.environ.get("TMPDIR", "/tmp"),
-            **{e.name: e.value for e in container.env},
         }
+        if box.active and not box.network:
+            # No network: pip fails at once instead of retrying a lookup that cannot work.
+            env.update(PIP_RETRIES="0", PIP_DISABLE_PIP_VERSION_CHECK="1")
+        env.update({e.name: e.value for e in container.env})
         no_network = box.active and not box.network and _installs_packages(command)
         argv, popen_env, cwd = command, env, task_root
         if box.active:
