@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import worker_init, worker_process_init
 
 from ..settings import Settings
 
@@ -69,6 +69,17 @@ def _worker_engine():
             )
             _token = new_token()
         return _engine
+
+
+@worker_init.connect
+def _check_sandbox(**_kwargs):
+    """PIPELINES_SANDBOX=bwrap that does not work: the worker refuses to start."""
+    from .sandbox import SandboxUnavailable, from_settings
+
+    try:
+        from_settings(_settings)
+    except SandboxUnavailable as exc:
+        raise SystemExit(f"pipelines worker: {exc}") from None
 
 
 @worker_process_init.connect

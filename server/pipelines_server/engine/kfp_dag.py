@@ -52,6 +52,9 @@ CONTAINER_MESSAGE = (
 )
 
 
+SANDBOX_PACKAGES = "/tmp/site-packages"  # a sandboxed task's pip installs (network allowed)
+
+
 class RunCanceled(Exception):
     pass
 
@@ -697,6 +700,10 @@ class PipelineRun:
         if box.active and not box.network:
             # No network: pip fails at once instead of retrying a lookup that cannot work.
             env.update(PIP_RETRIES="0", PIP_DISABLE_PIP_VERSION_CHECK="1")
+        elif box.active:
+            # The server's environment is read-only in the sandbox: what a component's pip
+            # line installs goes to the sandbox's private /tmp and dies with it.
+            env.update(PIP_TARGET=SANDBOX_PACKAGES, PYTHONPATH=SANDBOX_PACKAGES)
         env.update({e.name: e.value for e in container.env})
         no_network = box.active and not box.network and _installs_packages(command)
         argv, popen_env, cwd = command, env, task_root
