@@ -339,10 +339,10 @@ def _outermost(paths: Iterable[str]) -> list[str]:
     return out
 
 
-def _dirs_for(paths: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
+def _dirs_for(paths: Iterable[str]) -> list[str]:
     """`--perms 0755 --dir` for every ancestor of the mount points that bwrap would create
-    itself: bwrap copies the mode of the host's directory, and /root is 0700."""
-    skip_set = set(skip)
+    itself: bwrap copies the mode of the host's directory, and /root is 0700 (the sandbox's
+    uid could not reach an interpreter under it)."""
     anc: set[str] = set()
     for p in paths:
         parent = os.path.dirname(p.rstrip("/"))
@@ -352,7 +352,7 @@ def _dirs_for(paths: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
     args: list[str] = []
     for d in sorted(anc):
         top = "/" + d.strip("/").split("/")[0]
-        if top in ("/usr", "/lib", "/lib64", "/bin") or d in skip_set or top in skip_set:
+        if top in ("/usr", "/lib", "/lib64", "/bin"):
             continue
         args += ["--perms", "0755", "--dir", d]
     return args
