@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from .settings import Settings
@@ -93,6 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     settings.ensure_secret_key()
     import uvicorn
 
+    if os.environ.get("FORWARDED_ALLOW_IPS"):
+        logging.getLogger(__name__).warning(
+            "FORWARDED_ALLOW_IPS is ignored: PIPELINES_TRUSTED_PROXIES lists the proxies "
+            "whose X-Forwarded-For is honoured"
+        )
+
     uvicorn.run(
         "pipelines_server.app:asgi_app",
         factory=True,
@@ -101,6 +108,12 @@ def main(argv: list[str] | None = None) -> int:
         workers=args.workers or settings.serve_workers,
         log_level=settings.log_level,
         access_log=False,
+        # X-Forwarded-For / -Proto rewrite the client address (the rate-limit and
+        # failed-authentication buckets) and scheme only when the peer is a listed proxy.
+        # uvicorn's own default trusts 127.0.0.1, where a tenant's http node runs; with no
+        # proxies listed the headers are not read at all.
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=",".join(settings.trusted_proxies),
     )
     return 0
 

@@ -33,7 +33,7 @@ from .api.kfp_v2beta1 import errors as kfp_errors
 from .api.native import errors as native_errors
 from .domain.archives import ArchiveLimits
 from .domain.uploads import UploadConfig
-from .engine import sandbox
+from .engine import outbound, sandbox
 from .engine.credentials import CredentialStore
 from .engine.kfp_runner import from_settings as kfp_runner_from_settings
 from .engine.pool import Engine
@@ -119,6 +119,7 @@ def build_runtime(settings: Settings) -> Runtime:
     )
     workers = UploadWorkers(db, uploads, settings.upload_workers)
     credential_key = derive_key(settings.ensure_secret_key())
+    outbound.configure(settings.outbound_allow)  # what http and llm nodes may call
     send = None
     if settings.executor == "celery":
         from .engine.celery_app import make_celery, sender

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs
 
 import anyio
 
-from .api.common import HttpError, client_ip, to_http_error
+from .api.common import HttpError, client_ip, presented_keys, to_http_error
 from .domain import uploads
 from .domain.errors import DomainError, PayloadTooLarge
 from .runtime import current
@@ -31,14 +31,14 @@ class BodyTooLarge(PayloadTooLarge):
     pass
 
 
-def _bucket(headers: dict[bytes, bytes]) -> str | None:
-    raw = headers.get(b"x-api-key")
-    auth = headers.get(b"authorization")
-    if not raw and auth and auth[:7].lower() == b"bearer ":
-        raw = auth[7:].strip()
-    if not raw:
+def _bucket(raw_headers: list[tuple[bytes, bytes]]) -> str | None:
+    """The per-key bucket: the one key the request presents, as authentication reads it.
+    None without a key, and also with several different ones, which authentication refuses
+    (else a valid key plus a junk one would be counted under the junk one)."""
+    presented = presented_keys(raw_headers)
+    if len(presented) != 1:
         return None
-    return "key:" + hashlib.sha256(raw).hexdigest()[:32]
+    return "key:" + hashlib.sha256(presented.pop()).hexdigest()[:32]
 
 
 class EdgeMiddleware:
@@ -94,8 +94,8 @@ class EdgeMiddleware:
         if length is not None and length.isdigit() and int(length) > cap:
             return await self.respond(send, surface, _too_large(cap))
 
-        # Per key when a key is supplied (valid or not), per client IP otherwise.
-        bucket = _bucket(headers)
+        # Per key when one key is supplied (valid or not), per client IP otherwise.
+        bucket = _bucket(scope["headers"])
         if bucket is not None:
             retry = await rt.limits.hit(rt.limits.per_key, bucket)
         else:

@@ -5,6 +5,7 @@ Every setting has a default that makes `make serve` work on a laptop; README lis
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from dataclasses import dataclass, field
@@ -30,6 +31,29 @@ def _bool(name: str, default: bool) -> bool:
     return _env(name, "1" if default else "0").lower() in ("1", "true", "yes", "on")
 
 
+def parse_trusted_proxies(value: str) -> tuple[str, ...]:
+    """PIPELINES_TRUSTED_PROXIES: comma-separated IP addresses and CIDR networks, normalized.
+
+    uvicorn quietly keeps an entry it cannot parse as a literal that matches nothing, so a
+    typo would silently turn the proxy off (or a host-bits CIDR like 10.0.0.1/8 would); here
+    a bad entry stops the server at start with its name."""
+    out: list[str] = []
+    for item in value.split(","):
+        item = item.strip()
+        if not item:
+            continue
+        try:
+            if "/" in item:
+                out.append(str(ipaddress.ip_network(item, strict=False)))
+            else:
+                out.append(str(ipaddress.ip_address(item)))
+        except ValueError:
+            raise ValueError(
+                f"PIPELINES_TRUSTED_PROXIES: {item!r} is not an IP address or CIDR network"
+            ) from None
+    return tuple(out)
+
+
 @dataclass
 class Settings:
     data_dir: Path = field(default_factory=lambda: PROJECT_ROOT / "var")
@@ -38,6 +62,7 @@ class Settings:
     port: int = 8000
     serve_workers: int = 1
     public_url: str = ""
+    trusted_proxies: tuple[str, ...] = ()
     secret_key: str = ""
     redis_url: str = ""
     max_body_bytes: int = 32 * 1024 * 1024
@@ -74,6 +99,7 @@ class Settings:
     sandbox_max_processes: int = 256
     sandbox_tmp_mb: int = 1024
     kfp_task_memory_mb: int = 0
+    outbound_allow: str = ""  # CIDRs and host names http and llm nodes may reach anyway
     bootstrap: bool = True
     validate_responses: bool = False
     log_level: str = "info"
@@ -88,6 +114,7 @@ class Settings:
             port=_int("PIPELINES_PORT", 8000),
             serve_workers=_int("PIPELINES_SERVE_WORKERS", 1),
             public_url=_env("PIPELINES_PUBLIC_URL", ""),
+            trusted_proxies=parse_trusted_proxies(_env("PIPELINES_TRUSTED_PROXIES", "")),
             secret_key=_env("PIPELINES_SECRET_KEY", ""),
             redis_url=_env("PIPELINES_REDIS_URL", ""),
             max_body_bytes=_int("PIPELINES_MAX_BODY_BYTES", 32 * 1024 * 1024),
@@ -128,6 +155,7 @@ class Settings:
             sandbox_max_processes=_int("PIPELINES_SANDBOX_MAX_PROCESSES", 256),
             sandbox_tmp_mb=_int("PIPELINES_SANDBOX_TMP_MB", 1024),
             kfp_task_memory_mb=_int("PIPELINES_KFP_TASK_MEMORY_MB", 0),
+            outbound_allow=_env("PIPELINES_OUTBOUND_ALLOW", ""),
             bootstrap=_bool("PIPELINES_BOOTSTRAP", True),
             validate_responses=_bool("PIPELINES_VALIDATE_RESPONSES", False),
             log_level=_env("PIPELINES_LOG_LEVEL", "info"),
@@ -143,6 +171,9 @@ class Settings:
             raise ValueError(
                 f"PIPELINES_SANDBOX must be 'auto', 'bwrap' or 'none', not {self.sandbox!r}"
             )
+        from .engine.outbound import Policy
+
+        Policy.parse(self.outbound_allow)  # a malformed entry stops the start, saying which
 
     @property
     def pipeline_root(self) -> Path:

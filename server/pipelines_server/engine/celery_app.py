@@ -14,6 +14,7 @@ from celery import Celery
 from celery.signals import worker_init, worker_process_init
 
 from ..settings import Settings
+from . import outbound
 
 RUN_NODE = "pipelines.run_node"
 
@@ -39,6 +40,7 @@ def sender(app: Celery):
 
 
 _settings = Settings.from_env()
+outbound.configure(_settings.outbound_allow)  # the same address policy as the server's
 app = make_celery(_settings.broker_url, _settings.celery_queue)
 _engine = None
 _lock = threading.Lock()
