@@ -36,6 +36,17 @@ def _bootstrap(settings: Settings, only_if_empty: bool) -> None:
     )
 
 
+def _check_sandbox(settings: Settings) -> None:
+    """PIPELINES_SANDBOX=bwrap that does not work: refuse to start, with the reason (before
+    uvicorn, whose workers would each fail with a traceback)."""
+    from .engine.sandbox import SandboxUnavailable, from_settings
+
+    try:
+        from_settings(settings)
+    except SandboxUnavailable as exc:
+        raise SystemExit(f"pipelines-server: {exc}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pipelines-server")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -73,9 +84,11 @@ def main(argv: list[str] | None = None) -> int:
         from .engine.kfp_runner import run_worker
 
         migrate(settings.database_url)
+        _check_sandbox(settings)
         return run_worker(settings)
 
     migrate(settings.database_url)
+    _check_sandbox(settings)
     if settings.bootstrap:
         _bootstrap(settings, only_if_empty=True)
     settings.ensure_secret_key()

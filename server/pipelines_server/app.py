@@ -38,7 +38,7 @@ from .api.native import errors as native_errors
 from .domain import jsonsafe
 from .domain.archives import ArchiveLimits
 from .domain.uploads import UploadConfig
-from .engine import outbound
+from .engine import outbound, sandbox
 from .engine.credentials import CredentialStore
 from .engine.kfp_runner import from_settings as kfp_runner_from_settings
 from .engine.pool import Engine
@@ -105,6 +105,9 @@ connexion_flask.IntegerConverter.regex = f"[+-]?[0-9]{{1,{_MAX_DIGITS}}}"
 
 def build_runtime(settings: Settings) -> Runtime:
     db = Database(settings.database_url)
+    # User code's sandbox: probed once per process (PIPELINES_SANDBOX=bwrap that does not
+    # work raises here; `auto` without bwrap logs a loud warning).
+    sandbox.configure(settings, db)
     uploads = UploadConfig(
         uploads_dir=settings.uploads_dir,
         secret_key=settings.ensure_secret_key(),

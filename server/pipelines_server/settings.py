@@ -99,6 +99,13 @@ class Settings:
     kfp_skip_installed_pip: bool = True
     kfp_task_timeout_seconds: float = 0.0
     kfp_lease_seconds: float = 60.0
+    sandbox: str = "auto"
+    sandbox_bwrap: str = "/usr/bin/bwrap"
+    sandbox_network: bool = False
+    sandbox_allow_shared_unsandboxed: bool = False
+    sandbox_max_processes: int = 256
+    sandbox_tmp_mb: int = 1024
+    kfp_task_memory_mb: int = 0
     outbound_allow: str = ""  # CIDRs and host names http and llm nodes may reach anyway
     bootstrap: bool = True
     validate_responses: bool = False
@@ -148,6 +155,15 @@ class Settings:
             kfp_skip_installed_pip=_bool("PIPELINES_KFP_SKIP_INSTALLED_PIP", True),
             kfp_task_timeout_seconds=_float("PIPELINES_KFP_TASK_TIMEOUT_SECONDS", 0.0),
             kfp_lease_seconds=_float("PIPELINES_KFP_LEASE_SECONDS", 60.0),
+            sandbox=_env("PIPELINES_SANDBOX", "auto").lower(),
+            sandbox_bwrap=_env("PIPELINES_SANDBOX_BWRAP", "/usr/bin/bwrap"),
+            sandbox_network=_bool("PIPELINES_SANDBOX_NETWORK", False),
+            sandbox_allow_shared_unsandboxed=_bool(
+                "PIPELINES_SANDBOX_ALLOW_SHARED_UNSANDBOXED", False
+            ),
+            sandbox_max_processes=_int("PIPELINES_SANDBOX_MAX_PROCESSES", 256),
+            sandbox_tmp_mb=_int("PIPELINES_SANDBOX_TMP_MB", 1024),
+            kfp_task_memory_mb=_int("PIPELINES_KFP_TASK_MEMORY_MB", 0),
             outbound_allow=_env("PIPELINES_OUTBOUND_ALLOW", ""),
             bootstrap=_bool("PIPELINES_BOOTSTRAP", True),
             validate_responses=_bool("PIPELINES_VALIDATE_RESPONSES", False),
@@ -159,6 +175,10 @@ class Settings:
         if self.executor not in ("inprocess", "celery"):
             raise ValueError(
                 f"PIPELINES_EXECUTOR must be 'inprocess' or 'celery', not {self.executor!r}"
+            )
+        if self.sandbox not in ("auto", "bwrap", "none"):
+            raise ValueError(
+                f"PIPELINES_SANDBOX must be 'auto', 'bwrap' or 'none', not {self.sandbox!r}"
             )
         from .engine.outbound import Policy
 

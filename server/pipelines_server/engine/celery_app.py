@@ -12,7 +12,7 @@ import os
 import threading
 
 from celery import Celery
-from celery.signals import celeryd_after_setup, worker_process_init
+from celery.signals import celeryd_after_setup, worker_init, worker_process_init
 
 from ..settings import Settings
 from . import outbound
@@ -61,12 +61,14 @@ def _worker_engine():
     with _lock:
         if _engine is None:
             from ..store.db import Database
+            from . import sandbox
             from .credentials import CredentialStore
             from .ops import new_token
             from .pool import Engine
             from .secrets import derive_key
 
             db = Database(_settings.database_url)
+            sandbox.configure(_settings, db)  # code nodes run here: the same sandbox
             _engine = Engine(
                 db,
                 threads=0,
@@ -78,6 +80,17 @@ def _worker_engine():
             )
             _token = new_token()
         return _engine
+
+
+@worker_init.connect
+def _check_sandbox(**_kwargs):
+    """PIPELINES_SANDBOX=bwrap that does not work: the worker refuses to start."""
+    from .sandbox import SandboxUnavailable, from_settings
+
+    try:
+        from_settings(_settings)
+    except SandboxUnavailable as exc:
+        raise SystemExit(f"pipelines worker: {exc}") from None
 
 
 @worker_process_init.connect
