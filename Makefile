@@ -12,7 +12,7 @@ XDIST ?= -n 2 --dist loadfile
 # because the package is never imported (see server/pipelines_server/app.py).
 REDOC_PKG := drf-spectacular-sidecar==2026.10.1
 
-.PHONY: install serve worker kfp-worker bootstrap test test-sqlite test-postgres test-redis test-celery \
+.PHONY: install serve worker kfp-worker bootstrap test sandbox-deps test-sqlite test-postgres test-redis test-celery \
         generate check-generated lint lint-spec fuzz bench clean
 
 install: $(STAMP)
@@ -41,7 +41,20 @@ bootstrap: $(STAMP)
 # The whole suite on SQLite, then the API and contract suites again on PostgreSQL, the
 # rate-limit tests on Redis, and the engine tests once more with a real Celery worker on
 # Redis (each skips with a message when its service is not reachable).
-test: $(STAMP) test-sqlite test-postgres test-redis test-celery
+test: $(STAMP) sandbox-deps test-sqlite test-postgres test-redis test-celery
+
+# User code runs in a bubblewrap sandbox by default, and the sandbox tests need it: install
+# Debian's package when it is missing and we can (root with apt-get); otherwise say so (those
+# tests then skip with that reason, and the server warns that user code runs unsandboxed).
+sandbox-deps:
+	@command -v bwrap >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap; \
+	  else \
+	    echo "bubblewrap (bwrap) is missing: install it (sudo apt-get install bubblewrap);" \
+	         "until then the sandbox tests are skipped"; \
+	  fi; }
 
 test-sqlite: $(STAMP)
 	$(BIN)/pytest tests -q $(XDIST)
