@@ -67,6 +67,10 @@ class Settings:
     kfp_skip_installed_pip: bool = True
     kfp_task_timeout_seconds: float = 0.0
     kfp_lease_seconds: float = 60.0
+    events_poll_seconds: float = 0.1
+    events_key_check_seconds: float = 2.0
+    events_heartbeat_seconds: float = 15.0
+    events_max_streams: int = 10_000
     bootstrap: bool = True
     validate_responses: bool = False
     log_level: str = "info"
@@ -112,6 +116,10 @@ class Settings:
             kfp_skip_installed_pip=_bool("PIPELINES_KFP_SKIP_INSTALLED_PIP", True),
             kfp_task_timeout_seconds=_float("PIPELINES_KFP_TASK_TIMEOUT_SECONDS", 0.0),
             kfp_lease_seconds=_float("PIPELINES_KFP_LEASE_SECONDS", 60.0),
+            events_poll_seconds=_float("PIPELINES_EVENTS_POLL_SECONDS", 0.1),
+            events_key_check_seconds=_float("PIPELINES_EVENTS_KEY_CHECK_SECONDS", 2.0),
+            events_heartbeat_seconds=_float("PIPELINES_EVENTS_HEARTBEAT_SECONDS", 15.0),
+            events_max_streams=_int("PIPELINES_EVENTS_MAX_STREAMS", 10_000),
             bootstrap=_bool("PIPELINES_BOOTSTRAP", True),
             validate_responses=_bool("PIPELINES_VALIDATE_RESPONSES", False),
             log_level=_env("PIPELINES_LOG_LEVEL", "info"),
