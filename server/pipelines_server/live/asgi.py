@@ -279,14 +279,18 @@ class EventStreams:
         closed_by_client = asyncio.Event()
 
         async def read_client():
+            first = True
             while True:
                 msg = await receive()
                 if msg["type"] == "websocket.disconnect":
                     closed_by_client.set()
-                    await inbox.put(None)
+                    inbox.put_nowait(None)
                     return
-                if msg["type"] == "websocket.receive":
-                    await inbox.put(msg.get("text") or (msg.get("bytes") or b"").decode())
+                if msg["type"] == "websocket.receive" and first:
+                    # Only a first message means something (the key); later ones are dropped.
+                    first = False
+                    text = msg.get("text") or (msg.get("bytes") or b"").decode("utf-8", "replace")
+                    inbox.put_nowait(text)
 
         reader = asyncio.get_running_loop().create_task(read_client())
         sub = None
@@ -295,13 +299,13 @@ class EventStreams:
                 task_id, workflow_id, after, max_seconds = stream_params(scope)
                 raw = self._ws_token(scope)
                 if raw is None:
+                    # No key in the request: it counts against the address, as HTTP requests
+                    # without a key do, before it may wait for a first message.
+                    await self._rate_limit(rt.limits.per_ip, "ip", common.client_ip(scope))
                     raw = await self._ws_first_message_token(inbox)
                     if raw is None:
                         return  # the client left
-                bucket = key_bucket(raw)
-                retry = await rt.limits.hit(rt.limits.per_key, bucket)
-                if retry is not None:
-                    raise RateLimited(f"Rate limit exceeded; retry after {retry} seconds", retry)
+                await self._rate_limit(rt.limits.per_key, key_bucket(raw))
                 info = await common.authenticate(raw, _ScopeOnly(scope))
                 sub = await self._open(info["principal"], task_id, workflow_id, after)
             except DomainError as exc:
@@ -343,6 +347,12 @@ class EventStreams:
             reader.cancel()
             if sub is not None:
                 self.hub.unsubscribe(sub)
+
+    @staticmethod
+    async def _rate_limit(item, *ids: str) -> None:
+        retry = await current().limits.hit(item, *ids)
+        if retry is not None:
+            raise RateLimited(f"Rate limit exceeded; retry after {retry} seconds", retry)
 
     @staticmethod
     def _ws_token(scope) -> str | None:
