@@ -1,4 +1,5 @@
-"""`make bench`, live events: 1,000 open SSE streams on one server process.
+"""`make bench`, live events: 1,000 open SSE streams on one server process, on SQLite and
+(when reachable at PIPELINES_BENCH_PG_URL) on PostgreSQL.
 
 Writes bench/events-results.json:
   rps_ratio        health and an authenticated GET, requests per second with the streams open
@@ -36,11 +37,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipelines_server.store.models import utcnow  # noqa: E402
-from tests.server import start_server, stop_server  # noqa: E402
+from tests.server import (  # noqa: E402
+    create_pg_database,
+    postgres_reachable,
+    start_server,
+    stop_server,
+)
 
 console = Console()
 STREAMS = int(os.environ.get("PIPELINES_BENCH_EVENTS_STREAMS", "1000"))
 EVENTS = int(os.environ.get("PIPELINES_BENCH_EVENTS_COUNT", "200"))
+PG_URL = os.environ.get(
+    "PIPELINES_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 CONCURRENCY = 8  # clients of the measured requests
 ROUND_SECONDS = 3.0
 ROUNDS = 3
@@ -293,17 +302,29 @@ def main() -> int:
         },
         "measured_at": utcnow().isoformat(),
     }
-    with TemporaryDirectory() as tmp:
-        server = start_server(Path(tmp) / "sqlite", env=ENV, database_url=None)
-        try:
-            try:
-                import uvloop  # what uvicorn runs the server on, when installed
+    try:
+        import uvloop  # what uvicorn runs the server on, when installed
 
-                results["sqlite"] = uvloop.run(scenario(server))
-            except ImportError:
-                results["sqlite"] = asyncio.run(scenario(server))
-        finally:
-            stop_server(server)
+        run = uvloop.run
+    except ImportError:
+        run = asyncio.run
+    with TemporaryDirectory() as tmp:
+        databases = {"sqlite": f"sqlite:///{Path(tmp) / 'events.db'}"}
+        why = postgres_reachable(PG_URL)
+        if why is None:
+            os.environ["PIPELINES_TEST_DATABASE_URL"] = PG_URL  # lets stop_server drop it
+            databases["postgresql"] = create_pg_database(PG_URL)
+        else:
+            console.print(f"[yellow]PostgreSQL skipped: {why}")
+            results["postgresql"] = {"skipped": why}
+        for label, url in databases.items():
+            console.print(f"[bold]{label}")
+            server = start_server(Path(tmp) / label, env=ENV, database_url=url)
+            try:
+                results[label] = run(scenario(server))
+            finally:
+                stop_server(server)
+                gc.unfreeze()
     out = ROOT / "bench" / "events-results.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     console.print_json(json.dumps(results))
