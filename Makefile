@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 REDIS_URL ?= redis://127.0.0.1:6379/0
 CELERY_BROKER ?= redis://127.0.0.1:6379/2
+# The suites run on both cores, a test file per worker at a time (XDIST= runs them serially).
+XDIST ?= -n 2 --dist loadfile
 # ReDoc's standalone bundle ships as data of this package; its Django dependency is not needed
 # because the package is never imported (see server/pipelines_server/app.py).
 REDOC_PKG := drf-spectacular-sidecar==2026.10.1
@@ -42,16 +44,16 @@ bootstrap: $(STAMP)
 test: $(STAMP) test-sqlite test-postgres test-redis test-celery
 
 test-sqlite: $(STAMP)
-	$(BIN)/pytest tests -q
+	$(BIN)/pytest tests -q $(XDIST)
 
 test-postgres: $(STAMP)
-	PIPELINES_TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/api tests/compat tests/contract -q -m "not redis"
+	PIPELINES_TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/api tests/compat tests/contract -q -m "not redis" $(XDIST)
 
 test-redis: $(STAMP)
 	PIPELINES_TEST_REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/api -q -m redis
 
 test-celery: $(STAMP)
-	PIPELINES_TEST_CELERY_BROKER=$(CELERY_BROKER) $(BIN)/pytest tests/api/engine -q -m "not redis"
+	PIPELINES_TEST_CELERY_BROKER=$(CELERY_BROKER) $(BIN)/pytest tests/api/engine -q -m "not redis" $(XDIST)
 
 generate: $(STAMP)
 	$(BIN)/python scripts/generate_clients.py

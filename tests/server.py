@@ -125,6 +125,9 @@ def start_server(
         "PIPELINES_RATE_LIMIT_PER_IP": "100000/minute",
         "PIPELINES_RATE_LIMIT_FAILED_AUTH": "100000/minute",
         "PIPELINES_LOG_LEVEL": "warning",
+        # The local webhook and LLM servers of the tests listen here; a test of the default
+        # policy starts its server with env={"PIPELINES_OUTBOUND_ALLOW": ""}.
+        "PIPELINES_OUTBOUND_ALLOW": "127.0.0.1",
         **celery_env(port),
         **(env or {}),
     }

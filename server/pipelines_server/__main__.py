@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from .settings import Settings
@@ -33,6 +34,17 @@ def _bootstrap(settings: Settings, only_if_empty: bool) -> None:
         f"  API key (shown once, store it now):\n\n    {key}\n",
         flush=True,
     )
+
+
+def _check_sandbox(settings: Settings) -> None:
+    """PIPELINES_SANDBOX=bwrap that does not work: refuse to start, with the reason (before
+    uvicorn, whose workers would each fail with a traceback)."""
+    from .engine.sandbox import SandboxUnavailable, from_settings
+
+    try:
+        from_settings(settings)
+    except SandboxUnavailable as exc:
+        raise SystemExit(f"pipelines-server: {exc}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,22 +84,39 @@ def main(argv: list[str] | None = None) -> int:
         from .engine.kfp_runner import run_worker
 
         migrate(settings.database_url)
+        _check_sandbox(settings)
         return run_worker(settings)
 
     migrate(settings.database_url)
+    _check_sandbox(settings)
     if settings.bootstrap:
         _bootstrap(settings, only_if_empty=True)
     settings.ensure_secret_key()
     import uvicorn
 
+    from .httpproto import uvicorn_http_options
+
+    if os.environ.get("FORWARDED_ALLOW_IPS"):
+        logging.getLogger(__name__).warning(
+            "FORWARDED_ALLOW_IPS is ignored: PIPELINES_TRUSTED_PROXIES lists the proxies "
+            "whose X-Forwarded-For is honoured"
+        )
+
     uvicorn.run(
         "pipelines_server.app:asgi_app",
+        **uvicorn_http_options(),
         factory=True,
         host=args.host or settings.host,
         port=args.port or settings.port,
         workers=args.workers or settings.serve_workers,
         log_level=settings.log_level,
         access_log=False,
+        # X-Forwarded-For / -Proto rewrite the client address (the rate-limit and
+        # failed-authentication buckets) and scheme only when the peer is a listed proxy.
+        # uvicorn's own default trusts 127.0.0.1, where a tenant's http node runs; with no
+        # proxies listed the headers are not read at all.
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=",".join(settings.trusted_proxies),
     )
     return 0
 

@@ -8,6 +8,8 @@ import importlib.util
 import json
 import logging
 import re
+import sys
+import types
 from pathlib import Path
 
 from connexion import FlaskApp
@@ -16,6 +18,8 @@ from connexion import utils as connexion_utils
 from connexion.datastructures import MediaTypeDict
 from connexion.decorators import parameter as connexion_parameter
 from connexion.exceptions import ProblemException
+from connexion.frameworks import flask as connexion_flask
+from connexion.frameworks import starlette as connexion_starlette
 from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionResponse
 from connexion.middleware import MiddlewarePosition
@@ -31,8 +35,10 @@ from .api import common
 from .api.external_v1 import errors as v1_errors
 from .api.kfp_v2beta1 import errors as kfp_errors
 from .api.native import errors as native_errors
+from .domain import jsonsafe
 from .domain.archives import ArchiveLimits
 from .domain.uploads import UploadConfig
+from .engine import outbound, sandbox
 from .engine.credentials import CredentialStore
 from .engine.kfp_runner import from_settings as kfp_runner_from_settings
 from .engine.pool import Engine
@@ -91,10 +97,19 @@ class NoColonConverter(UnicodeConverter):
 # the plain GET operation instead of answering 405. (Like the patch above, check it on an
 # upgrade: no path parameter of any surface contains ':'.)
 starlette_convertors.StringConvertor.regex = "[^/:]+"
+# An integer path parameter longer than Python's int-str conversion limit (4,300 digits) made
+# the router's int() raise, a 500: such a segment does not match (a 404), and any shorter
+# one converts and meets its schema's maximum (a 4xx of the surface).
+_MAX_DIGITS = sys.get_int_max_str_digits() or 4300
+connexion_starlette.IntegerConverter.regex = f"[+-]?[0-9]{{1,{_MAX_DIGITS}}}"
+connexion_flask.IntegerConverter.regex = f"[+-]?[0-9]{{1,{_MAX_DIGITS}}}"
 
 
 def build_runtime(settings: Settings) -> Runtime:
     db = Database(settings.database_url)
+    # User code's sandbox: probed once per process (PIPELINES_SANDBOX=bwrap that does not
+    # work raises here; `auto` without bwrap logs a loud warning).
+    sandbox.configure(settings, db)
     uploads = UploadConfig(
         uploads_dir=settings.uploads_dir,
         secret_key=settings.ensure_secret_key(),
@@ -117,6 +132,7 @@ def build_runtime(settings: Settings) -> Runtime:
     )
     workers = UploadWorkers(db, uploads, settings.upload_workers)
     credential_key = derive_key(settings.ensure_secret_key())
+    outbound.configure(settings.outbound_allow)  # what http and llm nodes may call
     send = None
     if settings.executor == "celery":
         from .engine.celery_app import make_celery, sender
@@ -126,6 +142,7 @@ def build_runtime(settings: Settings) -> Runtime:
         db,
         threads=settings.engine_workers,
         executor=settings.executor,
+        org_cap=settings.org_cap(settings.engine_workers),
         lease_seconds=settings.node_lease_seconds,
         poll_seconds=settings.engine_poll_seconds,
         redispatch_seconds=settings.redispatch_seconds,
@@ -196,6 +213,8 @@ class FormValidator(MultiPartFormDataValidator):
     of the surface, not a server error."""
 
     async def _parse(self, stream, scope):
+        if not common.has_content_type(scope):
+            raise common.no_content_type()
         try:
             return await super()._parse(stream, scope)
         except MultiPartException as exc:
@@ -214,7 +233,7 @@ def _error_handler_for(flask_app):
                 headers = {**headers, "Allow": allow}
         return ConnexionResponse(
             status_code=status,
-            body=json.dumps(body),
+            body=jsonsafe.dumps(body),
             content_type="application/json",
             headers=headers,
         )
@@ -283,7 +302,10 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     validators["parameter"] = common.ParamValidator
 
     # Compact JSON (connexion pretty-prints by default): smaller, faster replies.
-    jsonifier = Jsonifier(json, separators=(",", ":"))
+    # Strict JSON too: a non-finite float is written as null, never as a NaN token.
+    jsonifier = Jsonifier(
+        types.SimpleNamespace(dumps=jsonsafe.dumps, loads=json.loads), separators=(",", ":")
+    )
     app = FlaskApp(__name__, lifespan=lifespan, validator_map=validators, jsonifier=jsonifier)
     # Path parameters never contain ':', so that upstream KFP's custom methods
     # (/experiments/{id}:archive) are routes of their own and not ids of the plain one.

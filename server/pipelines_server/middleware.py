@@ -12,9 +12,10 @@ from urllib.parse import parse_qs
 
 import anyio
 
-from .api.common import HttpError, client_ip, to_http_error
+from .api.common import HttpError, client_ip, presented_keys, to_http_error
 from .domain import uploads
 from .domain.errors import DomainError, PayloadTooLarge
+from .httpproto import too_large_error
 from .runtime import current
 
 STORAGE_PREFIX = "/storage/uploads/"
@@ -31,14 +32,14 @@ class BodyTooLarge(PayloadTooLarge):
     pass
 
 
-def _bucket(headers: dict[bytes, bytes]) -> str | None:
-    raw = headers.get(b"x-api-key")
-    auth = headers.get(b"authorization")
-    if not raw and auth and auth[:7].lower() == b"bearer ":
-        raw = auth[7:].strip()
-    if not raw:
+def _bucket(raw_headers: list[tuple[bytes, bytes]]) -> str | None:
+    """The per-key bucket: the one key the request presents, as authentication reads it.
+    None without a key, and also with several different ones, which authentication refuses
+    (else a valid key plus a junk one would be counted under the junk one)."""
+    presented = presented_keys(raw_headers)
+    if len(presented) != 1:
         return None
-    return "key:" + hashlib.sha256(raw).hexdigest()[:32]
+    return "key:" + hashlib.sha256(presented.pop()).hexdigest()[:32]
 
 
 class EdgeMiddleware:
@@ -72,30 +73,30 @@ class EdgeMiddleware:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         path = scope["path"]
+        rt = current()
+        limit = rt.settings.max_header_bytes
+        if sum(len(k) + len(v) + 4 for k, v in scope["headers"]) > limit:
+            surface = self.surface_for("/api/v1" if path.startswith(STORAGE_PREFIX) else path)
+            if surface is not None and surface.headers:
+                send = _with_headers(send, surface.headers)
+            return await self.respond(send, surface, too_large_error(limit))
         if path.startswith(STORAGE_PREFIX):
             return await self.storage_put(scope, receive, send)
         surface = self.surface_for(path)
         if surface is None:
             return await self.app(scope, receive, send)
-        rt = current()
         headers = dict(scope["headers"])
 
         if surface.headers:
-            extra = [(k.lower().encode(), v.encode()) for k, v in surface.headers.items()]
-            inner_send = send
-
-            async def send(message):  # noqa: F811 - decorates the response with surface headers
-                if message["type"] == "http.response.start":
-                    message = {**message, "headers": list(message.get("headers", [])) + extra}
-                await inner_send(message)
+            send = _with_headers(send, surface.headers)
 
         cap = rt.settings.max_body_bytes
         length = headers.get(b"content-length")
         if length is not None and length.isdigit() and int(length) > cap:
             return await self.respond(send, surface, _too_large(cap))
 
-        # Per key when a key is supplied (valid or not), per client IP otherwise.
-        bucket = _bucket(headers)
+        # Per key when one key is supplied (valid or not), per client IP otherwise.
+        bucket = _bucket(scope["headers"])
         if bucket is not None:
             retry = await rt.limits.hit(rt.limits.per_key, bucket)
         else:
@@ -237,6 +238,18 @@ class EdgeMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+def _with_headers(send, headers: dict[str, str]):
+    """`send`, decorating the response with a surface's own headers (Deprecation, Link)."""
+    extra = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+
+    async def decorated(message):
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": list(message.get("headers", [])) + extra}
+        await send(message)
+
+    return decorated
 
 
 def _too_large(cap: int) -> HttpError:

@@ -5,6 +5,7 @@ Every setting has a default that makes `make serve` work on a laptop; README lis
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from dataclasses import dataclass, field
@@ -26,8 +27,36 @@ def _float(name: str, default: float) -> float:
     return float(_env(name, str(default)))
 
 
+def _optional_int(name: str) -> int | None:
+    value = _env(name, "auto")
+    return None if value.lower() == "auto" else int(value)
+
+
 def _bool(name: str, default: bool) -> bool:
     return _env(name, "1" if default else "0").lower() in ("1", "true", "yes", "on")
+
+
+def parse_trusted_proxies(value: str) -> tuple[str, ...]:
+    """PIPELINES_TRUSTED_PROXIES: comma-separated IP addresses and CIDR networks, normalized.
+
+    uvicorn quietly keeps an entry it cannot parse as a literal that matches nothing, so a
+    typo would silently turn the proxy off (or a host-bits CIDR like 10.0.0.1/8 would); here
+    a bad entry stops the server at start with its name."""
+    out: list[str] = []
+    for item in value.split(","):
+        item = item.strip()
+        if not item:
+            continue
+        try:
+            if "/" in item:
+                out.append(str(ipaddress.ip_network(item, strict=False)))
+            else:
+                out.append(str(ipaddress.ip_address(item)))
+        except ValueError:
+            raise ValueError(
+                f"PIPELINES_TRUSTED_PROXIES: {item!r} is not an IP address or CIDR network"
+            ) from None
+    return tuple(out)
 
 
 @dataclass
@@ -38,9 +67,11 @@ class Settings:
     port: int = 8000
     serve_workers: int = 1
     public_url: str = ""
+    trusted_proxies: tuple[str, ...] = ()
     secret_key: str = ""
     redis_url: str = ""
     max_body_bytes: int = 32 * 1024 * 1024
+    max_header_bytes: int = 32 * 1024
     rate_limit_per_key: str = "600/minute"
     rate_limit_per_ip: str = "120/minute"
     rate_limit_failed_auth: str = "30/minute"
@@ -55,6 +86,7 @@ class Settings:
     archive_max_ratio: int = 200
     executor: str = "inprocess"
     engine_workers: int = 4
+    org_max_running: int | None = None  # None: half the slots of the process that claims
     broker_url: str = "redis://127.0.0.1:6379/0"
     celery_queue: str = "pipelines"
     node_lease_seconds: float = 300.0
@@ -67,6 +99,14 @@ class Settings:
     kfp_skip_installed_pip: bool = True
     kfp_task_timeout_seconds: float = 0.0
     kfp_lease_seconds: float = 60.0
+    sandbox: str = "auto"
+    sandbox_bwrap: str = "/usr/bin/bwrap"
+    sandbox_network: bool = False
+    sandbox_allow_shared_unsandboxed: bool = False
+    sandbox_max_processes: int = 256
+    sandbox_tmp_mb: int = 1024
+    kfp_task_memory_mb: int = 0
+    outbound_allow: str = ""  # CIDRs and host names http and llm nodes may reach anyway
     events_poll_seconds: float = 0.1
     events_key_check_seconds: float = 2.0
     events_heartbeat_seconds: float = 15.0
@@ -85,9 +125,11 @@ class Settings:
             port=_int("PIPELINES_PORT", 8000),
             serve_workers=_int("PIPELINES_SERVE_WORKERS", 1),
             public_url=_env("PIPELINES_PUBLIC_URL", ""),
+            trusted_proxies=parse_trusted_proxies(_env("PIPELINES_TRUSTED_PROXIES", "")),
             secret_key=_env("PIPELINES_SECRET_KEY", ""),
             redis_url=_env("PIPELINES_REDIS_URL", ""),
             max_body_bytes=_int("PIPELINES_MAX_BODY_BYTES", 32 * 1024 * 1024),
+            max_header_bytes=_int("PIPELINES_MAX_HEADER_BYTES", 32 * 1024),
             rate_limit_per_key=_env("PIPELINES_RATE_LIMIT_PER_KEY", "600/minute"),
             rate_limit_per_ip=_env("PIPELINES_RATE_LIMIT_PER_IP", "120/minute"),
             rate_limit_failed_auth=_env("PIPELINES_RATE_LIMIT_FAILED_AUTH", "30/minute"),
@@ -102,6 +144,7 @@ class Settings:
             archive_max_ratio=_int("PIPELINES_ARCHIVE_MAX_RATIO", 200),
             executor=_env("PIPELINES_EXECUTOR", "inprocess"),
             engine_workers=_int("PIPELINES_ENGINE_WORKERS", 4),
+            org_max_running=_optional_int("PIPELINES_ORG_MAX_RUNNING"),
             broker_url=_env("PIPELINES_BROKER_URL", "redis://127.0.0.1:6379/0"),
             celery_queue=_env("PIPELINES_CELERY_QUEUE", "pipelines"),
             node_lease_seconds=_float("PIPELINES_NODE_LEASE_SECONDS", 300.0),
@@ -116,6 +159,16 @@ class Settings:
             kfp_skip_installed_pip=_bool("PIPELINES_KFP_SKIP_INSTALLED_PIP", True),
             kfp_task_timeout_seconds=_float("PIPELINES_KFP_TASK_TIMEOUT_SECONDS", 0.0),
             kfp_lease_seconds=_float("PIPELINES_KFP_LEASE_SECONDS", 60.0),
+            sandbox=_env("PIPELINES_SANDBOX", "auto").lower(),
+            sandbox_bwrap=_env("PIPELINES_SANDBOX_BWRAP", "/usr/bin/bwrap"),
+            sandbox_network=_bool("PIPELINES_SANDBOX_NETWORK", False),
+            sandbox_allow_shared_unsandboxed=_bool(
+                "PIPELINES_SANDBOX_ALLOW_SHARED_UNSANDBOXED", False
+            ),
+            sandbox_max_processes=_int("PIPELINES_SANDBOX_MAX_PROCESSES", 256),
+            sandbox_tmp_mb=_int("PIPELINES_SANDBOX_TMP_MB", 1024),
+            kfp_task_memory_mb=_int("PIPELINES_KFP_TASK_MEMORY_MB", 0),
+            outbound_allow=_env("PIPELINES_OUTBOUND_ALLOW", ""),
             events_poll_seconds=_float("PIPELINES_EVENTS_POLL_SECONDS", 0.1),
             events_key_check_seconds=_float("PIPELINES_EVENTS_KEY_CHECK_SECONDS", 2.0),
             events_heartbeat_seconds=_float("PIPELINES_EVENTS_HEARTBEAT_SECONDS", 15.0),
@@ -131,6 +184,22 @@ class Settings:
             raise ValueError(
                 f"PIPELINES_EXECUTOR must be 'inprocess' or 'celery', not {self.executor!r}"
             )
+        if self.sandbox not in ("auto", "bwrap", "none"):
+            raise ValueError(
+                f"PIPELINES_SANDBOX must be 'auto', 'bwrap' or 'none', not {self.sandbox!r}"
+            )
+        from .engine.outbound import Policy
+
+        Policy.parse(self.outbound_allow)  # a malformed entry stops the start, saying which
+        if self.org_max_running is not None and self.org_max_running < 0:
+            raise ValueError("PIPELINES_ORG_MAX_RUNNING must be 'auto', 0 (no limit) or more")
+
+    def org_cap(self, slots: int) -> int:
+        """Machine nodes one organization may hold at once (0: no limit), for a process that
+        runs `slots` of them at a time: PIPELINES_ORG_MAX_RUNNING, by default half of them."""
+        if self.org_max_running is not None:
+            return self.org_max_running
+        return max(1, slots // 2)
 
     @property
     def pipeline_root(self) -> Path:

@@ -223,9 +223,18 @@ def update_expiry(
 
 
 def revoke(session: Session, principal: Principal, org_id: int, key_id: int) -> ApiKey:
+    """Revoke once: the first revocation's time stays, and revoking again answers the key as
+    it is (the spec's no-op). One conditional UPDATE, so that of concurrent revocations
+    exactly one writes; the others wait for its row lock (PostgreSQL) or the write lock
+    (SQLite), match no row, and read the winner's revoked_at."""
     key = get_key(session, principal, org_id, key_id)
     if key.revoked_at is None:
-        key.revoked_at = utcnow()
+        session.execute(
+            update(ApiKey.__table__)
+            .where(_KEYS.id == key_id, _KEYS.revoked_at.is_(None))
+            .values(revoked_at=utcnow())
+        )
+        session.refresh(key)
     return key
 
 

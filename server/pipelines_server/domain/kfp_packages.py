@@ -3,22 +3,26 @@ output) as YAML or JSON, or a zip or tar.gz archive holding exactly one such fil
 
 A YAML package may hold a second document, the platform spec (Kubernetes settings); it is
 kept beside the pipeline spec. Every problem is a BadRequest that names it; archives are
-read with size caps and without following links, so a hostile upload cannot exhaust memory.
+read with size caps and without following links, so a hostile upload cannot exhaust memory;
+the document must be plain JSON data once read (no NaN, dates or binary; bounded depth; YAML
+aliases expanding to at most about one value per byte of the package).
 """
 
 from __future__ import annotations
 
 import io
-import json
 import tarfile
 import zipfile
 from dataclasses import dataclass
 
 import yaml
 
+from . import jsonsafe
 from .errors import BadRequest
 
 MAX_SPEC_BYTES = 32 * 1024 * 1024
+# What YAML aliases may add beyond one value per byte of the package (see read_package).
+ALIAS_SLACK_VALUES = 10_000
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -89,9 +93,20 @@ def read_package(filename: str, data: bytes) -> Package:
         raise _bad(f"{name} is not UTF-8 text (nor a zip or tar.gz archive)") from None
     try:
         if name.lower().endswith(".json"):
-            documents = [json.loads(text)]
+            documents = [jsonsafe.loads(text)]
         else:
             documents = [d for d in yaml.safe_load_all(text) if d is not None]
+            # YAML's aliases share one object however often they are used; storing the
+            # package writes each use out. Expanded, the package may hold at most about as
+            # many values as it has bytes (a billion-laughs bomb holds millions more).
+            budget = len(data) + ALIAS_SLACK_VALUES
+            for document in documents:
+                budget -= jsonsafe.check(document, max_values=budget)
+    except jsonsafe.BadJson as exc:
+        where = "/".join(str(p) for p in exc.loc)
+        raise _bad(f"{name}{' at ' + where if where else ''}: {exc.message}") from None
+    except RecursionError:
+        raise _bad(f"{name} is nested more than {jsonsafe.MAX_DEPTH} levels deep") from None
     except (ValueError, yaml.YAMLError) as exc:
         raise _bad(f"{name} is not valid YAML or JSON: {exc}") from None
     if not documents or not isinstance(documents[0], dict):

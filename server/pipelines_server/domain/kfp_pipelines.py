@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..store.models import KfpPipeline, KfpPipelineVersion, Project
+from . import jsonsafe
 from . import kfp_query as q
 from .errors import BadRequest, Conflict, NotFound
 from .kfp import list_in_org, resolve_namespace
@@ -119,7 +120,7 @@ def parse_tags(raw: str | None) -> dict[str, str]:
     if not raw:
         return {}
     try:
-        tags = json.loads(raw)
+        tags = jsonsafe.loads(raw)
     except ValueError:
         raise BadRequest("tags must be a JSON-encoded map of strings to strings") from None
     return check_tags(tags)
@@ -171,7 +172,7 @@ def tag_keys(filter_raw: str | None, sort_raw: str | None) -> set[str]:
     """The `tags.<key>` names a list query uses (unparseable input is left to kfp_query)."""
     keys = set()
     try:
-        spec = json.loads(filter_raw) if filter_raw else {}
+        spec = jsonsafe.loads(filter_raw) if filter_raw else {}
     except ValueError:
         spec = {}
     predicates = spec.get("predicates") if isinstance(spec, dict) else None

@@ -19,15 +19,21 @@ import binascii
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_
 
+from . import jsonsafe
 from .errors import BadRequest
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 200
+# Offsets this server hands out are row counts; past this one a forged token would overflow
+# the database's 64-bit OFFSET once the page size is added.
+MAX_OFFSET = 2**53
+MAX_FILTER_DEPTH = 8  # {"predicates": [{"string_values": {"values": [...]}}]} is 5 deep
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 OPERATIONS = {
     "EQUALS": 1,
     "NOT_EQUALS": 2,
@@ -83,20 +89,49 @@ def _operation(raw: Any) -> str:
     )
 
 
-def _value(predicate: dict) -> tuple[Any, bool]:
-    """(value, is_list) of a predicate, whichever spelling it uses."""
+def _int(value: Any, key: str) -> int:
+    """An int64 as upstream's JSON carries it: a number or a decimal string."""
+    if isinstance(value, bool):
+        raise BadRequest(f"Invalid filter: {key} must be an integer, not a boolean")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    elif isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+        if len(value) > 25:
+            raise BadRequest(f"Invalid filter: {key} must be a 64-bit integer")
+        value = int(value)
+    if not isinstance(value, int):
+        raise BadRequest(f"Invalid filter: {key} must be an integer")
+    if not INT64_MIN <= value <= INT64_MAX:
+        raise BadRequest(f"Invalid filter: {key} must be a 64-bit integer")
+    return value
+
+
+def _string(value: Any, key: str) -> str:
+    if not isinstance(value, str):
+        raise BadRequest(f"Invalid filter: {key} must be a string")
+    try:
+        jsonsafe.check(value)
+    except jsonsafe.BadJson as exc:
+        raise BadRequest(f"Invalid filter: {key}: {exc.message}") from None
+    return value
+
+
+def _value(predicate: dict) -> tuple[Any, bool, str]:
+    """(value, is_list, kind) of a predicate, whichever spelling it uses; kind is the value's
+    own kind (string, int, timestamp, bool), checked against the field's by `_coerce`."""
     for snake, camel in _SCALARS.items():
         for key in (snake, camel):
             if key in predicate:
                 value = predicate[key]
                 if snake in ("int_value", "long_value"):
-                    try:
-                        value = int(value)
-                    except (TypeError, ValueError):
-                        raise BadRequest(f"Invalid filter: {key} must be an integer") from None
+                    return _int(value, key), False, "int"
                 if snake == "timestamp_value":
-                    value = _timestamp(value)
-                return value, False
+                    return _timestamp(value), False, "timestamp"
+                if snake == "bool_value":
+                    if not isinstance(value, bool):
+                        raise BadRequest(f"Invalid filter: {key} must be true or false")
+                    return value, False, "bool"
+                return _string(value, key), False, "string"
     for snake, camel in _LISTS.items():
         for key in (snake, camel):
             if key in predicate:
@@ -104,34 +139,70 @@ def _value(predicate: dict) -> tuple[Any, bool]:
                 values = holder.get("values") if isinstance(holder, dict) else holder
                 if not isinstance(values, list):
                     raise BadRequest(f'Invalid filter: {key} must be {{"values": [...]}}')
-                if snake != "string_values":
-                    try:
-                        values = [int(v) for v in values]
-                    except (TypeError, ValueError):
-                        raise BadRequest(f"Invalid filter: {key} must hold integers") from None
-                return values, True
+                if snake == "string_values":
+                    return [_string(v, key) for v in values], True, "string"
+                return [_int(v, key) for v in values], True, "int"
     raise BadRequest(
         f"Invalid filter: predicate on {predicate.get('key')!r} has no value "
         "(string_value, int_value, long_value, timestamp_value, bool_value or *_values)"
     )
 
 
+def _utc(value: datetime) -> datetime:
+    """An aware time in UTC, or a BadRequest when it falls outside the years 1-9999 there."""
+    try:
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)  # as the time columns read a naive time
+        return value.astimezone(UTC)
+    except (OverflowError, ValueError, OSError):
+        raise BadRequest(f"Invalid filter: timestamp {value.isoformat()} is out of range") from None
+
+
 def _timestamp(value: Any) -> datetime:
     if isinstance(value, str):
         try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             pass
-    raise BadRequest(f"Invalid filter: timestamp_value {value!r} is not an RFC 3339 time")
+        else:
+            return _utc(parsed)
+    shown = repr(value) if not isinstance(value, str) or len(value) < 100 else "given"
+    raise BadRequest(f"Invalid filter: timestamp_value {shown} is not an RFC 3339 time")
 
 
-def _coerce(field: Field, value: Any, key: str) -> Any:
-    if field.kind == "timestamp" and isinstance(value, int):
-        return datetime.fromtimestamp(value).astimezone()
-    if field.kind == "timestamp" and isinstance(value, str):
-        return _timestamp(value)
-    if field.kind == "bool" and not isinstance(value, bool):
-        raise BadRequest(f"Invalid filter: {key} takes a bool_value")
+def _seconds(value: int) -> datetime:
+    """Upstream compares time fields with int_value as Unix seconds."""
+    try:
+        return datetime.fromtimestamp(value, UTC)
+    except (OverflowError, ValueError, OSError):
+        raise BadRequest(
+            f"Invalid filter: {value} seconds since 1970 is out of range for a time"
+        ) from None
+
+
+def _coerce(field: Field, value: Any, kind: str, key: str) -> Any:
+    """`value` (of its own `kind`) as the field's column compares with it, or a BadRequest:
+    a column is only ever compared with a value of its own type."""
+    if field.kind == "timestamp":
+        if kind == "timestamp":
+            return value
+        if kind == "int":
+            return _seconds(value)
+        if kind == "string":
+            return _timestamp(value)
+        raise BadRequest(f"Invalid filter: {key} is a time; use timestamp_value or int_value")
+    if field.kind == "bool":
+        if kind != "bool":
+            raise BadRequest(f"Invalid filter: {key} takes a bool_value")
+        return value
+    if field.kind == "int":
+        if kind == "int":
+            return value
+        if kind == "string":
+            return _int(value, key)
+        raise BadRequest(f"Invalid filter: {key} is an integer; use int_value")
+    if kind != "string":
+        raise BadRequest(f"Invalid filter: {key} is a string field; use string_value")
     return value
 
 
@@ -139,9 +210,11 @@ def parse_filter(raw: str | None, fields: dict[str, Field]) -> list[ColumnElemen
     if not raw:
         return []
     try:
-        spec = json.loads(raw)
-    except ValueError as exc:
-        raise BadRequest(f"Invalid filter: not JSON ({exc})") from None
+        spec = jsonsafe.loads(raw, max_depth=MAX_FILTER_DEPTH)
+    except jsonsafe.BadJson as exc:
+        if exc.unstorable:
+            raise BadRequest(f"Invalid filter: {exc.message}") from None
+        raise BadRequest(f"Invalid filter: not JSON ({exc.message})") from None
     if not isinstance(spec, dict):
         raise BadRequest("Invalid filter: expected an object with predicates")
     predicates = spec.get("predicates") or []
@@ -158,7 +231,7 @@ def parse_filter(raw: str | None, fields: dict[str, Field]) -> list[ColumnElemen
                 f"Invalid filter: cannot filter on {key!r}; allowed keys: " + ", ".join(fields)
             )
         op = _operation(predicate.get("operation", predicate.get("op")))
-        value, is_list = _value(predicate)
+        value, is_list, kind = _value(predicate)
         if (op == "IN") != is_list:
             raise BadRequest(
                 f"Invalid filter: {op} on {key!r} takes "
@@ -166,9 +239,9 @@ def parse_filter(raw: str | None, fields: dict[str, Field]) -> list[ColumnElemen
             )
         col = field.column
         if is_list:
-            clauses.append(col.in_([_coerce(field, v, key) for v in value]))
+            clauses.append(col.in_([_coerce(field, v, kind, key) for v in value]))
             continue
-        value = _coerce(field, value, key)
+        value = _coerce(field, value, kind, key)
         if op == "IS_SUBSTRING":
             if not isinstance(value, str):
                 raise BadRequest(f"Invalid filter: IS_SUBSTRING on {key!r} takes a string_value")
@@ -223,11 +296,15 @@ def encode_token(offset: int, fingerprint: str) -> str:
 def decode_token(token: str, fingerprint: str) -> int:
     try:
         padded = token + "=" * (-len(token) % 4)
-        data = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        offset, query = int(data["o"]), data["q"]
-    except (ValueError, KeyError, TypeError, binascii.Error):
+        data = jsonsafe.loads(base64.urlsafe_b64decode(padded.encode()), max_depth=2)
+        offset, query = data["o"], data["q"]
+        if isinstance(offset, bool) or not isinstance(offset, int):
+            raise ValueError("offset")
+    except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error):
         raise BadRequest("Invalid page_token: it is not a token this server issued") from None
-    if query != fingerprint or offset < 0:
+    if not 0 <= offset <= MAX_OFFSET:
+        raise BadRequest("Invalid page_token: it is not a token this server issued")
+    if query != fingerprint:
         raise BadRequest(
             "Invalid page_token: it belongs to another query (the filter or sort_by changed)"
         )

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ..store.fastread import fetch_all
 from ..store.models import NodeInstance, Task, Workflow, WorkflowVersion, utcnow
 from . import fields as fieldschema
+from . import jsonsafe
 from .errors import BadRequest, FieldError, NotFound, ValidationFailed
 from .principal import Principal
 from .workflows import ACTIVE, get_workflow, require_accepts_tasks
@@ -168,9 +169,10 @@ def encode_cursor(last_id: int) -> str:
 def decode_cursor(cursor: str) -> int:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+        data = jsonsafe.loads(base64.urlsafe_b64decode(padded.encode("ascii")), max_depth=1)
         last_id = data["last_id"]
-        if isinstance(last_id, bool) or not isinstance(last_id, int) or last_id < 1:
+        # An id the database can compare with: positive and within a 64-bit integer.
+        if isinstance(last_id, bool) or not isinstance(last_id, int) or not 1 <= last_id < 2**63:
             raise ValueError
         return last_id
     except (ValueError, KeyError, TypeError, UnicodeError, binascii.Error):

@@ -8,12 +8,14 @@ source of truth; the server re-sends nodes that stay due too long (pool.Engine._
 
 from __future__ import annotations
 
+import os
 import threading
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import celeryd_after_setup, worker_init, worker_process_init
 
 from ..settings import Settings
+from . import outbound
 
 RUN_NODE = "pipelines.run_node"
 
@@ -39,10 +41,18 @@ def sender(app: Celery):
 
 
 _settings = Settings.from_env()
+outbound.configure(_settings.outbound_allow)  # the same address policy as the server's
 app = make_celery(_settings.broker_url, _settings.celery_queue)
 _engine = None
 _lock = threading.Lock()
 _token = None
+_concurrency = 0  # this worker's pool size, known once it is set up (before the fork)
+
+
+@celeryd_after_setup.connect
+def _setup(sender=None, instance=None, **_kwargs):
+    global _concurrency
+    _concurrency = int(getattr(instance, "concurrency", 0) or 0)
 
 
 def _worker_engine():
@@ -51,12 +61,14 @@ def _worker_engine():
     with _lock:
         if _engine is None:
             from ..store.db import Database
+            from . import sandbox
             from .credentials import CredentialStore
             from .ops import new_token
             from .pool import Engine
             from .secrets import derive_key
 
             db = Database(_settings.database_url)
+            sandbox.configure(_settings, db)  # code nodes run here: the same sandbox
             _engine = Engine(
                 db,
                 threads=0,
@@ -64,9 +76,21 @@ def _worker_engine():
                 lease_seconds=_settings.node_lease_seconds,
                 credentials=CredentialStore(db, derive_key(_settings.ensure_secret_key())),
                 send=sender(app),
+                org_cap=_settings.org_cap(_concurrency or os.cpu_count() or 1),
             )
             _token = new_token()
         return _engine
+
+
+@worker_init.connect
+def _check_sandbox(**_kwargs):
+    """PIPELINES_SANDBOX=bwrap that does not work: the worker refuses to start."""
+    from .sandbox import SandboxUnavailable, from_settings
+
+    try:
+        from_settings(_settings)
+    except SandboxUnavailable as exc:
+        raise SystemExit(f"pipelines worker: {exc}") from None
 
 
 @worker_process_init.connect

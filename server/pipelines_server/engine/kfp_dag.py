@@ -13,7 +13,11 @@ differs is the orchestration, which is ours:
   through `on_change` as it moves, so a run's task details are readable while it runs;
 - each task writes under its own folder `<pipeline_root>/<run_id>/<task_id>` (kfp.local
   keys folders by component name, so two iterations of one component would share one);
-- `cancel` stops the run: no new task starts and running processes are killed;
+- each component process runs in the sandbox (engine/sandbox.py: no server files, no
+  server environment, no network unless allowed, its own task folder the only writable
+  place, its input artifacts read-only), where kfp.local runs it as the user's own process;
+- `cancel` stops the run: no new task starts and running processes are killed, each with
+  every process of its sandbox;
 - caching by a fingerprint of what upstream keys its cache on (image, command, arguments,
   output names), through the `cache` object;
 - a container component, which needs a container runtime this server does not have,
@@ -30,7 +34,6 @@ import os
 import queue
 import re
 import shlex
-import signal
 import subprocess
 import sys
 import threading
@@ -39,6 +42,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from . import sandbox as sandboxes
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +54,9 @@ CONTAINER_MESSAGE = (
     "runtime, which this server does not have. Only lightweight Python components "
     "(@dsl.component) run here."
 )
+
+
+SANDBOX_PACKAGES = "/tmp/site-packages"  # a sandboxed task's pip installs (network allowed)
 
 
 class RunCanceled(Exception):
@@ -249,6 +257,7 @@ class PipelineRun:
         max_parallel: int = 4,
         skip_satisfied_pip: bool = True,
         task_timeout: float | None = None,
+        task_memory_mb: int = 0,
     ):
         from google.protobuf import json_format
         from kfp.local import utils as local_utils
@@ -269,6 +278,7 @@ class PipelineRun:
         self.slots = threading.BoundedSemaphore(max(1, max_parallel))
         self.skip_satisfied_pip = skip_satisfied_pip
         self.task_timeout = task_timeout
+        self.task_memory_mb = task_memory_mb  # RLIMIT_AS of a sandboxed task; 0: none
         self.cancel = threading.Event()
         self.records: dict[str, TaskRecord] = {}
         self._lock = threading.Lock()
@@ -350,9 +360,9 @@ class PipelineRun:
         with self._lock:
             self.cancel.set()
             procs = list(self._procs)
-        for proc in procs:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(proc.pid, signal.SIGKILL)
+        box = sandboxes.current()
+        for proc in procs:  # the sandbox and every process in it (setsid() ones too)
+            box.kill(proc)
 
     # -- DAGs --
 
@@ -680,18 +690,42 @@ class PipelineRun:
         if self.skip_satisfied_pip:
             command = strip_satisfied_pip(command)
         command = replace_python_executable(command, sys.executable)
+        box = sandboxes.current()
         # Nothing of the server's environment (database URL, secret key) reaches the task:
         # PATH with the task's interpreter first (as inside its image), a locale, a home and
         # a temporary directory for pip and the executor, and the container's own variables.
+        host_path = "/usr/local/bin:/usr/bin:/bin" if box.active else os.environ.get("PATH", "")
         env = {
-            "PATH": os.path.dirname(sys.executable)
-            + os.pathsep
-            + os.environ.get("PATH", "/usr/bin:/bin"),
+            "PATH": os.path.dirname(sys.executable) + os.pathsep + (host_path or "/usr/bin:/bin"),
             "LANG": "C.UTF-8",
             "HOME": task_root,
-            "TMPDIR": os.environ.get("TMPDIR", "/tmp"),
-            **{e.name: e.value for e in container.env},
+            "TMPDIR": "/tmp" if box.active else os.environ.get("TMPDIR", "/tmp"),
         }
+        if box.active and not box.network:
+            # No network: pip fails at once instead of retrying a lookup that cannot work.
+            env.update(PIP_RETRIES="0", PIP_DISABLE_PIP_VERSION_CHECK="1")
+        elif box.active:
+            # The server's environment is read-only in the sandbox: what a component's pip
+            # line installs goes to the sandbox's private /tmp and dies with it.
+            env.update(PIP_TARGET=SANDBOX_PACKAGES, PYTHONPATH=SANDBOX_PACKAGES)
+        env.update({e.name: e.value for e in container.env})
+        no_network = box.active and not box.network and _installs_packages(command)
+        argv, popen_env, cwd = command, env, task_root
+        if box.active:
+            # The task's own folder is its only writable place besides a private /tmp;
+            # the files of its input artifacts are visible read-only, nothing else of the
+            # pipeline root (other runs, other organizations) is.
+            uid = box.new_uid()
+            if uid is not None:
+                os.chown(task_root, uid, uid)
+            argv = box.wrap(
+                box.exec_prefix(uid, self.task_memory_mb) + command,
+                env=env,
+                cwd=task_root,
+                rw=[task_root],
+                ro=_input_paths(arguments),
+            )
+            popen_env, cwd = {}, None
         log_path = os.path.join(task_root, "log.txt")
         rec.log_path = log_path
         with self.slots:
@@ -701,27 +735,28 @@ class PipelineRun:
             with open(log_path, "ab") as log_file:
                 if rec.attempts > 1:
                     log_file.write(f"\n--- attempt {rec.attempts} ---\n".encode())
-                    log_file.flush()
+                if no_network:
+                    log_file.write(f"[sandbox] {sandboxes.NETWORK_NOTE}.\n".encode())
+                log_file.flush()
                 # Started and registered under the lock terminate() takes: a process is
                 # either never started or killed by it.
                 with self._lock:
                     if self.cancel.is_set():
                         return False, {}, "The run was terminated"
                     proc = subprocess.Popen(  # noqa: S603 - the pipeline's own command, as kfp.local runs it
-                        command,
+                        argv,
                         stdout=log_file,
                         stderr=subprocess.STDOUT,
                         stdin=subprocess.DEVNULL,
-                        env=env,
-                        cwd=task_root,
+                        env=popen_env,
+                        cwd=cwd,
                         start_new_session=True,
                     )
                     self._procs.add(proc)
                 try:
                     code = proc.wait(timeout=self.task_timeout)
                 except subprocess.TimeoutExpired:
-                    with contextlib.suppress(ProcessLookupError):
-                        os.killpg(proc.pid, signal.SIGKILL)
+                    box.kill(proc)
                     proc.wait()
                     return (
                         False,
@@ -734,7 +769,10 @@ class PipelineRun:
         if self.cancel.is_set():
             return False, {}, "The run was terminated"
         if code != 0:
-            return False, {}, _failure_message(code, log_path)
+            message = _failure_message(code, log_path)
+            if no_network:
+                message += f"\n({sandboxes.NETWORK_NOTE}.)"
+            return False, {}, message
         try:
             outputs = executor_output_utils.get_outputs_for_task(
                 executor_input=executor_input, component_spec=component
@@ -750,6 +788,22 @@ def _is_artifact(value: Any) -> bool:
     if isinstance(value, list):
         return bool(value) and all(isinstance(v, dsl.Artifact) for v in value)
     return isinstance(value, dsl.Artifact)
+
+
+def _input_paths(arguments: dict) -> list[str]:
+    """The local files (or folders) of a task's input artifacts."""
+    paths = []
+    for value in arguments.values():
+        if _is_artifact(value):
+            for art in value if isinstance(value, list) else [value]:
+                path = _local_path(art.uri or "")
+                if path:
+                    paths.append(os.path.normpath(path))
+    return paths
+
+
+def _installs_packages(command: list[str]) -> bool:
+    return any("pip install" in part or "pip', 'install" in part for part in command)
 
 
 def _loop_items(param_name: str, store) -> Any:

@@ -27,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from ..domain import kfp_runs
 from ..store.db import Database
 from ..store.models import KfpCacheEntry, KfpRun
+from . import sandbox as sandboxes
 from .kfp_dag import Cache, PipelineRun, RunResult, TaskRecord, split_values, storable
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ class KfpRunner:
         lease_seconds: float = 60.0,
         skip_satisfied_pip: bool = True,
         task_timeout: float | None = None,
+        task_memory_mb: int = 0,
     ):
         self.db = db
         self.pipeline_root = Path(pipeline_root)
@@ -94,6 +96,7 @@ class KfpRunner:
         self.lease_seconds = lease_seconds
         self.skip_satisfied_pip = skip_satisfied_pip
         self.task_timeout = task_timeout
+        self.task_memory_mb = task_memory_mb
         self.active: dict[str, Active] = {}
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -215,6 +218,11 @@ class KfpRunner:
 
     def _start(self, run_id: str, token: str, ir: dict, params: dict, org_id: int) -> None:
         active: Active
+        refused = sandboxes.current().refusal()
+        if refused:  # no sandbox and several organizations: the run's code must not run
+            with self.db.session() as session:
+                self._close(session, run_id, token, "FAILED", refused)
+            return
 
         def changed(_record: TaskRecord) -> None:
             active.dirty.set()
@@ -230,6 +238,7 @@ class KfpRunner:
                 max_parallel=self.max_parallel,
                 skip_satisfied_pip=self.skip_satisfied_pip,
                 task_timeout=self.task_timeout,
+                task_memory_mb=self.task_memory_mb,
             )
         except Exception as exc:  # noqa: BLE001 - an IR this kfp cannot load: the run fails
             log.exception("KFP run %s cannot start", run_id)
@@ -369,6 +378,7 @@ def from_settings(db: Database, settings) -> KfpRunner:
         lease_seconds=settings.kfp_lease_seconds,
         skip_satisfied_pip=settings.kfp_skip_installed_pip,
         task_timeout=settings.kfp_task_timeout_seconds or None,
+        task_memory_mb=settings.kfp_task_memory_mb,
     )
 
 
@@ -379,6 +389,7 @@ def run_worker(settings) -> int:
     import signal
 
     db = Database(settings.database_url)
+    sandboxes.configure(settings, db)
     runner = from_settings(db, settings)
     if runner.max_runs <= 0:
         raise SystemExit("PIPELINES_KFP_RUNS is 0: this worker would run nothing")

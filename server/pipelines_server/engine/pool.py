@@ -41,6 +41,7 @@ class Engine:
         credentials: CredentialLookup | None = None,
         limits: dict | None = None,
         send: Callable[[int, float], None] | None = None,
+        org_cap: int = 0,
     ):
         self.db = db
         self.size = threads
@@ -51,6 +52,9 @@ class Engine:
         self.credentials = credentials
         self.limits = limits or {}
         self._send = send  # celery: (instance id, countdown seconds) -> None
+        # Machine nodes one organization may hold at once, across every process on the
+        # database (0: no limit); claims then serve the organization holding the fewest.
+        self.org_cap = org_cap
         self._wake = threading.Condition()
         self._pending_wakeups = 0
         self._stop = threading.Event()
@@ -129,7 +133,7 @@ class Engine:
             self._sweep()
             return started > 0
         with self.db.engine.begin() as conn:
-            claimed = ops.claim(conn, token, self.lease_seconds)
+            claimed = ops.claim(conn, token, self.lease_seconds, org_cap=self.org_cap)
         if not claimed:
             return started > 0
         self.run_claimed(claimed[0])
@@ -161,10 +165,21 @@ class Engine:
     def run_instance(self, instance_id: int, token: str) -> bool:
         """Celery: claim this node if it is still due, run it, record it."""
         with self.db.engine.begin() as conn:
-            claimed = ops.claim(conn, token, self.lease_seconds, instance_id=instance_id)
+            claimed = ops.claim(
+                conn, token, self.lease_seconds, instance_id=instance_id, org_cap=self.org_cap
+            )
         if not claimed:
+            # Not due any more (a duplicate message), or its organization is at the cap: then
+            # it stays due, and is sent again when one of that organization's nodes ends.
             return False
         self.run_claimed(claimed[0])
+        if self.org_cap > 0 and self._send is not None:
+            # This organization has a place free again: hand it the node it waits with longest
+            # (its message may have been passed over at the cap). A duplicate does nothing.
+            with self.db.engine.connect() as conn:
+                waiting = ops.next_due(conn, claimed[0].org_id)
+            if waiting is not None:
+                self._send(waiting, 0.0)
         return True
 
     def _sweep(self) -> None:

@@ -15,7 +15,6 @@ It runs only while streams are open.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import time
 from collections import deque
@@ -23,7 +22,7 @@ from dataclasses import dataclass, field
 
 import anyio
 
-from ..domain import keys, work
+from ..domain import jsonsafe, keys, work
 from ..domain.errors import Unavailable
 from ..domain.principal import Principal
 from ..runtime import Runtime
@@ -63,7 +62,7 @@ class Event:
             org_id=row.org_id,
             task_id=row.task_id,
             workflow_id=row.workflow_id,
-            payload=json.dumps(jsonable(view), separators=(",", ":")),
+            payload=jsonsafe.dumps(jsonable(view), separators=(",", ":")),
         )
 
     def sse(self) -> bytes:

@@ -207,6 +207,15 @@ class NodeInstance(Base):
             sqlite_where=text("queue IS NOT NULL"),
             postgresql_where=text("queue IS NOT NULL"),
         ),
+        # Fair claiming: an organization's held machine nodes and its earliest due one.
+        Index(
+            "ix_node_instances_org_queue",
+            "org_id",
+            "queue",
+            "run_at",
+            sqlite_where=text("queue IS NOT NULL"),
+            postgresql_where=text("queue IS NOT NULL"),
+        ),
         # my-work: open human nodes of an organization, and the ones a user holds.
         Index("ix_node_instances_org_status", "org_id", "status"),
         Index("ix_node_instances_assignee", "assignee_id", "status"),

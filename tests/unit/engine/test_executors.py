@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
 
 import pytest
 
 from pipelines_server.engine.executors import EXECUTORS
 from pipelines_server.engine.executors.base import NodeFailed
 from pipelines_server.engine.executors.code import LOG_CAP, execute
+from tests.support.sandbox_probe import processes_with
 from tests.unit.engine import make_ctx
 
 
@@ -78,23 +80,35 @@ def test_a_return_value_that_is_not_json_fails(value):
 
 
 def test_timeout_kills_the_process_group():
-    started = time.monotonic()
+    # The child is found by a marker in its command line: in the sandbox, the pid the code
+    # sees is one of its own PID namespace, not the host's.
+    marker = "child-" + uuid.uuid4().hex
     with pytest.raises(NodeFailed, match=r"timed out after 0.5 s") as info:
         run(
-            "import subprocess, time\n"
+            "import subprocess, sys, time\n"
             "def main(data):\n"
-            "    print('child', subprocess.Popen(['sleep', '60']).pid, flush=True)\n"
+            "    subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)', "
+            f"{marker!r}])\n"
+            "    print('child started', flush=True)\n"
             "    time.sleep(60)\n",
             timeout_seconds=0.5,
         )
-    assert time.monotonic() - started < 5
     assert not info.value.retryable
-    child = int(info.value.log.split("child ")[1].split()[0])
-    assert _gone(child), "the code's own child process survived the timeout"
+    assert "child started" in info.value.log
+    assert _all_gone(marker), "the code's own child process survived the timeout"
+
+
+def _all_gone(marker: str) -> bool:
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline:
+        if all(_gone(pid) for pid in processes_with(marker)):
+            return True
+        time.sleep(0.02)
+    return False
 
 
 def _gone(pid: int) -> bool:
-    deadline = time.monotonic() + 3
+    deadline = time.monotonic() + 60  # a killed process is gone at once; this is a bound
     while time.monotonic() < deadline:
         try:
             with open(f"/proc/{pid}/stat") as fh:
@@ -138,17 +152,20 @@ def test_logs_are_capped():
 
 def test_minimal_environment_and_a_fresh_working_directory():
     os.environ["PIPELINES_TEST_SECRET"] = "do-not-leak"
+    scratch = f"scratch-{uuid.uuid4().hex}.txt"
     try:
         result = run(
             "import os\n"
             "def main(data):\n"
-            "    open('scratch.txt', 'w').write('x')\n"
+            f"    open({scratch!r}, 'w').write('x')\n"
             "    return {'env': sorted(os.environ), 'cwd': os.getcwd()}\n"
         )
     finally:
         del os.environ["PIPELINES_TEST_SECRET"]
-    assert set(result.output["env"]) <= {"PATH", "LANG", "LC_CTYPE"}
-    assert not os.path.exists(result.output["cwd"])  # removed afterwards
+    # In the sandbox also HOME and TMPDIR (its private /tmp) and bwrap's PWD.
+    assert set(result.output["env"]) <= {"PATH", "LANG", "LC_CTYPE", "HOME", "TMPDIR", "PWD"}
+    # Removed afterwards (unsandboxed), or never on the host (the sandbox's private /tmp).
+    assert not os.path.exists(os.path.join(result.output["cwd"], scratch))
 
 
 def test_installed_packages_can_be_imported():

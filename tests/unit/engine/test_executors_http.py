@@ -8,6 +8,7 @@ import pytest
 
 from pipelines_server.engine.executors.base import NodeFailed
 from pipelines_server.engine.executors.http import MAX_REPLY, execute
+from tests.support.outbound import allow_loopback_fixture  # noqa: F401
 from tests.support.webhook_receiver import Reply, WebhookReceiver, webhook_fixture  # noqa: F401
 from tests.unit.engine import make_ctx
 

@@ -14,6 +14,7 @@ from tests.support.fake_openai import (  # noqa: F401
     Reply,
     fake_openai_fixture,
 )
+from tests.support.outbound import allow_loopback_fixture  # noqa: F401
 from tests.unit.engine import make_ctx
 
 

@@ -62,13 +62,11 @@ def test_arith_outputs_and_records(tmp_path):
 
 def test_independent_tasks_overlap(tmp_path):
     # Two sleeps with no dependency between them run at the same time.
-    started = time.monotonic()
     result, pr = run(ir_of(P.two_sleeps, tmp_path), tmp_path, max_parallel=2)
     assert result.state == "SUCCEEDED"
     names = by_name(pr)
     a, b = names["sleep"][0], names["sleep-2"][0]
     assert a.start_time < b.end_time and b.start_time < a.end_time
-    assert time.monotonic() - started < 3.5
 
 
 def test_failure_skips_dependants_and_names_the_error(tmp_path):
@@ -93,11 +91,9 @@ def test_terminate_kills_the_running_process(tmp_path):
     while not any(r.state == "RUNNING" and r.kind == "component" for r in pr.records.values()):
         assert time.monotonic() < deadline
         time.sleep(0.05)
-    started = time.monotonic()
     pr.terminate()
     t.join(20)
-    assert out and out[0].state == "CANCELED"
-    assert time.monotonic() - started < 10
+    assert out and out[0].state == "CANCELED"  # long before the 60 s sleep could end
     assert by_name(pr)["sleep"][0].state == "CANCELED"
 
 

@@ -15,6 +15,7 @@ GRPC_CODES = {
     413: 3,
     415: 3,
     429: 8,  # RESOURCE_EXHAUSTED
+    431: 3,
     500: 13,  # INTERNAL
     503: 14,  # UNAVAILABLE
 }

@@ -1,13 +1,21 @@
-"""code nodes: the author's `def main(data)` run in a Python subprocess with a time limit and
-a memory limit.
+"""code nodes: the author's `def main(data)` run in a Python subprocess with a time limit, a
+memory limit and (sandboxed) a process limit.
 
-The subprocess is a separate process group in a fresh temporary directory with a minimal
-environment (PATH, LANG), so a timeout kills everything the code started and nothing of the
-server's environment (database URL, secret key) is inherited. It is NOT a security boundary:
-the code runs as the server's user. The result travels on its own pipe so that stdout and
-stderr stay the node's log; all three pipes are drained while the code runs, and only the
-first 64 KiB of each log stream is kept, so a chatty or hostile program cannot fill the
-worker's memory.
+The subprocess runs in the sandbox (engine/sandbox.py, README "Security model: the sandbox"):
+its own PID, IPC and network namespaces, a read-only view of only the interpreter and the
+installed packages, a private /tmp as its working directory, an empty environment but PATH
+and LANG, and, when the server runs as root, an unprivileged uid of its own. That is the
+security boundary between organizations: the code cannot see the server's files (database,
+secret key), environment, processes or sockets, and a time limit kills every process it
+started (setsid() ones too: they die with the sandbox's PID namespace). With
+PIPELINES_SANDBOX=none (or `auto` without a working bwrap) it runs as before the sandbox:
+a separate process group in a fresh temporary directory with a minimal environment, as the
+server's user, which is NOT a security boundary; such a server refuses user code while it
+hosts more than one organization, unless PIPELINES_SANDBOX_ALLOW_SHARED_UNSANDBOXED=1.
+
+The result travels on its own pipe so that stdout and stderr stay the node's log; all three
+pipes are drained while the code runs, and only the first 64 KiB of each log stream is kept,
+so a chatty or hostile program cannot fill the worker's memory.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .. import sandbox as sandboxes
 from .base import NodeContext, NodeFailed, NodeResult
 
 RUNNER = str(Path(__file__).with_name("code_runner.py"))
@@ -50,18 +59,28 @@ def execute(config: dict, ctx: NodeContext) -> NodeResult:
         "item": ctx.item,
         "index": ctx.index,
     }
-    job = json.dumps(
-        {
-            "source": config["source"],
-            "data": data,
-            "memory_mb": memory_mb,
-            "paths": _SITE_PACKAGES,
-        }
-    ).encode()
-    with tempfile.TemporaryDirectory(prefix="pipelines-code-", ignore_cleanup_errors=True) as cwd:
-        run = _Run(job, cwd, timeout)
+    box = sandboxes.current()
+    refused = box.refusal()
+    if refused:
+        raise NodeFailed(refused)
+    job = {
+        "source": config["source"],
+        "data": data,
+        "memory_mb": memory_mb,
+        "paths": _SITE_PACKAGES,
+    }
+    if box.active:
+        job["sandbox"] = {"uid": box.new_uid(), "nproc": box.max_processes}
+        run = _Run(json.dumps(job).encode(), "/tmp", timeout, box)
         run.start()
         timed_out = not run.wait()
+    else:
+        with tempfile.TemporaryDirectory(
+            prefix="pipelines-code-", ignore_cleanup_errors=True
+        ) as cwd:
+            run = _Run(json.dumps(job).encode(), cwd, timeout, box)
+            run.start()
+            timed_out = not run.wait()
     log = _join_log(run.stdout, run.stderr)
     if timed_out:
         raise NodeFailed(f"timed out after {timeout:g} s", log=log)
@@ -74,6 +93,8 @@ def _outcome(run: _Run, memory_mb: int, log: str) -> NodeResult:
         raise NodeFailed(f"the result of main() is larger than {RESULT_CAP} bytes", log=log)
     if not raw:
         code = run.returncode
+        if run.box.active and code is not None and code > 128:
+            code = 128 - code  # bwrap's init exits 128 + N when the code died of signal N
         if code is not None and code < 0:
             name = _signal_name(-code)
             raise NodeFailed(
@@ -131,24 +152,33 @@ class _Capped:
 class _Run:
     """One subprocess, its pipes, and the wait for it."""
 
-    def __init__(self, job: bytes, cwd: str, timeout: float):
+    def __init__(self, job: bytes, cwd: str, timeout: float, box: sandboxes.Sandbox):
         self.job = job
         self.cwd = cwd
         self.timeout = timeout
+        self.box = box
         self.returncode: int | None = None
 
     def start(self) -> None:
         pipes = [os.pipe() for _ in range(3)]  # stdout, stderr, result: (read end, write end)
         (out_r, out_w), (err_r, err_w), (res_r, res_w) = pipes
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
+        argv = [sys.executable, "-I", "-S", RUNNER, str(res_w)]
+        cwd = self.cwd
+        if self.box.active:
+            env["PATH"] = os.path.dirname(sys.executable) + ":/usr/local/bin:/usr/bin:/bin"
+            env["HOME"] = env["TMPDIR"] = "/tmp"
+            argv = self.box.wrap(argv, env=env, cwd="/tmp", ro=[RUNNER])
+            env, cwd = {}, None
         try:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-I", "-S", RUNNER, str(res_w)],
+            self.proc = subprocess.Popen(  # noqa: S603 - our runner, in the sandbox
+                argv,
                 stdin=subprocess.PIPE,
                 stdout=out_w,
                 stderr=err_w,
                 pass_fds=(res_w,),
-                cwd=self.cwd,
-                env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"},
+                cwd=cwd,
+                env=env,
                 start_new_session=True,  # its own process group: a timeout kills all of it
             )
         except BaseException:
@@ -177,13 +207,10 @@ class _Run:
 
     def wait(self) -> bool:
         """Waits for the process; False when it ran out of time. Either way, whatever is
-        left of its process group is killed before the process is reaped (so the group id
-        cannot have been reused by then)."""
+        left of it (its sandbox, or its process group) is killed before the process is
+        reaped (so the group id cannot have been reused by then)."""
         exited = _wait_exit(self.proc.pid, self.timeout)
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        self.box.kill(self.proc)
         self.returncode = self.proc.wait()
         deadline = time.monotonic() + _DRAIN_GRACE
         for thread in (self.writer, self.stdout.thread, self.stderr.thread, self.result.thread):

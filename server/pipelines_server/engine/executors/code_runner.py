@@ -1,8 +1,11 @@
 """Runs inside a code node's subprocess (`python -I -S code_runner.py RESULT_FD`).
 
-Reads one JSON job from stdin: {"source", "data", "memory_mb", "paths"}. It applies the
-memory limit, runs the source, calls `main(data)`, and writes one JSON result to the file
-descriptor RESULT_FD: {"ok": true, "value": ...} or {"ok": false, "error": "...", "kind": ...}.
+Reads one JSON job from stdin: {"source", "data", "memory_mb", "paths", "sandbox"}. In a
+sandbox ({"uid", "nproc"}), it first drops to the sandbox's own uid (when the server runs as
+root; bwrap kept CAP_SETUID/CAP_SETGID for this one step) and sets the process limit
+(RLIMIT_NPROC, which root would ignore). It applies the memory limit, runs the source, calls
+`main(data)`, and writes one JSON result to the file descriptor RESULT_FD:
+{"ok": true, "value": ...} or {"ok": false, "error": "...", "kind": ...}.
 stdout and stderr are left to the user's code: they are the node's log. Only the standard
 library is imported here, and as little of it as possible, because this file runs once per
 code node and its start-up time is the node's overhead.
@@ -20,6 +23,17 @@ def _limit_memory(memory_mb: int) -> None:
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash leaves no core file behind
+
+
+def _enter_sandbox(box: dict) -> None:
+    uid = box.get("uid")
+    if uid is not None:
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)  # and with it every capability is gone
+    nproc = int(box.get("nproc") or 0)
+    if nproc > 0:
+        resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
 
 
 def _print_user_traceback(exc: BaseException) -> None:
@@ -82,6 +96,8 @@ def main() -> int:
     result_fd = int(sys.argv[1])
     job = json.loads(sys.stdin.buffer.read())
     sys.stdin.close()  # the code reads nothing from the engine
+    if job.get("sandbox"):
+        _enter_sandbox(job["sandbox"])
     sys.path[:] = [p for p in sys.path if p] + list(job.get("paths") or [])
     _limit_memory(int(job["memory_mb"]))
     try:

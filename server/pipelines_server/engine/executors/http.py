@@ -5,6 +5,12 @@ Retryable: timeouts, connection errors, 408, 425, 429 and 5xx (the receiver may 
 later). Final: every other status, a malformed URL, a template error, a reply over the size
 cap. Every call carries `Idempotency-Key` (the same on a retry of the same attempt), so that
 a receiver can de-duplicate a call whose reply was lost.
+
+Every call passes the outbound address policy (engine/outbound.py): the host is resolved
+once, refused if it is a loopback, private, link-local or metadata address that
+PIPELINES_OUTBOUND_ALLOW does not open (a final failure: retrying cannot change the answer),
+and the connection is pinned to the addresses that were checked. Redirects are not followed,
+so there is no second hop to check.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from typing import Any
 
 import httpx
 
+from .. import outbound
 from ..templating import TemplateError, render, render_value
 from .base import NodeContext, NodeFailed, NodeResult
 
@@ -121,11 +128,16 @@ def fetch(
     about `timeout`. Raises NodeFailed: retryable for timeouts and network errors, final for
     a bad URL or a reply larger than `max_bytes`. Statuses are left to the caller."""
     shown = display_url(url)
-    _check_url(method, url, shown)
+    parsed = _check_url(method, url, shown)
     started = time.monotonic()
     deadline = started + timeout
+    target = _vet(method, shown, parsed)
     try:
-        with httpx.Client(verify=_ssl(), follow_redirects=False, timeout=timeout) as client:
+        with httpx.Client(
+            transport=outbound.pinned_transport(target, _ssl()),
+            follow_redirects=False,
+            timeout=timeout,
+        ) as client:
             request = client.build_request(
                 method,
                 url,
@@ -179,13 +191,27 @@ def display_url(url: str) -> str:
     return url
 
 
-def _check_url(method: str, url: str, shown: str) -> None:
+def _check_url(method: str, url: str, shown: str) -> httpx.URL:
     try:
         parsed = httpx.URL(url)
     except Exception as exc:  # httpx.InvalidURL is not an httpx.HTTPError
         raise NodeFailed(f"{method} {shown}: invalid URL: {exc}") from None
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise NodeFailed(f"{method} {shown}: not an http(s) URL with a host")
+    return parsed
+
+
+def _vet(method: str, shown: str, parsed: httpx.URL) -> outbound.Vetted:
+    """The URL's host resolved once and checked against the outbound policy. A refusal is
+    final (the policy will answer the same on a retry); a failed lookup may be temporary."""
+    host = parsed.raw_host.decode("ascii")  # IDNA-encoded, IPv6 without brackets
+    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    try:
+        return outbound.vet(host, port)
+    except outbound.OutboundBlocked as exc:
+        raise NodeFailed(f"{method} {shown}: refused: {exc.message}") from None
+    except outbound.ResolveFailed as exc:
+        raise NodeFailed(f"{method} {shown}: {exc.message}", retryable=True) from None
 
 
 def _too_large(method: str, shown: str, response: httpx.Response, max_bytes: int) -> None:
