@@ -241,6 +241,10 @@ def test_websocket_refuses_bad_requests_with_close_codes(server, make_server):
     with connect(_ws_url(server)) as ws:
         ws.send('{"nothing": 1}')
         assert _ws_close_of(ws)[0] == 4401
+    _, other_key = _new_key(server)  # two different keys in one request: refused, as on HTTP
+    two = {"Authorization": f"Bearer {server.seed.api_key}", "X-API-Key": other_key}
+    with connect(_ws_url(server), additional_headers=two) as ws:
+        assert _ws_close_of(ws)[0] == 4401
     other = make_server()
     wf = _trivial_flow(server)
     (task_id,) = create_tasks(server, wf["id"], [{}])
