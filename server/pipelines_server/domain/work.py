@@ -442,9 +442,14 @@ def events_after(
     ]
 
 
+INT32_MAX = 2**31 - 1  # task_events.workflow_id is a 32-bit column on PostgreSQL
+
+
 def event_rows_after(
     conn, org_id: int, after: int, task_id: int | None, workflow_id: int | None, limit: int = 500
 ) -> list:
+    if workflow_id is not None and workflow_id > INT32_MAX:
+        return []  # no event has it (and PostgreSQL would refuse the comparison)
     where = [_EV.c.org_id == org_id, _EV.c.id > after]
     if task_id is not None:
         where.append(_EV.c.task_id == task_id)

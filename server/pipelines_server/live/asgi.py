@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 SSE_PATH = "/api/events"
 WS_PATH = "/api/events/ws"
 GONE = "client disconnected"
+BROKEN = "Internal server error; reconnect with Last-Event-ID to resume"
 WS_AUTH_SECONDS = 10.0  # how long a WebSocket without a key in its request may take to send one
 INT64 = 9223372036854775807
 # WebSocket close codes: 4000 + the HTTP status the SSE endpoint would answer.
@@ -234,7 +235,13 @@ class EventStreams:
                     {"type": "http.response.body", "body": b": keep-alive\n\n", "more_body": True}
                 )
 
-            why = await self._pump(sub, max_seconds, write, keep_alive)
+            try:
+                why = await self._pump(sub, max_seconds, write, keep_alive)
+            except OSError:
+                raise
+            except Exception:  # headers are sent: end the stream properly, with a reason
+                log.error("event stream failed", exc_info=True)
+                why = BROKEN
             if why == GONE:
                 return
             tail = b""
@@ -326,12 +333,19 @@ class EventStreams:
 
             try:
                 why = await self._pump(sub, max_seconds, write, None)
+            except OSError:
+                raise
+            except Exception:
+                log.error("event WebSocket failed", exc_info=True)
+                why = BROKEN
             finally:
                 watcher.cancel()
             if why == GONE:
                 return
             if why is None:
                 code, reason = WS_NORMAL, "max_seconds reached"
+            elif why == BROKEN:
+                code, reason = 1011, why
             elif why == SHUTDOWN:
                 code, reason = WS_GOING_AWAY, why
             elif why == TOO_SLOW:

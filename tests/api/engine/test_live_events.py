@@ -326,6 +326,20 @@ def test_stopping_the_server_ends_its_streams(make_server):
     assert srv.process.wait(TIMEOUT) in (0, -signal.SIGTERM)
 
 
+def test_filters_no_event_can_match_end_cleanly(server):
+    """The largest ids the spec allows: the stream opens, finds nothing and ends at
+    max_seconds (on PostgreSQL the workflow filter once broke the stream mid-response)."""
+    big = 9223372036854775806
+    wf = _trivial_flow(server)
+    (task_id,) = create_tasks(server, wf["id"], [{}])
+    _wait_timeline(server, wf["id"], task_id)  # events exist: a stream from 0 reads them
+    for params in ({"workflow_id": big, "after": 0}, {"after": big}):
+        reader = SseReader(server, {**params, "max_seconds": 0.5}, server.seed.api_key)
+        assert reader.ended.wait(TIMEOUT)
+        assert reader.status == 200 and reader.error is None, reader.error
+        assert reader.events == [] and reader.closed_detail is None
+
+
 @pytest.mark.parametrize("path", ["/api/events", "/api/events?task_id=0", "/api/events?after=x"])
 def test_event_stream_errors_keep_the_native_body(server, path):
     headers = {"Authorization": f"Bearer {server.seed.api_key}"}

@@ -133,9 +133,9 @@ def sync_detailed(
     `Authorization: Bearer` or `X-API-Key` header, in a `token` query parameter, or as the first message
     `{"token": "pk_live_..."}` within 10 s. Each event is one text message holding the TimelineEvent
     JSON. The server closes the socket with code 1000 at `max_seconds`, 1001 when it stops, 1013 when
-    the client fell behind, and 4000 + the HTTP status this operation would answer otherwise (4401
-    invalid, revoked or expired key, 4403 removed user, 4404 unknown task, 4422 bad parameter, 4429 rate
-    limited, 4503 too many streams), with the reason as close reason.
+    the client fell behind, 1011 on an internal error, and 4000 + the HTTP status this operation would
+    answer otherwise (4401 invalid, revoked or expired key, 4403 removed user, 4404 unknown task, 4422
+    bad parameter, 4429 rate limited, 4503 too many streams), with the reason as close reason.
 
     Args:
         task_id (int | Unset):
@@ -192,9 +192,9 @@ def sync(
     `Authorization: Bearer` or `X-API-Key` header, in a `token` query parameter, or as the first message
     `{"token": "pk_live_..."}` within 10 s. Each event is one text message holding the TimelineEvent
     JSON. The server closes the socket with code 1000 at `max_seconds`, 1001 when it stops, 1013 when
-    the client fell behind, and 4000 + the HTTP status this operation would answer otherwise (4401
-    invalid, revoked or expired key, 4403 removed user, 4404 unknown task, 4422 bad parameter, 4429 rate
-    limited, 4503 too many streams), with the reason as close reason.
+    the client fell behind, 1011 on an internal error, and 4000 + the HTTP status this operation would
+    answer otherwise (4401 invalid, revoked or expired key, 4403 removed user, 4404 unknown task, 4422
+    bad parameter, 4429 rate limited, 4503 too many streams), with the reason as close reason.
 
     Args:
         task_id (int | Unset):
@@ -246,9 +246,9 @@ async def asyncio_detailed(
     `Authorization: Bearer` or `X-API-Key` header, in a `token` query parameter, or as the first message
     `{"token": "pk_live_..."}` within 10 s. Each event is one text message holding the TimelineEvent
     JSON. The server closes the socket with code 1000 at `max_seconds`, 1001 when it stops, 1013 when
-    the client fell behind, and 4000 + the HTTP status this operation would answer otherwise (4401
-    invalid, revoked or expired key, 4403 removed user, 4404 unknown task, 4422 bad parameter, 4429 rate
-    limited, 4503 too many streams), with the reason as close reason.
+    the client fell behind, 1011 on an internal error, and 4000 + the HTTP status this operation would
+    answer otherwise (4401 invalid, revoked or expired key, 4403 removed user, 4404 unknown task, 4422
+    bad parameter, 4429 rate limited, 4503 too many streams), with the reason as close reason.
 
     Args:
         task_id (int | Unset):
@@ -303,9 +303,9 @@ async def asyncio(
     `Authorization: Bearer` or `X-API-Key` header, in a `token` query parameter, or as the first message
     `{"token": "pk_live_..."}` within 10 s. Each event is one text message holding the TimelineEvent
     JSON. The server closes the socket with code 1000 at `max_seconds`, 1001 when it stops, 1013 when
-    the client fell behind, and 4000 + the HTTP status this operation would answer otherwise (4401
-    invalid, revoked or expired key, 4403 removed user, 4404 unknown task, 4422 bad parameter, 4429 rate
-    limited, 4503 too many streams), with the reason as close reason.
+    the client fell behind, 1011 on an internal error, and 4000 + the HTTP status this operation would
+    answer otherwise (4401 invalid, revoked or expired key, 4403 removed user, 4404 unknown task, 4422
+    bad parameter, 4429 rate limited, 4503 too many streams), with the reason as close reason.
 
     Args:
         task_id (int | Unset):
