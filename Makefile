@@ -87,6 +87,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/kfp_bench.py
+	$(BIN)/python bench/events.py
 
 clean:
 	rm -rf $(VENV) var/pipelines.db* var/uploads

@@ -43,6 +43,8 @@ from .engine.credentials import CredentialStore
 from .engine.kfp_runner import from_settings as kfp_runner_from_settings
 from .engine.pool import Engine
 from .engine.secrets import derive_key
+from .live.asgi import EventStreams, end_streams_on_signals
+from .live.hub import EventHub
 from .middleware import EdgeMiddleware, Surface
 from .ratelimit import RateLimits
 from .runtime import Runtime, install
@@ -269,6 +271,8 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     settings = settings or Settings.from_env()
     runtime = build_runtime(settings)
     install(runtime)
+    # Live events: one shared reader per process feeding every open stream.
+    events = EventHub(runtime)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app):
@@ -277,9 +281,11 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             log.info("resumed %d upload(s) left processing", resumed)
         runtime.engine.start()
         runtime.kfp.start()
+        end_streams_on_signals(events)
         try:
             yield
         finally:
+            await events.stop()
             runtime.kfp.stop()
             runtime.engine.stop()
             runtime.workers.shutdown()
@@ -347,6 +353,9 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     app.add_middleware(
         EdgeMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION, surfaces=SURFACES
     )
+    # GET /api/events (SSE) is answered here, after connexion routed, authenticated and
+    # validated it and before Flask: a stream holds no WSGI thread. /api/events/ws too.
+    app.add_middleware(EventStreams, position=MiddlewarePosition.BEFORE_CONTEXT, hub=events)
 
     flask_app = app.app
     redoc_js = _redoc_js()

@@ -107,6 +107,10 @@ class Settings:
     sandbox_tmp_mb: int = 1024
     kfp_task_memory_mb: int = 0
     outbound_allow: str = ""  # CIDRs and host names http and llm nodes may reach anyway
+    events_poll_seconds: float = 0.1
+    events_key_check_seconds: float = 2.0
+    events_heartbeat_seconds: float = 15.0
+    events_max_streams: int = 10_000
     bootstrap: bool = True
     validate_responses: bool = False
     log_level: str = "info"
@@ -165,6 +169,10 @@ class Settings:
             sandbox_tmp_mb=_int("PIPELINES_SANDBOX_TMP_MB", 1024),
             kfp_task_memory_mb=_int("PIPELINES_KFP_TASK_MEMORY_MB", 0),
             outbound_allow=_env("PIPELINES_OUTBOUND_ALLOW", ""),
+            events_poll_seconds=_float("PIPELINES_EVENTS_POLL_SECONDS", 0.1),
+            events_key_check_seconds=_float("PIPELINES_EVENTS_KEY_CHECK_SECONDS", 2.0),
+            events_heartbeat_seconds=_float("PIPELINES_EVENTS_HEARTBEAT_SECONDS", 15.0),
+            events_max_streams=_int("PIPELINES_EVENTS_MAX_STREAMS", 10_000),
             bootstrap=_bool("PIPELINES_BOOTSTRAP", True),
             validate_responses=_bool("PIPELINES_VALIDATE_RESPONSES", False),
             log_level=_env("PIPELINES_LOG_LEVEL", "info"),

@@ -94,6 +94,7 @@ from .review_submission import ReviewSubmission
 from .review_submission_decision import ReviewSubmissionDecision
 from .reviewed_subtask_type_0 import ReviewedSubtaskType0
 from .role import Role
+from .server_sent_event import ServerSentEvent
 from .start_node import StartNode
 from .start_node_config import StartNodeConfig
 from .start_node_kind import StartNodeKind
@@ -216,6 +217,7 @@ __all__ = (
     "ReviewSubmissionDecision",
     "ReviewedSubtaskType0",
     "Role",
+    "ServerSentEvent",
     "StartNode",
     "StartNodeConfig",
     "StartNodeKind",

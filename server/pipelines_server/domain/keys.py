@@ -92,6 +92,50 @@ def lookup(
     return Principal(org_id=org_id, api_key_id=key_id, user_id=user_id, role=role), due
 
 
+_VALIDITY = (
+    select(_KEYS.id, _KEYS.expires_at, _KEYS.revoked_at, _USERS.removed_at)
+    .select_from(ApiKey.__table__.outerjoin(User.__table__, _USERS.id == _KEYS.created_by_id))
+    .where(_KEYS.id.in_(bindparam("key_ids", expanding=True)))
+)
+REVOKED = "The API key has been revoked"
+EXPIRED = "The API key has expired"
+USER_REMOVED = "The user who created this API key has been removed; create a new key"
+
+
+def invalid_keys(
+    conn: Connection | Session, key_ids: list[int], now: datetime | None = None
+) -> dict[int, str]:
+    """Of these key ids, the ones no longer good for a long-lived connection (an event
+    stream), each with the reason: revoked, expired, deleted, or their user removed.
+
+    One query per 500 ids: what the live event reader runs every few seconds over the keys of
+    its open streams. A key whose creator was removed still works for the External API v1
+    (see `lookup`), but a stream follows a person's organization, so it ends with them."""
+    now = now or utcnow()
+    ids = sorted(set(key_ids))
+    found: dict[int, str | None] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for key_id, expires_at, revoked_at, removed_at in conn.execute(
+            _VALIDITY, {"key_ids": chunk}
+        ):
+            if revoked_at is not None:
+                found[key_id] = REVOKED
+            elif expires_at is not None and expires_at <= now:
+                found[key_id] = EXPIRED
+            elif removed_at is not None:
+                found[key_id] = USER_REMOVED
+            else:
+                found[key_id] = None
+    invalid: dict[int, str] = {}
+    for key_id in ids:
+        if key_id not in found:  # deleted
+            invalid[key_id] = "The API key is not valid"
+        elif found[key_id] is not None:
+            invalid[key_id] = found[key_id]
+    return invalid
+
+
 def touch(conn: Connection | Session, key_id: int, now: datetime | None = None) -> None:
     """Last used, debounced to about once a minute per key: one conditional UPDATE, so
     concurrent requests do not fight over the row."""
