@@ -13,6 +13,8 @@ from limits import RateLimitItem, parse
 from limits.aio.strategies import SlidingWindowCounterRateLimiter
 from limits.storage import storage_from_string
 
+_FAILED_SET_CAP = 100_000  # addresses remembered as having failed, in memory mode
+
 
 class RateLimits:
     def __init__(self, per_key: str, per_ip: str, failed_auth: str, redis_url: str = ""):
@@ -32,17 +34,23 @@ class RateLimits:
         # authentication here are the only ones that can be blocked: the check of every
         # authenticated request is then a set lookup. With Redis other processes count too.
         self._failed_here: set[str] = set()
+        self._check_every_ip = self.shared  # past _FAILED_SET_CAP addresses, check them all
 
     async def auth_blocked(self, ip: str) -> int | None:
         """Seconds to wait when `ip` used up its failed-authentication bucket, else None."""
-        if not self.shared and ip not in self._failed_here:
+        if not self._check_every_ip and ip not in self._failed_here:
             return None
         return await self.blocked(self.failed_auth, "failed-auth", ip)
 
     async def auth_failed(self, ip: str) -> None:
-        if len(self._failed_here) > 100_000:  # bounded memory; lookups then fall back per ip
-            self._failed_here.clear()
-        self._failed_here.add(ip)
+        if not self._check_every_ip:
+            if len(self._failed_here) >= _FAILED_SET_CAP:
+                # Bounded memory: forget the set, and from now on check every address in the
+                # limiter itself (forgetting without that would lift every lockout at once).
+                self._check_every_ip = True
+                self._failed_here.clear()
+            else:
+                self._failed_here.add(ip)
         await self.hit(self.failed_auth, "failed-auth", ip)
 
     async def _retry_after(self, item: RateLimitItem, *ids: str) -> int:
