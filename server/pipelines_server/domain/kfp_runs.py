@@ -11,7 +11,9 @@ A recurring run creates runs on a cron or periodic trigger, never more than
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -636,3 +638,20 @@ def fire_due(session: Session, now: datetime | None = None, limit: int = 50) -> 
         owner = Principal(org_id=rec.org_id, api_key_id=0, user_id=None, role=None)
         created.append(create_run(session, owner, {}, recurring=rec, scheduled_at=fire_at))
     return created
+
+
+def read_regular_tail(path: str, limit: int) -> bytes | None:
+    """The last `limit` bytes of the regular file at `path`, None when there is none. The
+    last component is opened without following a link and must be a regular file: a task
+    that is still running controls its folder's entries (its log among them), and could
+    otherwise swap one for a link or a fifo between the caller's check and this read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        f.seek(max(0, info.st_size - limit))
+        return f.read(limit)

@@ -34,6 +34,7 @@ import os
 import queue
 import re
 import shlex
+import stat
 import subprocess
 import sys
 import threading
@@ -56,6 +57,7 @@ CONTAINER_MESSAGE = (
 )
 
 
+MAX_OUTPUT_FILE_BYTES = 16 * 1024 * 1024  # one output parameter file, or the executor output
 SANDBOX_PACKAGES = "/tmp/site-packages"  # a sandboxed task's pip installs (network allowed)
 
 
@@ -258,6 +260,7 @@ class PipelineRun:
         skip_satisfied_pip: bool = True,
         task_timeout: float | None = None,
         task_memory_mb: int = 0,
+        input_allowed: Callable[[str], bool] | None = None,
     ):
         from google.protobuf import json_format
         from kfp.local import utils as local_utils
@@ -275,6 +278,10 @@ class PipelineRun:
         self.arguments = dict(arguments or {})
         self.on_change = on_change or (lambda record: None)
         self.cache = cache
+        # Decides whether a task may be given a local input artifact (its real path): the
+        # server allows only folders of its organization's runs (None: anything, for tests
+        # that run a pipeline by itself).
+        self.input_allowed = input_allowed
         self.slots = threading.BoundedSemaphore(max(1, max_parallel))
         self.skip_satisfied_pip = skip_satisfied_pip
         self.task_timeout = task_timeout
@@ -708,22 +715,36 @@ class PipelineRun:
             # The server's environment is read-only in the sandbox: what a component's pip
             # line installs goes to the sandbox's private /tmp and dies with it.
             env.update(PIP_TARGET=SANDBOX_PACKAGES, PYTHONPATH=SANDBOX_PACKAGES)
-        env.update({e.name: e.value for e in container.env})
+        own_env = {e.name: e.value for e in container.env}
         no_network = box.active and not box.network and _installs_packages(command)
-        argv, popen_env, cwd = command, env, task_root
+        inputs = _input_paths(arguments)
+        if self.input_allowed is not None:
+            for path in inputs:
+                if not self.input_allowed(os.path.realpath(path)):
+                    return (
+                        False,
+                        {},
+                        (
+                            f"An input artifact of this task ({path}) is not in a folder of a run "
+                            "of this organization under the pipeline root; only artifacts that "
+                            "runs wrote can be given to a task"
+                        ),
+                    )
+        argv, popen_env, cwd = command, {**env, **own_env}, task_root
         if box.active:
             # The task's own folder is its only writable place besides a private /tmp;
             # the files of its input artifacts are visible read-only, nothing else of the
-            # pipeline root (other runs, other organizations) is.
+            # pipeline root (other runs, other organizations) is. The component's own
+            # variables are applied only after the drop to the sandbox's uid.
             uid = box.new_uid()
             if uid is not None:
                 os.chown(task_root, uid, uid)
             argv = box.wrap(
-                box.exec_prefix(uid, self.task_memory_mb) + command,
+                box.exec_prefix(uid, self.task_memory_mb, own_env) + command,
                 env=env,
                 cwd=task_root,
                 rw=[task_root],
-                ro=_input_paths(arguments),
+                ro=inputs,
             )
             popen_env, cwd = {}, None
         log_path = os.path.join(task_root, "log.txt")
@@ -732,7 +753,13 @@ class PipelineRun:
             if self.cancel.is_set():
                 return False, {}, "The run was terminated"
             self._set(rec, RUNNING)
-            with open(log_path, "ab") as log_file:
+            try:
+                log_fd = os.open(
+                    log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644
+                )
+            except OSError as exc:
+                return False, {}, f"The task's log cannot be opened: {exc}"
+            with os.fdopen(log_fd, "ab") as log_file:
                 if rec.attempts > 1:
                     log_file.write(f"\n--- attempt {rec.attempts} ---\n".encode())
                 if no_network:
@@ -766,6 +793,16 @@ class PipelineRun:
                 finally:
                     with self._lock:
                         self._procs.discard(proc)
+                    # The sandbox is gone (its init's exit is reported only once every
+                    # process in it is), so nothing changes the folder from here on.
+                    removed = _scrub(task_root)
+                    if removed:
+                        log_file.write(
+                            (
+                                "[sandbox] removed from the task's folder (links and special "
+                                "files are never read): " + ", ".join(removed[:20]) + "\n"
+                            ).encode()
+                        )
         if self.cancel.is_set():
             return False, {}, "The run was terminated"
         if code != 0:
@@ -773,12 +810,25 @@ class PipelineRun:
             if no_network:
                 message += f"\n({sandboxes.NETWORK_NOTE}.)"
             return False, {}, message
+        too_large = _oversized_outputs(executor_input)
+        if too_large:
+            return False, {}, too_large
         try:
             outputs = executor_output_utils.get_outputs_for_task(
                 executor_input=executor_input, component_spec=component
             )
         except Exception as exc:  # noqa: BLE001 - a component that wrote no usable output
             return False, {}, f"Reading the task's outputs failed: {exc}"
+        outside = _artifacts_outside(outputs, task_root)
+        if outside:
+            return (
+                False,
+                {},
+                (
+                    f"An output artifact of this task points outside its folder ({outside}); "
+                    "a task's artifacts must be files it wrote in its own folder"
+                ),
+            )
         return True, outputs, None
 
 
@@ -800,6 +850,64 @@ def _input_paths(arguments: dict) -> list[str]:
                 if path:
                     paths.append(os.path.normpath(path))
     return paths
+
+
+def _scrub(task_root: str) -> list[str]:
+    """Removes from a finished task's folder what the server must never follow or read:
+    symbolic links, hard links shared with other files, and anything neither a regular file
+    nor a folder (fifos, sockets, devices). The server reads this folder as its own user
+    after the task (outputs, the log, artifacts for the API and for later tasks), so a link
+    planted there would make it read, or write, what the link names. Returns the removed
+    entries' paths relative to the folder."""
+    removed: list[str] = []
+    for folder, dirs, files in os.walk(task_root, followlinks=False):
+        for name in dirs + files:
+            path = os.path.join(folder, name)
+            try:
+                info = os.lstat(path)
+            except OSError:
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                continue
+            if stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
+                continue
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+                removed.append(os.path.relpath(path, task_root))
+    return removed
+
+
+def _oversized_outputs(executor_input) -> str | None:
+    """Why the task's output files are too large to read (None when they are not): the
+    executor output and each output parameter's file are read whole into memory."""
+    files = [executor_input.outputs.output_file] + [
+        p.output_file for p in executor_input.outputs.parameters.values()
+    ]
+    for path in files:
+        try:
+            size = os.lstat(path).st_size
+        except OSError:
+            continue
+        if size > MAX_OUTPUT_FILE_BYTES:
+            return (
+                f"The task wrote {os.path.basename(path)} of {size} bytes; output parameters "
+                f"and the executor output are read up to {MAX_OUTPUT_FILE_BYTES} bytes "
+                "(pass large data as an artifact)"
+            )
+    return None
+
+
+def _artifacts_outside(outputs: dict, task_root: str) -> str | None:
+    """The first local output artifact path that is not inside `task_root`, if any."""
+    root = os.path.realpath(task_root)
+    for value in outputs.values():
+        if not _is_artifact(value):
+            continue
+        for art in value if isinstance(value, list) else [value]:
+            path = _local_path(art.uri or "")
+            if path and not os.path.realpath(path).startswith(root + os.sep):
+                return path
+    return None
 
 
 def _installs_packages(command: list[str]) -> bool:
@@ -837,7 +945,13 @@ def _failure_message(code: int, log_path: str) -> str:
 
 def _tail(path: str, lines: int = 15, limit: int = 4000) -> str:
     try:
-        with open(path, "rb") as f:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return ""
+    try:
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                return ""
             f.seek(0, os.SEEK_END)
             size = f.tell()
             f.seek(max(0, size - 64_000))

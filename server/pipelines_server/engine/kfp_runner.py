@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import threading
 import uuid
 from dataclasses import dataclass, field
@@ -35,6 +36,28 @@ log = logging.getLogger(__name__)
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def org_run_folders(db: Database, pipeline_root: Path, org_id: int):
+    """A check that a real path lies in the folder of a run of organization `org_id` under
+    the pipeline root: what a task of that organization may be given as an input artifact
+    (its own run's outputs, or a cached task's in an earlier run). An importer's local
+    source elsewhere on the server, or another organization's run, is refused."""
+    root = os.path.realpath(pipeline_root)
+
+    def allowed(real: str) -> bool:
+        if not real.startswith(root + os.sep):
+            return False
+        parts = os.path.relpath(real, root).split(os.sep)
+        if len(parts) < 2:
+            return False
+        with db.session() as session:
+            owner = session.execute(
+                select(KfpRun.org_id).where(KfpRun.id == parts[0])
+            ).scalar_one_or_none()
+        return owner == org_id
+
+    return allowed
 
 
 class DbCache(Cache):
@@ -239,6 +262,7 @@ class KfpRunner:
                 skip_satisfied_pip=self.skip_satisfied_pip,
                 task_timeout=self.task_timeout,
                 task_memory_mb=self.task_memory_mb,
+                input_allowed=org_run_folders(self.db, self.pipeline_root, org_id),
             )
         except Exception as exc:  # noqa: BLE001 - an IR this kfp cannot load: the run fails
             log.exception("KFP run %s cannot start", run_id)

@@ -32,6 +32,7 @@ database holds more than one organization, unless PIPELINES_SANDBOX_ALLOW_SHARED
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import random
@@ -204,8 +205,10 @@ class Sandbox:
         if not self.network:
             args.append("--unshare-net")
         if self._root:
-            # For the one step where our first code drops to the sandbox's own uid.
-            args += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
+            # As root bwrap keeps every capability unless told otherwise: keep only the two
+            # our first code needs to drop to the sandbox's own uid (with no user-controlled
+            # input, environment or library reaching that step), and none after it.
+            args += ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
         else:
             args.append("--unshare-user")
         ro: list[str] = []
@@ -261,9 +264,12 @@ class Sandbox:
             return None
         return random.randrange(UID_LOW, UID_HIGH)
 
-    def exec_prefix(self, uid: int | None, memory_mb: int = 0) -> list[str]:
+    def exec_prefix(
+        self, uid: int | None, memory_mb: int = 0, env: dict[str, str] | None = None
+    ) -> list[str]:
         """What runs before an arbitrary command in a sandbox (KFP tasks): drops to `uid`,
-        sets the process and memory limits, then execs the command."""
+        sets the process and memory limits, then execs the command with `env` (the
+        component's own variables, which must not reach the pre-drop step) added."""
         return [
             _interpreter(),
             "-I",
@@ -272,6 +278,7 @@ class Sandbox:
             str(uid if uid is not None else -1),
             str(self.max_processes),
             str(memory_mb),
+            json.dumps(env or {}),
             "--",
         ]
 

@@ -1,10 +1,14 @@
 """The first process of a KFP task's sandbox: `python -I -S sandbox_exec.py UID NPROC MEMORY_MB
--- COMMAND...`. It drops to UID (when >= 0: the server runs as root, and bwrap kept only
-CAP_SETUID/CAP_SETGID for this step), sets RLIMIT_NPROC (processes and threads of that uid;
-root would ignore it) and RLIMIT_AS (when MEMORY_MB > 0), then execs COMMAND. Standard library
-only, and as little as possible of it: it runs once per task.
+ENV_JSON -- COMMAND...`. It drops to UID (when >= 0: the server runs as root, and bwrap kept
+only CAP_SETUID/CAP_SETGID for this step), sets RLIMIT_NPROC (processes and threads of that
+uid; root would ignore it) and RLIMIT_AS (when MEMORY_MB > 0), then execs COMMAND with the
+component's own environment variables (ENV_JSON) added. Those variables are the pipeline
+author's (LD_PRELOAD among them, possibly), so they must reach nothing that runs before the
+drop: this process itself starts with the server's fixed, minimal environment. Standard
+library only, and as little as possible of it: it runs once per task.
 """
 
+import json
 import os
 import resource
 import sys
@@ -24,12 +28,14 @@ def drop(uid: int, nproc: int, memory_mb: int) -> None:
 
 
 def main() -> None:
-    uid, nproc, memory_mb, sep, *command = sys.argv[1:]
+    uid, nproc, memory_mb, env_json, sep, *command = sys.argv[1:]
     if sep != "--" or not command:
-        sys.exit("usage: sandbox_exec.py UID NPROC MEMORY_MB -- COMMAND...")
+        sys.exit("usage: sandbox_exec.py UID NPROC MEMORY_MB ENV_JSON -- COMMAND...")
     drop(int(uid), int(nproc), int(memory_mb))
+    env = dict(os.environ)
+    env.update(json.loads(env_json))
     try:
-        os.execvp(command[0], command)
+        os.execvpe(command[0], command, env)
     except OSError as exc:
         sys.stderr.write(f"sandbox: cannot run {command[0]}: {exc}\n")
         sys.exit(127)

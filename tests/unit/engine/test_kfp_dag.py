@@ -179,6 +179,52 @@ def test_parallel_for_keeps_to_its_parallelism(tmp_path):
     assert most <= 2
 
 
+def test_a_local_input_the_server_does_not_allow_fails_the_task(tmp_path):
+    source = tmp_path / "elsewhere.txt"
+    source.write_text("server file")
+    seen: list[str] = []
+
+    def allowed(real: str) -> bool:
+        seen.append(real)
+        return False
+
+    result, pr = run(
+        ir_of(P.imported, tmp_path), tmp_path, arguments={"uri": str(source)}, input_allowed=allowed
+    )
+    assert result.state == "FAILED"
+    assert seen == [str(source.resolve())]
+    failed = [r for r in pr.records.values() if r.kind == "component" and r.state == "FAILED"]
+    assert failed and "not in a folder of a run of this organization" in failed[0].error
+
+
+def test_scrub_removes_links_and_special_files_and_keeps_regular_ones(tmp_path):
+    import os
+
+    task = tmp_path / "task"
+    (task / "sub").mkdir(parents=True)
+    (task / "out.txt").write_text("mine")
+    (task / "sub" / "deep.txt").write_text("mine too")
+    (task / "link").symlink_to("/etc/hostname")
+    (task / "sub" / "dirlink").symlink_to(tmp_path)
+    os.mkfifo(task / "fifo")
+    (tmp_path / "outside.txt").write_text("x")
+    os.link(tmp_path / "outside.txt", task / "hard")
+    removed = sorted(D._scrub(str(task)))
+    assert removed == ["fifo", "hard", "link", os.path.join("sub", "dirlink")]
+    assert (task / "out.txt").read_text() == "mine"
+    assert (task / "sub" / "deep.txt").exists()
+
+
+def test_an_output_artifact_outside_the_tasks_folder_is_named():
+    from kfp import dsl
+
+    inside = dsl.Dataset(uri="/root/run/task/data")
+    outside = dsl.Dataset(uri="/var/secret")
+    assert D._artifacts_outside({"a": inside}, "/root/run/task") is None
+    assert D._artifacts_outside({"a": inside, "b": [outside]}, "/root/run/task") == "/var/secret"
+    assert D._artifacts_outside({"p": "/var/secret"}, "/root/run/task") is None  # a parameter
+
+
 def test_importer_brings_a_local_file_in(tmp_path):
     source = tmp_path / "in.txt"
     source.write_text("imported bytes")

@@ -237,11 +237,9 @@ def _tree_bytes(path: str) -> int:
 def run_service_read_log(run_id: str, node_id: str):
     rec = _task(run_id, node_id)
     path = _in_a_run_folder(rec.get("log_path"))
-    if path is None or not os.path.isfile(path):
+    data = kfp_runs.read_regular_tail(path, MAX_LOG_BYTES) if path else None
+    if data is None:
         raise NotFound(f"Task {node_id!r} of run {run_id!r} has no log (it ran no process)")
-    with open(path, "rb") as f:
-        f.seek(max(0, os.path.getsize(path) - MAX_LOG_BYTES))
-        data = f.read()
     return Response(data, status=200, mimetype="text/plain")
 
 
