@@ -98,17 +98,25 @@ SETSID = """
 import subprocess, sys, time
 
 def main(data):
-    # A child in a session of its own, that would outlive a process-group kill.
-    subprocess.Popen(
-        [sys.executable, "-c", "import os, time; os.setsid(); time.sleep(600)", MARKER],
-        start_new_session=True,
+    # A child in a session of its own, that would outlive a process-group kill. It says so
+    # once it runs, and the parent writes that to the log before it waits for its end: the
+    # log then proves the child was alive when the node's time limit came, on any machine.
+    child = subprocess.Popen(
+        [sys.executable, "-c",
+         "import os, sys, time; os.setsid(); print('ready', flush=True); time.sleep(600)",
+         MARKER],
+        start_new_session=True, stdout=subprocess.PIPE,
     )
+    child.stdout.readline()
+    print(STARTED, flush=True)
     time.sleep(600)
 """
 
+STARTED = "SETSID-CHILD-STARTED"
+
 
 def setsid_source(marker: str) -> str:
-    return SETSID + f"\nMARKER = {marker!r}\n"
+    return SETSID + f"\nMARKER = {marker!r}\nSTARTED = {STARTED!r}\n"
 
 
 FORK_BOMB = """
