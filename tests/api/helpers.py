@@ -78,7 +78,7 @@ TEXT_FIELDS = [
 ]
 
 
-def wait_for(predicate, timeout: float = 30, interval: float = 0.1):
+def wait_for(predicate, timeout: float = 120, interval: float = 0.1):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = predicate()

@@ -72,7 +72,7 @@ def get_task(server, wf_id: int, task_id: int, key: str | None = None) -> dict:
     return r.json()
 
 
-def wait_task(server, wf_id: int, task_id: int, until=None, timeout: float = 60) -> dict:
+def wait_task(server, wf_id: int, task_id: int, until=None, timeout: float = 180) -> dict:
     """Polls the task until `until(task)` (default: it ended) and returns it."""
     until = until or (lambda t: t["status"] in ("finished", "failed", "cancelled"))
     deadline = time.monotonic() + timeout
