@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SERVER_STAMP := $(VENV)/.installed-server
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 REDIS_URL ?= redis://127.0.0.1:6379/0
 CELERY_BROKER ?= redis://127.0.0.1:6379/2
@@ -17,25 +18,31 @@ REDOC_PKG := drf-spectacular-sidecar==2026.10.1
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# What the server needs (make serve, worker, kfp-worker, bootstrap), then the test and
+# developer tools on top (every other target).
+$(SERVER_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/python -m pip install --quiet --no-deps $(REDOC_PKG)
+	touch $(SERVER_STAMP)
+
+$(STAMP): $(SERVER_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-serve: $(STAMP)
+serve: $(SERVER_STAMP)
 	$(BIN)/pipelines-server serve
 
 # A Celery worker for machine nodes, for servers started with PIPELINES_EXECUTOR=celery; it
 # reads the same PIPELINES_DATABASE_URL and PIPELINES_BROKER_URL as the server.
-worker: $(STAMP)
+worker: $(SERVER_STAMP)
 	$(BIN)/celery -A pipelines_server.engine.celery_app worker --loglevel=info
 
-kfp-worker: $(STAMP)
+kfp-worker: $(SERVER_STAMP)
 	$(BIN)/pipelines-server kfp-worker
 
-bootstrap: $(STAMP)
+bootstrap: $(SERVER_STAMP)
 	$(BIN)/pipelines-server bootstrap
 
 # The whole suite on SQLite, then the API and contract suites again on PostgreSQL, the
