@@ -236,6 +236,9 @@ def test_tasks_array_maps_files_by_name_with_per_row_errors(server):
         (make_zip({"ok.txt": b"x"}, links={"link.txt": "/etc/passwd"}), "link"),
         (b"this is not a zip", "not a valid ZIP"),
     ],
+    # Named ids: the archives hold the time they were built, and pytest-xdist's workers must
+    # collect the same test names.
+    ids=["dot-dot", "absolute", "symlink", "not-a-zip"],
 )
 def test_hostile_archives_fail_whole_upload_and_touch_nothing(server, archive, needle):
     wf = make_workflow(server, ONE_FILE)
