@@ -640,6 +640,21 @@ def fire_due(session: Session, now: datetime | None = None, limit: int = 50) -> 
     return created
 
 
+def in_org_run_folder(session: Session, root, path: str, org_id: int) -> str | None:
+    """The real path of `path` when it lies in the folder of a run of organization `org_id`
+    under the pipeline root `root` (a cached task's files are in the run that made them), else
+    None: an importer's source, another organization's run, the root's own entries."""
+    real_root = os.path.realpath(root)
+    real = os.path.realpath(path)
+    if not real.startswith(real_root + os.sep):
+        return None
+    parts = os.path.relpath(real, real_root).split(os.sep)
+    if len(parts) < 2 or len(parts[0]) > 36:
+        return None  # the root's own entries belong to no task
+    run = session.get(KfpRun, parts[0])
+    return real if run is not None and run.org_id == org_id else None
+
+
 def read_regular_tail(path: str, limit: int) -> bytes | None:
     """The last `limit` bytes of the regular file at `path`, None when there is none. The
     last component is opened without following a link and must be a regular file: a task

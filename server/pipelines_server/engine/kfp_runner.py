@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import threading
 import uuid
 from dataclasses import dataclass, field
@@ -43,19 +42,10 @@ def org_run_folders(db: Database, pipeline_root: Path, org_id: int):
     the pipeline root: what a task of that organization may be given as an input artifact
     (its own run's outputs, or a cached task's in an earlier run). An importer's local
     source elsewhere on the server, or another organization's run, is refused."""
-    root = os.path.realpath(pipeline_root)
 
     def allowed(real: str) -> bool:
-        if not real.startswith(root + os.sep):
-            return False
-        parts = os.path.relpath(real, root).split(os.sep)
-        if len(parts) < 2:
-            return False
         with db.session() as session:
-            owner = session.execute(
-                select(KfpRun.org_id).where(KfpRun.id == parts[0])
-            ).scalar_one_or_none()
-        return owner == org_id
+            return kfp_runs.in_org_run_folder(session, pipeline_root, real, org_id) is not None
 
     return allowed
 

@@ -215,19 +215,11 @@ def _in_a_run_folder(path: str | None) -> str | None:
     an importer's source, another organization's run, the root itself - is never served."""
     if not path:
         return None
-    root = os.path.realpath(current().settings.pipeline_root)
-    real = os.path.realpath(path)
-    if not real.startswith(root + os.sep):
-        return None
-    parts = os.path.relpath(real, root).split(os.sep)
-    if len(parts) < 2:
-        return None  # the root's own entries belong to no task
-    with current().db.session() as session:
-        try:
-            kfp_runs.get_run(session, principal(), parts[0])
-        except NotFound:
-            return None
-    return real
+    rt = current()
+    with rt.db.session() as session:
+        return kfp_runs.in_org_run_folder(
+            session, rt.settings.pipeline_root, path, principal().org_id
+        )
 
 
 def _tree_bytes(path: str) -> int:
