@@ -83,6 +83,7 @@ check-generated: generate
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 lint-spec: $(STAMP)
 	$(BIN)/openapi-spec-validator openapi/*.yaml

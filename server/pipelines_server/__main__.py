@@ -39,7 +39,7 @@ def _bootstrap(settings: Settings, only_if_empty: bool) -> None:
 def _check_sandbox(settings: Settings) -> None:
     """PIPELINES_SANDBOX=bwrap that does not work: refuse to start, with the reason (before
     uvicorn, whose workers would each fail with a traceback)."""
-    from .engine.sandbox import SandboxUnavailable, from_settings
+    from .isolation.sandbox import SandboxUnavailable, from_settings
 
     try:
         from_settings(settings)
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     settings.ensure_secret_key()
     import uvicorn
 
-    from .httpproto import uvicorn_http_options
+    from .edge.httpproto import uvicorn_http_options
 
     if os.environ.get("FORWARDED_ALLOW_IPS"):
         logging.getLogger(__name__).warning(

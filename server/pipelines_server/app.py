@@ -31,26 +31,26 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartException
 from werkzeug.routing import UnicodeConverter
 
-from .api import common
 from .api.external_v1 import errors as v1_errors
 from .api.kfp_v2beta1 import errors as kfp_errors
 from .api.native import errors as native_errors
-from .domain import jsonsafe
 from .domain.archives import ArchiveLimits
+from .domain.upload_workers import UploadWorkers
 from .domain.uploads import UploadConfig
-from .engine import outbound, sandbox
+from .edge.middleware import EdgeMiddleware, Surface
 from .engine.credentials import CredentialStore
 from .engine.kfp_runner import from_settings as kfp_runner_from_settings
 from .engine.pool import Engine
 from .engine.secrets import derive_key
+from .isolation import outbound, sandbox
 from .live.asgi import EventStreams, end_streams_on_signals
 from .live.hub import EventHub
-from .middleware import EdgeMiddleware, Surface
 from .ratelimit import RateLimits
 from .runtime import Runtime, install
 from .settings import PROJECT_ROOT, Settings
+from .shared import jsonsafe
 from .store.db import Database
-from .workers import UploadWorkers
+from .web import common
 
 log = logging.getLogger(__name__)
 SPECS = PROJECT_ROOT / "openapi"
@@ -106,6 +106,8 @@ connexion_flask.IntegerConverter.regex = f"[+-]?[0-9]{{1,{_MAX_DIGITS}}}"
 
 
 def build_runtime(settings: Settings) -> Runtime:
+    # What http and llm nodes may call; a malformed entry stops the start, saying which.
+    outbound.configure(settings.outbound_allow)
     db = Database(settings.database_url)
     # User code's sandbox: probed once per process (PIPELINES_SANDBOX=bwrap that does not
     # work raises here; `auto` without bwrap logs a loud warning).
@@ -132,7 +134,6 @@ def build_runtime(settings: Settings) -> Runtime:
     )
     workers = UploadWorkers(db, uploads, settings.upload_workers)
     credential_key = derive_key(settings.ensure_secret_key())
-    outbound.configure(settings.outbound_allow)  # what http and llm nodes may call
     send = None
     if settings.executor == "celery":
         from .engine.celery_app import make_celery, sender

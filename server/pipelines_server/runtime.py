@@ -14,9 +14,9 @@ from .settings import Settings
 from .store.db import Database
 
 if TYPE_CHECKING:
+    from .domain.upload_workers import UploadWorkers
     from .engine.kfp_runner import KfpRunner
     from .engine.pool import Engine
-    from .workers import UploadWorkers
 
 
 @dataclass

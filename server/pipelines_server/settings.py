@@ -188,9 +188,6 @@ class Settings:
             raise ValueError(
                 f"PIPELINES_SANDBOX must be 'auto', 'bwrap' or 'none', not {self.sandbox!r}"
             )
-        from .engine.outbound import Policy
-
-        Policy.parse(self.outbound_allow)  # a malformed entry stops the start, saying which
         if self.org_max_running is not None and self.org_max_running < 0:
             raise ValueError("PIPELINES_ORG_MAX_RUNNING must be 'auto', 0 (no limit) or more")
 

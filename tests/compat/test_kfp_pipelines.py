@@ -13,8 +13,8 @@ import httpx
 import pytest
 
 from pipelines_server.domain import kfp_pipelines as kp
-from pipelines_server.domain.errors import NotFound
-from pipelines_server.domain.principal import Principal
+from pipelines_server.shared.errors import NotFound
+from pipelines_server.shared.principal import Principal
 from tests.api.helpers import database
 
 kfp = pytest.importorskip("kfp")

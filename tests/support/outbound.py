@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from pipelines_server.engine import outbound
+from pipelines_server.isolation import outbound
 
 LOCAL_TEST_ALLOW = "127.0.0.1"
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from pipelines_server.domain import jsonsafe
-from pipelines_server.domain.jsonsafe import BadJson
+from pipelines_server.shared import jsonsafe
+from pipelines_server.shared.jsonsafe import BadJson
 
 
 @pytest.mark.parametrize(

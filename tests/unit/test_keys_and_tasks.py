@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from pipelines_server.domain import keys, tasks
-from pipelines_server.domain.errors import BadRequest
+from pipelines_server.shared.errors import BadRequest
 
 
 def test_generated_keys_have_the_documented_shape():

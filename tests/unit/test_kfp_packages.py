@@ -12,8 +12,8 @@ import zipfile
 import pytest
 import yaml
 
-from pipelines_server.domain.errors import BadRequest
 from pipelines_server.domain.kfp_packages import read_package
+from pipelines_server.shared.errors import BadRequest
 
 pytest.importorskip("kfp")
 

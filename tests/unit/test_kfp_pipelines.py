@@ -7,7 +7,7 @@ import json
 import pytest
 
 from pipelines_server.domain import kfp_pipelines as kp
-from pipelines_server.domain.errors import BadRequest
+from pipelines_server.shared.errors import BadRequest
 from pipelines_server.store.models import KfpPipelineVersion
 
 IR = {"pipelineInfo": {"name": "p"}, "root": {"dag": {}}, "components": {}}

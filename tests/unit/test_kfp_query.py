@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 
 from pipelines_server.domain import kfp_query as q
-from pipelines_server.domain.errors import BadRequest
+from pipelines_server.shared.errors import BadRequest
 
 META = MetaData()
 T = Table(

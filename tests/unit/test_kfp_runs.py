@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from pipelines_server.domain import kfp_runs as R
-from pipelines_server.domain.errors import BadRequest
-from pipelines_server.domain.principal import Principal
+from pipelines_server.shared.errors import BadRequest
+from pipelines_server.shared.principal import Principal
 from pipelines_server.store.db import Database, migrate
 from pipelines_server.store.models import KfpRecurringRun, KfpRun, Organization, Project
 

@@ -8,9 +8,9 @@ import asyncio
 import sqlite3
 from types import SimpleNamespace
 
-from pipelines_server.domain.principal import Principal
 from pipelines_server.live.hub import EventHub
 from pipelines_server.settings import Settings
+from pipelines_server.shared.principal import Principal
 from pipelines_server.store.db import Database, migrate
 
 

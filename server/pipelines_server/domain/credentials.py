@@ -15,9 +15,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..engine.secrets import encrypt
+from ..shared.errors import BadRequest, Conflict, NotFound
+from ..shared.principal import Principal, require_admin
 from ..store.models import Credential, utcnow
-from .errors import BadRequest, Conflict, NotFound
-from .principal import Principal, require_admin
 
 NAME_RE = re.compile(r"^[A-Za-z0-9_.-]{1,100}$")
 

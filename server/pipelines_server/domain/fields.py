@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from .errors import FieldError
+from ..shared.errors import FieldError
 
 FIELD_TYPES = (
     "short_text",

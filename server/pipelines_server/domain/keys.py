@@ -15,10 +15,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
+from ..shared.errors import BadRequest, NotFound, Unauthorized
+from ..shared.principal import Principal, require_admin
 from ..store.fastread import fetch_all
 from ..store.models import ApiKey, User, utcnow
-from .errors import BadRequest, NotFound, Unauthorized
-from .principal import Principal, require_admin
 
 PREFIX = "pk_live_"
 KEY_RE = re.compile(r"^pk_live_[0-9a-f]{40}$")

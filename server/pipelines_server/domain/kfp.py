@@ -9,10 +9,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ..shared.errors import BadRequest, Conflict, NotFound
+from ..shared.principal import Principal
 from ..store.models import KfpExperiment, KfpRecurringRun, KfpRun, Project
 from . import kfp_query as q
-from .errors import BadRequest, Conflict, NotFound
-from .principal import Principal
 
 AVAILABLE, ARCHIVED = "AVAILABLE", "ARCHIVED"
 _E = KfpExperiment.__table__.c

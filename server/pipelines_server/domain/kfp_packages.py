@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import jsonsafe
-from .errors import BadRequest
+from ..shared import jsonsafe
+from ..shared.errors import BadRequest
 
 MAX_SPEC_BYTES = 32 * 1024 * 1024
 # What YAML aliases may add beyond one value per byte of the package (see read_package).

@@ -25,13 +25,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ..shared import jsonsafe
+from ..shared.errors import BadRequest, Conflict, NotFound
+from ..shared.principal import Principal
 from ..store.models import KfpPipeline, KfpPipelineVersion, Project
-from . import jsonsafe
 from . import kfp_query as q
-from .errors import BadRequest, Conflict, NotFound
 from .kfp import list_in_org, resolve_namespace
 from .kfp_packages import Package, read_package
-from .principal import Principal
 
 MAX_NAME = 200
 MAX_TAGS = 20

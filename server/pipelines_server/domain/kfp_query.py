@@ -24,8 +24,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_
 
-from . import jsonsafe
-from .errors import BadRequest
+from ..shared import jsonsafe
+from ..shared.errors import BadRequest
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 200

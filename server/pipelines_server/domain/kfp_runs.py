@@ -20,11 +20,11 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from ..shared.errors import BadRequest, Conflict, NotFound
+from ..shared.principal import Principal
 from ..store.models import KfpCacheEntry, KfpExperiment, KfpRecurringRun, KfpRun
 from . import kfp, kfp_pipelines
 from . import kfp_query as q
-from .errors import BadRequest, Conflict, NotFound
-from .principal import Principal
 
 PENDING, RUNNING, SUCCEEDED, FAILED = "PENDING", "RUNNING", "SUCCEEDED", "FAILED"
 CANCELING, CANCELED, SKIPPED = "CANCELING", "CANCELED", "SKIPPED"

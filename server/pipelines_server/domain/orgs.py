@@ -8,10 +8,10 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ..shared.errors import BadRequest, Conflict, NotFound
+from ..shared.principal import ORG_ADMIN, ROLES, Principal, require_admin
 from ..store.models import Organization, Project, User, utcnow
 from . import keys
-from .errors import BadRequest, Conflict, NotFound
-from .principal import ORG_ADMIN, ROLES, Principal, require_admin
 
 
 def get_org(session: Session, principal: Principal, org_id: int) -> Organization:

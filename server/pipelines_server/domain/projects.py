@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..shared.errors import BadRequest, Conflict, NotFound
+from ..shared.principal import Principal
 from ..store.models import Project, Workflow, utcnow
-from .errors import BadRequest, Conflict, NotFound
-from .principal import Principal
 
 
 def get_project(session: Session, principal: Principal, project_id: int) -> Project:

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Row, bindparam, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from ..shared import jsonsafe
+from ..shared.errors import BadRequest, FieldError, NotFound, ValidationFailed
+from ..shared.principal import Principal
 from ..store.fastread import fetch_all
 from ..store.models import NodeInstance, Task, Workflow, WorkflowVersion, utcnow
 from . import fields as fieldschema
-from . import jsonsafe
-from .errors import BadRequest, FieldError, NotFound, ValidationFailed
-from .principal import Principal
 from .workflows import ACTIVE, get_workflow, require_accepts_tasks
 
 TASK_STATUSES = (

@@ -15,11 +15,11 @@ from pathlib import Path
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from ..shared.errors import Conflict, FieldError, Forbidden, NotFound, Unavailable, ValidationFailed
+from ..shared.principal import Principal
 from ..store.models import Upload, User, Workflow, utcnow
 from . import archives
 from . import fields as fieldschema
-from .errors import Conflict, FieldError, Forbidden, NotFound, Unavailable, ValidationFailed
-from .principal import Principal
 from .tasks import MAX_BATCH, insert_tasks
 from .workflows import get_workflow, require_accepts_tasks
 

@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 
 from ..engine import ops
 from ..engine.core import EngineConflict, Inst, TaskRun, reviewed_subtask_of
+from ..shared.errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
+from ..shared.principal import Principal
 from ..store.models import NodeInstance, Task, TaskEvent, Workflow, utcnow
 from . import fields as fieldschema
-from .errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
-from .principal import Principal
 from .tasks import node_summaries
 from .workflows import get_workflow
 

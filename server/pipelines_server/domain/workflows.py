@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 
 from ..engine import ops as engine_ops
 from ..engine.graph import validate_graph
+from ..shared.errors import BadRequest, Conflict, FieldError, NotFound, ValidationFailed
+from ..shared.principal import Principal
 from ..store.models import Task, Upload, Workflow, utcnow
 from . import fields as fieldschema
-from .errors import BadRequest, Conflict, FieldError, NotFound, ValidationFailed
-from .principal import Principal
 from .projects import get_project
 
 DRAFT, PENDING_ACTIVATION, ACTIVE = "DRAFT", "PENDING_ACTIVATION", "ACTIVE"

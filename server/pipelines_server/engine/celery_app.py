@@ -14,8 +14,8 @@ import threading
 from celery import Celery
 from celery.signals import celeryd_after_setup, worker_init, worker_process_init
 
+from ..isolation import outbound
 from ..settings import Settings
-from . import outbound
 
 RUN_NODE = "pipelines.run_node"
 
@@ -60,8 +60,8 @@ def _worker_engine():
     global _engine, _token
     with _lock:
         if _engine is None:
+            from ..isolation import sandbox
             from ..store.db import Database
-            from . import sandbox
             from .credentials import CredentialStore
             from .ops import new_token
             from .pool import Engine
@@ -85,7 +85,7 @@ def _worker_engine():
 @worker_init.connect
 def _check_sandbox(**_kwargs):
     """PIPELINES_SANDBOX=bwrap that does not work: the worker refuses to start."""
-    from .sandbox import SandboxUnavailable, from_settings
+    from ..isolation.sandbox import SandboxUnavailable, from_settings
 
     try:
         from_settings(_settings)

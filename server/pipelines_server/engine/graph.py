@@ -17,8 +17,8 @@ from typing import Any
 
 import jsonschema_rs
 
-from ..domain.errors import FieldError
 from ..domain.fields import FIELD_TYPES, NAME_RE
+from ..shared.errors import FieldError
 
 KINDS = (
     "start",

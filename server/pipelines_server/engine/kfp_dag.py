@@ -13,7 +13,7 @@ differs is the orchestration, which is ours:
   through `on_change` as it moves, so a run's task details are readable while it runs;
 - each task writes under its own folder `<pipeline_root>/<run_id>/<task_id>` (kfp.local
   keys folders by component name, so two iterations of one component would share one);
-- each component process runs in the sandbox (engine/sandbox.py: no server files, no
+- each component process runs in the sandbox (isolation/sandbox.py: no server files, no
   server environment, no network unless allowed, its own task folder the only writable
   place, its input artifacts read-only), where kfp.local runs it as the user's own process;
 - `cancel` stops the run: no new task starts and running processes are killed, each with
@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from . import sandbox as sandboxes
+from ..isolation import sandbox as sandboxes
 
 log = logging.getLogger(__name__)
 

@@ -25,9 +25,9 @@ from sqlalchemy import and_, case, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
 
 from ..domain import kfp_runs
+from ..isolation import sandbox as sandboxes
 from ..store.db import Database
 from ..store.models import KfpCacheEntry, KfpRun
-from . import sandbox as sandboxes
 from .kfp_dag import Cache, PipelineRun, RunResult, TaskRecord, split_values, storable
 
 log = logging.getLogger(__name__)

@@ -23,9 +23,9 @@ from urllib.parse import parse_qsl
 import anyio
 from sqlalchemy import select
 
-from ..api import common
 from ..domain import keys
-from ..domain.errors import (
+from ..runtime import current
+from ..shared.errors import (
     DomainError,
     Forbidden,
     NotFound,
@@ -33,9 +33,9 @@ from ..domain.errors import (
     Unauthorized,
     ValidationFailed,
 )
-from ..domain.principal import Principal
-from ..runtime import current
+from ..shared.principal import Principal
 from ..store.models import Task
+from ..web import common
 from .hub import SHUTDOWN, TOO_SLOW, EventHub, Subscription
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def _float_param(query: dict, name: str) -> float | None:
 
 
 def _bad_param(name: str, wanted: str) -> ValidationFailed:
-    from ..domain.errors import FieldError
+    from ..shared.errors import FieldError
 
     message = f"Invalid query parameter {name!r}: expected {wanted}"
     return ValidationFailed(message, [FieldError(message, loc=("query", name))])

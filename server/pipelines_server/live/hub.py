@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 
 import anyio
 
-from ..domain import jsonsafe, keys, work
-from ..domain.errors import Unavailable
-from ..domain.principal import Principal
+from ..domain import keys, work
 from ..runtime import Runtime
+from ..shared import jsonsafe
+from ..shared.errors import Unavailable
+from ..shared.principal import Principal
 from ..store.models import utcnow
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""Code nodes run in the sandbox (engine/sandbox.py), over real HTTP on real servers: code that
+"""Code nodes run in the sandbox (isolation/sandbox.py), over real HTTP on real servers: code that
 tries to reach the server's process, files, environment, database or port fails; a setsid()
 child dies with its node; a fork bomb stops at the process limit. Without bwrap, a server
 that hosts several organizations refuses user code; PIPELINES_SANDBOX=bwrap without a

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..common import HttpError
+from ...web.common import HttpError
 
 SUCCESSOR = "/api"
 HEADERS = {"Deprecation": "true", "Link": f'<{SUCCESSOR}>; rel="successor-version"'}

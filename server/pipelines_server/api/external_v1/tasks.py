@@ -2,7 +2,7 @@
 
 from ...domain import tasks
 from ...runtime import current
-from ..common import principal
+from ...web.common import principal
 from ..serialize import ts
 
 

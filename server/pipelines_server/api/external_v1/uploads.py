@@ -3,9 +3,9 @@
 from connexion import request
 
 from ...domain import uploads
-from ...domain.errors import Unavailable
 from ...runtime import current
-from ..common import principal
+from ...shared.errors import Unavailable
+from ...web.common import principal
 from ..serialize import ts
 
 

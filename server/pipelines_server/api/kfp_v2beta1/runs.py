@@ -12,10 +12,10 @@ import tarfile
 from flask import Response
 
 from ...domain import kfp, kfp_runs
-from ...domain.errors import BadRequest, NotFound
 from ...runtime import current
+from ...shared.errors import BadRequest, NotFound
 from ...store.models import KfpRecurringRun, KfpRun
-from ..common import principal
+from ...web.common import principal
 from ..serialize import ts
 from .wire import list_reply, opt
 

@@ -1,6 +1,6 @@
 from ...domain import keys
 from ...runtime import current
-from ..common import principal
+from ...web.common import principal
 from . import shapes
 
 

@@ -3,7 +3,7 @@
 from ...domain import credentials
 from ...runtime import current
 from ...store.models import Credential
-from ..common import principal
+from ...web.common import principal
 from ..serialize import ts
 from . import shapes
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..common import HttpError
+from ...web.common import HttpError
 
 
 def shape(err: HttpError) -> tuple[int, dict, dict[str, str]]:

@@ -6,7 +6,7 @@ the request would reach Flask: a stream must not hold one of the WSGI pool's thr
 handler only runs if that layer is missing from the app, which is a deployment error.
 """
 
-from ...domain.errors import Unavailable
+from ...shared.errors import Unavailable
 
 
 def stream_events(

@@ -1,6 +1,6 @@
 from ...domain import projects
 from ...runtime import current
-from ..common import principal
+from ...web.common import principal
 from . import shapes
 
 

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from ...domain import work
 from ...runtime import current
-from ..common import principal
+from ...web.common import principal
 from ..serialize import ts
 from . import shapes
 

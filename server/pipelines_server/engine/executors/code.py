@@ -1,7 +1,7 @@
 """code nodes: the author's `def main(data)` run in a Python subprocess with a time limit, a
 memory limit and (sandboxed) a process limit.
 
-The subprocess runs in the sandbox (engine/sandbox.py, README "Security model: the sandbox"):
+The subprocess runs in the sandbox (isolation/sandbox.py, README "Security model: the sandbox"):
 its own PID, IPC and network namespaces, a read-only view of only the interpreter and the
 installed packages, a private /tmp as its working directory, an empty environment but PATH
 and LANG, and, when the server runs as root, an unprivileged uid of its own. That is the
@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .. import sandbox as sandboxes
+from ...isolation import sandbox as sandboxes
 from .base import NodeContext, NodeFailed, NodeResult
 
 RUNNER = str(Path(__file__).with_name("code_runner.py"))

@@ -6,7 +6,7 @@ later). Final: every other status, a malformed URL, a template error, a reply ov
 cap. Every call carries `Idempotency-Key` (the same on a retry of the same attempt), so that
 a receiver can de-duplicate a call whose reply was lost.
 
-Every call passes the outbound address policy (engine/outbound.py): the host is resolved
+Every call passes the outbound address policy (isolation/outbound.py): the host is resolved
 once, refused if it is a loopback, private, link-local or metadata address that
 PIPELINES_OUTBOUND_ALLOW does not open (a final failure: retrying cannot change the answer),
 and the connection is pinned to the addresses that were checked. Redirects are not followed,
@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx
 
-from .. import outbound
+from ...isolation import outbound
 from ..templating import TemplateError, render, render_value
 from .base import NodeContext, NodeFailed, NodeResult
 

@@ -10,9 +10,9 @@ import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from .domain import uploads
-from .domain.uploads import UploadConfig
-from .store.db import Database
+from ..store.db import Database
+from . import uploads
+from .uploads import UploadConfig
 
 log = logging.getLogger(__name__)
 

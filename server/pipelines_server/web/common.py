@@ -22,10 +22,11 @@ from connexion.validators import (
 from jsonschema import Draft4Validator, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..domain import jsonsafe, keys
-from ..domain.errors import DomainError, FieldError, RateLimited, Unauthorized
-from ..domain.principal import Principal
+from ..domain import keys
 from ..runtime import current
+from ..shared import jsonsafe
+from ..shared.errors import DomainError, FieldError, RateLimited, Unauthorized
+from ..shared.principal import Principal
 
 log = logging.getLogger(__name__)
 

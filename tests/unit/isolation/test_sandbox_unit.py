@@ -1,4 +1,4 @@
-"""engine/sandbox.py without a server: the probe's outcomes, the refusal rule, the command."""
+"""isolation/sandbox.py without a server: the probe's outcomes, the refusal rule, the command."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from pipelines_server.engine.sandbox import Sandbox, SandboxUnavailable, _outermost
+from pipelines_server.isolation.sandbox import Sandbox, SandboxUnavailable, _outermost
 
 
 def test_bwrap_required_but_missing_raises_with_the_reason():

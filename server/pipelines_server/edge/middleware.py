@@ -12,11 +12,11 @@ from urllib.parse import parse_qs
 
 import anyio
 
-from .api.common import HttpError, client_ip, presented_keys, to_http_error
-from .domain import uploads
-from .domain.errors import DomainError, PayloadTooLarge
+from ..domain import uploads
+from ..runtime import current
+from ..shared.errors import DomainError, PayloadTooLarge
+from ..web.common import HttpError, client_ip, presented_keys, to_http_error
 from .httpproto import too_large_error
-from .runtime import current
 
 STORAGE_PREFIX = "/storage/uploads/"
 

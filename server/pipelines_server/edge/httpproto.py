@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from urllib.parse import urlsplit
 
-from .settings import Settings
+from ..settings import Settings
 
 SLACK_BYTES = 64 * 1024
 
@@ -100,7 +100,7 @@ if HttpToolsProtocol is not None:
 
 
 def too_large_error(limit: int):
-    from .api.common import HttpError
+    from ..web.common import HttpError
 
     return HttpError(
         431,
@@ -111,7 +111,7 @@ def too_large_error(limit: int):
 
 def error_for(path: str, limit: int) -> tuple[int, dict, dict[str, str]]:
     """(status, body, headers) of the 431 in the error shape of the surface `path` is on."""
-    from .app import SURFACES  # noqa: PLC0415 - the app imports this module's settings
+    from ..app import SURFACES  # noqa: PLC0415 - the app imports this module's settings
 
     err = too_large_error(limit)
     for surface in SURFACES:  # longest prefix first

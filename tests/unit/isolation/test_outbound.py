@@ -1,4 +1,4 @@
-"""The outbound address policy (engine/outbound.py): the pure decision, then the pinning of
+"""The outbound address policy (isolation/outbound.py): the pure decision, then the pinning of
 the connection to the addresses that were checked, over real sockets."""
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import pytest
 
-from pipelines_server.engine import outbound
+from pipelines_server.app import build_runtime
 from pipelines_server.engine.executors.base import NodeFailed
 from pipelines_server.engine.executors.http import execute
-from pipelines_server.engine.outbound import (
+from pipelines_server.isolation import outbound
+from pipelines_server.isolation.outbound import (
     OutboundBlocked,
     Policy,
     ResolveFailed,
@@ -165,10 +166,12 @@ def test_parse_reads_cidrs_and_names_and_rejects_anything_else():
             Policy.parse(bad)
 
 
-def test_settings_refuse_a_malformed_allowlist(monkeypatch):
+def test_the_server_refuses_to_start_on_a_malformed_allowlist(monkeypatch, tmp_path):
     monkeypatch.setenv("PIPELINES_OUTBOUND_ALLOW", "127.0.0.1, what is this")
+    monkeypatch.setenv("PIPELINES_DATA_DIR", str(tmp_path / "data"))
     with pytest.raises(ValueError, match="'what is this'"):
-        Settings.from_env()
+        build_runtime(Settings.from_env())
+    assert not (tmp_path / "data").exists()  # refused before anything was written
     monkeypatch.setenv("PIPELINES_OUTBOUND_ALLOW", "127.0.0.1,*.example.com")
     assert Settings.from_env().outbound_allow == "127.0.0.1,*.example.com"
 

@@ -1,0 +1,1 @@
+"""What every layer may use: domain errors, the principal, JSON safety checks."""
