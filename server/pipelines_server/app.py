@@ -50,7 +50,8 @@ from .runtime import Runtime, install
 from .settings import PROJECT_ROOT, Settings
 from .shared import jsonsafe
 from .store.db import Database
-from .web import common
+from .web import errors as web_errors
+from .web import validation
 
 log = logging.getLogger(__name__)
 SPECS = PROJECT_ROOT / "openapi"
@@ -214,19 +215,19 @@ class FormValidator(MultiPartFormDataValidator):
     of the surface, not a server error."""
 
     async def _parse(self, stream, scope):
-        if not common.has_content_type(scope):
-            raise common.no_content_type()
+        if not validation.has_content_type(scope):
+            raise validation.no_content_type()
         try:
             return await super()._parse(stream, scope)
         except MultiPartException as exc:
-            raise common.MalformedBody(
+            raise web_errors.MalformedBody(
                 detail=f"Request body is not valid multipart/form-data: {exc.message}"
             ) from None
 
 
 def _error_handler_for(flask_app):
     def handle(request, exc: Exception) -> ConnexionResponse:
-        err = common.to_http_error(exc)
+        err = web_errors.to_http_error(exc)
         status, body, headers = _surface(request.url.path).shape(err)
         if status == 405:
             allow = _allowed_methods(flask_app, request.url.path)
@@ -296,11 +297,11 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     validators["body"] = MediaTypeDict(
         {
             **VALIDATOR_MAP["body"],
-            "*/*json": common.BodyValidator,
+            "*/*json": validation.BodyValidator,
             "multipart/form-data": FormValidator,
         }
     )
-    validators["parameter"] = common.ParamValidator
+    validators["parameter"] = validation.ParamValidator
 
     # Compact JSON (connexion pretty-prints by default): smaller, faster replies.
     # Strict JSON too: a non-finite float is written as null, never as a NaN token.

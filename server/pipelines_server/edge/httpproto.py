@@ -100,7 +100,7 @@ if HttpToolsProtocol is not None:
 
 
 def too_large_error(limit: int):
-    from ..web.common import HttpError
+    from ..web.errors import HttpError
 
     return HttpError(
         431,

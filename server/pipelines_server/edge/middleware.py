@@ -15,7 +15,8 @@ import anyio
 from ..domain import uploads
 from ..runtime import current
 from ..shared.errors import DomainError, PayloadTooLarge
-from ..web.common import HttpError, client_ip, presented_keys, to_http_error
+from ..web.auth import client_ip, presented_keys
+from ..web.errors import HttpError, to_http_error
 from .httpproto import too_large_error
 
 STORAGE_PREFIX = "/storage/uploads/"

@@ -35,7 +35,7 @@ from ..shared.errors import (
 )
 from ..shared.principal import Principal
 from ..store.models import Task
-from ..web import common
+from ..web import auth
 from .hub import SHUTDOWN, TOO_SLOW, EventHub, Subscription
 
 log = logging.getLogger(__name__)
@@ -308,12 +308,12 @@ class EventStreams:
                 if raw is None:
                     # No key in the request: it counts against the address, as HTTP requests
                     # without a key do, before it may wait for a first message.
-                    await self._rate_limit(rt.limits.per_ip, "ip", common.client_ip(scope))
+                    await self._rate_limit(rt.limits.per_ip, "ip", auth.client_ip(scope))
                     raw = await self._ws_first_message_token(inbox)
                     if raw is None:
                         return  # the client left
                 await self._rate_limit(rt.limits.per_key, key_bucket(raw))
-                info = await common.authenticate(raw, _ScopeOnly(scope))
+                info = await auth.authenticate(raw, _ScopeOnly(scope))
                 sub = await self._open(info["principal"], task_id, workflow_id, after)
             except DomainError as exc:
                 return await self._ws_close(send, 4000 + exc.status, exc.message)

@@ -249,7 +249,11 @@ def test_hostile_archives_fail_whole_upload_and_touch_nothing(server, archive, n
     assert done["task_ids"] == [] and done["success_count"] == 0
     created = {p for p in server.data_dir.rglob("*")} - before
     uploads_dir = server.data_dir / "uploads"
-    assert all(uploads_dir in p.parents for p in created if not p.name.startswith("server-")), (
+    assert all(
+        p == uploads_dir or uploads_dir in p.parents
+        for p in created
+        if not p.name.startswith("server-")
+    ), (
         created
     )
     assert not (server.data_dir.parent / "evil.txt").exists()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...web.common import HttpError
+from ...web.errors import HttpError
 
 SUCCESSOR = "/api"
 HEADERS = {"Deprecation": "true", "Link": f'<{SUCCESSOR}>; rel="successor-version"'}

@@ -2,7 +2,7 @@
 
 from ...domain import tasks
 from ...runtime import current
-from ...web.common import principal
+from ...web.auth import principal
 from ..serialize import ts
 
 

@@ -5,7 +5,7 @@ from connexion import request
 from ...domain import uploads
 from ...runtime import current
 from ...shared.errors import Unavailable
-from ...web.common import principal
+from ...web.auth import principal
 from ..serialize import ts
 
 

@@ -3,7 +3,7 @@
 from ...domain import fields as fieldschema
 from ...domain import workflows
 from ...runtime import current
-from ...web.common import principal
+from ...web.auth import principal
 from ..serialize import ts
 
 

@@ -3,7 +3,7 @@ for the two multipart upload endpoints, `{"error_message", "error_details"}`."""
 
 from __future__ import annotations
 
-from ...web.common import HttpError
+from ...web.errors import HttpError
 
 GRPC_CODES = {
     400: 3,  # INVALID_ARGUMENT

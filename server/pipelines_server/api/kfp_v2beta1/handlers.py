@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...domain import kfp
 from ...runtime import current
 from ...store.models import KfpExperiment
-from ...web.common import principal
+from ...web.auth import principal
 from ..serialize import ts
 from .wire import list_reply, opt
 

@@ -9,7 +9,7 @@ from ...domain import kfp_pipelines as kp
 from ...domain.kfp_packages import MAX_SPEC_BYTES
 from ...runtime import current
 from ...store.models import KfpPipeline, KfpPipelineVersion
-from ...web.common import principal
+from ...web.auth import principal
 from ..serialize import ts
 from .wire import list_reply, opt
 

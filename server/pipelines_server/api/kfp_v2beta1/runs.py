@@ -15,7 +15,7 @@ from ...domain import kfp, kfp_runs
 from ...runtime import current
 from ...shared.errors import BadRequest, NotFound
 from ...store.models import KfpRecurringRun, KfpRun
-from ...web.common import principal
+from ...web.auth import principal
 from ..serialize import ts
 from .wire import list_reply, opt
 

@@ -1,7 +1,7 @@
 from ...domain import orgs
 from ...runtime import current
 from ...store.models import ApiKey
-from ...web.common import principal
+from ...web.auth import principal
 from . import shapes
 
 

@@ -3,7 +3,7 @@
 from ...domain import credentials
 from ...runtime import current
 from ...store.models import Credential
-from ...web.common import principal
+from ...web.auth import principal
 from ..serialize import ts
 from . import shapes
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...web.common import HttpError
+from ...web.errors import HttpError
 
 
 def shape(err: HttpError) -> tuple[int, dict, dict[str, str]]:

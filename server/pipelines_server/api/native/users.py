@@ -1,6 +1,6 @@
 from ...domain import orgs
 from ...runtime import current
-from ...web.common import principal
+from ...web.auth import principal
 from . import shapes
 
 

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from ...domain import work
 from ...runtime import current
-from ...web.common import principal
+from ...web.auth import principal
 from ..serialize import ts
 from . import shapes
 

@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 from ...domain import workflows
 from ...runtime import current
-from ...web.common import principal
+from ...web.auth import principal
 from . import shapes
 
 

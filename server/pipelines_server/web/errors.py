@@ -1,0 +1,118 @@
+"""Any exception raised while serving a request, as one neutral HttpError that each surface
+then shapes into its own error body."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from connexion.exceptions import BadRequestProblem, ProblemException, TypeValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..shared.errors import DomainError, FieldError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class HttpError:
+    status: int
+    code: str
+    message: str
+    retry_after: int | None = None
+    errors: list[FieldError] = field(default_factory=list)
+    body_validation: bool = False
+    parameter_validation: bool = False
+
+
+_CODES = {
+    400: "invalid_request",
+    401: "invalid_api_key",
+    403: "forbidden",
+    404: "not_found",
+    405: "invalid_request",
+    406: "invalid_request",
+    409: "api_error",
+    413: "payload_too_large",
+    415: "invalid_request",
+    422: "validation_error",
+    429: "rate_limit_exceeded",
+    500: "internal_server_error",
+    503: "service_unavailable",
+}
+
+
+class BodyProblem(BadRequestProblem):
+    """A request body that does not match its schema (422 on every surface)."""
+
+    def __init__(self, detail: str, loc: tuple = ()):
+        super().__init__(detail=detail)
+        self.loc = loc
+
+
+class MalformedBody(BadRequestProblem):
+    """A body that is not valid UTF-8 or JSON: 400 on v1, 422 on the native API."""
+
+
+class ParameterProblem(BadRequestProblem):
+    """A path, query or header parameter that does not match its schema."""
+
+
+def to_http_error(exc: BaseException) -> HttpError:
+    if isinstance(exc, DomainError):
+        return HttpError(
+            exc.status,
+            exc.code,
+            exc.message,
+            retry_after=getattr(exc, "retry_after", None),
+            errors=exc.errors,
+        )
+    if isinstance(exc, BodyProblem):
+        return HttpError(
+            422,
+            "validation_error",
+            exc.detail,
+            errors=[FieldError(exc.detail, loc=("body",) + tuple(exc.loc))],
+            body_validation=True,
+        )
+    if isinstance(exc, MalformedBody):
+        return HttpError(
+            400,
+            "invalid_request",
+            exc.detail,
+            errors=[FieldError(exc.detail, loc=("body",))],
+            body_validation=True,
+        )
+    if isinstance(exc, ParameterProblem | TypeValidationError):
+        return HttpError(
+            400,
+            "invalid_request",
+            exc.detail,
+            errors=[FieldError(exc.detail, loc=("parameters",))],
+            parameter_validation=True,
+        )
+    if isinstance(exc, ProblemException):
+        status = exc.status or 500
+        detail = exc.detail or exc.title or "Error"
+        code = _CODES.get(status, "api_error")
+        if status == 401:
+            code = (
+                "missing_api_key" if "No authorization token" in str(detail) else "invalid_api_key"
+            )
+            if code == "missing_api_key":
+                detail = "No API key was provided (use Authorization: Bearer or X-API-Key)"
+        return HttpError(status, code, str(detail))
+    if isinstance(exc, StarletteHTTPException):
+        status = exc.status_code
+        detail = exc.detail if isinstance(exc.detail, str) else "Error"
+        if status == 404:
+            detail = "Not found"
+        return HttpError(status, _CODES.get(status, "api_error"), detail)
+    if isinstance(exc, RuntimeError) and "outside of operation context" in str(exc):
+        # Flask's router matched a path that connexion's own router did not (a path
+        # parameter with a newline, say): for the API that path does not exist.
+        return HttpError(404, "not_found", "Not found")
+    log.error("unhandled error", exc_info=exc)
+    return HttpError(500, "internal_server_error", "Internal server error")
+
+

@@ -1,0 +1,140 @@
+"""Request validators that tell body errors (422, naming where) from malformed bodies (400)
+and parameter errors, and validate with compiled schemas."""
+
+from __future__ import annotations
+
+import jsonschema_rs
+from connexion.exceptions import BadRequestProblem, UnsupportedMediaTypeProblem
+from connexion.validators import JSONRequestBodyValidator, ParameterValidator
+from jsonschema import Draft4Validator, ValidationError
+
+from ..shared import jsonsafe
+from .errors import BodyProblem, MalformedBody, ParameterProblem
+
+
+def _path(error: ValidationError) -> tuple:
+    return tuple(error.absolute_path)
+
+
+_FAST: dict[int, tuple[dict, object]] = {}
+
+
+def _fast_validator(schema: dict):
+    """A compiled (Rust) Draft 4 validator for a request body schema, or None.
+
+    It only ever says "valid": a body it rejects goes through connexion's own validator, which
+    knows OpenAPI's `nullable` and writes the error message. For a batch of 5,000 tasks this
+    is a few milliseconds instead of about 200."""
+    cached = _FAST.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        try:
+            compiled = jsonschema_rs.Draft4Validator(schema, validate_formats=True)
+        except Exception:  # a schema it cannot compile: connexion's validator does it all
+            compiled = None
+        cached = (schema, compiled)
+        _FAST[id(schema)] = cached
+    return cached[1]
+
+
+def has_content_type(scope) -> bool:
+    return any(name == b"content-type" for name, _ in scope.get("headers", ()))
+
+
+def no_content_type() -> UnsupportedMediaTypeProblem:
+    # connexion would validate such a body as the operation's first media type while the
+    # handler, seeing no Content-Type, got raw bytes: say what to send instead.
+    return UnsupportedMediaTypeProblem(
+        detail="The request has a body but no Content-Type header; send Content-Type: "
+        "application/json (multipart/form-data for a package upload)"
+    )
+
+
+class BodyValidator(JSONRequestBodyValidator):
+    """JSON bodies: bad encoding or JSON is a 400; a schema mismatch is a 422 naming where."""
+
+    async def _parse(self, stream, scope):
+        raw = b"".join([chunk async for chunk in stream])
+        if raw and not has_content_type(scope):
+            raise no_content_type()
+        try:
+            text = raw.decode(self._encoding)
+        except (UnicodeDecodeError, LookupError):
+            raise MalformedBody(detail="Request body is not valid UTF-8") from None
+        if not text:
+            return None
+        try:
+            return jsonsafe.loads(text)
+        except jsonsafe.BadJson as exc:
+            if exc.unstorable:  # well-formed JSON whose strings no store can keep
+                raise BodyProblem(exc.message, loc=exc.loc) from None
+            where = ".".join(str(p) for p in exc.loc)
+            raise MalformedBody(
+                detail=f"Request body is not valid JSON: {where + ': ' if where else ''}"
+                f"{exc.message}"
+            ) from None
+
+    async def wrap_receive(self, receive, *, scope):
+        try:
+            return await super().wrap_receive(receive, scope=scope)
+        except BodyProblem:
+            raise
+        except BadRequestProblem as exc:
+            if exc.detail == "RequestBody is required":
+                raise BodyProblem("Request body is required") from None
+            raise
+
+    def _validate(self, body):
+        if body is None:
+            if self._required:
+                raise BodyProblem("Request body is required")
+            return None
+        fast = _fast_validator(self._schema)
+        if fast is not None and fast.is_valid(body):
+            return None  # the compiled validator agrees: no need for the slow walk
+        try:
+            return self._validator.validate(body)
+        except ValidationError as exc:
+            where = ".".join(str(p) for p in _path(exc))
+            raise BodyProblem(
+                f"{where + ': ' if where else ''}{exc.message}", loc=_path(exc)
+            ) from None
+
+
+_VALIDATORS: dict[int, tuple[dict, Draft4Validator]] = {}
+
+
+def _param_validator(schema: dict) -> Draft4Validator:
+    """One compiled validator per parameter schema (the spec's schemas live as long as the
+    app), instead of building one per request."""
+    cached = _VALIDATORS.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        cached = (schema, Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER))
+        _VALIDATORS[id(schema)] = cached
+    return cached[1]
+
+
+class ParamValidator(ParameterValidator):
+    @staticmethod
+    def validate_parameter(parameter_type, value, param, param_name=None):
+        schema = param.get("schema", param)
+        if value is not None and "enum" in schema and not isinstance(value, list):
+            if value not in schema["enum"]:
+                name = param_name or param.get("name")
+                return (
+                    f"Invalid value {value!r} for {parameter_type} parameter {name!r}. "
+                    "Accepted values: " + ", ".join(str(v) for v in schema["enum"])
+                )
+        if value is not None:
+            try:
+                _param_validator(schema).validate(value)
+            except ValidationError as exc:
+                name = param_name or param.get("name")
+                return f"Invalid {parameter_type} parameter {name!r}: {exc.message}"
+            return None
+        return ParameterValidator.validate_parameter(parameter_type, value, param, param_name)
+
+    def validate_request(self, request):
+        try:
+            super().validate_request(request)
+        except BadRequestProblem as exc:
+            raise ParameterProblem(detail=exc.detail) from None
