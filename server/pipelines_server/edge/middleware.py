@@ -6,8 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from urllib.parse import parse_qs
 
 import anyio
@@ -17,16 +15,11 @@ from ..runtime import current
 from ..shared.errors import DomainError, PayloadTooLarge
 from ..web.auth import client_ip, presented_keys
 from ..web.errors import HttpError, to_http_error
+from . import surfaces
 from .httpproto import too_large_error
+from .surfaces import Surface
 
 STORAGE_PREFIX = "/storage/uploads/"
-
-
-@dataclass
-class Surface:
-    prefix: str
-    shape: Callable[[HttpError], tuple[int, dict, dict[str, str]]]
-    headers: dict[str, str] = field(default_factory=dict)
 
 
 class BodyTooLarge(PayloadTooLarge):
@@ -44,23 +37,12 @@ def _bucket(raw_headers: list[tuple[bytes, bytes]]) -> str | None:
 
 
 class EdgeMiddleware:
-    def __init__(self, app, surfaces: list[Surface]):
+    def __init__(self, app):
         self.app = app
-        # Longest prefix first: /api/v1 is matched before /api.
-        self.surfaces = sorted(surfaces, key=lambda s: len(s.prefix), reverse=True)
-
-    def surface_for(self, path: str) -> Surface | None:
-        for s in self.surfaces:
-            if path == s.prefix or path.startswith(s.prefix + "/"):
-                return s
-        return None
 
     async def respond(self, send, surface: Surface | None, err: HttpError) -> None:
         # Surface headers (Deprecation, Link) are added by the wrapped `send`.
-        if surface is None:
-            status, body, headers = err.status, {"detail": err.message}, {}
-        else:
-            status, body, headers = surface.shape(err)
+        status, body, headers = surfaces.shape(surface, err)
         payload = json.dumps(body).encode()
         raw_headers = [
             (b"content-type", b"application/json"),
@@ -77,13 +59,13 @@ class EdgeMiddleware:
         rt = current()
         limit = rt.settings.max_header_bytes
         if sum(len(k) + len(v) + 4 for k, v in scope["headers"]) > limit:
-            surface = self.surface_for("/api/v1" if path.startswith(STORAGE_PREFIX) else path)
+            surface = surfaces.find("/api/v1" if path.startswith(STORAGE_PREFIX) else path)
             if surface is not None and surface.headers:
                 send = _with_headers(send, surface.headers)
             return await self.respond(send, surface, too_large_error(limit))
         if path.startswith(STORAGE_PREFIX):
             return await self.storage_put(scope, receive, send)
-        surface = self.surface_for(path)
+        surface = surfaces.find(path)
         if surface is None:
             return await self.app(scope, receive, send)
         headers = dict(scope["headers"])
@@ -165,7 +147,7 @@ class EdgeMiddleware:
         """PUT /storage/uploads/{upload_id}?expires=..&signature=..: the presigned URL of the
         ZIP flow. Streams to disk with its own size cap, not the JSON body cap."""
         rt = current()
-        surface = self.surface_for("/api/v1")
+        surface = surfaces.find("/api/v1")
         upload_id = scope["path"][len(STORAGE_PREFIX) :]
         if scope["method"] != "PUT":
             return await self.respond(

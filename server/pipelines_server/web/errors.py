@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from connexion.exceptions import BadRequestProblem, ProblemException, TypeValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..patches import is_missing_token, is_outside_operation
 from ..shared.errors import DomainError, FieldError
 
 log = logging.getLogger(__name__)
@@ -96,9 +97,7 @@ def to_http_error(exc: BaseException) -> HttpError:
         detail = exc.detail or exc.title or "Error"
         code = _CODES.get(status, "api_error")
         if status == 401:
-            code = (
-                "missing_api_key" if "No authorization token" in str(detail) else "invalid_api_key"
-            )
+            code = "missing_api_key" if is_missing_token(detail) else "invalid_api_key"
             if code == "missing_api_key":
                 detail = "No API key was provided (use Authorization: Bearer or X-API-Key)"
         return HttpError(status, code, str(detail))
@@ -108,11 +107,9 @@ def to_http_error(exc: BaseException) -> HttpError:
         if status == 404:
             detail = "Not found"
         return HttpError(status, _CODES.get(status, "api_error"), detail)
-    if isinstance(exc, RuntimeError) and "outside of operation context" in str(exc):
+    if is_outside_operation(exc):
         # Flask's router matched a path that connexion's own router did not (a path
         # parameter with a newline, say): for the API that path does not exist.
         return HttpError(404, "not_found", "Not found")
     log.error("unhandled error", exc_info=exc)
     return HttpError(500, "internal_server_error", "Internal server error")
-
-
