@@ -4,7 +4,6 @@ and the signed upload URL (a streaming PUT that never goes through the JSON stac
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from urllib.parse import parse_qs
 
@@ -15,6 +14,7 @@ from ..runtime import current
 from ..shared.errors import DomainError, PayloadTooLarge
 from ..web.auth import client_ip, presented_keys
 from ..web.errors import HttpError, to_http_error
+from ..web.replies import send_json
 from . import surfaces
 from .httpproto import too_large_error
 from .surfaces import Surface
@@ -42,15 +42,7 @@ class EdgeMiddleware:
 
     async def respond(self, send, surface: Surface | None, err: HttpError) -> None:
         # Surface headers (Deprecation, Link) are added by the wrapped `send`.
-        status, body, headers = surfaces.shape(surface, err)
-        payload = json.dumps(body).encode()
-        raw_headers = [
-            (b"content-type", b"application/json"),
-            (b"content-length", str(len(payload)).encode()),
-        ]
-        raw_headers += [(k.lower().encode(), v.encode()) for k, v in headers.items()]
-        await send({"type": "http.response.start", "status": status, "headers": raw_headers})
-        await send({"type": "http.response.body", "body": payload})
+        await send_json(send, *surfaces.shape(surface, err))
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -206,21 +198,12 @@ class EdgeMiddleware:
                 uploads.record_received(session, upload_id, size)
 
         await anyio.to_thread.run_sync(record)
-        body = json.dumps(
-            {"upload_id": upload_id, "size": size, "sha256": digest.hexdigest()}
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"etag", f'"{digest.hexdigest()}"'.encode()),
-                ],
-            }
+        await send_json(
+            send,
+            200,
+            {"upload_id": upload_id, "size": size, "sha256": digest.hexdigest()},
+            {"etag": f'"{digest.hexdigest()}"'},
         )
-        await send({"type": "http.response.body", "body": body})
 
 
 def _with_headers(send, headers: dict[str, str]):
