@@ -195,4 +195,15 @@ def is_outside_operation(exc: BaseException) -> bool:
     return isinstance(exc, RuntimeError) and "outside of operation context" in str(exc)
 
 
+_WRONG_TYPE = re.compile(r"for (\w+) parameter '([^']*)'$")
+
+
+def wrong_type_parameter(detail: str) -> tuple[str, str] | None:
+    """(location, name) of the parameter a connexion TypeValidationError is about, read from
+    its text ("Wrong type, expected 'integer' for query parameter 'page'"): the exception
+    keeps neither."""
+    m = _WRONG_TYPE.search(str(detail))
+    return (m.group(1), m.group(2)) if m else None
+
+
 # -- kfp.local -------------------------------------------------------------------------------

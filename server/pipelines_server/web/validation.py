@@ -142,8 +142,28 @@ class ParamValidator(ParameterValidator):
             return None
         return ParameterValidator.validate_parameter(parameter_type, value, param, param_name)
 
+    # connexion checks the parameters of each location in turn and raises the first error
+    # without saying whose it is: each check is wrapped here to name the parameter.
+    def _located(self, where: str, error: str | None, param: dict) -> None:
+        if error:
+            raise ParameterProblem(detail=error, loc=(where, param["name"]))
+
+    def validate_query_parameter(self, param, request):
+        self._located("query", super().validate_query_parameter(param, request), param)
+
+    def validate_path_parameter(self, param, request):
+        self._located("path", super().validate_path_parameter(param, request), param)
+
+    def validate_header_parameter(self, param, request):
+        self._located("header", super().validate_header_parameter(param, request), param)
+
+    def validate_cookie_parameter(self, param, request):
+        self._located("cookie", super().validate_cookie_parameter(param, request), param)
+
     def validate_request(self, request):
         try:
             super().validate_request(request)
+        except ParameterProblem:
+            raise
         except BadRequestProblem as exc:
             raise ParameterProblem(detail=exc.detail) from None

@@ -559,7 +559,7 @@ def test_unreachable_node_is_refused_when_saved(server, project):
         r = api.post(wf_url(project), json={"name": "u", "graph": UNREACHABLE_GRAPH})
     assert r.status_code == 422, r.text
     assert {
-        "loc": ["graph", "nodes"],
+        "loc": ["body", "graph", "nodes"],
         "msg": "Node 'orphan' is not reachable from the start node",
         "type": "value_error",
     } in r.json()["detail"]
@@ -653,12 +653,6 @@ def test_invalid_status_filter_is_422(server, project, value):
 # -- error locations ---------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server bug: schema/graph rule violations found by the domain report `loc` as "
-    "['fields', i, 'name'] while body-schema violations on the same endpoint report "
-    "['body', 'fields', i, 'name']; the spec says loc names the body path (example [body, name])",
-)
 def test_rule_violations_locate_the_body_path_like_schema_violations(server, project):
     with native(server) as api:
         schema_error = api.post(wf_url(project), json={"name": "x", "fields": [{"name": ""}]})
@@ -669,16 +663,11 @@ def test_rule_violations_locate_the_body_path_like_schema_violations(server, pro
     assert rule_error.json()["detail"][0]["loc"] == ["body", "fields", 0, "name"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server bug: query-parameter violations report `loc` as ['parameters'] instead of "
-    "naming the parameter (the spec: 'loc names the parameter or the body path')",
-)
 def test_parameter_violations_name_the_parameter_in_loc(server):
     with native(server) as api:
         r = api.get("/workflows", params={"status": "NOPE"})
     assert r.status_code == 422
-    assert "status" in r.json()["detail"][0]["loc"]
+    assert r.json()["detail"][0]["loc"] == ["query", "status"]
 
 
 # -- deletion and isolation --------------------------------------------------------------------

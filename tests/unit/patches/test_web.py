@@ -11,7 +11,7 @@ from connexion import context as connexion_context
 from connexion import security as connexion_security
 from connexion import utils as connexion_utils
 from connexion.decorators import parameter as connexion_parameter
-from connexion.exceptions import BadRequestProblem, OAuthProblem
+from connexion.exceptions import BadRequestProblem, OAuthProblem, TypeValidationError
 from connexion.frameworks import flask as connexion_flask
 from connexion.frameworks import starlette as connexion_starlette
 from connexion.middleware import routing as connexion_routing
@@ -197,3 +197,11 @@ def test_connexion_context_outside_an_operation_raises_the_recognized_runtime_er
         connexion_context.context["token_info"]  # noqa: B018 - the proxy raises on access
     assert patches.is_outside_operation(caught.value)
     assert not patches.is_outside_operation(RuntimeError("something else"))
+
+
+def test_connexion_type_errors_still_name_the_parameter_in_their_text():
+    # A TypeValidationError keeps no attribute naming the parameter: only its text does.
+    with pytest.raises(TypeValidationError) as caught:
+        connexion_utils.coerce_type({"schema": {"type": "integer"}}, "abc", "query", "page")
+    assert patches.wrong_type_parameter(caught.value.detail) == ("query", "page")
+    assert patches.wrong_type_parameter("something else") is None
