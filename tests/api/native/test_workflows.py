@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from pipelines_api import AuthenticatedClient
 from pipelines_api.api.workflows import (
     activate_workflow,
     create_workflow,
@@ -21,7 +20,8 @@ from pipelines_api.models import ActivateRequest, WorkflowCreate, WorkflowStatus
 from sqlalchemy import update
 
 from pipelines_server.store.models import Workflow, utcnow
-from tests.api.helpers import database, make_workflow, native
+from tests.api.helpers import database, make_workflow, native, v1
+from tests.api.native.conftest import client
 from tests.server import seed_database
 
 DEFAULT_GRAPH = {
@@ -116,10 +116,6 @@ THREE_NODE_GRAPH = {
     ],
     "edges": [{"source": "s", "target": "review"}, {"source": "review", "target": "e"}],
 }
-
-
-def client(server, key: str | None = None) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url=server.base_url + "/api", token=key or server.seed.api_key)
 
 
 @pytest.fixture
@@ -566,6 +562,27 @@ def test_unreachable_node_is_refused_when_saved(server, project):
     assert count(server, project) == 0
 
 
+def test_unreachable_node_is_refused_when_edited(server, project):
+    graph = {
+        "nodes": [
+            {"id": "s", "kind": "start"},
+            {"id": "x", "kind": "subtask"},
+            {"id": "e", "kind": "end"},
+        ],
+        "edges": [{"source": "s", "target": "e"}],
+    }
+    with native(server) as api:
+        r = api.post(wf_url(project), json={"name": "u", "graph": graph})
+        assert r.status_code == 422
+        messages = [d["msg"] for d in r.json()["detail"]]
+        assert "Node 'x' is not reachable from the start node" in messages
+        assert "Node 'x' has no outgoing edge" in messages
+        wf = make_workflow(server, [], "DRAFT", project_id=project["id"])
+        r = api.put(wf_url(project, wf), json={"graph": graph})
+        assert r.status_code == 422
+        assert api.get(wf_url(project, wf)).json()["graph"] == wf["graph"]
+
+
 def test_workflow_without_nodes_is_refused(server, project):
     with native(server) as api:
         r = api.post(wf_url(project), json={"name": "u", "graph": {"nodes": [], "edges": []}})
@@ -683,6 +700,16 @@ def test_delete_a_workflow_without_tasks(server, project):
         assert api.delete(wf_url(project, wf)).status_code == 404
         listed = api.get(wf_url(project)).json()
     assert [w["id"] for w in listed["items"]] == [keep["id"]] and listed["total"] == 1
+
+
+def test_workflow_with_tasks_cannot_be_deleted(server, project):
+    wf = make_workflow(server, [{"name": "a", "type": "short_text"}], project_id=project["id"])
+    with v1(server) as api:
+        created = api.post(f"/workflows/{wf['id']}/tasks", json={"tasks": [{"fields": {"a": "x"}}]})
+        assert created.status_code == 200
+    with native(server) as api:
+        r = api.delete(wf_url(project, wf))
+    assert r.status_code == 409 and "tasks" in r.json()["detail"]
 
 
 def test_workflow_is_404_under_another_project(server, project):
