@@ -16,7 +16,11 @@ from connexion.decorators import parameter as _connexion_parameter
 from connexion.exceptions import BadRequestProblem
 from connexion.frameworks import flask as _connexion_flask
 from connexion.frameworks import starlette as _connexion_starlette
-from connexion.validators import JSONRequestBodyValidator, MultiPartFormDataValidator
+from connexion.validators import (
+    JSONRequestBodyValidator,
+    MultiPartFormDataValidator,
+    ParameterValidator,
+)
 from starlette import convertors as _starlette_convertors
 from werkzeug.routing import UnicodeConverter
 
@@ -178,6 +182,33 @@ class FormBodyValidatorHooks(MultiPartFormDataValidator):
 
     async def parse_form(self, stream, scope):
         return await MultiPartFormDataValidator._parse(self, stream, scope)
+
+
+class ParameterValidatorHooks(ParameterValidator):
+    """connexion's parameter validator, saying whose error it is: connexion's
+    `validate_request` checks each location's parameters in turn with
+    `validate_{query,path,header,cookie}_parameter` (each returning an error text) and raises
+    the first error without naming the parameter (its `validate_parameter` is called for each
+    value). Here each check raises `parameter_error(location, name, error)` itself."""
+
+    def parameter_error(self, where: str, name: str, error: str) -> Exception:
+        return BadRequestProblem(detail=error)
+
+    def _located(self, where: str, error: str | None, param: dict) -> None:
+        if error:
+            raise self.parameter_error(where, param["name"], error)
+
+    def validate_query_parameter(self, param, request):
+        self._located("query", super().validate_query_parameter(param, request), param)
+
+    def validate_path_parameter(self, param, request):
+        self._located("path", super().validate_path_parameter(param, request), param)
+
+    def validate_header_parameter(self, param, request):
+        self._located("header", super().validate_header_parameter(param, request), param)
+
+    def validate_cookie_parameter(self, param, request):
+        self._located("cookie", super().validate_cookie_parameter(param, request), param)
 
 
 # -- exception texts connexion gives no type for

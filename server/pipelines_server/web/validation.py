@@ -9,7 +9,7 @@ from connexion.validators import ParameterValidator
 from jsonschema import Draft4Validator, ValidationError
 from starlette.formparsers import MultiPartException
 
-from ..patches import FormBodyValidatorHooks, JsonBodyValidatorHooks
+from ..patches import FormBodyValidatorHooks, JsonBodyValidatorHooks, ParameterValidatorHooks
 from ..shared import jsonsafe
 from .errors import BodyProblem, MalformedBody, ParameterProblem
 
@@ -122,7 +122,7 @@ def _param_validator(schema: dict) -> Draft4Validator:
     return cached[1]
 
 
-class ParamValidator(ParameterValidator):
+class ParamValidator(ParameterValidatorHooks):
     @staticmethod
     def validate_parameter(parameter_type, value, param, param_name=None):
         schema = param.get("schema", param)
@@ -142,23 +142,8 @@ class ParamValidator(ParameterValidator):
             return None
         return ParameterValidator.validate_parameter(parameter_type, value, param, param_name)
 
-    # connexion checks the parameters of each location in turn and raises the first error
-    # without saying whose it is: each check is wrapped here to name the parameter.
-    def _located(self, where: str, error: str | None, param: dict) -> None:
-        if error:
-            raise ParameterProblem(detail=error, loc=(where, param["name"]))
-
-    def validate_query_parameter(self, param, request):
-        self._located("query", super().validate_query_parameter(param, request), param)
-
-    def validate_path_parameter(self, param, request):
-        self._located("path", super().validate_path_parameter(param, request), param)
-
-    def validate_header_parameter(self, param, request):
-        self._located("header", super().validate_header_parameter(param, request), param)
-
-    def validate_cookie_parameter(self, param, request):
-        self._located("cookie", super().validate_cookie_parameter(param, request), param)
+    def parameter_error(self, where: str, name: str, error: str) -> Exception:
+        return ParameterProblem(detail=error, loc=(where, name))
 
     def validate_request(self, request):
         try:

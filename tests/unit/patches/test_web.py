@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import types
 
 import pytest
 from connexion import context as connexion_context
@@ -15,7 +16,11 @@ from connexion.exceptions import BadRequestProblem, OAuthProblem, TypeValidation
 from connexion.frameworks import flask as connexion_flask
 from connexion.frameworks import starlette as connexion_starlette
 from connexion.middleware import routing as connexion_routing
-from connexion.validators import JSONRequestBodyValidator, MultiPartFormDataValidator
+from connexion.validators import (
+    JSONRequestBodyValidator,
+    MultiPartFormDataValidator,
+    ParameterValidator,
+)
 from flask import Flask
 from starlette import convertors as starlette_convertors
 from starlette.routing import compile_path
@@ -205,3 +210,36 @@ def test_connexion_type_errors_still_name_the_parameter_in_their_text():
         connexion_utils.coerce_type({"schema": {"type": "integer"}}, "abc", "query", "page")
     assert patches.wrong_type_parameter(caught.value.detail) == ("query", "page")
     assert patches.wrong_type_parameter("something else") is None
+
+
+def test_parameter_hooks_see_each_checked_parameter_by_location():
+    # connexion's validate_request runs validate_<location>_parameter per parameter, each
+    # returning an error text (from validate_parameter) that it raises unnamed.
+    seen = []
+
+    class Params(patches.ParameterValidatorHooks):
+        @staticmethod
+        def validate_parameter(parameter_type, value, param, param_name=None):
+            seen.append((parameter_type, param["name"], value))
+            return ParameterValidator.validate_parameter(parameter_type, value, param, param_name)
+
+        def parameter_error(self, where, name, error):
+            return LookupError(where, name, error)
+
+    enum = {"type": "string", "enum": ["A"]}
+    validator = Params(
+        [
+            {"name": "status", "in": "query", "schema": enum},
+            {"name": "node", "in": "path", "schema": {"type": "string"}},
+        ],
+        uri_parser=None,
+    )
+    request = types.SimpleNamespace(
+        query_params={"status": "A"}, path_params={"node": "n"}, headers={}, cookies={}
+    )
+    validator.validate_request(request)
+    assert seen == [("query", "status", "A"), ("path", "node", "n")]
+    request.query_params = {"status": "B"}
+    with pytest.raises(LookupError) as caught:
+        validator.validate_request(request)
+    assert caught.value.args[:2] == ("query", "status") and "'B'" in caught.value.args[2]
