@@ -1,3 +1,5 @@
+"""The `api_keys` tag: an organization's API keys (list, create, get, update expiry, revoke)."""
+
 from ...domain import keys
 from ...web.auth import caller_session
 from . import shapes

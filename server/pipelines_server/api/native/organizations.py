@@ -1,3 +1,5 @@
+"""The `organizations` tag: the organizations a key can see."""
+
 from ...domain import orgs
 from ...web.auth import caller_session
 from . import shapes

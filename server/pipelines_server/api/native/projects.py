@@ -1,3 +1,5 @@
+"""The `projects` tag: projects (CRUD, archive, unarchive)."""
+
 from ...domain import projects
 from ...web.auth import caller_session
 from . import shapes

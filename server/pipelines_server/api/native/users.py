@@ -1,3 +1,5 @@
+"""The `users` tag: an organization's users and their roles."""
+
 from ...domain import orgs
 from ...web.auth import caller_session
 from . import shapes

@@ -1,3 +1,5 @@
+"""The `workflows` tag: workflows (CRUD, listing, and the status transitions)."""
+
 from datetime import UTC, datetime
 
 from ...domain import workflows
