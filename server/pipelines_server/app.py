@@ -3,33 +3,22 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import importlib.util
 import json
 import logging
-import re
-import sys
 import types
 from pathlib import Path
 
 from connexion import FlaskApp
-from connexion import security as connexion_security
-from connexion import utils as connexion_utils
 from connexion.datastructures import MediaTypeDict
-from connexion.decorators import parameter as connexion_parameter
 from connexion.exceptions import ProblemException
-from connexion.frameworks import flask as connexion_flask
-from connexion.frameworks import starlette as connexion_starlette
 from connexion.jsonifier import Jsonifier
 from connexion.lifecycle import ConnexionResponse
 from connexion.middleware import MiddlewarePosition
 from connexion.options import SwaggerUIOptions
-from connexion.validators import VALIDATOR_MAP, MultiPartFormDataValidator
+from connexion.validators import VALIDATOR_MAP
 from flask import Response
-from starlette import convertors as starlette_convertors
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.formparsers import MultiPartException
-from werkzeug.routing import UnicodeConverter
 
 from .api.external_v1 import errors as v1_errors
 from .api.kfp_v2beta1 import errors as kfp_errors
@@ -37,7 +26,9 @@ from .api.native import errors as native_errors
 from .domain.archives import ArchiveLimits
 from .domain.upload_workers import UploadWorkers
 from .domain.uploads import UploadConfig
-from .edge.middleware import EdgeMiddleware, Surface
+from .edge import surfaces
+from .edge.middleware import EdgeMiddleware
+from .edge.surfaces import Surface
 from .engine.credentials import CredentialStore
 from .engine.kfp_runner import from_settings as kfp_runner_from_settings
 from .engine.pool import Engine
@@ -45,6 +36,7 @@ from .engine.secrets import derive_key
 from .isolation import outbound, sandbox
 from .live.asgi import EventStreams, end_streams_on_signals
 from .live.hub import EventHub
+from .patches import NoColonConverter, allowed_methods, patch_connexion_and_starlette
 from .ratelimit import RateLimits
 from .runtime import Runtime, install
 from .settings import PROJECT_ROOT, Settings
@@ -69,41 +61,10 @@ SURFACES = [  # longest prefix first
     Surface("/api/v1", v1_errors.shape, headers=v1_errors.HEADERS),
     Surface("/api", native_errors.shape),
 ]
+surfaces.register(SURFACES)
 
 
-@functools.cache
-def _signature_of(function) -> tuple[tuple[str, ...], bool]:
-    arguments, has_kwargs = connexion_utils.inspect_function_arguments(function)
-    return tuple(arguments), has_kwargs
-
-
-def _cached_inspect_function_arguments(function) -> tuple[list[str], bool]:
-    arguments, has_kwargs = _signature_of(function)
-    return list(arguments), has_kwargs
-
-
-# connexion 3.3 runs inspect.signature on the handler and on each security function for every
-# request (about a fifth of an authenticated request's CPU here); the signatures of these
-# module-level functions never change, so they are computed once.
-connexion_parameter.inspect_function_arguments = _cached_inspect_function_arguments
-connexion_security.inspect_function_arguments = _cached_inspect_function_arguments
-
-
-class NoColonConverter(UnicodeConverter):
-    regex = "[^/:]+"
-
-
-# Connexion routes with Starlette before Flask does: its string parameters must not swallow
-# upstream KFP's `:archive`-style suffixes either, or GET /experiments/x:archive would reach
-# the plain GET operation instead of answering 405. (Like the patch above, check it on an
-# upgrade: no path parameter of any surface contains ':'.)
-starlette_convertors.StringConvertor.regex = "[^/:]+"
-# An integer path parameter longer than Python's int-str conversion limit (4,300 digits) made
-# the router's int() raise, a 500: such a segment does not match (a 404), and any shorter
-# one converts and meets its schema's maximum (a 4xx of the surface).
-_MAX_DIGITS = sys.get_int_max_str_digits() or 4300
-connexion_starlette.IntegerConverter.regex = f"[+-]?[0-9]{{1,{_MAX_DIGITS}}}"
-connexion_flask.IntegerConverter.regex = f"[+-]?[0-9]{{1,{_MAX_DIGITS}}}"
+patch_connexion_and_starlette()
 
 
 def build_runtime(settings: Settings) -> Runtime:
@@ -164,73 +125,12 @@ def build_runtime(settings: Settings) -> Runtime:
     )
 
 
-def _surface(path: str) -> Surface:
-    for s in SURFACES:  # longest prefix first
-        if path == s.prefix or path.startswith(s.prefix + "/"):
-            return s
-    return SURFACES[-1]
-
-
-_PARAM = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
-
-
-def _rule_pattern(rule: str) -> re.Pattern:
-    """A Flask rule as a full-match regex. Werkzeug's matcher lets a plain `<id>` segment
-    swallow a `:action` suffix, so `/experiments/<id>` would claim `/experiments/x:archive`;
-    here a string parameter never contains ':' (upstream KFP's custom methods)."""
-    out, pos = [], 0
-    for m in _PARAM.finditer(rule):
-        out.append(re.escape(rule[pos : m.start()]))
-        converter = m.group(1) or "default"
-        out.append({"int": r"-?\d+", "float": r"-?[\d.]+", "path": r".+"}.get(converter, r"[^/:]+"))
-        pos = m.end()
-    out.append(re.escape(rule[pos:]))
-    return re.compile("".join(out))
-
-
-@functools.lru_cache(maxsize=8)
-def _route_table(flask_app) -> list[tuple[re.Pattern, frozenset, bool]]:
-    return [
-        (_rule_pattern(r.rule), frozenset(r.methods or ()), "<" not in r.rule)
-        for r in flask_app.url_map.iter_rules()
-    ]
-
-
-def _allowed_methods(flask_app, path: str) -> str | None:
-    """The Allow header of a 405 (RFC 9110), from the routes the specs declared. A static
-    route wins over a parametrized one (/pipelines/upload is not /pipelines/{pipeline_id})."""
-    methods: set[str] = set()
-    static: set[str] = set()
-    for pattern, rule_methods, is_static in _route_table(flask_app):
-        if pattern.fullmatch(path):
-            methods |= rule_methods
-            if is_static:
-                static |= rule_methods
-    methods = static or methods
-    return ", ".join(sorted(methods)) if methods else None
-
-
-class FormValidator(MultiPartFormDataValidator):
-    """multipart/form-data bodies (KFP package uploads): a body that does not parse is a 400
-    of the surface, not a server error."""
-
-    async def _parse(self, stream, scope):
-        if not validation.has_content_type(scope):
-            raise validation.no_content_type()
-        try:
-            return await super()._parse(stream, scope)
-        except MultiPartException as exc:
-            raise web_errors.MalformedBody(
-                detail=f"Request body is not valid multipart/form-data: {exc.message}"
-            ) from None
-
-
 def _error_handler_for(flask_app):
     def handle(request, exc: Exception) -> ConnexionResponse:
         err = web_errors.to_http_error(exc)
-        status, body, headers = _surface(request.url.path).shape(err)
+        status, body, headers = (surfaces.find(request.url.path) or SURFACES[-1]).shape(err)
         if status == 405:
-            allow = _allowed_methods(flask_app, request.url.path)
+            allow = allowed_methods(flask_app, request.url.path)
             if allow:
                 headers = {**headers, "Allow": allow}
         return ConnexionResponse(
@@ -298,7 +198,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         {
             **VALIDATOR_MAP["body"],
             "*/*json": validation.BodyValidator,
-            "multipart/form-data": FormValidator,
+            "multipart/form-data": validation.FormValidator,
         }
     )
     validators["parameter"] = validation.ParamValidator
@@ -352,9 +252,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     handler = _error_handler_for(app.app)
     for exc_class in (Exception, ProblemException, StarletteHTTPException):
         app.add_error_handler(exc_class, handler)
-    app.add_middleware(
-        EdgeMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION, surfaces=SURFACES
-    )
+    app.add_middleware(EdgeMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
     # GET /api/events (SSE) is answered here, after connexion routed, authenticated and
     # validated it and before Flask: a stream holds no WSGI thread. /api/events/ws too.
     app.add_middleware(EventStreams, position=MiddlewarePosition.BEFORE_CONTEXT, hub=events)

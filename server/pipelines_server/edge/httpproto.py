@@ -15,6 +15,7 @@ import json
 from urllib.parse import urlsplit
 
 from ..settings import Settings
+from . import surfaces
 
 SLACK_BYTES = 64 * 1024
 
@@ -111,11 +112,6 @@ def too_large_error(limit: int):
 
 def error_for(path: str, limit: int) -> tuple[int, dict, dict[str, str]]:
     """(status, body, headers) of the 431 in the error shape of the surface `path` is on."""
-    from ..app import SURFACES  # noqa: PLC0415 - the app imports this module's settings
-
-    err = too_large_error(limit)
-    for surface in SURFACES:  # longest prefix first
-        if path == surface.prefix or path.startswith(surface.prefix + "/"):
-            status, body, headers = surface.shape(err)
-            return status, body, {**surface.headers, **headers}
-    return err.status, {"detail": err.message}, {}
+    surface = surfaces.find(path)
+    status, body, headers = surfaces.shape(surface, too_large_error(limit))
+    return status, body, {**(surface.headers if surface else {}), **headers}

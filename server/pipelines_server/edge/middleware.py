@@ -4,10 +4,7 @@ and the signed upload URL (a streaming PUT that never goes through the JSON stac
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from urllib.parse import parse_qs
 
 import anyio
@@ -17,16 +14,12 @@ from ..runtime import current
 from ..shared.errors import DomainError, PayloadTooLarge
 from ..web.auth import client_ip, presented_keys
 from ..web.errors import HttpError, to_http_error
+from ..web.replies import send_json
+from . import surfaces
 from .httpproto import too_large_error
+from .surfaces import Surface
 
 STORAGE_PREFIX = "/storage/uploads/"
-
-
-@dataclass
-class Surface:
-    prefix: str
-    shape: Callable[[HttpError], tuple[int, dict, dict[str, str]]]
-    headers: dict[str, str] = field(default_factory=dict)
 
 
 class BodyTooLarge(PayloadTooLarge):
@@ -44,31 +37,12 @@ def _bucket(raw_headers: list[tuple[bytes, bytes]]) -> str | None:
 
 
 class EdgeMiddleware:
-    def __init__(self, app, surfaces: list[Surface]):
+    def __init__(self, app):
         self.app = app
-        # Longest prefix first: /api/v1 is matched before /api.
-        self.surfaces = sorted(surfaces, key=lambda s: len(s.prefix), reverse=True)
-
-    def surface_for(self, path: str) -> Surface | None:
-        for s in self.surfaces:
-            if path == s.prefix or path.startswith(s.prefix + "/"):
-                return s
-        return None
 
     async def respond(self, send, surface: Surface | None, err: HttpError) -> None:
         # Surface headers (Deprecation, Link) are added by the wrapped `send`.
-        if surface is None:
-            status, body, headers = err.status, {"detail": err.message}, {}
-        else:
-            status, body, headers = surface.shape(err)
-        payload = json.dumps(body).encode()
-        raw_headers = [
-            (b"content-type", b"application/json"),
-            (b"content-length", str(len(payload)).encode()),
-        ]
-        raw_headers += [(k.lower().encode(), v.encode()) for k, v in headers.items()]
-        await send({"type": "http.response.start", "status": status, "headers": raw_headers})
-        await send({"type": "http.response.body", "body": payload})
+        await send_json(send, *surfaces.shape(surface, err))
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -77,13 +51,13 @@ class EdgeMiddleware:
         rt = current()
         limit = rt.settings.max_header_bytes
         if sum(len(k) + len(v) + 4 for k, v in scope["headers"]) > limit:
-            surface = self.surface_for("/api/v1" if path.startswith(STORAGE_PREFIX) else path)
+            surface = surfaces.find("/api/v1" if path.startswith(STORAGE_PREFIX) else path)
             if surface is not None and surface.headers:
                 send = _with_headers(send, surface.headers)
             return await self.respond(send, surface, too_large_error(limit))
         if path.startswith(STORAGE_PREFIX):
             return await self.storage_put(scope, receive, send)
-        surface = self.surface_for(path)
+        surface = surfaces.find(path)
         if surface is None:
             return await self.app(scope, receive, send)
         headers = dict(scope["headers"])
@@ -165,7 +139,7 @@ class EdgeMiddleware:
         """PUT /storage/uploads/{upload_id}?expires=..&signature=..: the presigned URL of the
         ZIP flow. Streams to disk with its own size cap, not the JSON body cap."""
         rt = current()
-        surface = self.surface_for("/api/v1")
+        surface = surfaces.find("/api/v1")
         upload_id = scope["path"][len(STORAGE_PREFIX) :]
         if scope["method"] != "PUT":
             return await self.respond(
@@ -224,21 +198,12 @@ class EdgeMiddleware:
                 uploads.record_received(session, upload_id, size)
 
         await anyio.to_thread.run_sync(record)
-        body = json.dumps(
-            {"upload_id": upload_id, "size": size, "sha256": digest.hexdigest()}
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"etag", f'"{digest.hexdigest()}"'.encode()),
-                ],
-            }
+        await send_json(
+            send,
+            200,
+            {"upload_id": upload_id, "size": size, "sha256": digest.hexdigest()},
+            {"etag": f'"{digest.hexdigest()}"'},
         )
-        await send({"type": "http.response.body", "body": body})
 
 
 def _with_headers(send, headers: dict[str, str]):

@@ -36,6 +36,7 @@ from ..shared.errors import (
 from ..shared.principal import Principal
 from ..store.models import Task
 from ..web import auth
+from ..web.replies import send_json
 from .hub import SHUTDOWN, TOO_SLOW, EventHub, Subscription
 
 log = logging.getLogger(__name__)
@@ -257,22 +258,12 @@ class EventStreams:
             self.hub.unsubscribe(sub)
 
     async def _plain_request_to_ws(self, send) -> None:
-        body = json.dumps(
-            {"detail": f"{WS_PATH} is a WebSocket endpoint: connect with Upgrade: websocket"}
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 426,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"upgrade", b"websocket"),
-                    (b"connection", b"Upgrade"),
-                ],
-            }
+        await send_json(
+            send,
+            426,
+            {"detail": f"{WS_PATH} is a WebSocket endpoint: connect with Upgrade: websocket"},
+            {"upgrade": "websocket", "connection": "Upgrade"},
         )
-        await send({"type": "http.response.body", "body": body})
 
     # -- WebSocket ---------------------------------------------------------------------
 

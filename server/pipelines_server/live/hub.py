@@ -54,7 +54,7 @@ class Event:
 
     @classmethod
     def from_row(cls, row) -> Event:
-        from ..api.native.work import jsonable
+        from ..api.native.shapes import jsonable
 
         view = work.event_view(row)
         return cls(

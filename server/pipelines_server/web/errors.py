@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from connexion.exceptions import BadRequestProblem, ProblemException, TypeValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..patches import is_missing_token, is_outside_operation, wrong_type_parameter
 from ..shared.errors import DomainError, FieldError
 
 log = logging.getLogger(__name__)
@@ -42,20 +43,36 @@ _CODES = {
 }
 
 
-class BodyProblem(BadRequestProblem):
-    """A request body that does not match its schema (422 on every surface)."""
+class RequestProblem(BadRequestProblem):
+    """A request the validators refuse, located: `loc` is the path in the body for a body
+    problem, (location, name) for a parameter."""
+
+    reply = (400, "invalid_request")
+    in_body = True
 
     def __init__(self, detail: str, loc: tuple = ()):
         super().__init__(detail=detail)
         self.loc = loc
 
 
-class MalformedBody(BadRequestProblem):
+class BodyProblem(RequestProblem):
+    """A request body that does not match its schema (422 on every surface)."""
+
+    reply = (422, "validation_error")
+
+
+class MalformedBody(RequestProblem):
     """A body that is not valid UTF-8 or JSON: 400 on v1, 422 on the native API."""
 
 
-class ParameterProblem(BadRequestProblem):
-    """A path, query or header parameter that does not match its schema."""
+class ParameterProblem(RequestProblem):
+    """A path, query or header parameter that does not match its schema; `loc` names it,
+    e.g. ("query", "status")."""
+
+    in_body = False
+
+    def __init__(self, detail: str, loc: tuple = ("parameters",)):
+        super().__init__(detail, loc)
 
 
 def to_http_error(exc: BaseException) -> HttpError:
@@ -67,38 +84,25 @@ def to_http_error(exc: BaseException) -> HttpError:
             retry_after=getattr(exc, "retry_after", None),
             errors=exc.errors,
         )
-    if isinstance(exc, BodyProblem):
+    if isinstance(exc, TypeValidationError):  # connexion's, for a parameter of the wrong type
+        exc = ParameterProblem(exc.detail, wrong_type_parameter(exc.detail) or ("parameters",))
+    if isinstance(exc, RequestProblem):
+        status, code = exc.reply
+        loc = ("body", *exc.loc) if exc.in_body else tuple(exc.loc)
         return HttpError(
-            422,
-            "validation_error",
+            status,
+            code,
             exc.detail,
-            errors=[FieldError(exc.detail, loc=("body",) + tuple(exc.loc))],
-            body_validation=True,
-        )
-    if isinstance(exc, MalformedBody):
-        return HttpError(
-            400,
-            "invalid_request",
-            exc.detail,
-            errors=[FieldError(exc.detail, loc=("body",))],
-            body_validation=True,
-        )
-    if isinstance(exc, ParameterProblem | TypeValidationError):
-        return HttpError(
-            400,
-            "invalid_request",
-            exc.detail,
-            errors=[FieldError(exc.detail, loc=("parameters",))],
-            parameter_validation=True,
+            errors=[FieldError(exc.detail, loc=loc)],
+            body_validation=exc.in_body,
+            parameter_validation=not exc.in_body,
         )
     if isinstance(exc, ProblemException):
         status = exc.status or 500
         detail = exc.detail or exc.title or "Error"
         code = _CODES.get(status, "api_error")
         if status == 401:
-            code = (
-                "missing_api_key" if "No authorization token" in str(detail) else "invalid_api_key"
-            )
+            code = "missing_api_key" if is_missing_token(detail) else "invalid_api_key"
             if code == "missing_api_key":
                 detail = "No API key was provided (use Authorization: Bearer or X-API-Key)"
         return HttpError(status, code, str(detail))
@@ -108,11 +112,9 @@ def to_http_error(exc: BaseException) -> HttpError:
         if status == 404:
             detail = "Not found"
         return HttpError(status, _CODES.get(status, "api_error"), detail)
-    if isinstance(exc, RuntimeError) and "outside of operation context" in str(exc):
+    if is_outside_operation(exc):
         # Flask's router matched a path that connexion's own router did not (a path
         # parameter with a newline, say): for the API that path does not exist.
         return HttpError(404, "not_found", "Not found")
     log.error("unhandled error", exc_info=exc)
     return HttpError(500, "internal_server_error", "Internal server error")
-
-

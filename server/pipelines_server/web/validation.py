@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import jsonschema_rs
 from connexion.exceptions import BadRequestProblem, UnsupportedMediaTypeProblem
-from connexion.validators import JSONRequestBodyValidator, ParameterValidator
+from connexion.validators import ParameterValidator
 from jsonschema import Draft4Validator, ValidationError
+from starlette.formparsers import MultiPartException
 
+from ..patches import FormBodyValidatorHooks, JsonBodyValidatorHooks, ParameterValidatorHooks
 from ..shared import jsonsafe
 from .errors import BodyProblem, MalformedBody, ParameterProblem
 
@@ -49,15 +51,14 @@ def no_content_type() -> UnsupportedMediaTypeProblem:
     )
 
 
-class BodyValidator(JSONRequestBodyValidator):
+class BodyValidator(JsonBodyValidatorHooks):
     """JSON bodies: bad encoding or JSON is a 400; a schema mismatch is a 422 naming where."""
 
-    async def _parse(self, stream, scope):
-        raw = b"".join([chunk async for chunk in stream])
+    def parse_body(self, raw: bytes, scope):
         if raw and not has_content_type(scope):
             raise no_content_type()
         try:
-            text = raw.decode(self._encoding)
+            text = raw.decode(self.encoding)
         except (UnicodeDecodeError, LookupError):
             raise MalformedBody(detail="Request body is not valid UTF-8") from None
         if not text:
@@ -73,30 +74,38 @@ class BodyValidator(JSONRequestBodyValidator):
                 f"{exc.message}"
             ) from None
 
-    async def wrap_receive(self, receive, *, scope):
-        try:
-            return await super().wrap_receive(receive, scope=scope)
-        except BodyProblem:
-            raise
-        except BadRequestProblem as exc:
-            if exc.detail == "RequestBody is required":
-                raise BodyProblem("Request body is required") from None
-            raise
+    def missing_body(self) -> Exception:
+        return BodyProblem("Request body is required")
 
-    def _validate(self, body):
+    def check_body(self, body):
         if body is None:
-            if self._required:
-                raise BodyProblem("Request body is required")
+            if self.required:
+                raise self.missing_body()
             return None
-        fast = _fast_validator(self._schema)
+        fast = _fast_validator(self.schema)
         if fast is not None and fast.is_valid(body):
             return None  # the compiled validator agrees: no need for the slow walk
         try:
-            return self._validator.validate(body)
+            return self.schema_validator.validate(body)
         except ValidationError as exc:
             where = ".".join(str(p) for p in _path(exc))
             raise BodyProblem(
                 f"{where + ': ' if where else ''}{exc.message}", loc=_path(exc)
+            ) from None
+
+
+class FormValidator(FormBodyValidatorHooks):
+    """multipart/form-data bodies (KFP package uploads): a body that does not parse is a 400
+    of the surface, not a server error."""
+
+    async def parse_form(self, stream, scope):
+        if not has_content_type(scope):
+            raise no_content_type()
+        try:
+            return await super().parse_form(stream, scope)
+        except MultiPartException as exc:
+            raise MalformedBody(
+                detail=f"Request body is not valid multipart/form-data: {exc.message}"
             ) from None
 
 
@@ -113,7 +122,7 @@ def _param_validator(schema: dict) -> Draft4Validator:
     return cached[1]
 
 
-class ParamValidator(ParameterValidator):
+class ParamValidator(ParameterValidatorHooks):
     @staticmethod
     def validate_parameter(parameter_type, value, param, param_name=None):
         schema = param.get("schema", param)
@@ -133,8 +142,13 @@ class ParamValidator(ParameterValidator):
             return None
         return ParameterValidator.validate_parameter(parameter_type, value, param, param_name)
 
+    def parameter_error(self, where: str, name: str, error: str) -> Exception:
+        return ParameterProblem(detail=error, loc=(where, name))
+
     def validate_request(self, request):
         try:
             super().validate_request(request)
+        except ParameterProblem:
+            raise
         except BadRequestProblem as exc:
             raise ParameterProblem(detail=exc.detail) from None

@@ -52,6 +52,11 @@ def test_health_through_the_generated_unauthenticated_client(server):
     assert r.status_code == 200 and r.parsed.status.value == "ok"
 
 
+def test_health_ignores_an_invalid_key(server):
+    r = get_health.sync_detailed(client=AuthenticatedClient(server.base_url + "/api", token="x"))
+    assert r.status_code == 200 and r.parsed.status.value == "ok"
+
+
 # -- identity ----------------------------------------------------------------------------------
 
 
@@ -180,6 +185,8 @@ def test_unknown_path_under_api_is_404_with_a_detail_body(server, path):
     body = r.json()
     assert set(body) == {"detail"} and isinstance(body["detail"], str)
     assert "error" not in body
+    if path == "/api/nope":
+        assert body == {"detail": "Not found"}
 
 
 def test_unknown_path_shapes_differ_between_native_and_v1(server):

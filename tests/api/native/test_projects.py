@@ -1,12 +1,11 @@
 """Projects on the native API: CRUD, archiving, listing and paging, delete rules, isolation.
 
 Listing and paging tests work in a fresh organization (`seed_database` on the shared
-database) so that what other tests create cannot change their counts."""
+database: the `org` fixture) so that what other tests create cannot change their counts."""
 
 from __future__ import annotations
 
 import pytest
-from pipelines_api import AuthenticatedClient
 from pipelines_api.api.projects import (
     archive_project,
     create_project,
@@ -19,19 +18,7 @@ from pipelines_api.api.projects import (
 from pipelines_api.models import ProjectCreate, ProjectUpdate
 
 from tests.api.helpers import native
-from tests.server import seed_database
-
-PAGE_KEYS = {"items", "total", "page", "page_size", "has_more"}
-
-
-def client(server, key: str | None = None) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url=server.base_url + "/api", token=key or server.seed.api_key)
-
-
-@pytest.fixture
-def org(server):
-    """A fresh organization (admin key and its default project) on the shared server."""
-    return seed_database(server.database_url)
+from tests.api.native.conftest import PAGE_KEYS, client
 
 
 def make_project(server, key: str | None = None, name: str = "p", **extra) -> dict:

@@ -1,41 +1,28 @@
 """Users and roles of an organization on the native API.
 
 Rules about "the last admin" and about list contents need an organization whose users the
-test controls: those work in a fresh organization (`seed_database` on the shared database)."""
+test controls: those work in a fresh organization (the `org` fixture)."""
 
 from __future__ import annotations
 
 import uuid
 
 import pytest
-from pipelines_api import AuthenticatedClient
 from pipelines_api.api.users import create_user, get_user, list_users, remove_user, update_user
 from pipelines_api.models import UserCreate, UserUpdate
 
 from pipelines_server.domain import keys
 from tests.api.helpers import database, native
-from tests.server import seed_database
-
-PAGE_KEYS = {"items", "total", "page", "page_size", "has_more"}
+from tests.api.native.conftest import PAGE_KEYS, client
 
 
 def email(tag: str = "user") -> str:
     return f"{tag}-{uuid.uuid4().hex[:12]}@example.com"
 
 
-def client(server, key: str | None = None) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url=server.base_url + "/api", token=key or server.seed.api_key)
-
-
 def users_url(org_id: int, user_id: int | None = None) -> str:
     base = f"/organizations/{org_id}/users"
     return f"{base}/{user_id}" if user_id is not None else base
-
-
-@pytest.fixture
-def org(server):
-    """A fresh organization with one admin (and its key) on the shared server."""
-    return seed_database(server.database_url)
 
 
 def add(server, org_id: int, key: str, role: str = "member", **extra) -> dict:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from pipelines_api import AuthenticatedClient
 from pipelines_api.api.workflows import (
     activate_workflow,
     create_workflow,
@@ -21,7 +20,8 @@ from pipelines_api.models import ActivateRequest, WorkflowCreate, WorkflowStatus
 from sqlalchemy import update
 
 from pipelines_server.store.models import Workflow, utcnow
-from tests.api.helpers import database, make_workflow, native
+from tests.api.helpers import database, make_workflow, native, v1
+from tests.api.native.conftest import client
 from tests.server import seed_database
 
 DEFAULT_GRAPH = {
@@ -118,10 +118,6 @@ THREE_NODE_GRAPH = {
 }
 
 
-def client(server, key: str | None = None) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url=server.base_url + "/api", token=key or server.seed.api_key)
-
-
 @pytest.fixture
 def project(server) -> dict:
     with native(server) as api:
@@ -152,6 +148,15 @@ def read(server, project, wf) -> dict:
         r = api.get(wf_url(project, wf))
     assert r.status_code == 200, r.text
     return r.json()
+
+
+def refused_graph(server, project, graph: dict) -> list[str]:
+    """Create a workflow with `graph`: the sorted reasons of its 422 (and nothing saved)."""
+    with native(server) as api:
+        r = api.post(wf_url(project), json={"name": "bad graph", "graph": graph})
+    assert r.status_code == 422, r.text
+    assert count(server, project) == 0
+    return sorted(d["msg"] for d in r.json()["detail"])
 
 
 def in_status(server, project, status: str) -> dict:
@@ -269,16 +274,12 @@ def test_invalid_graph_is_422_listing_every_reason(server, project):
         ],
         "edges": [{"source": "a", "target": "e"}, {"source": "a", "target": "ghost"}],
     }
-    with native(server) as api:
-        r = api.post(wf_url(project), json={"name": "bad graph", "graph": graph})
-    assert r.status_code == 422, r.text
-    messages = sorted(d["msg"] for d in r.json()["detail"])
+    messages = refused_graph(server, project, graph)
     assert messages == [
         "A graph needs exactly one start node, found 2",
         "Edge target 'ghost' is not a node",
         "Node 'b' has no outgoing edge",
     ]
-    assert count(server, project) == 0
 
 
 def test_every_structural_graph_rule_is_reported_together(server, project):
@@ -290,10 +291,7 @@ def test_every_structural_graph_rule_is_reported_together(server, project):
         ],
         "edges": [{"source": "a", "target": "a"}, {"source": "nowhere", "target": "s"}],
     }
-    with native(server) as api:
-        r = api.post(wf_url(project), json={"name": "bad graph", "graph": graph})
-    assert r.status_code == 422
-    messages = sorted(d["msg"] for d in r.json()["detail"])
+    messages = refused_graph(server, project, graph)
     assert messages == [
         "A graph needs exactly one end node, found 0",
         "Duplicate node id 'a'",
@@ -303,7 +301,6 @@ def test_every_structural_graph_rule_is_reported_together(server, project):
         "Node 'a' is not reachable from the start node",
         "Node 's' has no outgoing edge",
     ]
-    assert count(server, project) == 0
 
 
 def test_schema_and_graph_reasons_are_listed_together(server, project):
@@ -559,11 +556,32 @@ def test_unreachable_node_is_refused_when_saved(server, project):
         r = api.post(wf_url(project), json={"name": "u", "graph": UNREACHABLE_GRAPH})
     assert r.status_code == 422, r.text
     assert {
-        "loc": ["graph", "nodes"],
+        "loc": ["body", "graph", "nodes"],
         "msg": "Node 'orphan' is not reachable from the start node",
         "type": "value_error",
     } in r.json()["detail"]
     assert count(server, project) == 0
+
+
+def test_unreachable_node_is_refused_when_edited(server, project):
+    graph = {
+        "nodes": [
+            {"id": "s", "kind": "start"},
+            {"id": "x", "kind": "subtask"},
+            {"id": "e", "kind": "end"},
+        ],
+        "edges": [{"source": "s", "target": "e"}],
+    }
+    with native(server) as api:
+        r = api.post(wf_url(project), json={"name": "u", "graph": graph})
+        assert r.status_code == 422
+        messages = [d["msg"] for d in r.json()["detail"]]
+        assert "Node 'x' is not reachable from the start node" in messages
+        assert "Node 'x' has no outgoing edge" in messages
+        wf = make_workflow(server, [], "DRAFT", project_id=project["id"])
+        r = api.put(wf_url(project, wf), json={"graph": graph})
+        assert r.status_code == 422
+        assert api.get(wf_url(project, wf)).json()["graph"] == wf["graph"]
 
 
 def test_workflow_without_nodes_is_refused(server, project):
@@ -653,12 +671,6 @@ def test_invalid_status_filter_is_422(server, project, value):
 # -- error locations ---------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server bug: schema/graph rule violations found by the domain report `loc` as "
-    "['fields', i, 'name'] while body-schema violations on the same endpoint report "
-    "['body', 'fields', i, 'name']; the spec says loc names the body path (example [body, name])",
-)
 def test_rule_violations_locate_the_body_path_like_schema_violations(server, project):
     with native(server) as api:
         schema_error = api.post(wf_url(project), json={"name": "x", "fields": [{"name": ""}]})
@@ -669,16 +681,11 @@ def test_rule_violations_locate_the_body_path_like_schema_violations(server, pro
     assert rule_error.json()["detail"][0]["loc"] == ["body", "fields", 0, "name"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server bug: query-parameter violations report `loc` as ['parameters'] instead of "
-    "naming the parameter (the spec: 'loc names the parameter or the body path')",
-)
 def test_parameter_violations_name_the_parameter_in_loc(server):
     with native(server) as api:
         r = api.get("/workflows", params={"status": "NOPE"})
     assert r.status_code == 422
-    assert "status" in r.json()["detail"][0]["loc"]
+    assert r.json()["detail"][0]["loc"] == ["query", "status"]
 
 
 # -- deletion and isolation --------------------------------------------------------------------
@@ -694,6 +701,16 @@ def test_delete_a_workflow_without_tasks(server, project):
         assert api.delete(wf_url(project, wf)).status_code == 404
         listed = api.get(wf_url(project)).json()
     assert [w["id"] for w in listed["items"]] == [keep["id"]] and listed["total"] == 1
+
+
+def test_workflow_with_tasks_cannot_be_deleted(server, project):
+    wf = make_workflow(server, [{"name": "a", "type": "short_text"}], project_id=project["id"])
+    with v1(server) as api:
+        created = api.post(f"/workflows/{wf['id']}/tasks", json={"tasks": [{"fields": {"a": "x"}}]})
+        assert created.status_code == 200
+    with native(server) as api:
+        r = api.delete(wf_url(project, wf))
+    assert r.status_code == 409 and "tasks" in r.json()["detail"]
 
 
 def test_workflow_is_404_under_another_project(server, project):

@@ -2,7 +2,7 @@
 
 from ...domain import tasks
 from ...runtime import current
-from ...web.auth import principal
+from ...web.auth import caller_session, principal
 from ..serialize import ts
 
 
@@ -22,10 +22,9 @@ def row_errors(errors) -> list[dict]:
 
 
 def create_tasks(workflow_id: int, body: dict):
-    rt = current()
-    with rt.db.session() as session:
-        result = tasks.create_tasks(session, principal(), workflow_id, body["tasks"])
-    rt.engine.tasks_created()
+    with caller_session() as (session, me):
+        result = tasks.create_tasks(session, me, workflow_id, body["tasks"])
+    current().engine.tasks_created()
     return {
         "success_count": len(result.task_ids),
         "error_count": result.error_count,
@@ -37,8 +36,8 @@ def create_tasks(workflow_id: int, body: dict):
 def list_tasks(
     workflow_id: int, limit: int = 50, cursor: str | None = None, status: str | None = None
 ):
-    with current().db.session() as session:
-        page = tasks.list_tasks(session, principal(), workflow_id, limit, cursor, status)
+    with caller_session() as (session, me):
+        page = tasks.list_tasks(session, me, workflow_id, limit, cursor, status)
         summaries = tasks.node_summaries(session, page.tasks)
         return {
             "tasks": [task_status(t, summaries[t.id]) for t in page.tasks],

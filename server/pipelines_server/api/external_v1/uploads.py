@@ -5,7 +5,7 @@ from connexion import request
 from ...domain import uploads
 from ...runtime import current
 from ...shared.errors import Unavailable
-from ...web.auth import principal
+from ...web.auth import caller_session
 from ..serialize import ts
 
 
@@ -32,10 +32,10 @@ def _base_url() -> str:
 
 def init_upload(workflow_id: int, body: dict):
     rt = current()
-    with rt.db.session() as session:
+    with caller_session() as (session, me):
         upload = uploads.init_upload(
             session,
-            principal(),
+            me,
             workflow_id,
             body.get("tasks"),
             body.get("file_size_bytes"),
@@ -52,10 +52,8 @@ def init_upload(workflow_id: int, body: dict):
 
 def confirm_upload(workflow_id: int, upload_id: str):
     rt = current()
-    with rt.db.session() as session:
-        uploads.confirm(
-            session, principal(), workflow_id, str(upload_id), rt.uploads, rt.workers.available
-        )
+    with caller_session() as (session, me):
+        uploads.confirm(session, me, workflow_id, str(upload_id), rt.uploads, rt.workers.available)
     try:
         rt.workers.submit(str(upload_id))
     except RuntimeError:
@@ -68,8 +66,8 @@ def confirm_upload(workflow_id: int, upload_id: str):
 
 
 def get_upload(workflow_id: int, upload_id: str):
-    with current().db.session() as session:
-        u = uploads.get_upload(session, principal(), workflow_id, str(upload_id))
+    with caller_session() as (session, me):
+        u = uploads.get_upload(session, me, workflow_id, str(upload_id))
         return {
             "upload_id": u.id,
             "status": u.status,

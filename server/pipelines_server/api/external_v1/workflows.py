@@ -2,14 +2,13 @@
 
 from ...domain import fields as fieldschema
 from ...domain import workflows
-from ...runtime import current
-from ...web.auth import principal
+from ...web.auth import caller_session
 from ..serialize import ts
 
 
 def get_workflow(workflow_id: int):
-    with current().db.session() as session:
-        wf = workflows.get_workflow(session, principal(), workflow_id)
+    with caller_session() as (session, me):
+        wf = workflows.get_workflow(session, me, workflow_id)
         return {
             "id": wf.id,
             "name": wf.name,
@@ -22,8 +21,8 @@ def get_workflow(workflow_id: int):
 
 
 def get_workflow_schema(workflow_id: int):
-    with current().db.session() as session:
-        wf = workflows.get_workflow(session, principal(), workflow_id)
+    with caller_session() as (session, me):
+        wf = workflows.get_workflow(session, me, workflow_id)
         out = []
         for f in wf.fields:
             item = {k: f[k] for k in ("name", "title", "type", "required", "description")}

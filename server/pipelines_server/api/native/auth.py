@@ -1,16 +1,16 @@
+"""GET /auth/me: who the request authenticated as."""
+
 from ...domain import orgs
-from ...runtime import current
 from ...store.models import ApiKey
-from ...web.auth import principal
+from ...web.auth import caller_session
 from . import shapes
 
 
 def get_me():
-    p = principal()
-    with current().db.session() as session:
-        org = orgs.get_org(session, p, p.org_id)
-        user = orgs.current_user(session, p)
-        key = session.get(ApiKey, p.api_key_id)
+    with caller_session() as (session, me):
+        org = orgs.get_org(session, me, me.org_id)
+        user = orgs.current_user(session, me)
+        key = session.get(ApiKey, me.api_key_id)
         return {
             "organization": shapes.organization(org),
             "user": shapes.user(user) if user and user.removed_at is None else None,

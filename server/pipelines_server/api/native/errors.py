@@ -1,8 +1,24 @@
-"""The native API error body: {"detail": "..."} or, for validation, {"detail": [{loc, msg}]}."""
+"""The native API error body: {"detail": "..."} or, for validation, {"detail": [{loc, msg,
+type}]} with `loc` naming the parameter or the body path."""
 
 from __future__ import annotations
 
+from ...shared.errors import FieldError
 from ...web.errors import HttpError
+
+
+def _loc(e: FieldError, err: HttpError) -> list:
+    """Where the problem is: the parameter (["query", "status"]) or the path in the body
+    (["body", "fields", 0, "name"]). Validation errors of the web layer come located already;
+    the domain's are relative to the request body."""
+    if err.body_validation or err.parameter_validation:
+        return list(e.loc)
+    if e.loc:
+        # (a domain rule that already located itself in the request stays as it is)
+        return list(e.loc) if e.loc[0] == "body" else ["body", *e.loc]
+    if e.index is not None:
+        return ["body", "tasks", e.index, "fields", e.field_name]
+    return ["body"]
 
 
 def shape(err: HttpError) -> tuple[int, dict, dict[str, str]]:
@@ -12,18 +28,7 @@ def shape(err: HttpError) -> tuple[int, dict, dict[str, str]]:
         status = 422  # FastAPI's convention, which the native API's clients expect
     if status == 422 and err.errors:
         detail: object = [
-            {
-                "loc": list(e.loc)
-                if e.loc
-                else (
-                    ["body", "tasks", e.index, "fields", e.field_name]
-                    if e.index is not None
-                    else ["body"]
-                ),
-                "msg": e.message,
-                "type": "value_error",
-            }
-            for e in err.errors
+            {"loc": _loc(e, err), "msg": e.message, "type": "value_error"} for e in err.errors
         ]
     else:
         detail = err.message

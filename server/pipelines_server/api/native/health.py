@@ -1,3 +1,5 @@
+"""The native `health` tag: liveness and the server's version."""
+
 from importlib.metadata import PackageNotFoundError, version
 
 

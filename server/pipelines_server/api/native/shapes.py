@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from ...store.models import ApiKey, Organization, Project, User, Workflow, utcnow
+from datetime import datetime
+
+from ...store.models import ApiKey, Credential, Organization, Project, User, Workflow, utcnow
 from ..serialize import ts
+
+
+def jsonable(value):
+    """Datetimes inside a domain reply, as the API writes them."""
+    if isinstance(value, datetime):
+        return ts(value)
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    return value
 
 
 def page(items: list, total: int, page_no: int, page_size: int) -> dict:
@@ -84,4 +97,18 @@ def workflow(w: Workflow) -> dict:
         "activate_at": ts(w.activate_at),
         "created_at": ts(w.created_at),
         "updated_at": ts(w.updated_at),
+    }
+
+
+def credential(c: Credential) -> dict:
+    """A credential without its key: only the key's last four characters are ever shown."""
+    return {
+        "id": c.id,
+        "org_id": c.org_id,
+        "name": c.name,
+        "base_url": c.base_url,
+        "last4": c.last4,
+        "created_by_id": c.created_by_id,
+        "created_at": ts(c.created_at),
+        "updated_at": ts(c.updated_at),
     }

@@ -1,8 +1,9 @@
+"""The `workflows` tag: workflows (CRUD, listing, and the status transitions)."""
+
 from datetime import UTC, datetime
 
 from ...domain import workflows
-from ...runtime import current
-from ...web.auth import principal
+from ...web.auth import caller_session
 from . import shapes
 
 
@@ -13,18 +14,18 @@ def list_all_workflows(page: int = 1, page_size: int = 50, status: str | None = 
 def list_workflows(
     project_id: int | None, page: int = 1, page_size: int = 50, status: str | None = None
 ):
-    with current().db.session() as session:
+    with caller_session() as (session, me):
         rows, total = workflows.list_workflows(
-            session, principal(), project_id, shapes.offset(page, page_size), page_size, status
+            session, me, project_id, shapes.offset(page, page_size), page_size, status
         )
         return shapes.page([shapes.workflow(w) for w in rows], total, page, page_size), 200
 
 
 def create_workflow(project_id: int, body: dict):
-    with current().db.session() as session:
+    with caller_session() as (session, me):
         wf = workflows.create_workflow(
             session,
-            principal(),
+            me,
             project_id,
             body["name"],
             body.get("description", ""),
@@ -35,17 +36,15 @@ def create_workflow(project_id: int, body: dict):
 
 
 def get_workflow(project_id: int, workflow_id: int):
-    with current().db.session() as session:
-        return shapes.workflow(
-            workflows.get_workflow(session, principal(), workflow_id, project_id)
-        ), 200
+    with caller_session() as (session, me):
+        return shapes.workflow(workflows.get_workflow(session, me, workflow_id, project_id)), 200
 
 
 def update_workflow(project_id: int, workflow_id: int, body: dict):
-    with current().db.session() as session:
+    with caller_session() as (session, me):
         wf = workflows.update_workflow(
             session,
-            principal(),
+            me,
             project_id,
             workflow_id,
             body.get("name"),
@@ -57,8 +56,8 @@ def update_workflow(project_id: int, workflow_id: int, body: dict):
 
 
 def delete_workflow(project_id: int, workflow_id: int):
-    with current().db.session() as session:
-        workflows.delete_workflow(session, principal(), project_id, workflow_id)
+    with caller_session() as (session, me):
+        workflows.delete_workflow(session, me, project_id, workflow_id)
     return None, 204
 
 
@@ -67,26 +66,22 @@ def activate_workflow(project_id: int, workflow_id: int, body: dict | None = Non
     activate_at = datetime.fromisoformat(when.replace("Z", "+00:00")) if when else None
     if activate_at is not None and activate_at.tzinfo is None:
         activate_at = activate_at.replace(tzinfo=UTC)
-    with current().db.session() as session:
+    with caller_session() as (session, me):
         return shapes.workflow(
-            workflows.activate(session, principal(), project_id, workflow_id, activate_at)
+            workflows.activate(session, me, project_id, workflow_id, activate_at)
         ), 200
 
 
 def pause_workflow(project_id: int, workflow_id: int):
-    with current().db.session() as session:
-        return shapes.workflow(workflows.pause(session, principal(), project_id, workflow_id)), 200
+    with caller_session() as (session, me):
+        return shapes.workflow(workflows.pause(session, me, project_id, workflow_id)), 200
 
 
 def complete_workflow(project_id: int, workflow_id: int):
-    with current().db.session() as session:
-        return shapes.workflow(
-            workflows.complete(session, principal(), project_id, workflow_id)
-        ), 200
+    with caller_session() as (session, me):
+        return shapes.workflow(workflows.complete(session, me, project_id, workflow_id)), 200
 
 
 def archive_workflow(project_id: int, workflow_id: int):
-    with current().db.session() as session:
-        return shapes.workflow(
-            workflows.archive(session, principal(), project_id, workflow_id)
-        ), 200
+    with caller_session() as (session, me):
+        return shapes.workflow(workflows.archive(session, me, project_id, workflow_id)), 200
