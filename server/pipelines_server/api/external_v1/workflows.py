@@ -3,8 +3,8 @@
 from ...domain import fields as fieldschema
 from ...domain import workflows
 from ...runtime import current
+from ...shared.timestamps import ts
 from ...web.auth import principal
-from ..serialize import ts
 
 
 def get_workflow(workflow_id: int):

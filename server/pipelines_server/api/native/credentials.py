@@ -2,9 +2,9 @@
 
 from ...domain import credentials
 from ...runtime import current
+from ...shared.timestamps import ts
 from ...store.models import Credential
 from ...web.auth import principal
-from ..serialize import ts
 from . import shapes
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ...shared.timestamps import ts
 from ...store.models import ApiKey, Organization, Project, User, Workflow, utcnow
-from ..serialize import ts
 
 
 def page(items: list, total: int, page_no: int, page_size: int) -> dict:

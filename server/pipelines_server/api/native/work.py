@@ -4,8 +4,8 @@ from datetime import datetime
 
 from ...domain import work
 from ...runtime import current
+from ...shared.timestamps import ts
 from ...web.auth import principal
-from ..serialize import ts
 from . import shapes
 
 

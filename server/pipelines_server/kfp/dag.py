@@ -27,29 +27,34 @@ differs is the orchestration, which is ours:
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
 import queue
-import re
-import shlex
-import stat
 import subprocess
-import sys
 import threading
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from ..isolation import sandbox as sandboxes
+from . import process
+from .cache import Cache, fingerprint, outputs_from_cache
+from .records import (
+    CANCELED,
+    FAILED,
+    RUNNING,
+    SKIPPED,
+    SUCCEEDED,
+    RunResult,
+    TaskRecord,
+    json_safe,
+    now,
+    split_values,
+)
 
 log = logging.getLogger(__name__)
 
-SUCCEEDED, FAILED, SKIPPED, CANCELED = "SUCCEEDED", "FAILED", "SKIPPED", "CANCELED"
-RUNNING, PENDING = "RUNNING", "PENDING"
 CONTAINER_MESSAGE = (
     "Task {task!r} is a container component (image {image!r}); running it needs a container "
     "runtime, which this server does not have. Only lightweight Python components "
@@ -57,193 +62,8 @@ CONTAINER_MESSAGE = (
 )
 
 
-MAX_OUTPUT_FILE_BYTES = 16 * 1024 * 1024  # one output parameter file, or the executor output
-SANDBOX_PACKAGES = "/tmp/site-packages"  # a sandboxed task's pip installs (network allowed)
-
-
 class RunCanceled(Exception):
     pass
-
-
-def now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-@dataclass
-class TaskRecord:
-    task_id: str
-    display_name: str
-    parent_task_id: str | None
-    kind: str  # root | dag | condition | loop | iteration | component | importer | exit
-    state: str = PENDING
-    create_time: str = field(default_factory=now)
-    start_time: str | None = None
-    end_time: str | None = None
-    error: str | None = None
-    input_parameters: dict = field(default_factory=dict)
-    output_parameters: dict = field(default_factory=dict)
-    input_artifacts: dict = field(default_factory=dict)  # name -> [artifact dict]
-    output_artifacts: dict = field(default_factory=dict)
-    child_task_ids: list = field(default_factory=list)
-    log_path: str | None = None
-    cached: bool = False
-    attempts: int = 0
-    state_history: list = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        """A copy to store (JSON-safe, detached from what running threads still change)."""
-        return storable(json.loads(json.dumps(self.__dict__, default=repr)))
-
-
-def storable(value: Any) -> Any:
-    """What every database can keep: no NUL in strings (PostgreSQL refuses them in text and
-    JSONB) and no NaN or infinities (JSON has none; a metric can be one): those become
-    strings."""
-    if isinstance(value, str):
-        return value.replace("\x00", "\ufffd")
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-        return repr(value)
-    if isinstance(value, dict):
-        return {storable(k): storable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [storable(v) for v in value]
-    return value
-
-
-def _json_safe(value: Any) -> Any:
-    try:
-        json.dumps(value)
-        return value
-    except (TypeError, ValueError):
-        return repr(value)
-
-
-def artifact_dict(art: Any) -> dict:
-    """A dsl.Artifact as plain data (its file stays where the task wrote it)."""
-    return {
-        "artifact_id": getattr(art, "_artifact_id", None) or _artifact_id(art.uri),
-        "name": art.name,
-        "type": art.schema_title,
-        "uri": art.uri,
-        "path": _local_path(art.uri),
-        "metadata": _json_safe(dict(art.metadata or {})),
-    }
-
-
-def _artifact_id(uri: str) -> str:
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, uri))
-
-
-def _local_path(uri: str) -> str | None:
-    """Where a local artifact's file is (kfp.local gives them their path as URI)."""
-    return uri if uri.startswith("/") else None
-
-
-def split_values(values: dict) -> tuple[dict, dict]:
-    """(parameters, artifacts) of a task's inputs or outputs: parameters as JSON data,
-    artifacts as lists of plain artifact records."""
-    params, arts = {}, {}
-    for key, value in values.items():
-        if _is_artifact(value):
-            arts[key] = [artifact_dict(a) for a in (value if isinstance(value, list) else [value])]
-        else:
-            params[key] = _json_safe(value)
-    return params, arts
-
-
-def _artifacts_from_dicts(items: list[dict], many: bool) -> Any:
-    from kfp.dsl import executor
-
-    arts = [
-        executor.create_artifact_instance(
-            {
-                "name": d["name"],
-                "uri": d["uri"],
-                "metadata": d.get("metadata") or {},
-                "type": {"schemaTitle": d["type"]},
-            }
-        )
-        for d in items
-    ]
-    return arts if many else arts[0]
-
-
-# -- pip: a component's requirements that are already installed need no pip run --------
-
-_PIP_LINE = re.compile(r"python3 -m pip install (?P<args>[^\n]*?)&& \"\$0\" \"\$@\"")
-
-
-def _pip_satisfied(script: str) -> bool:
-    """True when every requirement the component's pip line names is already installed
-    in this interpreter (then running pip would only print 'already satisfied')."""
-    from importlib import metadata
-
-    from packaging.requirements import InvalidRequirement, Requirement
-
-    m = _PIP_LINE.search(script)
-    if not m:
-        return False
-    try:
-        words = shlex.split(m.group("args"))
-    except ValueError:
-        return False
-    for word in words:
-        if word.startswith("-"):
-            if word in ("--quiet", "--no-warn-script-location", "--no-deps", "-q"):
-                continue
-            return False  # an index, a find-links, an editable...: let pip do it
-        try:
-            req = Requirement(word)
-        except InvalidRequirement:
-            return False
-        if req.marker is not None and not req.marker.evaluate():
-            continue
-        if req.url:
-            return False
-        try:
-            installed = metadata.version(req.name)
-        except metadata.PackageNotFoundError:
-            return False
-        if req.specifier and not req.specifier.contains(installed, prereleases=True):
-            return False
-    return True
-
-
-def strip_satisfied_pip(command: list[str]) -> list[str]:
-    """`sh -c <pip install ...; "$0" "$@"> sh -ec <program> ...` runs its tail after pip;
-    when pip has nothing to install, run the tail directly."""
-    if (
-        len(command) > 3
-        and command[0] == "sh"
-        and command[1] == "-c"
-        and "pip install" in command[2]
-        and _pip_satisfied(command[2])
-    ):
-        return command[3:]
-    return command
-
-
-# -- the run ---------------------------------------------------------------------------
-
-
-class Cache:
-    """Where task outputs are kept by fingerprint (the server keeps them in its database).
-
-    `shared` is the task's caching option: a shared entry serves other runs (upstream's
-    cache); every entry also serves this run's own resumption (a retry, a lost server)."""
-
-    def get(self, key: str, shared: bool) -> dict | None:  # pragma: no cover - interface
-        return None
-
-    def put(self, key: str, value: dict, shared: bool) -> None:  # pragma: no cover - interface
-        return None
-
-
-@dataclass
-class RunResult:
-    state: str
-    outputs: dict
-    error: str | None
 
 
 class PipelineRun:
@@ -330,7 +150,7 @@ class PipelineRun:
     def run(self) -> RunResult:
         root = self._new(self.spec.pipeline_info.name, None, "root")
         self._set(root, RUNNING)
-        root.input_parameters = {k: _json_safe(v) for k, v in self.arguments.items()}
+        root.input_parameters = {k: json_safe(v) for k, v in self.arguments.items()}
         try:
             outputs, ok = self._run_dag(self.spec.root, self.arguments, None, root)
         except RunCanceled:
@@ -538,7 +358,7 @@ class PipelineRun:
             items, artifact_input, limit = task_spec_utils.get_artifact_iterator_items(
                 spec, store, name
             )
-        rec.input_parameters = {"items": _json_safe(items)}
+        rec.input_parameters = {"items": json_safe(items)}
         gate = threading.BoundedSemaphore(limit) if limit and limit > 0 else None
         results: queue.Queue = queue.Queue()
         for i, item in enumerate(items):
@@ -632,7 +452,7 @@ class PipelineRun:
             key = fingerprint(container, arguments, component, spec.caching_options.cache_key)
             hit = self.cache.get(key, shared=enable_cache)
             if hit is not None:
-                outputs = _outputs_from_cache(hit, component)
+                outputs = outputs_from_cache(hit, component)
                 if outputs is not None:
                     rec.cached = True
                     self._set(rec, RUNNING)
@@ -672,246 +492,7 @@ class PipelineRun:
         return SUCCEEDED, outputs
 
     def _execute(self, rec, name, display, spec, component, container, arguments):
-        from kfp.local import executor_input_utils, executor_output_utils, placeholder_utils
-        from kfp.local.subprocess_task_handler import replace_python_executable
-
-        task_root = os.path.join(self.pipeline_root, self.run_id, rec.task_id)
-        os.makedirs(task_root, exist_ok=True)
-        executor_input = executor_input_utils.construct_executor_input(
-            component_spec=component,
-            arguments=arguments,
-            task_root=task_root,
-            block_input_artifact=False,
-        )
-        executor_input_dict = executor_input_utils.executor_input_to_dict(
-            executor_input=executor_input, component_spec=component
-        )
-        command = placeholder_utils.replace_placeholders(
-            full_command=list(container.command) + list(container.args),
-            executor_input_dict=executor_input_dict,
-            pipeline_resource_name=self.resource_name,
-            task_resource_name=display,
-            pipeline_root=self.pipeline_root,
-            unique_pipeline_id=self.unique_pipeline_id,
-        )
-        if self.skip_satisfied_pip:
-            command = strip_satisfied_pip(command)
-        command = replace_python_executable(command, sys.executable)
-        box = sandboxes.current()
-        # Nothing of the server's environment (database URL, secret key) reaches the task:
-        # PATH with the task's interpreter first (as inside its image), a locale, a home and
-        # a temporary directory for pip and the executor, and the container's own variables.
-        host_path = "/usr/local/bin:/usr/bin:/bin" if box.active else os.environ.get("PATH", "")
-        env = {
-            "PATH": os.path.dirname(sys.executable) + os.pathsep + (host_path or "/usr/bin:/bin"),
-            "LANG": "C.UTF-8",
-            "HOME": task_root,
-            "TMPDIR": "/tmp" if box.active else os.environ.get("TMPDIR", "/tmp"),
-        }
-        if box.active and not box.network:
-            # No network: pip fails at once instead of retrying a lookup that cannot work.
-            env.update(PIP_RETRIES="0", PIP_DISABLE_PIP_VERSION_CHECK="1")
-        elif box.active:
-            # The server's environment is read-only in the sandbox: what a component's pip
-            # line installs goes to the sandbox's private /tmp and dies with it.
-            env.update(PIP_TARGET=SANDBOX_PACKAGES, PYTHONPATH=SANDBOX_PACKAGES)
-        own_env = {e.name: e.value for e in container.env}
-        no_network = box.active and not box.network and _installs_packages(command)
-        inputs = _input_paths(arguments)
-        if self.input_allowed is not None:
-            for path in inputs:
-                if not self.input_allowed(os.path.realpath(path)):
-                    return (
-                        False,
-                        {},
-                        (
-                            f"An input artifact of this task ({path}) is not in a folder of a run "
-                            "of this organization under the pipeline root; only artifacts that "
-                            "runs wrote can be given to a task"
-                        ),
-                    )
-        argv, popen_env, cwd = command, {**env, **own_env}, task_root
-        if box.active:
-            # The task's own folder is its only writable place besides a private /tmp;
-            # the files of its input artifacts are visible read-only, nothing else of the
-            # pipeline root (other runs, other organizations) is. The component's own
-            # variables are applied only after the drop to the sandbox's uid.
-            uid = box.new_uid()
-            if uid is not None:
-                os.chown(task_root, uid, uid)
-            argv = box.wrap(
-                box.exec_prefix(uid, self.task_memory_mb, own_env) + command,
-                env=env,
-                cwd=task_root,
-                rw=[task_root],
-                ro=inputs,
-            )
-            popen_env, cwd = {}, None
-        log_path = os.path.join(task_root, "log.txt")
-        rec.log_path = log_path
-        with self.slots:
-            if self.cancel.is_set():
-                return False, {}, "The run was terminated"
-            self._set(rec, RUNNING)
-            try:
-                log_fd = os.open(
-                    log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644
-                )
-            except OSError as exc:
-                return False, {}, f"The task's log cannot be opened: {exc}"
-            with os.fdopen(log_fd, "ab") as log_file:
-                if rec.attempts > 1:
-                    log_file.write(f"\n--- attempt {rec.attempts} ---\n".encode())
-                if no_network:
-                    log_file.write(f"[sandbox] {sandboxes.NETWORK_NOTE}.\n".encode())
-                log_file.flush()
-                # Started and registered under the lock terminate() takes: a process is
-                # either never started or killed by it.
-                with self._lock:
-                    if self.cancel.is_set():
-                        return False, {}, "The run was terminated"
-                    proc = subprocess.Popen(  # noqa: S603 - the pipeline's own command, as kfp.local runs it
-                        argv,
-                        stdout=log_file,
-                        stderr=subprocess.STDOUT,
-                        stdin=subprocess.DEVNULL,
-                        env=popen_env,
-                        cwd=cwd,
-                        start_new_session=True,
-                    )
-                    self._procs.add(proc)
-                try:
-                    code = proc.wait(timeout=self.task_timeout)
-                except subprocess.TimeoutExpired:
-                    box.kill(proc)
-                    proc.wait()
-                    return (
-                        False,
-                        {},
-                        f"The task ran longer than {self.task_timeout:g} s and was stopped",
-                    )
-                finally:
-                    with self._lock:
-                        self._procs.discard(proc)
-                    # The sandbox is gone (its init's exit is reported only once every
-                    # process in it is), so nothing changes the folder from here on.
-                    removed = _scrub(task_root)
-                    if removed:
-                        log_file.write(
-                            (
-                                "[sandbox] removed from the task's folder (links and special "
-                                "files are never read): " + ", ".join(removed[:20]) + "\n"
-                            ).encode()
-                        )
-        if self.cancel.is_set():
-            return False, {}, "The run was terminated"
-        if code != 0:
-            message = _failure_message(code, log_path)
-            if no_network:
-                message += f"\n({sandboxes.NETWORK_NOTE}.)"
-            return False, {}, message
-        too_large = _oversized_outputs(executor_input)
-        if too_large:
-            return False, {}, too_large
-        try:
-            outputs = executor_output_utils.get_outputs_for_task(
-                executor_input=executor_input, component_spec=component
-            )
-        except Exception as exc:  # noqa: BLE001 - a component that wrote no usable output
-            return False, {}, f"Reading the task's outputs failed: {exc}"
-        outside = _artifacts_outside(outputs, task_root)
-        if outside:
-            return (
-                False,
-                {},
-                (
-                    f"An output artifact of this task points outside its folder ({outside}); "
-                    "a task's artifacts must be files it wrote in its own folder"
-                ),
-            )
-        return True, outputs, None
-
-
-def _is_artifact(value: Any) -> bool:
-    from kfp import dsl
-
-    if isinstance(value, list):
-        return bool(value) and all(isinstance(v, dsl.Artifact) for v in value)
-    return isinstance(value, dsl.Artifact)
-
-
-def _input_paths(arguments: dict) -> list[str]:
-    """The local files (or folders) of a task's input artifacts."""
-    paths = []
-    for value in arguments.values():
-        if _is_artifact(value):
-            for art in value if isinstance(value, list) else [value]:
-                path = _local_path(art.uri or "")
-                if path:
-                    paths.append(os.path.normpath(path))
-    return paths
-
-
-def _scrub(task_root: str) -> list[str]:
-    """Removes from a finished task's folder what the server must never follow or read:
-    symbolic links, hard links shared with other files, and anything neither a regular file
-    nor a folder (fifos, sockets, devices). The server reads this folder as its own user
-    after the task (outputs, the log, artifacts for the API and for later tasks), so a link
-    planted there would make it read, or write, what the link names. Returns the removed
-    entries' paths relative to the folder."""
-    removed: list[str] = []
-    for folder, dirs, files in os.walk(task_root, followlinks=False):
-        for name in dirs + files:
-            path = os.path.join(folder, name)
-            try:
-                info = os.lstat(path)
-            except OSError:
-                continue
-            if stat.S_ISDIR(info.st_mode):
-                continue
-            if stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
-                continue
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-                removed.append(os.path.relpath(path, task_root))
-    return removed
-
-
-def _oversized_outputs(executor_input) -> str | None:
-    """Why the task's output files are too large to read (None when they are not): the
-    executor output and each output parameter's file are read whole into memory."""
-    files = [executor_input.outputs.output_file] + [
-        p.output_file for p in executor_input.outputs.parameters.values()
-    ]
-    for path in files:
-        try:
-            size = os.lstat(path).st_size
-        except OSError:
-            continue
-        if size > MAX_OUTPUT_FILE_BYTES:
-            return (
-                f"The task wrote {os.path.basename(path)} of {size} bytes; output parameters "
-                f"and the executor output are read up to {MAX_OUTPUT_FILE_BYTES} bytes "
-                "(pass large data as an artifact)"
-            )
-    return None
-
-
-def _artifacts_outside(outputs: dict, task_root: str) -> str | None:
-    """The first local output artifact path that is not inside `task_root`, if any."""
-    root = os.path.realpath(task_root)
-    for value in outputs.values():
-        if not _is_artifact(value):
-            continue
-        for art in value if isinstance(value, list) else [value]:
-            path = _local_path(art.uri or "")
-            if path and not os.path.realpath(path).startswith(root + os.sep):
-                return path
-    return None
-
-
-def _installs_packages(command: list[str]) -> bool:
-    return any("pip install" in part or "pip', 'install" in part for part in command)
+        return process.execute(self, rec, display, component, container, arguments)
 
 
 def _loop_items(param_name: str, store) -> Any:
@@ -925,102 +506,3 @@ def _loop_items(param_name: str, store) -> Any:
         except ValueError:
             return store.get_parent_input(f"pipelinechannel--{actual}")
     return store.get_parent_input(param_name)
-
-
-def _failure_message(code: int, log_path: str) -> str:
-    """The exception line first (what a reader wants), then the end of the log."""
-    tail = _tail(log_path)
-    lines = [line for line in tail.splitlines() if line.strip()]
-    last = next(
-        (
-            line.strip()
-            for line in reversed(lines)
-            if re.match(r"^\s*\w[\w.]*(Error|Exception)\b", line)
-        ),
-        "",
-    )
-    head = f"{last} " if last else ""
-    return f"{head}(the component exited with code {code}). Log tail:\n{tail}"
-
-
-def _tail(path: str, lines: int = 15, limit: int = 4000) -> str:
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
-        return ""
-    try:
-        with os.fdopen(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                return ""
-            f.seek(0, os.SEEK_END)
-            size = f.tell()
-            f.seek(max(0, size - 64_000))
-            text = f.read().decode("utf-8", "replace")
-    except OSError:
-        return ""
-    return "\n".join(text.strip().splitlines()[-lines:])[-limit:]
-
-
-def fingerprint(container, arguments: dict, component, custom_key: str = "") -> str:
-    """The cache key: what upstream's CacheKey holds (container image and command line,
-    input parameter values, input artifacts, output artifact and parameter names)."""
-    params, arts = {}, {}
-    for key, value in arguments.items():
-        if _is_artifact(value):
-            values = value if isinstance(value, list) else [value]
-            arts[key] = [a.uri for a in values]
-        else:
-            params[key] = value
-    key = {
-        "image": container.image,
-        "cmd_args": list(container.command) + list(container.args),
-        "input_parameter_values": params,
-        "input_artifact_uris": arts,
-        "output_artifacts": sorted(component.output_definitions.artifacts.keys()),
-        "output_parameters": sorted(component.output_definitions.parameters.keys()),
-        "custom": custom_key or "",
-    }
-    blob = json.dumps(key, sort_keys=True, default=repr).encode()
-    return hashlib.sha256(blob).hexdigest()
-
-
-def _outputs_from_cache(hit: dict, component) -> dict | None:
-    outputs: dict = dict(hit.get("parameters") or {})
-    for key, items in (hit.get("artifacts") or {}).items():
-        if any(not os.path.exists(d.get("path") or "") for d in items):
-            return None  # the cached files are gone: run again
-        spec = component.output_definitions.artifacts.get(key)
-        outputs[key] = _artifacts_from_dicts(items, bool(spec and spec.is_artifact_list))
-    return outputs
-
-
-def check_ir(ir: dict) -> str | None:
-    """Why this IR cannot run here (None when it can be parsed and every task resolves)."""
-    from google.protobuf import json_format
-    from kfp.pipeline_spec import pipeline_spec_pb2
-
-    spec = pipeline_spec_pb2.PipelineSpec()
-    try:
-        json_format.ParseDict(ir, spec, ignore_unknown_fields=True)
-    except (json_format.ParseError, TypeError, ValueError) as exc:
-        return f"pipeline_spec is not a valid KFP PipelineSpec: {exc}"
-    executors = (
-        dict(spec.deployment_spec.fields.get("executors").struct_value.fields)
-        if "executors" in spec.deployment_spec.fields
-        else {}
-    )
-    components = spec.components
-    for name, component in components.items():
-        label = component.executor_label
-        if component.WhichOneof("implementation") == "executor_label" and label not in executors:
-            return (
-                f"Component {name!r} names executor {label!r}, which deploymentSpec does not define"
-            )
-    for dag_name, dag in [("root", spec.root), *components.items()]:
-        for task_name, task in dag.dag.tasks.items():
-            if task.component_ref.name not in components:
-                ref = task.component_ref.name
-                return f"Task {task_name!r} of {dag_name!r} names unknown component {ref!r}"
-    if not spec.root.dag.tasks:
-        return "The pipeline has no tasks"
-    return None
