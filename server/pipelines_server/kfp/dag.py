@@ -38,6 +38,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..isolation import sandbox as sandboxes
+from ..patches import kfp_is_exit_task, kfp_is_parallel_for
 from . import process
 from .cache import Cache, fingerprint, outputs_from_cache
 from .records import (
@@ -195,11 +196,7 @@ class PipelineRun:
 
     def _run_dag(self, dag_component, arguments, parent_store, rec: TaskRecord):
         from kfp.local import io
-        from kfp.local.orchestrator.enhanced_dag_orchestrator import (
-            ConditionEvaluator,
-            _has_task_final_status_input,
-            _has_valid_iterator,
-        )
+        from kfp.local.orchestrator.enhanced_dag_orchestrator import ConditionEvaluator
         from kfp.local.orchestrator.orchestrator_utils import OrchestratorUtils
         from kfp.pipeline_spec import pipeline_spec_pb2
 
@@ -216,7 +213,7 @@ class PipelineRun:
             n
             for n, t in tasks.items()
             if t.trigger_policy.strategy == strategy.ALL_UPSTREAM_TASKS_COMPLETED
-            and _has_task_final_status_input(t)
+            and kfp_is_exit_task(t)
         }
         body = {n: t for n, t in tasks.items() if n not in exit_names}
         done: dict[str, str] = {}  # task name -> SUCCEEDED | FAILED | SKIPPED | CANCELED
@@ -232,7 +229,7 @@ class PipelineRun:
             running += 1
             threading.Thread(
                 target=self._task_thread,
-                args=(name, spec, store, rec, results, _has_valid_iterator(spec)),
+                args=(name, spec, store, rec, results, kfp_is_parallel_for(spec)),
                 daemon=True,
                 name=f"kfp-{self.run_id[:8]}-{name}",
             ).start()

@@ -253,9 +253,7 @@ def test_hostile_archives_fail_whole_upload_and_touch_nothing(server, archive, n
         p == uploads_dir or uploads_dir in p.parents
         for p in created
         if not p.name.startswith("server-")
-    ), (
-        created
-    )
+    ), created
     assert not (server.data_dir.parent / "evil.txt").exists()
 
 

@@ -62,9 +62,9 @@ def pipeline_service_create_pipeline(body: dict):
         return one_pipeline_reply(session, p), 200
 
 
-def pipeline_service_create_pipeline_andversion_reply(body: dict):
+def pipeline_service_create_pipeline_and_version(body: dict):
     with caller_session() as (session, me):
-        p, _ = kp.create_pipeline_andversion_reply(
+        p, _ = kp.create_pipeline_and_version(
             session, me, body.get("pipeline") or {}, body.get("pipeline_version") or {}
         )
         return one_pipeline_reply(session, p), 200
@@ -113,14 +113,14 @@ def pipeline_service_delete_pipeline(pipeline_id: str, cascade: bool | None = No
 # -- versions ----------------------------------------------------------------------------------
 
 
-def pipeline_service_create_pipelineversion_reply(pipeline_id: str, body: dict):
+def pipeline_service_create_pipeline_version(pipeline_id: str, body: dict):
     with caller_session() as (session, me):
-        return version_reply(kp.createversion_reply(session, me, pipeline_id, body)), 200
+        return version_reply(kp.create_version(session, me, pipeline_id, body)), 200
 
 
-def pipeline_service_get_pipelineversion_reply(pipeline_id: str, pipeline_version_id: str):
+def pipeline_service_get_pipeline_version(pipeline_id: str, pipeline_version_id: str):
     with caller_session() as (session, me):
-        v = kp.getversion_reply(session, me, pipeline_id, pipeline_version_id)
+        v = kp.get_version(session, me, pipeline_id, pipeline_version_id)
         return version_reply(v), 200
 
 
@@ -141,15 +141,15 @@ def pipeline_service_list_pipeline_versions(
         return list_reply("pipeline_versions", [version_reply(v) for v in rows], total, token), 200
 
 
-def pipeline_service_update_pipelineversion_reply(
+def pipeline_service_update_pipeline_version(
     pipeline_id: str, pipeline_version_id: str, body: dict
 ):
     with caller_session() as (session, me):
-        v = kp.updateversion_reply(session, me, pipeline_id, pipeline_version_id, body)
+        v = kp.update_version(session, me, pipeline_id, pipeline_version_id, body)
         return version_reply(v), 200
 
 
-def pipeline_service_delete_pipelineversion_reply(pipeline_id: str, pipeline_version_id: str):
+def pipeline_service_delete_pipeline_version(pipeline_id: str, pipeline_version_id: str):
     with caller_session() as (session, me):
-        kp.deleteversion_reply(session, me, pipeline_id, pipeline_version_id)
+        kp.delete_version(session, me, pipeline_id, pipeline_version_id)
     return {}, 200
