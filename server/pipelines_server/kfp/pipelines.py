@@ -271,32 +271,16 @@ def get_pipeline_by_name(
 
 
 def list_pipelines(
-    session: Session,
-    principal: Principal,
-    *,
-    namespace: str | None,
-    filter_raw: str | None,
-    sort_by: str | None,
-    page_token: str | None,
-    page_size: int | None,
+    session: Session, principal: Principal, **query
 ) -> tuple[list[KfpPipeline], int, str]:
+    """Pipelines; `query` is list_in_org's keywords, whose filter and sort may name tags."""
     fields = dict(PIPELINE_FIELDS)
-    for key in tag_keys(filter_raw, sort_by):
+    for key in tag_keys(query.get("filter_raw"), query.get("sort_by")):
         tag = key[len("tags.") :]
         if not tag or not _TAG_KEY.match(tag) or len(tag) > MAX_TAG_CHARS:
             raise BadRequest(f"Invalid filter: {key!r} is not a tag key")
         fields[key] = q.Field(_P.tags[tag].as_string())
-    return list_in_org(
-        session,
-        principal,
-        KfpPipeline,
-        fields,
-        namespace=namespace,
-        filter_raw=filter_raw,
-        sort_by=sort_by,
-        page_token=page_token,
-        page_size=page_size,
-    )
+    return list_in_org(session, principal, KfpPipeline, fields, **query)
 
 
 def delete_pipeline(
@@ -564,24 +548,22 @@ def upload_pipeline(
     *,
     filename: str | None,
     data: bytes | None,
-    name: str | None = None,
-    display_name: str | None = None,
-    description: str | None = None,
-    namespace: str | None = None,
-    tags: str | None = None,
-    code_source_url: str | None = None,
+    fields: dict,
 ) -> tuple[KfpPipeline, KfpPipelineVersion]:
-    """POST /pipelines/upload: a new pipeline and its first version (named like it)."""
+    """POST /pipelines/upload: a new pipeline and its first version (named like it). `fields`:
+    the upload's name, display_name, description, namespace, tags (a JSON map) and
+    code_source_url, each optional."""
     package = _package(filename, data)
-    tag_map = parse_tags(tags)
-    name = name or display_name or name_from_filename(filename) or package.name
+    tag_map = parse_tags(fields.get("tags"))
+    display_name = fields.get("display_name")
+    name = fields.get("name") or display_name or name_from_filename(filename) or package.name
     pipeline = create_pipeline(
         session,
         principal,
         name=name,
         display_name=display_name,
-        description=description,
-        namespace=namespace,
+        description=fields.get("description"),
+        namespace=fields.get("namespace"),
         tags=tag_map,
     )
     version = _add_version(
@@ -592,7 +574,7 @@ def upload_pipeline(
         description=pipeline.description,
         spec=package.pipeline_spec,
         platform=package.platform_spec,
-        code_source_url=code_source_url,
+        code_source_url=fields.get("code_source_url"),
     )
     return pipeline, version
 
@@ -601,29 +583,28 @@ def upload_version(
     session: Session,
     principal: Principal,
     *,
-    pipeline_id: str | None,
     filename: str | None,
     data: bytes | None,
-    name: str | None = None,
-    display_name: str | None = None,
-    description: str | None = None,
-    tags: str | None = None,
-    code_source_url: str | None = None,
+    fields: dict,
 ) -> KfpPipelineVersion:
-    """POST /pipelines/upload_version?pipelineid=...: a new version of a pipeline."""
+    """POST /pipelines/upload_version?pipelineid=...: a new version of a pipeline. `fields`:
+    the upload's pipeline_id (required), name, display_name, description, tags (a JSON map)
+    and code_source_url."""
+    pipeline_id = fields.get("pipeline_id")
     if not pipeline_id:
         raise BadRequest("The pipelineid query parameter is required")
     pipeline = get_pipeline(session, principal, pipeline_id)
     package = _package(filename, data)
-    tag_map = parse_tags(tags)
+    tag_map = parse_tags(fields.get("tags"))
+    display_name = fields.get("display_name")
     return _add_version(
         session,
         pipeline,
-        name=name or display_name or name_from_filename(filename) or package.name,
+        name=fields.get("name") or display_name or name_from_filename(filename) or package.name,
         display_name=display_name,
-        description=description,
+        description=fields.get("description"),
         spec=package.pipeline_spec,
         platform=package.platform_spec,
-        code_source_url=code_source_url,
+        code_source_url=fields.get("code_source_url"),
         tags=tag_map,
     )

@@ -264,31 +264,17 @@ def list_scoped(
     model,
     fields: dict,
     *,
-    namespace: str | None,
     experiment_id: str | None,
-    filter_raw: str | None,
-    sort_by: str | None,
-    page_token: str | None,
-    page_size: int | None,
+    **query,
 ):
-    """A page of the organization's runs or recurring runs, optionally of one namespace or
-    one experiment (which must exist)."""
+    """A page of the organization's runs or recurring runs, optionally of one experiment
+    (which must exist); `query` is list_in_org's other keywords."""
     where = []
     if experiment_id:
         experiments.get_experiment(session, principal, experiment_id)
         where.append(model.experiment_id == experiment_id)
     return list_in_org(
-        session,
-        principal,
-        model,
-        fields,
-        namespace=namespace,
-        filter_raw=filter_raw,
-        sort_by=sort_by,
-        page_token=page_token,
-        page_size=page_size,
-        where=tuple(where),
-        scope=experiment_id or "",
+        session, principal, model, fields, where=tuple(where), scope=experiment_id or "", **query
     )
 
 

@@ -33,7 +33,7 @@ def pipeline_upload_service_upload_pipeline(
             me,
             filename=filename,
             data=data,
-            **opts(
+            fields=opts(
                 name=name,
                 display_name=display_name,
                 description=description,
@@ -61,7 +61,7 @@ def pipeline_upload_service_upload_pipeline_version(
             me,
             filename=filename,
             data=data,
-            **opts(
+            fields=opts(
                 pipeline_id=pipelineid,
                 name=name,
                 display_name=display_name,

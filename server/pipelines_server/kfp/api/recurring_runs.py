@@ -58,19 +58,10 @@ def recurring_run_service_list_recurring_runs(
     filter: str | None = None,  # noqa: A002 - upstream's parameter name
     experiment_id: str | None = None,
 ):
+    scope = {"namespace": namespace, "experiment_id": experiment_id}
     with caller_session() as (session, me):
-        rows, total, token = recurring_runs.list_recurring_runs(
-            session,
-            me,
-            **list_query(
-                filter,
-                sort_by,
-                page_token,
-                page_size,
-                namespace=namespace,
-                experiment_id=experiment_id,
-            ),
-        )
+        page = list_query(filter, sort_by, page_token, page_size, **scope)
+        rows, total, token = recurring_runs.list_recurring_runs(session, me, **page)
         names = namespaces_of(session, rows)
         return list_reply("recurringRuns", [_recurring(r, names) for r in rows], total, token), 200
 

@@ -109,19 +109,10 @@ def run_service_list_runs(
     sort_by: str | None = None,
     filter: str | None = None,  # noqa: A002 - upstream's parameter name
 ):
+    scope = {"namespace": namespace, "experiment_id": experiment_id}
     with caller_session() as (session, me):
-        rows, total, token = runs.list_runs(
-            session,
-            me,
-            **list_query(
-                filter,
-                sort_by,
-                page_token,
-                page_size,
-                namespace=namespace,
-                experiment_id=experiment_id,
-            ),
-        )
+        page = list_query(filter, sort_by, page_token, page_size, **scope)
+        rows, total, token = runs.list_runs(session, me, **page)
         return list_reply("runs", [_run(r) for r in rows], total, token), 200
 
 
