@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import os
-import stat
 import tarfile
 
 from sqlalchemy.orm import Session
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session
 from ..shared.errors import BadRequest, NotFound
 from ..shared.principal import Principal
 from ..store.models import KfpRun
+from .files import read_regular_tail
 from .runs import get_run
 
 MAX_LOG_BYTES = 8 * 1024 * 1024
@@ -33,23 +33,6 @@ def in_org_run_folder(session: Session, root, path: str, org_id: int) -> str | N
         return None  # the root's own entries belong to no task
     run = session.get(KfpRun, parts[0])
     return real if run is not None and run.org_id == org_id else None
-
-
-def read_regular_tail(path: str, limit: int) -> bytes | None:
-    """The last `limit` bytes of the regular file at `path`, None when there is none. The
-    last component is opened without following a link and must be a regular file: a task
-    that is still running controls its folder's entries (its log among them), and could
-    otherwise swap one for a link or a fifo between the caller's check and this read."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
-        return None
-    with os.fdopen(fd, "rb") as f:
-        info = os.fstat(f.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            return None
-        f.seek(max(0, info.st_size - limit))
-        return f.read(limit)
 
 
 def task_of(session: Session, principal: Principal, run_id: str, node_id: str) -> dict:

@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..isolation import sandbox as sandboxes
+from .files import read_regular_tail
 from .pip import installs_packages, strip_satisfied_pip
 from .records import RUNNING, TaskRecord, is_artifact, local_path
 
@@ -274,17 +275,10 @@ def _failure_message(code: int, log_path: str) -> str:
 
 def _tail(path: str, lines: int = 15, limit: int = 4000) -> str:
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        data = read_regular_tail(path, 64_000)
     except OSError:
         return ""
-    try:
-        with os.fdopen(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                return ""
-            f.seek(0, os.SEEK_END)
-            size = f.tell()
-            f.seek(max(0, size - 64_000))
-            text = f.read().decode("utf-8", "replace")
-    except OSError:
+    if data is None:
         return ""
+    text = data.decode("utf-8", "replace")
     return "\n".join(text.strip().splitlines()[-lines:])[-limit:]
