@@ -1,4 +1,6 @@
-"""Run a compiled KFP pipeline (the IR `kfp.compiler.Compiler` writes), task by task.
+"""Run a compiled KFP pipeline (the IR `kfp.compiler.Compiler` writes), task by task: the
+DAG orchestration. A component task's process is process.py's, its record records.py's, its
+cache entry cache.py's.
 
 What a task *does* is kfp.local's: its executor input, placeholder substitution, python
 executable swap, output reading, importer and the control-flow helpers (conditions, loop
@@ -463,8 +465,8 @@ class PipelineRun:
         ok, outputs, error = False, {}, None
         for attempt in range(attempts):
             rec.attempts = attempt + 1
-            ok, outputs, error = self._execute(
-                rec, name, display, spec, component, container, arguments
+            ok, outputs, error = process.execute(
+                self, rec, display, component, container, arguments
             )
             if ok or self.cancel.is_set() or attempt + 1 >= attempts:
                 break
@@ -487,9 +489,6 @@ class PipelineRun:
         rec.output_parameters, rec.output_artifacts = split_values(outputs)
         self._set(rec, SUCCEEDED)
         return SUCCEEDED, outputs
-
-    def _execute(self, rec, name, display, spec, component, container, arguments):
-        return process.execute(self, rec, display, component, container, arguments)
 
 
 def _loop_items(param_name: str, store) -> Any:
