@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if args.command == "kfp-worker":
-        from .engine.kfp_runner import run_worker
+        from .kfp.runner import run_worker
 
         migrate(settings.database_url)
         _check_sandbox(settings)

@@ -21,7 +21,6 @@ from flask import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .api.external_v1 import errors as v1_errors
-from .api.kfp_v2beta1 import errors as kfp_errors
 from .api.native import errors as native_errors
 from .domain.archives import ArchiveLimits
 from .domain.upload_workers import UploadWorkers
@@ -30,10 +29,11 @@ from .edge import surfaces
 from .edge.middleware import EdgeMiddleware
 from .edge.surfaces import Surface
 from .engine.credentials import CredentialStore
-from .engine.kfp_runner import from_settings as kfp_runner_from_settings
 from .engine.pool import Engine
 from .engine.secrets import derive_key
 from .isolation import outbound, sandbox
+from .kfp.api import errors as kfp_errors
+from .kfp.runner import from_settings as kfp_runner_from_settings
 from .live.asgi import EventStreams, end_streams_on_signals
 from .live.hub import EventHub
 from .patches import NoColonConverter, allowed_methods, patch_connexion_and_starlette

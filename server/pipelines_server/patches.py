@@ -238,3 +238,23 @@ def wrong_type_parameter(detail: str) -> tuple[str, str] | None:
 
 
 # -- kfp.local -------------------------------------------------------------------------------
+# kfp.local decides which tasks of a DAG are ParallelFor loops and which are exit-handler tasks
+# with two private functions of its DAG orchestrator; the KFP runner (kfp/dag.py) walks DAGs
+# itself but must decide exactly as kfp.local does, so it asks the same functions, here.
+
+
+def kfp_is_parallel_for(task_spec) -> bool:
+    """kfp.local's `_has_valid_iterator`: the task (a PipelineTaskSpec) is a ParallelFor
+    loop with items kfp.local can iterate (a raw list or an input parameter, or an input
+    artifact)."""
+    from kfp.local.orchestrator.enhanced_dag_orchestrator import _has_valid_iterator
+
+    return _has_valid_iterator(task_spec)
+
+
+def kfp_is_exit_task(task_spec) -> bool:
+    """kfp.local's `_has_task_final_status_input`: the task takes a PipelineTaskFinalStatus,
+    which only a dsl.ExitHandler's exit task does."""
+    from kfp.local.orchestrator.enhanced_dag_orchestrator import _has_task_final_status_input
+
+    return _has_task_final_status_input(task_spec)

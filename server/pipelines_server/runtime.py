@@ -15,8 +15,8 @@ from .store.db import Database
 
 if TYPE_CHECKING:
     from .domain.upload_workers import UploadWorkers
-    from .engine.kfp_runner import KfpRunner
     from .engine.pool import Engine
+    from .kfp.runner import KfpRunner
 
 
 @dataclass

@@ -12,7 +12,7 @@ import zipfile
 import httpx
 import pytest
 
-from pipelines_server.domain import kfp_pipelines as kp
+from pipelines_server.kfp import pipelines as kp
 from pipelines_server.shared.errors import NotFound
 from pipelines_server.shared.principal import Principal
 from tests.api.helpers import database

@@ -141,3 +141,19 @@ load = json.load
 
 def __getattr__(name):  # pragma: no cover - anything else of the json module
     return getattr(json, name)
+
+
+def storable(value: Any) -> Any:
+    """What every database can keep, from values this server produced itself (a task's
+    outputs, an error message): no NUL in strings (PostgreSQL refuses them in text and
+    JSONB), and no NaN or infinities (JSON has none; a metric can be one): those become
+    strings."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return repr(value)
+    if isinstance(value, dict):
+        return {storable(k): storable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [storable(v) for v in value]
+    return value

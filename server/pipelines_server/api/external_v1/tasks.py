@@ -2,8 +2,8 @@
 
 from ...domain import tasks
 from ...runtime import current
+from ...shared.timestamps import ts
 from ...web.auth import caller_session, principal
-from ..serialize import ts
 
 
 def task_status(task, summary: dict) -> dict:

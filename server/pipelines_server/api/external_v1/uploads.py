@@ -5,8 +5,8 @@ from connexion import request
 from ...domain import uploads
 from ...runtime import current
 from ...shared.errors import Unavailable
+from ...shared.timestamps import ts
 from ...web.auth import caller_session
-from ..serialize import ts
 
 
 def _base_url() -> str:

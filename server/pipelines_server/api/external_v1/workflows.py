@@ -2,8 +2,8 @@
 
 from ...domain import fields as fieldschema
 from ...domain import workflows
+from ...shared.timestamps import ts
 from ...web.auth import caller_session
-from ..serialize import ts
 
 
 def get_workflow(workflow_id: int):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ...shared.timestamps import ts
 from ...store.models import ApiKey, Credential, Organization, Project, User, Workflow, utcnow
-from ..serialize import ts
 
 
 def jsonable(value):

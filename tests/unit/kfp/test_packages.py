@@ -12,7 +12,7 @@ import zipfile
 import pytest
 import yaml
 
-from pipelines_server.domain.kfp_packages import read_package
+from pipelines_server.kfp.packages import read_package
 from pipelines_server.shared.errors import BadRequest
 
 pytest.importorskip("kfp")

@@ -1,5 +1,5 @@
 """The KFP runner inside a server process: takes PENDING KFP runs from the database, runs
-them (engine/kfp_dag.py), writes their task details as they move, and fires recurring runs.
+them (kfp/dag.py), writes their task details as they move, and fires recurring runs.
 
 The queue is the kfp_runs table. A runner claims a run with a conditional UPDATE (PENDING,
 or RUNNING with a lapsed lease) and renews its lease while the run goes on, so several
@@ -16,25 +16,25 @@ import contextlib
 import json
 import logging
 import threading
-import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import and_, case, or_, select, true, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import case, or_, select, true, update
 
-from ..domain import kfp_runs
 from ..isolation import sandbox as sandboxes
+from ..shared.jsonsafe import storable
+from ..shared.timestamps import utcnow
+from ..store import leases
 from ..store.db import Database
-from ..store.models import KfpCacheEntry, KfpRun
-from .kfp_dag import Cache, PipelineRun, RunResult, TaskRecord, split_values, storable
+from ..store.models import KfpRun
+from .artifacts import in_org_run_folder
+from .cache import DbCache
+from .dag import PipelineRun
+from .records import RunResult, TaskRecord, split_values
+from .recurring_runs import fire_due
+from .runs import add_history, with_state
 
 log = logging.getLogger(__name__)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def org_run_folders(db: Database, pipeline_root: Path, org_id: int):
@@ -45,35 +45,9 @@ def org_run_folders(db: Database, pipeline_root: Path, org_id: int):
 
     def allowed(real: str) -> bool:
         with db.session() as session:
-            return kfp_runs.in_org_run_folder(session, pipeline_root, real, org_id) is not None
+            return in_org_run_folder(session, pipeline_root, real, org_id) is not None
 
     return allowed
-
-
-class DbCache(Cache):
-    def __init__(self, db: Database, org_id: int, run_id: str):
-        self.db, self.org_id, self.run_id = db, org_id, run_id
-
-    def _keys(self, key: str, shared: bool) -> list[str]:
-        """This run's own entry first, then the organization's when the task shares."""
-        return [f"run:{self.run_id}:{key}"] + ([f"org:{self.org_id}:{key}"] if shared else [])
-
-    def get(self, key: str, shared: bool) -> dict | None:
-        with self.db.session() as session:
-            for k in self._keys(key, shared):
-                entry = session.get(KfpCacheEntry, k)
-                if entry is not None:
-                    return entry.outputs
-        return None
-
-    def put(self, key: str, value: dict, shared: bool) -> None:
-        for k in self._keys(key, shared):
-            with contextlib.suppress(IntegrityError), self.db.session() as session:
-                entry = session.get(KfpCacheEntry, k)
-                if entry is None:
-                    session.add(KfpCacheEntry(key=k, outputs=value))
-                else:
-                    entry.outputs = value
 
 
 @dataclass
@@ -142,8 +116,8 @@ class KfpRunner:
             with contextlib.suppress(Exception), self.db.session() as session:
                 session.execute(
                     update(KfpRun)
-                    .where(KfpRun.id == a.run_id, KfpRun.claim_token == a.token)
-                    .values(lease_until=_now())
+                    .where(leases.held(KfpRun.id, KfpRun.claim_token, a.run_id, a.token))
+                    .values(lease_until=utcnow())
                 )
 
     def wake(self) -> None:
@@ -176,7 +150,7 @@ class KfpRunner:
 
     def _fire_schedules(self) -> None:
         with self.db.session() as session:
-            created = kfp_runs.fire_due(session)
+            created = fire_due(session)
         if created:
             log.info("Recurring runs started %d run(s)", len(created))
 
@@ -186,11 +160,8 @@ class KfpRunner:
             mine = list(self.active)
         if free <= 0 or self._stop.is_set():
             return
-        now = _now()
-        lapsed = and_(
-            KfpRun.state.in_(("RUNNING", "CANCELING")),
-            or_(KfpRun.lease_until < now, KfpRun.lease_until.is_(None)),
-        )
+        now = utcnow()
+        lapsed = KfpRun.state.in_(("RUNNING", "CANCELING")) & leases.lapsed(KfpRun.lease_until, now)
         claimable = or_(KfpRun.state == "PENDING", lapsed)
         with self.db.session() as session:
             ids = list(
@@ -202,14 +173,14 @@ class KfpRunner:
                 )
             )
         for run_id in ids:
-            token = uuid.uuid4().hex
+            token = leases.new_token()
             with self.db.session() as session:
                 claimed = session.execute(
                     update(KfpRun)
                     .where(KfpRun.id == run_id, claimable)
                     .values(
                         claim_token=token,
-                        lease_until=now + timedelta(seconds=self.lease_seconds),
+                        lease_until=leases.lease_end(now, self.lease_seconds),
                         attempt=KfpRun.attempt + 1,
                         state=case((KfpRun.state == "PENDING", "RUNNING"), else_=KfpRun.state),
                     )
@@ -223,7 +194,7 @@ class KfpRunner:
                     continue
                 history = run.state_history or []
                 if not history or history[-1].get("state") != "RUNNING":
-                    kfp_runs.add_history(run, "RUNNING")  # flushes state_history alone
+                    add_history(run, "RUNNING")  # flushes state_history alone
                 ir = json.loads(run.pipeline_spec)
                 params = (run.runtime_config or {}).get("parameters") or {}
                 org_id = run.org_id
@@ -287,13 +258,13 @@ class KfpRunner:
         for a in actives:
             try:
                 with self.db.session() as session:
-                    values: dict = {"lease_until": _now() + timedelta(seconds=self.lease_seconds)}
+                    values: dict = {"lease_until": leases.deadline(self.lease_seconds)}
                     if a.dirty.is_set():
                         a.dirty.clear()
                         values["task_details"] = self._details(a)
                     ours = session.execute(
                         update(KfpRun)
-                        .where(KfpRun.id == a.run_id, KfpRun.claim_token == a.token)
+                        .where(leases.held(KfpRun.id, KfpRun.claim_token, a.run_id, a.token))
                         .values(**values)
                         .execution_options(synchronize_session=False)
                     ).rowcount
@@ -355,19 +326,19 @@ class KfpRunner:
         """Ends a run this runner holds (a conditional write on its claim token)."""
         row = session.execute(
             select(KfpRun.state_history)
-            .where(KfpRun.id == run_id, KfpRun.claim_token == token)
+            .where(leases.held(KfpRun.id, KfpRun.claim_token, run_id, token))
             .with_for_update()
         ).first()
         if row is None:
             return False
-        now = _now()
+        now = utcnow()
         values: dict = {
             "state": state,
             "error": storable(error),
             "finished_at": now,
             "claim_token": None,
             "lease_until": None,
-            "state_history": kfp_runs.with_state(row.state_history, state, now),
+            "state_history": with_state(row.state_history, state, now),
         }
         if details is not None:
             values["task_details"] = details
@@ -375,7 +346,7 @@ class KfpRunner:
             values["outputs"] = storable(outputs)
         session.execute(
             update(KfpRun)
-            .where(KfpRun.id == run_id, KfpRun.claim_token == token)
+            .where(leases.held(KfpRun.id, KfpRun.claim_token, run_id, token))
             .values(**values)
             .execution_options(synchronize_session=False)
         )

@@ -3,7 +3,7 @@
 A pipeline is a name (unique in its namespace, a project of the caller's organization), a
 display name, a description and tags; each version holds one compiled KFP IR (the
 `kfp.compiler.Compiler` output) and, when the package had one, its platform spec. Versions
-come from an uploaded package (YAML, JSON, zip or tar.gz, read by `kfp_packages`) or from an
+come from an uploaded package (YAML, JSON, zip or tar.gz, read by `packages`) or from an
 inline `pipeline_spec`; this server never downloads a `package_url`.
 
 Upstream's rules kept here: `name` defaults to `display_name` and the other way round; a
@@ -21,24 +21,30 @@ import re
 import uuid
 from pathlib import PurePosixPath
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..shared import jsonsafe
-from ..shared.errors import BadRequest, Conflict, NotFound
+from ..shared.errors import BadRequest, NotFound
 from ..shared.principal import Principal
 from ..store.models import KfpPipeline, KfpPipelineVersion, Project
-from . import kfp_query as q
-from .kfp import list_in_org, resolve_namespace
-from .kfp_packages import Package, read_package
+from . import query as q
+from .namespaces import (
+    by_id,
+    flush_unique,
+    in_org,
+    list_in_org,
+    page_of,
+    refuse_duplicate,
+    resolve_namespace,
+)
+from .packages import Package, read_package
 
 MAX_NAME = 200
 MAX_TAGS = 20
 MAX_TAG_CHARS = 63
 MAX_URL = 2000
 _TAG_KEY = re.compile(r"^[^.\"\\\x00]+$")
-_ID = re.compile(r"^[0-9A-Za-z-]{1,36}$")
 
 _P = KfpPipeline.__table__.c
 _V = KfpPipelineVersion.__table__.c
@@ -126,8 +132,10 @@ def parse_tags(raw: str | None) -> dict[str, str]:
     return check_tags(tags)
 
 
-def check_ir(spec, platform=None) -> tuple[dict, dict | None]:
-    """(pipeline_spec, platform_spec) of an inline spec, which must look like a compiled KFP IR.
+def check_ir_shape(spec, platform=None) -> tuple[dict, dict | None]:
+    """(pipeline_spec, platform_spec) of an inline spec, which must look like a compiled KFP IR:
+    objects with a root and components or pipelineInfo, plain JSON data. Whether the IR can
+    run (it parses, every task resolves) is ir.why_unrunnable's question.
 
     Also accepts upstream's combined form {"pipeline_spec": ..., "platform_spec": ...} and a
     PipelineJob's {"pipelineSpec": ...}."""
@@ -169,7 +177,7 @@ def name_from_filename(filename: str | None) -> str:
 
 
 def tag_keys(filter_raw: str | None, sort_raw: str | None) -> set[str]:
-    """The `tags.<key>` names a list query uses (unparseable input is left to kfp_query)."""
+    """The `tags.<key>` names a list query uses (unparseable input is left to query.py)."""
     keys = set()
     try:
         spec = jsonsafe.loads(filter_raw) if filter_raw else {}
@@ -206,13 +214,6 @@ def wire_spec(version: KfpPipelineVersion) -> dict:
 # -- pipelines ---------------------------------------------------------------------------------
 
 
-def _flush(session: Session, message: str) -> None:
-    try:
-        session.flush()
-    except IntegrityError as exc:  # a concurrent create won the race
-        raise Conflict(message) from exc
-
-
 def create_pipeline(
     session: Session,
     principal: Principal,
@@ -227,14 +228,14 @@ def create_pipeline(
     description = _text(description, "Pipeline description")
     tags = check_tags(tags)
     project = resolve_namespace(session, principal, namespace)
-    exists = session.scalar(
-        select(func.count())
-        .select_from(KfpPipeline)
-        .where(KfpPipeline.project_id == project.id, KfpPipeline.name == name)
-    )
     message = f"A pipeline named {name!r} already exists in namespace {project.name!r}"
-    if exists:
-        raise Conflict(message)
+    refuse_duplicate(
+        session,
+        KfpPipeline,
+        message,
+        KfpPipeline.project_id == project.id,
+        KfpPipeline.name == name,
+    )
     pipeline = KfpPipeline(
         id=str(uuid.uuid4()),
         org_id=principal.org_id,
@@ -245,15 +246,12 @@ def create_pipeline(
         tags=tags,
     )
     session.add(pipeline)
-    _flush(session, message)
+    flush_unique(session, message)
     return pipeline
 
 
 def get_pipeline(session: Session, principal: Principal, pipeline_id: str) -> KfpPipeline:
-    pipeline = session.get(KfpPipeline, pipeline_id) if _ID.match(pipeline_id or "") else None
-    if pipeline is None or pipeline.org_id != principal.org_id:
-        raise NotFound(f"Pipeline {pipeline_id!r} not found")
-    return pipeline
+    return in_org(session, principal, KfpPipeline, pipeline_id, "Pipeline")
 
 
 def get_pipeline_by_name(
@@ -273,32 +271,16 @@ def get_pipeline_by_name(
 
 
 def list_pipelines(
-    session: Session,
-    principal: Principal,
-    *,
-    namespace: str | None,
-    filter_raw: str | None,
-    sort_by: str | None,
-    page_token: str | None,
-    page_size: int | None,
+    session: Session, principal: Principal, **query
 ) -> tuple[list[KfpPipeline], int, str]:
+    """Pipelines; `query` is list_in_org's keywords, whose filter and sort may name tags."""
     fields = dict(PIPELINE_FIELDS)
-    for key in tag_keys(filter_raw, sort_by):
+    for key in tag_keys(query.get("filter_raw"), query.get("sort_by")):
         tag = key[len("tags.") :]
         if not tag or not _TAG_KEY.match(tag) or len(tag) > MAX_TAG_CHARS:
             raise BadRequest(f"Invalid filter: {key!r} is not a tag key")
         fields[key] = q.Field(_P.tags[tag].as_string())
-    return list_in_org(
-        session,
-        principal,
-        KfpPipeline,
-        fields,
-        namespace=namespace,
-        filter_raw=filter_raw,
-        sort_by=sort_by,
-        page_token=page_token,
-        page_size=page_size,
-    )
+    return list_in_org(session, principal, KfpPipeline, fields, **query)
 
 
 def delete_pipeline(
@@ -354,14 +336,14 @@ def _add_version(
     code_source_url = _text(code_source_url, "code_source_url", MAX_URL)
     package_url = _text(package_url, "package_url.pipeline_url", MAX_URL)
     tags = check_tags(tags)
-    exists = session.scalar(
-        select(func.count())
-        .select_from(KfpPipelineVersion)
-        .where(KfpPipelineVersion.pipeline_id == pipeline.id, KfpPipelineVersion.name == name)
-    )
     message = f"Pipeline {pipeline.name!r} already has a version named {name!r}"
-    if exists:
-        raise Conflict(message)
+    refuse_duplicate(
+        session,
+        KfpPipelineVersion,
+        message,
+        KfpPipelineVersion.pipeline_id == pipeline.id,
+        KfpPipelineVersion.name == name,
+    )
     version = KfpPipelineVersion(
         id=str(uuid.uuid4()),
         pipeline_id=pipeline.id,
@@ -375,7 +357,7 @@ def _add_version(
         tags=tags,
     )
     session.add(version)
-    _flush(session, message)
+    flush_unique(session, message)
     return version
 
 
@@ -397,7 +379,7 @@ def _inline_spec(body: dict) -> tuple[dict, dict | None, str]:
             "A pipeline version needs its pipeline: pipeline_spec (the compiled IR) or an "
             "uploaded package (POST /pipelines/upload_version)"
         )
-    ir, platform = check_ir(spec, body.get("platform_spec"))
+    ir, platform = check_ir_shape(spec, body.get("platform_spec"))
     return ir, platform, pipeline_url
 
 
@@ -454,11 +436,7 @@ def get_version(
     session: Session, principal: Principal, pipeline_id: str, pipeline_version_id: str
 ) -> KfpPipelineVersion:
     pipeline = get_pipeline(session, principal, pipeline_id)
-    version = (
-        session.get(KfpPipelineVersion, pipeline_version_id)
-        if _ID.match(pipeline_version_id or "")
-        else None
-    )
+    version = by_id(session, KfpPipelineVersion, pipeline_version_id)
     if version is None or version.pipeline_id != pipeline.id:
         raise NotFound(
             f"Pipeline version {pipeline_version_id!r} of pipeline {pipeline_id!r} not found"
@@ -484,11 +462,7 @@ def find_version(
     session: Session, principal: Principal, pipeline_version_id: str
 ) -> KfpPipelineVersion:
     """A version by its id alone, within the caller's organization."""
-    version = (
-        session.get(KfpPipelineVersion, pipeline_version_id)
-        if _ID.match(pipeline_version_id or "")
-        else None
-    )
+    version = by_id(session, KfpPipelineVersion, pipeline_version_id)
     if version is not None:
         pipeline = session.get(KfpPipeline, version.pipeline_id)
         if pipeline is not None and pipeline.org_id == principal.org_id:
@@ -526,18 +500,17 @@ def list_versions(
     page_size: int | None,
 ) -> tuple[list[KfpPipelineVersion], int, str]:
     pipeline = get_pipeline(session, principal, pipeline_id)
-    where = [KfpPipelineVersion.pipeline_id == pipeline.id]
-    query = q.build(
+    return page_of(
+        session,
+        KfpPipelineVersion,
         VERSION_FIELDS,
+        [KfpPipelineVersion.pipeline_id == pipeline.id],
         filter_raw=filter_raw,
-        sort_raw=sort_by,
+        sort_by=sort_by,
         page_token=page_token,
-        size=page_size,
-        default_sort="created_at",
-        tiebreak=_V.id.asc(),
+        page_size=page_size,
         scope="versions:" + pipeline.id,
     )
-    return q.page(session, KfpPipelineVersion, where, query)
 
 
 def delete_version(
@@ -575,24 +548,22 @@ def upload_pipeline(
     *,
     filename: str | None,
     data: bytes | None,
-    name: str | None = None,
-    display_name: str | None = None,
-    description: str | None = None,
-    namespace: str | None = None,
-    tags: str | None = None,
-    code_source_url: str | None = None,
+    fields: dict,
 ) -> tuple[KfpPipeline, KfpPipelineVersion]:
-    """POST /pipelines/upload: a new pipeline and its first version (named like it)."""
+    """POST /pipelines/upload: a new pipeline and its first version (named like it). `fields`:
+    the upload's name, display_name, description, namespace, tags (a JSON map) and
+    code_source_url, each optional."""
     package = _package(filename, data)
-    tag_map = parse_tags(tags)
-    name = name or display_name or name_from_filename(filename) or package.name
+    tag_map = parse_tags(fields.get("tags"))
+    display_name = fields.get("display_name")
+    name = fields.get("name") or display_name or name_from_filename(filename) or package.name
     pipeline = create_pipeline(
         session,
         principal,
         name=name,
         display_name=display_name,
-        description=description,
-        namespace=namespace,
+        description=fields.get("description"),
+        namespace=fields.get("namespace"),
         tags=tag_map,
     )
     version = _add_version(
@@ -603,7 +574,7 @@ def upload_pipeline(
         description=pipeline.description,
         spec=package.pipeline_spec,
         platform=package.platform_spec,
-        code_source_url=code_source_url,
+        code_source_url=fields.get("code_source_url"),
     )
     return pipeline, version
 
@@ -612,29 +583,28 @@ def upload_version(
     session: Session,
     principal: Principal,
     *,
-    pipeline_id: str | None,
     filename: str | None,
     data: bytes | None,
-    name: str | None = None,
-    display_name: str | None = None,
-    description: str | None = None,
-    tags: str | None = None,
-    code_source_url: str | None = None,
+    fields: dict,
 ) -> KfpPipelineVersion:
-    """POST /pipelines/upload_version?pipelineid=...: a new version of a pipeline."""
+    """POST /pipelines/upload_version?pipelineid=...: a new version of a pipeline. `fields`:
+    the upload's pipeline_id (required), name, display_name, description, tags (a JSON map)
+    and code_source_url."""
+    pipeline_id = fields.get("pipeline_id")
     if not pipeline_id:
         raise BadRequest("The pipelineid query parameter is required")
     pipeline = get_pipeline(session, principal, pipeline_id)
     package = _package(filename, data)
-    tag_map = parse_tags(tags)
+    tag_map = parse_tags(fields.get("tags"))
+    display_name = fields.get("display_name")
     return _add_version(
         session,
         pipeline,
-        name=name or display_name or name_from_filename(filename) or package.name,
+        name=fields.get("name") or display_name or name_from_filename(filename) or package.name,
         display_name=display_name,
-        description=description,
+        description=fields.get("description"),
         spec=package.pipeline_spec,
         platform=package.platform_spec,
-        code_source_url=code_source_url,
+        code_source_url=fields.get("code_source_url"),
         tags=tag_map,
     )

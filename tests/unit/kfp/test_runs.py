@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pipelines_server.domain import kfp_runs as R
+from pipelines_server.kfp import recurring_runs as RR
+from pipelines_server.kfp import runs as R
 from pipelines_server.shared.errors import BadRequest
 from pipelines_server.shared.principal import Principal
 from pipelines_server.store.db import Database, migrate
@@ -40,7 +41,7 @@ T0 = datetime(2026, 1, 1, 12, 0, 0, tzinfo=UTC)
     ],
 )
 def test_triggers_accepted(trigger, expected):
-    assert R.check_trigger(trigger) == expected
+    assert RR.check_trigger(trigger) == expected
 
 
 @pytest.mark.parametrize(
@@ -74,15 +75,15 @@ def test_triggers_accepted(trigger, expected):
 )
 def test_triggers_refused_with_the_reason(trigger, reason):
     with pytest.raises(BadRequest) as info:
-        R.check_trigger(trigger)
+        RR.check_trigger(trigger)
     assert reason in info.value.message
 
 
 def test_next_fire_cron_seconds_first_and_five_fields():
-    assert R.next_fire({"cron_schedule": {"cron": "30 * * * * *"}}, T0) == T0 + timedelta(
+    assert RR.next_fire({"cron_schedule": {"cron": "30 * * * * *"}}, T0) == T0 + timedelta(
         seconds=30
     )
-    assert R.next_fire({"cron_schedule": {"cron": "*/10 * * * *"}}, T0) == T0 + timedelta(
+    assert RR.next_fire({"cron_schedule": {"cron": "*/10 * * * *"}}, T0) == T0 + timedelta(
         minutes=10
     )
 
@@ -97,16 +98,16 @@ def test_next_fire_cron_seconds_first_and_five_fields():
     ],
 )
 def test_upstream_cron_macros_and_every(expr, after, expected):
-    trigger = R.check_trigger({"cron_schedule": {"cron": expr}})
-    assert R.next_fire(trigger, after) == expected
+    trigger = RR.check_trigger({"cron_schedule": {"cron": expr}})
+    assert RR.next_fire(trigger, after) == expected
 
 
 def test_next_fire_periodic_from_start_and_until_end():
     trig = {"periodic_schedule": {"interval_second": "60", "start_time": "2026-01-01T12:00:30Z"}}
-    assert R.next_fire(trig, T0) == T0 + timedelta(seconds=30)  # the start itself
-    assert R.next_fire(trig, T0 + timedelta(seconds=30)) == T0 + timedelta(seconds=90)
+    assert RR.next_fire(trig, T0) == T0 + timedelta(seconds=30)  # the start itself
+    assert RR.next_fire(trig, T0 + timedelta(seconds=30)) == T0 + timedelta(seconds=90)
     ended = {"periodic_schedule": {"interval_second": "60", "end_time": "2026-01-01T12:00:30Z"}}
-    assert R.next_fire(ended, T0) is None
+    assert RR.next_fire(ended, T0) is None
 
 
 IR = {
@@ -153,7 +154,7 @@ def _schedule(db, *, interval=60, max_concurrency=1, no_catchup=False) -> str:
         "pipelineInfo": {"name": "p"},
     }
     with db.session() as s:
-        rec = R.create_recurring_run(
+        rec = RR.create_recurring_run(
             s,
             principal,
             {
@@ -179,13 +180,13 @@ def test_schedule_respects_max_concurrency(db):
     rec_id = _schedule(db, max_concurrency=2)
     for i in range(4):
         with db.session() as s:
-            R.fire_due(s, T0 + timedelta(minutes=i))
+            RR.fire_due(s, T0 + timedelta(minutes=i))
     runs = _runs(db, rec_id)
     assert len(runs) == 2  # the third and fourth firings wait for a free slot
     with db.session() as s:
         s.get(KfpRun, runs[0].id).state = "SUCCEEDED"
     with db.session() as s:
-        R.fire_due(s, T0 + timedelta(minutes=4))
+        RR.fire_due(s, T0 + timedelta(minutes=4))
     assert len(_runs(db, rec_id)) == 3
 
 
@@ -195,7 +196,7 @@ def test_catchup_runs_each_missed_firing_and_no_catchup_one(db):
     late = T0 + timedelta(minutes=5, seconds=10)  # six firings due (12:00 ... 12:05)
     for _ in range(8):
         with db.session() as s:
-            R.fire_due(s, late)
+            RR.fire_due(s, late)
     assert [r.scheduled_at.replace(tzinfo=UTC) for r in _runs(db, catch)] == [
         T0 + timedelta(minutes=i) for i in range(6)
     ]
@@ -212,7 +213,7 @@ def test_disabled_schedule_never_fires(db):
     rec_id = _schedule(db)
     principal = Principal(org_id=1, api_key_id=0, user_id=None, role=None)
     with db.session() as s:
-        R.set_recurring_mode(s, principal, rec_id, False)
+        RR.set_recurring_mode(s, principal, rec_id, False)
     with db.session() as s:
-        R.fire_due(s, T0 + timedelta(hours=1))
+        RR.fire_due(s, T0 + timedelta(hours=1))
     assert _runs(db, rec_id) == []

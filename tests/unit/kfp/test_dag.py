@@ -12,7 +12,7 @@ kfp = pytest.importorskip("kfp")
 import yaml  # noqa: E402
 from kfp import compiler  # noqa: E402
 
-from pipelines_server.engine import kfp_dag as D  # noqa: E402
+from pipelines_server.kfp import cache, dag, ir, pip, process, records  # noqa: E402
 from tests.compat import kfp_pipelines as P  # noqa: E402
 
 
@@ -22,7 +22,7 @@ def ir_of(func, tmp_path) -> dict:
     return yaml.safe_load(path.read_text())
 
 
-class MemoryCache(D.Cache):
+class MemoryCache(cache.Cache):
     def __init__(self):
         self.entries: dict[str, dict] = {}
         self.gets: list[tuple[str, bool]] = []
@@ -35,14 +35,14 @@ class MemoryCache(D.Cache):
         self.entries[key] = value
 
 
-def run(ir, tmp_path, **kw) -> tuple[D.RunResult, D.PipelineRun]:
-    pr = D.PipelineRun(
+def run(ir, tmp_path, **kw) -> tuple[records.RunResult, dag.PipelineRun]:
+    pr = dag.PipelineRun(
         ir, run_id=kw.pop("run_id", "r1"), pipeline_root=str(tmp_path / "root"), **kw
     )
     return pr.run(), pr
 
 
-def by_name(pr: D.PipelineRun) -> dict[str, list[D.TaskRecord]]:
+def by_name(pr: dag.PipelineRun) -> dict[str, list[records.TaskRecord]]:
     out: dict[str, list] = {}
     for rec in pr.records.values():
         out.setdefault(rec.display_name, []).append(rec)
@@ -78,7 +78,7 @@ def test_failure_skips_dependants_and_names_the_error(tmp_path):
 
 
 def test_terminate_kills_the_running_process(tmp_path):
-    pr = D.PipelineRun(
+    pr = dag.PipelineRun(
         ir_of(P.slow, tmp_path),
         run_id="r2",
         pipeline_root=str(tmp_path / "root"),
@@ -119,13 +119,13 @@ def test_container_component_fails_clearly(tmp_path):
 
 def test_fingerprint_changes_with_inputs_and_command(tmp_path):
     ir = ir_of(P.arith, tmp_path)
-    pr = D.PipelineRun(ir, run_id="x", pipeline_root=str(tmp_path))
+    pr = dag.PipelineRun(ir, run_id="x", pipeline_root=str(tmp_path))
     comp = pr.components["comp-add"]
     container = pr.executors[comp.executor_label].container
-    base = D.fingerprint(container, {"a": 1, "b": 2}, comp)
-    assert base == D.fingerprint(container, {"b": 2, "a": 1}, comp)
-    assert base != D.fingerprint(container, {"a": 1, "b": 3}, comp)
-    assert base != D.fingerprint(container, {"a": 1, "b": 2}, comp, "custom-key")
+    base = cache.fingerprint(container, {"a": 1, "b": 2}, comp)
+    assert base == cache.fingerprint(container, {"b": 2, "a": 1}, comp)
+    assert base != cache.fingerprint(container, {"a": 1, "b": 3}, comp)
+    assert base != cache.fingerprint(container, {"a": 1, "b": 2}, comp, "custom-key")
 
 
 def test_pip_line_skipped_only_when_satisfied():
@@ -136,28 +136,28 @@ def test_pip_line_skipped_only_when_satisfied():
         )
         return ["sh", "-c", script, "sh", "-ec", "program", "code"]
 
-    assert D.strip_satisfied_pip(cmd("'kfp==2.17.0' '--no-deps'")) == [
+    assert pip.strip_satisfied_pip(cmd("'kfp==2.17.0' '--no-deps'")) == [
         "sh",
         "-ec",
         "program",
         "code",
     ]
     marker = "'typing-extensions>=3.7.4,<5; python_version<\"3.9\"'"
-    assert D.strip_satisfied_pip(cmd(f"'kfp==2.17.0' {marker}"))[0:2] == ["sh", "-ec"]
+    assert pip.strip_satisfied_pip(cmd(f"'kfp==2.17.0' {marker}"))[0:2] == ["sh", "-ec"]
     for unsatisfied in (
         "'kfp==1.0.0'",
         "'no-such-package-xyz'",
         "'kfp==2.17.0' --index-url http://x",
     ):
-        assert D.strip_satisfied_pip(cmd(unsatisfied))[0:2] == ["sh", "-c"]
+        assert pip.strip_satisfied_pip(cmd(unsatisfied))[0:2] == ["sh", "-c"]
 
 
 def test_check_ir_reasons():
-    assert "no tasks" in D.check_ir({"root": {}})
-    assert "unknown component" in D.check_ir(
+    assert "no tasks" in ir.why_unrunnable({"root": {}})
+    assert "unknown component" in ir.why_unrunnable(
         {"root": {"dag": {"tasks": {"t": {"componentRef": {"name": "c"}}}}}}
     )
-    assert "not a valid KFP PipelineSpec" in D.check_ir({"root": 5})
+    assert "not a valid KFP PipelineSpec" in ir.why_unrunnable({"root": 5})
 
 
 def test_parallel_for_keeps_to_its_parallelism(tmp_path):
@@ -209,7 +209,7 @@ def test_scrub_removes_links_and_special_files_and_keeps_regular_ones(tmp_path):
     os.mkfifo(task / "fifo")
     (tmp_path / "outside.txt").write_text("x")
     os.link(tmp_path / "outside.txt", task / "hard")
-    removed = sorted(D._scrub(str(task)))
+    removed = sorted(process._scrub(str(task)))
     assert removed == ["fifo", "hard", "link", os.path.join("sub", "dirlink")]
     assert (task / "out.txt").read_text() == "mine"
     assert (task / "sub" / "deep.txt").exists()
@@ -220,9 +220,11 @@ def test_an_output_artifact_outside_the_tasks_folder_is_named():
 
     inside = dsl.Dataset(uri="/root/run/task/data")
     outside = dsl.Dataset(uri="/var/secret")
-    assert D._artifacts_outside({"a": inside}, "/root/run/task") is None
-    assert D._artifacts_outside({"a": inside, "b": [outside]}, "/root/run/task") == "/var/secret"
-    assert D._artifacts_outside({"p": "/var/secret"}, "/root/run/task") is None  # a parameter
+    assert process._artifacts_outside({"a": inside}, "/root/run/task") is None
+    assert (
+        process._artifacts_outside({"a": inside, "b": [outside]}, "/root/run/task") == "/var/secret"
+    )
+    assert process._artifacts_outside({"p": "/var/secret"}, "/root/run/task") is None  # a parameter
 
 
 def test_importer_brings_a_local_file_in(tmp_path):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipelines_server.domain import kfp_pipelines as kp
+from pipelines_server.kfp import pipelines as kp
 from pipelines_server.shared.errors import BadRequest
 from pipelines_server.store.models import KfpPipelineVersion
 
@@ -55,18 +55,18 @@ def test_tags_accepted_and_parsed_from_the_upload_query():
 
 
 def test_inline_ir_in_every_accepted_form():
-    assert kp.check_ir(IR) == (IR, None)
-    assert kp.check_ir({"pipeline_spec": IR, "platform_spec": {"p": 1}}) == (IR, {"p": 1})
-    assert kp.check_ir({"pipelineSpec": IR}) == (IR, None)
-    assert kp.check_ir({"root": {}, "components": {}})[0] == {"root": {}, "components": {}}
+    assert kp.check_ir_shape(IR) == (IR, None)
+    assert kp.check_ir_shape({"pipeline_spec": IR, "platform_spec": {"p": 1}}) == (IR, {"p": 1})
+    assert kp.check_ir_shape({"pipelineSpec": IR}) == (IR, None)
+    assert kp.check_ir_shape({"root": {}, "components": {}})[0] == {"root": {}, "components": {}}
     with pytest.raises(BadRequest, match="missing root"):
-        kp.check_ir({"pipelineInfo": {}})
+        kp.check_ir_shape({"pipelineInfo": {}})
     with pytest.raises(BadRequest, match="components or pipelineInfo"):
-        kp.check_ir({"root": {}})
+        kp.check_ir_shape({"root": {}})
     with pytest.raises(BadRequest, match="object"):
-        kp.check_ir("root: {}")
+        kp.check_ir_shape("root: {}")
     with pytest.raises(BadRequest, match="platform_spec"):
-        kp.check_ir(IR, platform=[1])
+        kp.check_ir_shape(IR, platform=[1])
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from sqlalchemy import (
     select,
 )
 
-from pipelines_server.domain import kfp_query as q
+from pipelines_server.kfp import query as q
 from pipelines_server.shared.errors import BadRequest
 
 META = MetaData()

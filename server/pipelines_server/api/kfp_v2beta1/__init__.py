@@ -1,1 +1,0 @@
-"""The Kubeflow Pipelines v2beta1 surface (compatibility with the kfp SDK)."""

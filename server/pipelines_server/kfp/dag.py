@@ -1,0 +1,504 @@
+"""Run a compiled KFP pipeline (the IR `kfp.compiler.Compiler` writes), task by task: the
+DAG orchestration. A component task's process is process.py's, its record records.py's, its
+cache entry cache.py's.
+
+What a task *does* is kfp.local's: its executor input, placeholder substitution, python
+executable swap, output reading, importer and the control-flow helpers (conditions, loop
+iteration specs, nested DAG arguments, IOStore) are kfp.local's own functions, so a
+lightweight component runs here exactly as `kfp.local.SubprocessRunner` runs it. What
+differs is the orchestration, which is ours:
+
+- independent tasks run in parallel (kfp.local walks one topological order), bounded by
+  `max_parallel` concurrent processes;
+- every task (root DAG, nested DAGs, loop iterations, condition branches, components)
+  gets a record with its state, times, parameters, artifacts, error and log file, reported
+  through `on_change` as it moves, so a run's task details are readable while it runs;
+- each task writes under its own folder `<pipeline_root>/<run_id>/<task_id>` (kfp.local
+  keys folders by component name, so two iterations of one component would share one);
+- each component process runs in the sandbox (isolation/sandbox.py: no server files, no
+  server environment, no network unless allowed, its own task folder the only writable
+  place, its input artifacts read-only), where kfp.local runs it as the user's own process;
+- `cancel` stops the run: no new task starts and running processes are killed, each with
+  every process of its sandbox;
+- caching by a fingerprint of what upstream keys its cache on (image, command, arguments,
+  output names), through the `cache` object;
+- a container component, which needs a container runtime this server does not have,
+  fails its task with a message that says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import queue
+import subprocess
+import threading
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from ..isolation import sandbox as sandboxes
+from ..patches import kfp_is_exit_task, kfp_is_parallel_for
+from . import process
+from .cache import Cache, fingerprint, outputs_from_cache
+from .records import (
+    CANCELED,
+    FAILED,
+    RUNNING,
+    SKIPPED,
+    SUCCEEDED,
+    RunResult,
+    TaskRecord,
+    json_safe,
+    now,
+    split_values,
+)
+
+log = logging.getLogger(__name__)
+
+CONTAINER_MESSAGE = (
+    "Task {task!r} is a container component (image {image!r}); running it needs a container "
+    "runtime, which this server does not have. Only lightweight Python components "
+    "(@dsl.component) run here."
+)
+
+
+class RunCanceled(Exception):
+    pass
+
+
+class PipelineRun:
+    def __init__(
+        self,
+        ir: dict,
+        *,
+        run_id: str,
+        pipeline_root: str,
+        arguments: dict | None = None,
+        on_change: Callable[[TaskRecord], None] | None = None,
+        cache: Cache | None = None,
+        max_parallel: int = 4,
+        skip_satisfied_pip: bool = True,
+        task_timeout: float | None = None,
+        task_memory_mb: int = 0,
+        input_allowed: Callable[[str], bool] | None = None,
+    ):
+        from google.protobuf import json_format
+        from kfp.local import utils as local_utils
+        from kfp.pipeline_spec import pipeline_spec_pb2
+
+        self.spec = pipeline_spec_pb2.PipelineSpec()
+        json_format.ParseDict(ir, self.spec, ignore_unknown_fields=True)
+        self.executors = {
+            name: local_utils.struct_to_executor_spec(ex)
+            for name, ex in self.spec.deployment_spec["executors"].items()
+        }
+        self.components = dict(self.spec.components.items())
+        self.run_id = run_id
+        self.pipeline_root = os.path.abspath(pipeline_root)
+        self.arguments = dict(arguments or {})
+        self.on_change = on_change or (lambda record: None)
+        self.cache = cache
+        # Decides whether a task may be given a local input artifact (its real path): the
+        # server allows only folders of its organization's runs (None: anything, for tests
+        # that run a pipeline by itself).
+        self.input_allowed = input_allowed
+        self.slots = threading.BoundedSemaphore(max(1, max_parallel))
+        self.skip_satisfied_pip = skip_satisfied_pip
+        self.task_timeout = task_timeout
+        self.task_memory_mb = task_memory_mb  # RLIMIT_AS of a sandboxed task; 0: none
+        self.cancel = threading.Event()
+        self.records: dict[str, TaskRecord] = {}
+        self._lock = threading.Lock()
+        self._procs: set[subprocess.Popen] = set()
+        self.unique_pipeline_id = uuid.uuid4().hex[:8]
+        self.resource_name = f"{self.spec.pipeline_info.name}-{run_id[:8]}"
+
+    # -- records --
+
+    def _new(self, name: str, parent: TaskRecord | None, kind: str) -> TaskRecord:
+        rec = TaskRecord(
+            task_id=uuid.uuid4().hex[:20],
+            display_name=name,
+            parent_task_id=parent.task_id if parent else None,
+            kind=kind,
+        )
+        with self._lock:
+            self.records[rec.task_id] = rec
+            if parent is not None:
+                parent.child_task_ids.append(rec.task_id)
+        self.on_change(rec)
+        if parent is not None:
+            self.on_change(parent)
+        return rec
+
+    def _set(self, rec: TaskRecord, state: str, error: str | None = None) -> None:
+        if state != rec.state or not rec.state_history:
+            rec.state_history = [*rec.state_history, {"update_time": now(), "state": state}]
+        rec.state = state
+        if state == RUNNING and rec.start_time is None:
+            rec.start_time = now()
+        if state in (SUCCEEDED, FAILED, SKIPPED, CANCELED):
+            rec.end_time = now()
+            if rec.start_time is None and state != SKIPPED:
+                rec.start_time = rec.end_time
+        if error:
+            rec.error = error
+        self.on_change(rec)
+
+    # -- entry --
+
+    def run(self) -> RunResult:
+        root = self._new(self.spec.pipeline_info.name, None, "root")
+        self._set(root, RUNNING)
+        root.input_parameters = {k: json_safe(v) for k, v in self.arguments.items()}
+        try:
+            outputs, ok = self._run_dag(self.spec.root, self.arguments, None, root)
+        except RunCanceled:
+            self._set(root, CANCELED, "The run was terminated")
+            return RunResult(CANCELED, {}, "The run was terminated")
+        except Exception as exc:  # a malformed IR, an unresolvable input
+            log.exception("KFP run %s failed", self.run_id)
+            self._set(root, FAILED, f"{type(exc).__name__}: {exc}")
+            return RunResult(FAILED, {}, root.error)
+        if self.cancel.is_set():
+            self._set(root, CANCELED, "The run was terminated")
+            return RunResult(CANCELED, {}, "The run was terminated")
+        if not ok:
+            failed = [r.display_name for r in self.records.values() if r.state == FAILED]
+            msg = "Task(s) failed: " + ", ".join(failed) if failed else "The run failed"
+            first = next(
+                (
+                    r.error
+                    for r in self.records.values()
+                    if r.state == FAILED and r.error and r.kind in ("component", "importer")
+                ),
+                None,
+            )
+            if first:
+                msg += f". {first}"
+            self._set(root, FAILED, msg)
+            return RunResult(FAILED, {}, msg)
+        params, arts = split_values(outputs)
+        root.output_parameters, root.output_artifacts = params, arts
+        self._set(root, SUCCEEDED)
+        return RunResult(SUCCEEDED, outputs, None)
+
+    def terminate(self) -> None:
+        with self._lock:
+            self.cancel.set()
+            procs = list(self._procs)
+        box = sandboxes.current()
+        for proc in procs:  # the sandbox and every process in it (setsid() ones too)
+            box.kill(proc)
+
+    # -- DAGs --
+
+    def _run_dag(self, dag_component, arguments, parent_store, rec: TaskRecord):
+        from kfp.local import io
+        from kfp.local.orchestrator.enhanced_dag_orchestrator import ConditionEvaluator
+        from kfp.local.orchestrator.orchestrator_utils import OrchestratorUtils
+        from kfp.pipeline_spec import pipeline_spec_pb2
+
+        strategy = pipeline_spec_pb2.PipelineTaskSpec.TriggerPolicy.TriggerStrategy
+        args = OrchestratorUtils.join_user_inputs_and_defaults(
+            dag_arguments=arguments, dag_inputs_spec=dag_component.input_definitions
+        )
+        store = io.IOStore(parent=parent_store)
+        for k, v in args.items():
+            store.put_parent_input(k, v)
+
+        tasks = dict(dag_component.dag.tasks.items())
+        exit_names = {
+            n
+            for n, t in tasks.items()
+            if t.trigger_policy.strategy == strategy.ALL_UPSTREAM_TASKS_COMPLETED
+            and kfp_is_exit_task(t)
+        }
+        body = {n: t for n, t in tasks.items() if n not in exit_names}
+        done: dict[str, str] = {}  # task name -> SUCCEEDED | FAILED | SKIPPED | CANCELED
+        results: queue.Queue = queue.Queue()
+        running = 0
+        evaluator = ConditionEvaluator()
+
+        def ready(name: str) -> bool:
+            return all(d in done or d not in tasks for d in tasks[name].dependent_tasks)
+
+        def launch(name: str, spec) -> None:
+            nonlocal running
+            running += 1
+            threading.Thread(
+                target=self._task_thread,
+                args=(name, spec, store, rec, results, kfp_is_parallel_for(spec)),
+                daemon=True,
+                name=f"kfp-{self.run_id[:8]}-{name}",
+            ).start()
+
+        def settle(name: str, state: str, outputs: dict) -> None:
+            done[name] = state
+            store.put_task_status(name, SUCCEEDED if state in (SUCCEEDED, SKIPPED) else FAILED)
+            if state == SUCCEEDED:
+                for key, value in outputs.items():
+                    store.put_task_output(name, key, value)
+
+        def schedule(names: dict) -> None:
+            nonlocal running
+            waiting = dict(names)
+            while waiting or running:
+                for name in [n for n in waiting if ready(n)]:
+                    spec = waiting.pop(name)
+                    failed = [d for d in spec.dependent_tasks if done.get(d) in (FAILED, CANCELED)]
+                    if self.cancel.is_set():
+                        settle(name, CANCELED, {})
+                        continue
+                    if (
+                        failed
+                        and spec.trigger_policy.strategy != strategy.ALL_UPSTREAM_TASKS_COMPLETED
+                    ):
+                        skipped = self._new(spec.task_info.name or name, rec, "component")
+                        self._set(skipped, SKIPPED, f"Upstream task(s) {sorted(failed)} failed")
+                        settle(name, FAILED, {})  # its dependants do not run either
+                        continue
+                    if spec.trigger_policy.condition:
+                        try:
+                            go = evaluator.evaluate_condition(spec.trigger_policy.condition, store)
+                        except Exception:  # noqa: BLE001 - kfp.local treats this as false
+                            go = False
+                        if not go:
+                            skipped = self._new(spec.task_info.name or name, rec, "condition")
+                            self._set(skipped, SKIPPED, None)
+                            settle(name, SKIPPED, {})
+                            continue
+                    launch(name, spec)
+                if running:
+                    name, state, outputs = results.get()
+                    running -= 1
+                    settle(name, state, outputs)
+                elif waiting:  # nothing runs and nothing is ready: a cycle or a missing task
+                    raise ValueError(f"Tasks {sorted(waiting)} can never become ready")
+
+        schedule(body)
+        if exit_names:
+            schedule({n: tasks[n] for n in exit_names})
+        if self.cancel.is_set():
+            raise RunCanceled()
+        ok = all(s != FAILED for s in done.values())
+        if not ok:
+            return {}, False
+        try:
+            outputs = OrchestratorUtils.get_dag_outputs(
+                dag_outputs_spec=dag_component.dag.outputs, io_store=store
+            )
+        except ValueError as exc:
+            rec.error = str(exc)
+            return {}, False
+        return outputs, True
+
+    def _task_thread(self, name, spec, store, parent, results, is_loop) -> None:
+        try:
+            if is_loop:
+                state, outputs = self._run_loop(name, spec, store, parent)
+            else:
+                state, outputs = self._run_task(name, spec, store, parent)
+        except RunCanceled:
+            state, outputs = CANCELED, {}
+        except Exception as exc:  # noqa: BLE001 - one task's failure is the task's
+            log.exception("KFP task %s failed", name)
+            rec = self._new(spec.task_info.name or name, parent, "component")
+            self._set(rec, FAILED, f"{type(exc).__name__}: {exc}")
+            state, outputs = FAILED, {}
+        results.put((name, state, outputs))
+
+    def _run_task(self, name, spec, store, parent, display=None):
+        from kfp.local.orchestrator import task_spec_utils
+        from kfp.local.orchestrator.orchestrator_utils import OrchestratorUtils
+
+        component = self.components[spec.component_ref.name]
+        display = display or spec.task_info.name or name
+        if component.WhichOneof("implementation") == "dag":
+            kind = "condition" if spec.trigger_policy.condition else "dag"
+            if name.startswith("exit-handler"):
+                kind = "exit"
+            rec = self._new(display, parent, kind)
+            self._set(rec, RUNNING)
+            arguments = task_spec_utils.build_nested_dag_arguments(
+                task_name=name, task_spec=spec, component_spec=component, io_store=store
+            )
+            rec.input_parameters = split_values(arguments)[0]
+            outputs, ok = self._run_dag(component, arguments, store, rec)
+            if not ok:
+                self._set(rec, FAILED, rec.error or "A task inside failed")
+                return FAILED, {}
+            rec.output_parameters, rec.output_artifacts = split_values(outputs)
+            self._set(rec, SUCCEEDED)
+            return SUCCEEDED, outputs
+        arguments = OrchestratorUtils.make_task_arguments(
+            task_inputs_spec=spec.inputs, io_store=store
+        )
+        return self._run_component(name, display, spec, component, arguments, parent)
+
+    def _run_loop(self, name, spec, store, parent):
+        from kfp.local.orchestrator import task_spec_utils
+
+        rec = self._new(spec.task_info.name or name, parent, "loop")
+        self._set(rec, RUNNING)
+        iterator = spec.WhichOneof("iterator")
+        artifact_input = None
+        limit = spec.iterator_policy.parallelism_limit if spec.HasField("iterator_policy") else 0
+        if iterator == "parameter_iterator":
+            items_spec = spec.parameter_iterator.items
+            if items_spec.HasField("raw"):
+                items = json.loads(items_spec.raw)
+            else:
+                items = _loop_items(items_spec.input_parameter, store)
+        else:
+            items, artifact_input, limit = task_spec_utils.get_artifact_iterator_items(
+                spec, store, name
+            )
+        rec.input_parameters = {"items": json_safe(items)}
+        gate = threading.BoundedSemaphore(limit) if limit and limit > 0 else None
+        results: queue.Queue = queue.Queue()
+        for i, item in enumerate(items):
+            if artifact_input is not None:
+                it_spec = task_spec_utils.create_artifact_loop_iteration_task_spec(
+                    spec, i, name, artifact_input
+                )
+                store.put_parent_input(f"{artifact_input}-iteration-{i}", item)
+            else:
+                it_spec = task_spec_utils.create_parameter_loop_iteration_task_spec(
+                    spec, item, name
+                )
+            threading.Thread(
+                target=self._iteration,
+                args=(i, f"{name}-iteration-{i}", it_spec, store, rec, results, gate),
+                daemon=True,
+            ).start()
+        by_index: dict[int, tuple[str, dict]] = {}
+        for _ in items:
+            i, state, outputs = results.get()
+            by_index[i] = (state, outputs)
+        if self.cancel.is_set():
+            raise RunCanceled()
+        if any(state != SUCCEEDED for state, _ in by_index.values()):
+            self._set(rec, FAILED, "An iteration failed")
+            return FAILED, {}
+        aggregated: dict[str, list] = {}
+        for i in range(len(items)):
+            for key, value in by_index[i][1].items():
+                aggregated.setdefault(key, [None] * len(items))[i] = value
+        rec.output_parameters, rec.output_artifacts = split_values(aggregated)
+        self._set(rec, SUCCEEDED)
+        return SUCCEEDED, aggregated
+
+    def _iteration(self, i, name, spec, store, parent, results, gate) -> None:
+        try:
+            with gate or contextlib.nullcontext():
+                if self.cancel.is_set():
+                    raise RunCanceled()
+                state, outputs = self._run_task(
+                    name, spec, store, parent, display=f"{parent.display_name}-{i}"
+                )
+        except RunCanceled:
+            state, outputs = CANCELED, {}
+        except Exception as exc:  # noqa: BLE001
+            log.exception("KFP iteration %s failed", name)
+            rec = self._new(name, parent, "iteration")
+            self._set(rec, FAILED, f"{type(exc).__name__}: {exc}")
+            state, outputs = FAILED, {}
+        results.put((i, state, outputs))
+
+    # -- components --
+
+    def _run_component(self, name, display, spec, component, arguments, parent):
+        from kfp.local import importer_handler
+
+        rec = self._new(display, parent, "component")
+        executor = self.executors[component.executor_label]
+        which = executor.WhichOneof("spec")
+        rec.input_parameters, rec.input_artifacts = split_values(arguments)
+        if self.cancel.is_set():
+            self._set(rec, CANCELED)
+            raise RunCanceled()
+        if which == "importer":
+            rec.kind = "importer"
+            self._set(rec, RUNNING)
+            outputs, status = importer_handler.run_importer(
+                pipeline_resource_name=self.resource_name,
+                component_name=spec.component_ref.name,
+                component_spec=component,
+                executor_spec=executor,
+                arguments=arguments,
+                pipeline_root=self.pipeline_root,
+                unique_pipeline_id=self.unique_pipeline_id,
+            )
+            return self._finish(rec, outputs, status.name == "SUCCESS", "The importer failed")
+        container = executor.container
+        full_command = list(container.command) + list(container.args)
+        from kfp.dsl import component_factory
+
+        if not any(component_factory.EXECUTOR_MODULE in part for part in full_command) or (
+            full_command[: len(component_factory.CONTAINERIZED_PYTHON_COMPONENT_COMMAND)]
+            == component_factory.CONTAINERIZED_PYTHON_COMPONENT_COMMAND
+        ):
+            self._set(rec, FAILED, CONTAINER_MESSAGE.format(task=display, image=container.image))
+            return FAILED, {}
+
+        enable_cache = spec.caching_options.enable_cache
+        key = None
+        if self.cache is not None:
+            key = fingerprint(container, arguments, component, spec.caching_options.cache_key)
+            hit = self.cache.get(key, shared=enable_cache)
+            if hit is not None:
+                outputs = outputs_from_cache(hit, component)
+                if outputs is not None:
+                    rec.cached = True
+                    self._set(rec, RUNNING)
+                    return self._finish(rec, outputs, True, None)
+
+        retry = spec.retry_policy
+        attempts = max(0, retry.max_retry_count) + 1
+        backoff = retry.backoff_duration.seconds if retry.HasField("backoff_duration") else 0
+        factor = retry.backoff_factor if retry.backoff_factor > 0 else 2.0
+        cap = retry.backoff_max_duration.seconds if retry.HasField("backoff_max_duration") else 3600
+        ok, outputs, error = False, {}, None
+        for attempt in range(attempts):
+            rec.attempts = attempt + 1
+            ok, outputs, error = process.execute(
+                self, rec, display, component, container, arguments
+            )
+            if ok or self.cancel.is_set() or attempt + 1 >= attempts:
+                break
+            delay = min(backoff * (factor**attempt), cap)
+            if self.cancel.wait(delay):
+                break
+        if self.cancel.is_set() and not ok:
+            self._set(rec, CANCELED, "The run was terminated")
+            raise RunCanceled()
+        if ok and key is not None:
+            params, arts = split_values(outputs)
+            with contextlib.suppress(Exception):
+                self.cache.put(key, {"parameters": params, "artifacts": arts}, shared=enable_cache)
+        return self._finish(rec, outputs, ok, error)
+
+    def _finish(self, rec, outputs, ok, error):
+        if not ok:
+            self._set(rec, FAILED, error or "The task failed")
+            return FAILED, {}
+        rec.output_parameters, rec.output_artifacts = split_values(outputs)
+        self._set(rec, SUCCEEDED)
+        return SUCCEEDED, outputs
+
+
+def _loop_items(param_name: str, store) -> Any:
+    """The items a ParallelFor iterates over, as kfp.local resolves them."""
+    if param_name.startswith("pipelinechannel--"):
+        actual = param_name.replace("pipelinechannel--", "").replace("-loop-item", "")
+        if "-Output" in actual:
+            return store.get_task_output(actual.split("-Output")[0], "Output")
+        try:
+            return store.get_parent_input(actual)
+        except ValueError:
+            return store.get_parent_input(f"pipelinechannel--{actual}")
+    return store.get_parent_input(param_name)
