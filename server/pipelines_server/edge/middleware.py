@@ -38,6 +38,10 @@ def _bucket(raw_headers: list[tuple[bytes, bytes]]) -> str | None:
 
 class EdgeMiddleware:
     def __init__(self, app):
+        # The body cap and the rate limits apply per surface: with no surface registered they
+        # would silently apply to nothing, so refuse to start instead (fail closed).
+        if not surfaces.registered():
+            raise RuntimeError("EdgeMiddleware: no surfaces registered (edge.surfaces.register)")
         self.app = app
 
     async def respond(self, send, surface: Surface | None, err: HttpError) -> None:

@@ -27,6 +27,10 @@ def register(surfaces: Iterable[Surface]) -> None:
     _table[:] = sorted(surfaces, key=lambda s: len(s.prefix), reverse=True)
 
 
+def registered() -> bool:
+    return bool(_table)
+
+
 def find(path: str) -> Surface | None:
     """The surface `path` is on: the longest registered prefix it equals or extends."""
     for s in _table:

@@ -1,5 +1,6 @@
-"""Reading a file a task controls (its log, its outputs): never through a link, only a
-regular file, so that a task cannot make the server read or block on something else."""
+"""Reading a log a task controls: never through a link, only a regular file, so that a task
+cannot make the server read or block on something else. (Artifacts are read after the task's
+folder has been scrubbed of links and special files: kfp/process.py.)"""
 
 from __future__ import annotations
 

@@ -7,6 +7,9 @@ from ...shared.errors import FieldError
 from ...web.errors import HttpError
 
 
+_REQUEST_PARTS = ("body", "query", "path", "header", "cookie")
+
+
 def _loc(e: FieldError, err: HttpError) -> list:
     """Where the problem is: the parameter (["query", "status"]) or the path in the body
     (["body", "fields", 0, "name"]). Validation errors of the web layer come located already;
@@ -14,8 +17,8 @@ def _loc(e: FieldError, err: HttpError) -> list:
     if err.body_validation or err.parameter_validation:
         return list(e.loc)
     if e.loc:
-        # (a domain rule that already located itself in the request stays as it is)
-        return list(e.loc) if e.loc[0] == "body" else ["body", *e.loc]
+        # (a rule that already located itself in the request stays as it is)
+        return list(e.loc) if e.loc[0] in _REQUEST_PARTS else ["body", *e.loc]
     if e.index is not None:
         return ["body", "tasks", e.index, "fields", e.field_name]
     return ["body"]
