@@ -6,7 +6,6 @@ from __future__ import annotations
 from ...shared.errors import FieldError
 from ...web.errors import HttpError
 
-
 _REQUEST_PARTS = ("body", "query", "path", "header", "cookie")
 
 
