@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import math
-import re
 from datetime import datetime
 from typing import Any
 
+from ..engine.vocabulary import FIELD_TYPES, NAME_RE
 from ..shared.errors import FieldError
 
-FIELD_TYPES = (
-    "short_text",
-    "long_text",
-    "code",
-    "boolean",
-    "numeric",
-    "datetime",
-    "select",
-    "rating",
-    "file_upload",
-)
-NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 SHORT_TEXT_MAX = 1000
 DEFAULT_RATING_MAX = 5
 
