@@ -58,6 +58,27 @@ def _lock(session: Session, principal: Principal, task_id: int, node_db_id: int)
     return run, inst
 
 
+def _require_kind(inst: Inst, kind: str) -> None:
+    if inst.kind != kind:
+        raise NotFound(f"Node {inst.id} is a {inst.kind} node, not a {kind} node")
+
+
+def _locked_node(
+    session: Session,
+    principal: Principal,
+    kind: str,
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+) -> tuple[int, TaskRun, Inst]:
+    """The caller's user id, and the node of this kind in this workflow, its task locked."""
+    user_id = acting_user(principal)
+    task_id = _locate(session, principal, project_id, workflow_id, node_db_id)
+    run, inst = _lock(session, principal, task_id, node_db_id)
+    _require_kind(inst, kind)
+    return user_id, run, inst
+
+
 def _held_by(inst: Inst, user_id: int, now) -> bool:
     return (
         inst.status == "claimed"
@@ -95,17 +116,14 @@ def open_node(
 ) -> dict:
     """GET .../subtask and .../review: the node's form, claimed for the caller (renewed when
     the caller already holds it). With claim=False (the /view variants) nothing changes."""
-    user_id = acting_user(principal)
-    task_id = _locate(session, principal, project_id, workflow_id, node_db_id)
     if not claim:
+        acting_user(principal)
+        task_id = _locate(session, principal, project_id, workflow_id, node_db_id)
         run = TaskRun.load(session.connection(), task_id)
         inst = next(i for i in run.insts.values() if i.id == node_db_id)
-        if inst.kind != kind:
-            raise NotFound(f"Node {node_db_id} is a {inst.kind} node, not a {kind} node")
+        _require_kind(inst, kind)
         return node_view(run, inst, project_id)
-    run, inst = _lock(session, principal, task_id, node_db_id)
-    if inst.kind != kind:
-        raise NotFound(f"Node {node_db_id} is a {inst.kind} node, not a {kind} node")
+    user_id, run, inst = _locked_node(session, principal, kind, project_id, workflow_id, node_db_id)
     now = run.now
     if run.status not in WORKABLE_TASK:
         raise Conflict(f"The task is {run.status}; its nodes cannot be worked on")
@@ -149,24 +167,6 @@ def _hold(run: TaskRun, inst: Inst, user_id: int) -> None:
         raise Conflict("You do not hold this node; open it first to claim it")
 
 
-def _held_node(
-    session: Session,
-    principal: Principal,
-    project_id: int,
-    workflow_id: int,
-    node_db_id: int,
-    kind: str,
-) -> tuple[TaskRun, Inst]:
-    """The caller's claimed node of this kind, its task locked, ready for a submission."""
-    user_id = acting_user(principal)
-    task_id = _locate(session, principal, project_id, workflow_id, node_db_id)
-    run, inst = _lock(session, principal, task_id, node_db_id)
-    if inst.kind != kind:
-        raise NotFound(f"Node {node_db_id} is a {inst.kind} node, not a {kind} node")
-    _hold(run, inst, user_id)
-    return run, inst
-
-
 def submit_subtask(
     session: Session,
     principal: Principal,
@@ -175,8 +175,10 @@ def submit_subtask(
     node_db_id: int,
     values: dict,
 ) -> tuple[dict, list[tuple[int, float]]]:
-    user_id = acting_user(principal)
-    run, inst = _held_node(session, principal, project_id, workflow_id, node_db_id, "subtask")
+    user_id, run, inst = _locked_node(
+        session, principal, "subtask", project_id, workflow_id, node_db_id
+    )
+    _hold(run, inst, user_id)
     defs = run.graph.config(inst.node_id).get("fields") or []
     merged = {**((inst.state or {}).get("prefill") or {}), **(values or {})}
     errors = fieldschema.validate_row(fieldschema.normalize_schema(defs), merged, 0)
@@ -205,8 +207,10 @@ def submit_review(
     decision: str,
     comment: str | None,
 ) -> tuple[dict, list[tuple[int, float]]]:
-    user_id = acting_user(principal)
-    run, inst = _held_node(session, principal, project_id, workflow_id, node_db_id, "review")
+    user_id, run, inst = _locked_node(
+        session, principal, "review", project_id, workflow_id, node_db_id
+    )
+    _hold(run, inst, user_id)
     config = run.graph.config(inst.node_id)
     subtask_id = run.graph.reviewed_subtask(inst.node_id)
     sub = run.insts[subtask_id] if subtask_id else None
