@@ -32,10 +32,10 @@ KINDS = (
     "merge",
     "loop",
 )
-AUTOMATIC_KINDS = frozenset(
-    {"code", "http", "llm", "evaluation", "logic_gate", "merge", "loop", "start", "end"}
-)
+# Kinds people work on, and machine kinds whose work is queued for a worker (the other
+# machine kinds are cheap and pure, and run inline while the graph is followed).
 HUMAN_KINDS = frozenset({"subtask", "review"})
+QUEUED_KINDS = frozenset({"code", "http", "llm"})
 # The component that holds each kind's configuration schema in the spec.
 SPEC_NAMES = {
     "start": "StartNodeConfig",

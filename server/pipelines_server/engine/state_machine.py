@@ -32,8 +32,8 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from ..store.models import NodeInstance, Task, TaskEvent, Workflow, WorkflowVersion, utcnow
 from .compiled_graph import CompiledGraph, compile_graph
 from .executors.base import NodeContext, NodeFailed, NodeResult
+from .kinds import QUEUED_KINDS
 
-QUEUED_KINDS = frozenset({"code", "http", "llm"})
 OPEN = frozenset({"pending", "deferred", "available", "claimed"})
 # A node in one of these states has produced its output (a subtask waiting for its review
 # is `submitted`: its values flow on, and the review decides whether they stand).

@@ -1,12 +1,12 @@
-"""The type vocabulary of ports and fields: the types a port carries, the types of a form or
-input field, and the rule for a field's name. Workflow input fields and subtask forms use the
-same words, so the engine and the domain share them from here."""
+"""The type vocabulary of ports and fields: the types of a form or input field, the rule for
+a field's name, and which port types an edge may join. Workflow input fields and subtask
+forms use the same words, so the engine and the domain share them from here (the port types
+themselves are the `PortType` enum of openapi/pipelines.yaml)."""
 
 from __future__ import annotations
 
 import re
 
-PORT_TYPES = ("string", "number", "boolean", "object", "array", "file", "any")
 FIELD_TYPES = (
     "short_text",
     "long_text",
