@@ -11,9 +11,10 @@ leaves either all of a step or none of it.
 
 Node work that has side effects or takes time (code, http, llm, an llm-prefilled subtask)
 is queued on the node's own row (`queue='auto'`), claimed by a worker, run outside any
-transaction, and recorded by `complete()`, which only accepts the result of the claim that
-still holds the node: a node whose worker died is claimed again when its lease ends, and a
-late result of the dead claim is dropped, so no node's result is ever recorded twice.
+transaction, and recorded by `node_work.complete()`, which only accepts the result of the
+claim that still holds the node: a node whose worker died is claimed again when its lease
+ends, and a late result of the dead claim is dropped, so no node's result is ever recorded
+twice.
 Pure bookkeeping kinds (start, end, merge, loop) and the cheap pure ones (logic gate,
 evaluation) run inline while the graph is followed.
 """
