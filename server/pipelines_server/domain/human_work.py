@@ -9,8 +9,6 @@ graph moves on in the same transaction as the submission.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -18,6 +16,7 @@ from ..engine import task_control
 from ..engine.state_machine import EngineConflict, Inst, TaskRun
 from ..shared.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from ..shared.principal import Principal
+from ..store.leases import lease_end
 from ..store.models import NodeInstance
 from . import fields as fieldschema
 from .run_views import node_view, task_detail, task_row
@@ -128,7 +127,7 @@ def open_node(
     if run.status not in WORKABLE_TASK:
         raise Conflict(f"The task is {run.status}; its nodes cannot be worked on")
     if _held_by(inst, user_id, now):
-        run.set(inst, lease_expires_at=now + timedelta(seconds=lease_seconds))
+        run.set(inst, lease_expires_at=lease_end(now, lease_seconds))
         run.flush()
         return node_view(run, inst, project_id)
     if inst.status == "claimed" and not _lease_lapsed(inst, now):
@@ -147,7 +146,7 @@ def open_node(
         inst,
         status="claimed",
         assignee_id=user_id,
-        lease_expires_at=now + timedelta(seconds=lease_seconds),
+        lease_expires_at=lease_end(now, lease_seconds),
     )
     run.event(
         "node.claimed",

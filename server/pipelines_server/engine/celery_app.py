@@ -62,7 +62,7 @@ def _worker_engine():
         if _engine is None:
             from ..isolation import sandbox
             from ..store.db import Database
-            from .claims import new_token
+            from ..store.leases import new_token
             from .credentials import CredentialStore
             from .secrets import derive_key
             from .worker_pool import Engine

@@ -3,23 +3,18 @@ running it, fair between organizations under a per-organization cap, and its lea
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Integer, bindparam, text, update
 
 from ..store.db import is_postgres, utc_param
+from ..store.leases import deadline, held, lease_end
 from ..store.models import NodeInstance, UTCDateTime, utcnow
 
 _NI = NodeInstance.__table__
-
-
-def new_token() -> str:
-    """A worker's claim token (one per worker thread or process)."""
-    return uuid.uuid4().hex
 
 
 @dataclass(frozen=True)
@@ -105,7 +100,7 @@ def claim(
         conn.execute(text("SET LOCAL synchronous_commit TO OFF"))
     binds = (
         utc_param("now", now),
-        utc_param("lease", now + timedelta(seconds=lease_seconds)),
+        utc_param("lease", lease_end(now, lease_seconds)),
         bindparam("token", token),
     )
     if org_cap > 0 and instance_id is not None:
@@ -212,6 +207,6 @@ def next_due(conn: Connection, org_id: int) -> int | None:
 def extend_lease(conn: Connection, claimed: Claimed, seconds: float) -> None:
     conn.execute(
         update(_NI)
-        .where(_NI.c.id == claimed.id, _NI.c.claim_token == claimed.token)
-        .values(run_at=utcnow() + timedelta(seconds=seconds))
+        .where(held(_NI.c.id, _NI.c.claim_token, claimed.id, claimed.token))
+        .values(run_at=deadline(seconds))
     )

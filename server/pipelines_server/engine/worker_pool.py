@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import text
 
 from ..store.db import Database, utc_param
+from ..store.leases import new_token
 from . import claims, node_work
 from .claims import Claimed
 from .credentials import CredentialLookup
@@ -106,7 +107,7 @@ class Engine:
     # ---- the worker loop --------------------------------------------------------------------
 
     def _loop(self) -> None:
-        token = claims.new_token()
+        token = new_token()
         while not self._stop.is_set():
             try:
                 busy = self.step(token)
