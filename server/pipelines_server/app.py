@@ -29,8 +29,8 @@ from .edge import surfaces
 from .edge.middleware import EdgeMiddleware
 from .edge.surfaces import Surface
 from .engine.credentials import CredentialStore
-from .engine.pool import Engine
 from .engine.secrets import derive_key
+from .engine.worker_pool import Engine
 from .isolation import outbound, sandbox
 from .kfp.api import errors as kfp_errors
 from .kfp.runner import from_settings as kfp_runner_from_settings

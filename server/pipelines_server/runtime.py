@@ -15,7 +15,7 @@ from .store.db import Database
 
 if TYPE_CHECKING:
     from .domain.upload_workers import UploadWorkers
-    from .engine.pool import Engine
+    from .engine.worker_pool import Engine
     from .kfp.runner import KfpRunner
 
 

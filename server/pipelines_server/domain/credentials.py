@@ -15,9 +15,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..engine.secrets import encrypt
-from ..shared.errors import BadRequest, Conflict, NotFound
+from ..shared.errors import BadRequest, Conflict
 from ..shared.principal import Principal, require_admin
 from ..store.models import Credential, utcnow
+from .admin_rows import admin_row
 
 NAME_RE = re.compile(r"^[A-Za-z0-9_.-]{1,100}$")
 
@@ -79,11 +80,9 @@ def create_credential(
 
 
 def _get(session: Session, principal: Principal, org_id: int, credential_id: int) -> Credential:
-    require_admin(principal, org_id, "credentials")
-    cred = session.get(Credential, credential_id)
-    if cred is None or cred.org_id != org_id:
-        raise NotFound("Credential not found")
-    return cred
+    return admin_row(
+        session, principal, org_id, Credential, credential_id, ("credentials", "Credential")
+    )
 
 
 def update_credential(

@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import math
-import re
 from datetime import datetime
 from typing import Any
 
+from ..engine.vocabulary import FIELD_TYPES, NAME_RE
 from ..shared.errors import FieldError
 
-FIELD_TYPES = (
-    "short_text",
-    "long_text",
-    "code",
-    "boolean",
-    "numeric",
-    "datetime",
-    "select",
-    "rating",
-    "file_upload",
-)
-NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 SHORT_TEXT_MAX = 1000
 DEFAULT_RATING_MAX = 5
 
@@ -156,6 +144,11 @@ def check_value(field: dict, value: Any) -> str | None:
     return None
 
 
+def missing_required(f: dict, index: int | None) -> FieldError:
+    """The error of a required field that a task row leaves out (or sets to null)."""
+    return FieldError(f"Missing required columns: {f['name']}", field_name=f["name"], index=index)
+
+
 def validate_row(
     schema: list[dict], values: Any, index: int, skip_types: frozenset[str] = frozenset()
 ) -> list[FieldError]:
@@ -177,11 +170,7 @@ def validate_row(
         value = values.get(f["name"])
         if value is None:
             if f["required"]:
-                errors.append(
-                    FieldError(
-                        f"Missing required columns: {f['name']}", field_name=f["name"], index=index
-                    )
-                )
+                errors.append(missing_required(f, index))
             continue
         problem = check_value(f, value)
         if problem:

@@ -15,10 +15,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..shared.errors import BadRequest, NotFound, Unauthorized
+from ..shared.errors import BadRequest, Unauthorized
 from ..shared.principal import Principal, require_admin
 from ..store.fastread import fetch_all
 from ..store.models import ApiKey, User, utcnow
+from .admin_rows import admin_row
 
 PREFIX = "pk_live_"
 KEY_RE = re.compile(r"^pk_live_[0-9a-f]{40}$")
@@ -205,11 +206,7 @@ def list_keys(session: Session, principal: Principal, org_id: int) -> list[ApiKe
 
 
 def get_key(session: Session, principal: Principal, org_id: int, key_id: int) -> ApiKey:
-    require_admin(principal, org_id, "API keys")
-    key = session.get(ApiKey, key_id)
-    if key is None or key.org_id != org_id:
-        raise NotFound("API key not found")
-    return key
+    return admin_row(session, principal, org_id, ApiKey, key_id, ("API keys", "API key"))
 
 
 def update_expiry(

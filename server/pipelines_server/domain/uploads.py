@@ -246,11 +246,7 @@ def _rows_from_tasks(
             ref = resolved.get(f["name"])
             if ref is None:
                 if f["required"]:
-                    row_errors.append(
-                        FieldError(
-                            f"Missing required columns: {f['name']}", field_name=f["name"], index=i
-                        )
-                    )
+                    row_errors.append(fieldschema.missing_required(f, i))
                 continue
             if not isinstance(ref, str):
                 row_errors.append(

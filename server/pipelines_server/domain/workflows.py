@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from ..engine import ops as engine_ops
-from ..engine.graph import validate_graph
+from ..engine import task_control
+from ..engine.graph_validation import validate_graph
 from ..shared.errors import BadRequest, Conflict, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..store.models import Task, Upload, Workflow, utcnow
@@ -30,7 +30,7 @@ DEFAULT_GRAPH = {
 
 def check_graph(graph: dict, fields: list[dict] | None = None) -> list[FieldError]:
     """Every problem of a graph (kinds, ports and their types, configuration, cycles,
-    reachability): engine/graph.py holds the rules."""
+    reachability): engine/graph_validation.py holds the rules."""
     return validate_graph(graph, fields or [])
 
 
@@ -221,7 +221,7 @@ def activate(
     wf.updated_at = now
     if resuming:  # its paused tasks continue
         session.flush()
-        engine_ops.resume_workflow(session.connection(), wf.id, principal.user_id)
+        task_control.resume_workflow(session.connection(), wf.id, principal.user_id)
     return wf
 
 
@@ -231,7 +231,7 @@ def pause(session: Session, principal: Principal, project_id: int, workflow_id: 
         raise _illegal(wf, "pause", "only an ACTIVE workflow can be paused")
     wf.status, wf.updated_at = PAUSED, utcnow()
     session.flush()
-    engine_ops.pause_workflow(session.connection(), wf.id, principal.user_id)  # and its tasks
+    task_control.pause_workflow(session.connection(), wf.id, principal.user_id)  # and its tasks
     return wf
 
 

@@ -1,1 +1,2 @@
-"""The execution engine: graph rules, the node-instance state machine, executors, workers."""
+"""The execution engine: the kind catalogue, graph validation and compiled graphs, the task
+state machine, claims, executors, and the workers (in-process pool, Celery)."""

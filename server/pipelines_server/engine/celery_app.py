@@ -3,7 +3,7 @@
 A message carries only a node instance id. The worker claims that node in the database if
 it is still due (so a duplicate or stale message does nothing), runs it, records the result,
 and sends a message for every machine node the result queued. The database stays the
-source of truth; the server re-sends nodes that stay due too long (pool.Engine._sweep).
+source of truth; the server re-sends nodes that stay due too long (worker_pool.Engine._sweep).
 """
 
 from __future__ import annotations
@@ -62,10 +62,10 @@ def _worker_engine():
         if _engine is None:
             from ..isolation import sandbox
             from ..store.db import Database
+            from ..store.leases import new_token
             from .credentials import CredentialStore
-            from .ops import new_token
-            from .pool import Engine
             from .secrets import derive_key
+            from .worker_pool import Engine
 
             db = Database(_settings.database_url)
             sandbox.configure(_settings, db)  # code nodes run here: the same sandbox

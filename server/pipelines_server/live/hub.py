@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 import anyio
 
-from ..domain import keys, work
+from ..domain import event_feed as feed
+from ..domain import keys
 from ..runtime import Runtime
 from ..shared import jsonsafe
 from ..shared.errors import Unavailable
@@ -56,7 +57,7 @@ class Event:
     def from_row(cls, row) -> Event:
         from ..api.native.shapes import jsonable
 
-        view = work.event_view(row)
+        view = feed.event_view(row)
         return cls(
             id=row.id,
             type=row.type,
@@ -134,7 +135,7 @@ class Subscription:
         )
         rows = await anyio.to_thread.run_sync(
             lambda: self.hub.rt.db.read(
-                lambda conn: work.event_rows_after(conn, org, cursor, task, wf, CATCH_UP_BATCH)
+                lambda conn: feed.event_rows_after(conn, org, cursor, task, wf, CATCH_UP_BATCH)
             )
         )
         events = [Event.from_row(r) for r in rows]
@@ -203,7 +204,7 @@ class EventHub:
         if after is None:
             org = principal.org_id
             after = await anyio.to_thread.run_sync(
-                lambda: self.rt.db.read(lambda conn: work.last_event_id(conn, org))
+                lambda: self.rt.db.read(lambda conn: feed.last_event_id(conn, org))
             )
         await self._ensure_running()
         # No await from here on: the reader cannot move between live_from and registering.
@@ -256,7 +257,7 @@ class EventHub:
             if self._task is not None and not self._task.done():
                 return
             # Start from the newest event: each stream replays what it needs itself.
-            self.high = await anyio.to_thread.run_sync(lambda: self.rt.db.read(work.max_event_id))
+            self.high = await anyio.to_thread.run_sync(lambda: self.rt.db.read(feed.max_event_id))
             self.holes.clear()
             self._wake = asyncio.Event()
             self._task = asyncio.get_running_loop().create_task(self._run(), name="event-hub")
@@ -283,7 +284,7 @@ class EventHub:
         """One shared read: new events (and late ones) to every matching stream."""
         high, missing = self.high, sorted(self.holes)[:1000]
         rows = await anyio.to_thread.run_sync(
-            lambda: self.rt.db.read(lambda conn: work.events_since(conn, high, missing, BATCH))
+            lambda: self.rt.db.read(lambda conn: feed.events_since(conn, high, missing, BATCH))
         )
         self.reads += 1
         now = time.monotonic()

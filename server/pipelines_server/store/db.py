@@ -1,4 +1,5 @@
-"""Engine, sessions and migrations."""
+"""The database: SQLAlchemy engine, sessions, migrations, and the dialect helpers of
+textual SQL."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, create_engine, event
+from sqlalchemy import BindParameter, Connection, bindparam, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+from .models import UTCDateTime
 
 T = TypeVar("T")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -101,3 +104,12 @@ class Database:
         self.engine.dispose()
         if self.reader is not self.engine:
             self.reader.dispose()
+
+
+def is_postgres(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
+def utc_param(name: str, value) -> BindParameter:
+    """A datetime bound into textual SQL with the column type's conversion."""
+    return bindparam(name, value, type_=UTCDateTime())

@@ -1,10 +1,10 @@
-"""The claim-ordering rule between organizations (engine/ops.fair_order)."""
+"""The claim-ordering rule between organizations (engine/claims.fair_order)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from pipelines_server.engine.ops import OrgLoad, fair_order
+from pipelines_server.engine.claims import OrgLoad, fair_order
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 

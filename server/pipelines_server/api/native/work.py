@@ -1,6 +1,6 @@
 """The `work` tag: human subtasks and reviews (open, view, submit, release) and my-work."""
 
-from ...domain import work
+from ...domain import human_work, work_list
 from ...domain.projects import get_project
 from ...runtime import current
 from ...web.auth import caller_session
@@ -10,7 +10,7 @@ from . import shapes
 def _open(project_id, workflow_id, node_db_id, kind, claim):
     lease = current().settings.claim_lease_seconds
     with caller_session() as (session, me):
-        view = work.open_node(
+        view = human_work.open_node(
             session, me, project_id, workflow_id, node_db_id, kind, lease, claim=claim
         )
     return shapes.jsonable(view), 200
@@ -34,7 +34,7 @@ def view_review(project_id: int, workflow_id: int, node_db_id: int):
 
 def submit_subtask(project_id: int, workflow_id: int, node_db_id: int, body: dict):
     with caller_session() as (session, me):
-        view, queued = work.submit_subtask(
+        view, queued = human_work.submit_subtask(
             session, me, project_id, workflow_id, node_db_id, body.get("values") or {}
         )
     current().engine.queued(queued)
@@ -43,7 +43,7 @@ def submit_subtask(project_id: int, workflow_id: int, node_db_id: int, body: dic
 
 def submit_review(project_id: int, workflow_id: int, node_db_id: int, body: dict):
     with caller_session() as (session, me):
-        view, queued = work.submit_review(
+        view, queued = human_work.submit_review(
             session,
             me,
             project_id,
@@ -58,13 +58,13 @@ def submit_review(project_id: int, workflow_id: int, node_db_id: int, body: dict
 
 def release_node(project_id: int, workflow_id: int, node_db_id: int):
     with caller_session() as (session, me):
-        view = work.release(session, me, project_id, workflow_id, node_db_id)
+        view = human_work.release(session, me, project_id, workflow_id, node_db_id)
     return shapes.jsonable(view), 200
 
 
 def _my_work(project_id, page, page_size, kind):
     with caller_session() as (session, me):
-        items, total = work.my_work(
+        items, total = work_list.my_work(
             session, me, project_id, shapes.offset(page, page_size), page_size, kind
         )
     return shapes.page(shapes.jsonable(items), total, page, page_size), 200

@@ -16,7 +16,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from ..paths import PathError, resolve
+from ..value_paths import PathError, json_kind, resolve
 from .base import NodeContext, NodeResult
 
 DEFAULT_ON_FAILURE = "quarantine"
@@ -67,7 +67,7 @@ def run_check(check: dict, variables: dict) -> tuple[bool, str]:
 def _regex(check: dict, path: str, value: Any) -> tuple[bool, str]:
     pattern = check.get("pattern", "")
     if not isinstance(value, str):
-        return False, f"{path} is {_kind(value)}, not a string"
+        return False, f"{path} is {json_kind(value)}, not a string"
     try:
         matched = re.search(pattern, value) is not None
     except re.error as exc:
@@ -103,7 +103,7 @@ def _validator(schema_json: str) -> jsonschema_rs.Validator:
 
 def _threshold(check: dict, path: str, value: Any) -> tuple[bool, str]:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-        return False, f"{path} is {_kind(value)}, not a number"
+        return False, f"{path} is {json_kind(value)}, not a number"
     low, high = check.get("min"), check.get("max")
     if low is not None and value < low:
         return False, f"{path} = {value} is below the minimum {low}"
@@ -115,22 +115,6 @@ def _threshold(check: dict, path: str, value: Any) -> tuple[bool, str]:
     if high is not None:
         bounds.append(f"<= {high}")
     return True, f"{path} = {value} is " + " and ".join(bounds) if bounds else f"{path} = {value}"
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
 
 
 def _first_line(exc: Exception) -> str:

@@ -12,26 +12,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..paths import PathError, resolve
+from ..kinds import condition_ops
+from ..value_paths import PathError, resolve
 from .base import NodeContext, NodeFailed, NodeResult
 
 _MISSING = object()
-OPS = frozenset(
-    {
-        "eq",
-        "ne",
-        "gt",
-        "gte",
-        "lt",
-        "lte",
-        "in",
-        "not_in",
-        "contains",
-        "exists",
-        "not_exists",
-        "matches",
-    }
-)
 
 
 def execute(config: dict, ctx: NodeContext) -> NodeResult:
@@ -56,7 +41,7 @@ def holds(cond: dict, variables: dict) -> bool:
     if "not" in cond:
         return not holds(cond["not"], variables)
     op = cond.get("op")
-    if op not in OPS or "path" not in cond:
+    if op not in condition_ops() or "path" not in cond:
         raise NodeFailed(f"invalid condition {cond!r}: needs a path and a known op")
     try:
         actual = resolve(cond["path"], variables)

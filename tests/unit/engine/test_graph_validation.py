@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pipelines_server.engine.graph import compile_graph, validate_graph
+from pipelines_server.engine.compiled_graph import compile_graph
+from pipelines_server.engine.graph_validation import validate_graph
 
 
 def n(node_id, kind, **config):

@@ -1,4 +1,5 @@
-"""The node-instance state machine: one task, locked, advanced inside one transaction.
+"""The task state machine: one task's node instances, locked and advanced inside one
+transaction (`TaskRun`), with the node states and the task status derived from them.
 
 Every change to a task's nodes happens through a `TaskRun`: the transaction first takes the
 task's row lock (an UPDATE of the row: a row lock on PostgreSQL, the database write lock on
@@ -10,9 +11,10 @@ leaves either all of a step or none of it.
 
 Node work that has side effects or takes time (code, http, llm, an llm-prefilled subtask)
 is queued on the node's own row (`queue='auto'`), claimed by a worker, run outside any
-transaction, and recorded by `complete()`, which only accepts the result of the claim that
-still holds the node: a node whose worker died is claimed again when its lease ends, and a
-late result of the dead claim is dropped, so no node's result is ever recorded twice.
+transaction, and recorded by `node_work.complete()`, which only accepts the result of the
+claim that still holds the node: a node whose worker died is claimed again when its lease
+ends, and a late result of the dead claim is dropped, so no node's result is ever recorded
+twice.
 Pure bookkeeping kinds (start, end, merge, loop) and the cheap pure ones (logic gate,
 evaluation) run inline while the graph is followed.
 """
@@ -20,21 +22,19 @@ evaluation) run inline while the graph is followed.
 from __future__ import annotations
 
 import time
-import uuid
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, text, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from ..store.models import NodeInstance, Task, TaskEvent, Workflow, WorkflowVersion, utcnow
-from . import graph as graphs
+from .compiled_graph import CompiledGraph, compile_graph
 from .executors.base import NodeContext, NodeFailed, NodeResult
+from .kinds import QUEUED_KINDS
 
-QUEUED_KINDS = frozenset({"code", "http", "llm"})
-HUMAN_KINDS = frozenset({"subtask", "review"})
 OPEN = frozenset({"pending", "deferred", "available", "claimed"})
 # A node in one of these states has produced its output (a subtask waiting for its review
 # is `submitted`: its values flow on, and the review decides whether they stand).
@@ -106,10 +106,10 @@ class Inst:
         return {c: getattr(self, c) for c in _MUTABLE}
 
 
-_GRAPHS: dict[tuple[int, int], graphs.CompiledGraph] = {}
+_GRAPHS: dict[tuple[int, int], CompiledGraph] = {}
 
 
-def load_graph(conn: Connection, workflow_id: int, version: int) -> graphs.CompiledGraph:
+def load_graph(conn: Connection, workflow_id: int, version: int) -> CompiledGraph:
     """The compiled graph of one workflow version (versions never change: cached for good)."""
     key = (workflow_id, version)
     compiled = _GRAPHS.get(key)
@@ -122,7 +122,7 @@ def load_graph(conn: Connection, workflow_id: int, version: int) -> graphs.Compi
             graph = conn.execute(
                 select(Workflow.__table__.c.graph).where(Workflow.__table__.c.id == workflow_id)
             ).scalar()
-        compiled = graphs.compile_graph(graph or {})
+        compiled = compile_graph(graph or {})
         if len(_GRAPHS) > 4096:
             _GRAPHS.clear()
         _GRAPHS[key] = compiled
@@ -134,20 +134,21 @@ def _cols() -> list:
 
 
 _SELECT_INSTS = select(*_cols()).where(_NI.c.task_id == bindparam("task_id"))
+_TASK_COLS = (
+    _T.c.id,
+    _T.c.org_id,
+    _T.c.workflow_id,
+    _T.c.workflow_version,
+    _T.c.status,
+    _T.c.fields,
+)
 _LOCK_TASK = (
     update(_T)
     .where(_T.c.id == bindparam("task_id"))
     .values(updated_at=bindparam("now"))
-    .returning(
-        _T.c.id,
-        _T.c.org_id,
-        _T.c.workflow_id,
-        _T.c.workflow_version,
-        _T.c.status,
-        _T.c.fields,
-        _T.c.started_at,
-    )
+    .returning(*_TASK_COLS, _T.c.started_at)
 )
+_SELECT_TASK = select(*_TASK_COLS).where(_T.c.id == bindparam("task_id"))
 
 
 @dataclass
@@ -160,7 +161,7 @@ class TaskRun:
     workflow_id: int
     status: str
     fields: dict
-    graph: graphs.CompiledGraph
+    graph: CompiledGraph
     insts: dict[str, Inst]
     now: datetime
     actor_id: int | None = None
@@ -175,13 +176,23 @@ class TaskRun:
 
     @classmethod
     def lock(cls, conn: Connection, task_id: int, actor_id: int | None = None) -> TaskRun | None:
+        """The task, locked until the transaction ends (None: no such task)."""
         now = utcnow()
         row = conn.execute(_LOCK_TASK, {"task_id": task_id, "now": now}).first()
-        if row is None:
-            return None
+        return None if row is None else cls._loaded(conn, row, now, actor_id)
+
+    @classmethod
+    def load(cls, conn: Connection, task_id: int) -> TaskRun | None:
+        """A read-only view of the task, for building a node's context or a view (no lock
+        taken: nothing may be flushed from it)."""
+        row = conn.execute(_SELECT_TASK, {"task_id": task_id}).first()
+        return None if row is None else cls._loaded(conn, row, utcnow(), None)
+
+    @classmethod
+    def _loaded(cls, conn: Connection, row, now: datetime, actor_id: int | None) -> TaskRun:
         graph = load_graph(conn, row.workflow_id, row.workflow_version)
         insts = {
-            r.node_id: Inst(**r._mapping) for r in conn.execute(_SELECT_INSTS, {"task_id": task_id})
+            r.node_id: Inst(**r._mapping) for r in conn.execute(_SELECT_INSTS, {"task_id": row.id})
         }
         return cls(
             conn=conn,
@@ -283,7 +294,7 @@ class TaskRun:
         """A task's first step: its start node finishes with the task's input."""
         start = self.insts[self.graph.start_id]
         self.event("task.started")
-        self._finish(start, dict(self.fields))
+        self.finish(start, dict(self.fields))
         self.run()
 
     def run(self) -> None:
@@ -354,13 +365,13 @@ class TaskRun:
             # No self-review: the submitter is kept out of this review (and of its my-work).
             excluded = None
             if self.graph.config(inst.node_id).get("no_self_review", True):
-                subtask = reviewed_subtask_of(self.graph, inst.node_id)
+                subtask = self.graph.reviewed_subtask(inst.node_id)
                 if subtask:
                     excluded = self.insts[subtask].submitted_by_id
             self.set(inst, status="available", excluded_user_id=excluded)
             self.event("node.available", inst)
         elif kind in ("end", "merge"):
-            self._finish(inst, value)
+            self.finish(inst, value)
         elif kind == "loop":
             self._loop_start(inst, value)
         else:  # logic_gate, evaluation: pure and cheap, run inline
@@ -372,7 +383,7 @@ class TaskRun:
         self.enqueued.append((inst.id, max(0.0, (run_at - self.now).total_seconds())))
         self.event(f"node.{status}", inst, attempt=inst.attempt)
 
-    def _finish(self, inst: Inst, output: Any, route: str | None = None, **extra: Any) -> None:
+    def finish(self, inst: Inst, output: Any, route: str | None = None, **extra: Any) -> None:
         self.set(
             inst,
             status="finished",
@@ -424,7 +435,7 @@ class TaskRun:
         )
 
     def _loop_position(self, node_id: str) -> tuple[Any, int | None]:
-        for loop_id in loops_of(self.graph):
+        for loop_id in self.graph.loops():
             loop = self.insts[loop_id]
             if loop.status == "claimed" and node_id in self.graph.loop_body(loop_id):
                 state = loop.state or {}
@@ -455,14 +466,14 @@ class TaskRun:
             )
             self.event(f"node.{result.outcome}", inst, attempt=inst.attempt)
             return
-        self._finish(
+        self.finish(
             inst, result.output, result.route, log=result.log or None, work_seconds=work_seconds
         )
 
     # ---- loops ----------------------------------------------------------------------------
 
     def _loop_start(self, inst: Inst, value: Any) -> None:
-        from .paths import PathError, resolve
+        from .value_paths import PathError, resolve
 
         config = self.graph.config(inst.node_id)
         variables = self.context(inst).template_vars()
@@ -483,11 +494,11 @@ class TaskRun:
             )
             return
         if not items:
-            self._finish(inst, [])
+            self.finish(inst, [])
             return
         self.set(inst, status="claimed", state={"items": items, "index": 0, "results": []})
         self.event("node.iteration", inst, index=0, of=len(items))
-        self._reset_nodes(self.graph.loop_body(inst.node_id))
+        self.reset_nodes(self.graph.loop_body(inst.node_id))
         self._work.append(inst.node_id)
 
     def _loop_next(self, loop: Inst, src: Inst) -> None:
@@ -499,13 +510,13 @@ class TaskRun:
         if state["index"] < len(state["items"]):
             self.set(loop, state=state)
             self.event("node.iteration", loop, index=state["index"], of=len(state["items"]))
-            self._reset_nodes(self.graph.loop_body(loop.node_id))
+            self.reset_nodes(self.graph.loop_body(loop.node_id))
             self._work.append(loop.node_id)
         else:
             self.set(loop, state=state)
-            self._finish(loop, state["results"])
+            self.finish(loop, state["results"])
 
-    def _reset_nodes(self, node_ids: Iterable[str]) -> None:
+    def reset_nodes(self, node_ids: Iterable[str]) -> None:
         """Nodes run again (a loop's next iteration, work sent back by a review)."""
         for node_id in node_ids:
             inst = self.insts[node_id]
@@ -543,50 +554,3 @@ class TaskRun:
             elif source == "static":
                 values[f["name"]] = f.get("value")
         return values
-
-
-def reviewed_subtask_of(graph: graphs.CompiledGraph, review_id: str) -> str | None:
-    """The subtask a review judges: configured, else the nearest upstream subtask."""
-    configured = graph.config(review_id).get("subtask")
-    if configured:
-        return configured
-    seen, queue = {review_id}, deque([review_id])
-    while queue:
-        for edge in graph.incoming(queue.popleft()):
-            src = edge["source"]
-            if src in seen:
-                continue
-            if graph.kind(src) == "subtask":
-                return src
-            seen.add(src)
-            queue.append(src)
-    return None
-
-
-def loops_of(graph: graphs.CompiledGraph) -> list[str]:
-    return [n for n in graph.nodes if graph.kind(n) == "loop"]
-
-
-def new_token() -> str:
-    return uuid.uuid4().hex
-
-
-def lease_end(now: datetime, seconds: float) -> datetime:
-    return now + timedelta(seconds=seconds)
-
-
-def instances_table_columns() -> list:
-    return _cols()
-
-
-__all__ = [
-    "DONE",
-    "EngineConflict",
-    "HUMAN_KINDS",
-    "Inst",
-    "QUEUED_KINDS",
-    "TaskRun",
-    "load_graph",
-    "new_token",
-    "text",
-]

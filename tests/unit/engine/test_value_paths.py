@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines_server.engine.paths import PathError, exists, resolve
+from pipelines_server.engine.value_paths import PathError, exists, resolve
 
 VARS = {
     "input": {"answer": "yes", "none": None, "score": 0.5},

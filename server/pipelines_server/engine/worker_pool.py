@@ -1,4 +1,5 @@
-"""The engine inside a server process: a pool of worker threads over the durable queue.
+"""The engine's worker pool inside a server process (class `Engine`): worker threads over
+the durable queue.
 
 The queue is the node_instances table, not this pool: a thread claims a node in a
 transaction, runs its work, and records the result in another. Killing the process loses
@@ -19,10 +20,13 @@ from collections.abc import Callable, Iterable
 
 from sqlalchemy import text
 
-from ..store.db import Database
-from . import ops
+from ..store.db import Database, utc_param
+from ..store.leases import new_token
+from . import claims, node_work
+from .claims import Claimed
 from .credentials import CredentialLookup
 from .executors.base import NodeFailed, NodeResult
+from .state_machine import TaskRun
 
 log = logging.getLogger(__name__)
 START_BATCH = 50  # tasks whose node instances one transaction creates
@@ -103,7 +107,7 @@ class Engine:
     # ---- the worker loop --------------------------------------------------------------------
 
     def _loop(self) -> None:
-        token = ops.new_token()
+        token = new_token()
         while not self._stop.is_set():
             try:
                 busy = self.step(token)
@@ -125,7 +129,7 @@ class Engine:
             self._look_for_tasks = False
             self._last_start_check = now
             with self.db.engine.begin() as conn:
-                started, queued = ops.start_tasks(conn, START_BATCH)
+                started, queued = node_work.start_tasks(conn, START_BATCH)
             if started == START_BATCH:
                 self._look_for_tasks = True  # more may be waiting
             self.queued(queued)
@@ -133,29 +137,29 @@ class Engine:
             self._sweep()
             return started > 0
         with self.db.engine.begin() as conn:
-            claimed = ops.claim(conn, token, self.lease_seconds, org_cap=self.org_cap)
+            claimed = claims.claim(conn, token, self.lease_seconds, org_cap=self.org_cap)
         if not claimed:
             return started > 0
         self.run_claimed(claimed[0])
         return True
 
-    def run_claimed(self, claimed: ops.Claimed) -> list[tuple[int, float]] | None:
+    def run_claimed(self, claimed: Claimed) -> list[tuple[int, float]] | None:
         with self.db.engine.connect() as conn:
-            run = ops.load_run(conn, claimed.task_id)
+            run = TaskRun.load(conn, claimed.task_id)
         if run is None:
             return None
         timeout = float(run.graph.config(claimed.node_id).get("timeout_seconds", 0) or 0)
         if timeout + 30 > self.lease_seconds:
             with self.db.engine.begin() as conn:
-                ops.extend_lease(conn, claimed, timeout + 30)
-        result, seconds = ops.execute(run, claimed, self.credentials, self.limits)
+                claims.extend_lease(conn, claimed, timeout + 30)
+        result, seconds = node_work.execute(run, claimed, self.credentials, self.limits)
         return self.record(claimed, result, seconds)
 
     def record(
-        self, claimed: ops.Claimed, result: NodeResult | NodeFailed, seconds: float
+        self, claimed: Claimed, result: NodeResult | NodeFailed, seconds: float
     ) -> list[tuple[int, float]] | None:
         with self.db.engine.begin() as conn:
-            queued = ops.complete(conn, claimed, result, seconds)
+            queued = node_work.complete(conn, claimed, result, seconds)
         if queued is None:
             log.warning("node instance %s: claim lost before its result was recorded", claimed.id)
         else:
@@ -165,7 +169,7 @@ class Engine:
     def run_instance(self, instance_id: int, token: str) -> bool:
         """Celery: claim this node if it is still due, run it, record it."""
         with self.db.engine.begin() as conn:
-            claimed = ops.claim(
+            claimed = claims.claim(
                 conn, token, self.lease_seconds, instance_id=instance_id, org_cap=self.org_cap
             )
         if not claimed:
@@ -177,7 +181,7 @@ class Engine:
             # This organization has a place free again: hand it the node it waits with longest
             # (its message may have been passed over at the cap). A duplicate does nothing.
             with self.db.engine.connect() as conn:
-                waiting = ops.next_due(conn, claimed[0].org_id)
+                waiting = claims.next_due(conn, claimed[0].org_id)
             if waiting is not None:
                 self._send(waiting, 0.0)
         return True
@@ -200,7 +204,7 @@ class Engine:
                     text(
                         "SELECT id FROM node_instances WHERE queue = 'auto' AND run_at <= :cutoff "
                         "ORDER BY run_at LIMIT 1000"
-                    ).bindparams(ops._ts("cutoff", cutoff))
+                    ).bindparams(utc_param("cutoff", cutoff))
                 )
             ]
         for instance_id in ids:

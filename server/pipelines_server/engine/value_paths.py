@@ -1,4 +1,4 @@
-"""Dotted paths over a node's variables: `input.answer`, `task.items.0`, `nodes.calc.score`.
+"""Dotted value paths over a node's variables: `input.answer`, `task.items.0`, `nodes.calc.score`.
 
 Gates, evaluations and loops all address values the same way, so a path means one thing
 everywhere: object members by name, array elements by a non-negative integer index.
@@ -45,7 +45,7 @@ def resolve(path: str, variables: dict) -> Any:
         else:
             parent = ".".join(parts[:i])
             raise PathError(
-                f"{walked!r} does not exist ({parent!r} is {_kind(current)}, "
+                f"{walked!r} does not exist ({parent!r} is {json_kind(current)}, "
                 "not an object or array)",
                 path=path,
             )
@@ -61,7 +61,9 @@ def exists(path: str, variables: dict) -> bool:
     return True
 
 
-def _kind(value: Any) -> str:
+def json_kind(value: Any) -> str:
+    """What a JSON value is, for messages: "null", "a boolean", "a number", "a string",
+    "an array", "an object"."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -70,4 +72,8 @@ def _kind(value: Any) -> str:
         return "a number"
     if isinstance(value, str):
         return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
     return f"a {type(value).__name__}"

@@ -1,0 +1,304 @@
+"""Changes people make to a running task: open (claim), submit, review and release a human
+node, and cancel the task.
+
+A claim is exclusive and leased: opening an available subtask or review node claims it for
+the caller until `lease_seconds` from now (opening it again renews the lease); a claim whose
+lease ended can be taken by anyone. Every change goes through the engine's TaskRun, so the
+graph moves on in the same transaction as the submission.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..engine import task_control
+from ..engine.state_machine import EngineConflict, Inst, TaskRun
+from ..shared.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from ..shared.principal import Principal
+from ..store.leases import lease_end
+from ..store.models import NodeInstance
+from . import fields as fieldschema
+from .run_views import node_view, task_detail, task_row
+from .workflows import get_workflow
+
+_NI = NodeInstance.__table__
+# The task statuses in which people may work on its nodes.
+WORKABLE_TASK = ("in_progress", "escalated", "quarantined")
+
+
+def acting_user(principal: Principal) -> int:
+    """The caller's user id (Forbidden for an API key whose creator was removed)."""
+    if principal.user_id is None:
+        raise Forbidden("The user who created this API key has been removed; create a new key")
+    return principal.user_id
+
+
+def _locate(
+    session: Session, principal: Principal, project_id: int, workflow_id: int, node_db_id: int
+) -> int:
+    """The task id of a node instance in this workflow, project and organization (else 404)."""
+    get_workflow(session, principal, workflow_id, project_id)
+    row = session.execute(
+        select(_NI.c.task_id, _NI.c.org_id, _NI.c.workflow_id).where(_NI.c.id == node_db_id)
+    ).first()
+    if row is None or row.org_id != principal.org_id or row.workflow_id != workflow_id:
+        raise NotFound("Node not found")
+    return row.task_id
+
+
+def _lock(session: Session, principal: Principal, task_id: int, node_db_id: int):
+    run = TaskRun.lock(session.connection(), task_id, principal.user_id)
+    if run is None:
+        raise NotFound("Node not found")
+    inst = next((i for i in run.insts.values() if i.id == node_db_id), None)
+    if inst is None:
+        raise NotFound("Node not found")
+    return run, inst
+
+
+def _require_kind(inst: Inst, kind: str) -> None:
+    if inst.kind != kind:
+        raise NotFound(f"Node {inst.id} is a {inst.kind} node, not a {kind} node")
+
+
+def _locked_node(
+    session: Session,
+    principal: Principal,
+    kind: str,
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+) -> tuple[int, TaskRun, Inst]:
+    """The caller's user id, and the node of this kind in this workflow, its task locked."""
+    user_id = acting_user(principal)
+    task_id = _locate(session, principal, project_id, workflow_id, node_db_id)
+    run, inst = _lock(session, principal, task_id, node_db_id)
+    _require_kind(inst, kind)
+    return user_id, run, inst
+
+
+def _held_by(inst: Inst, user_id: int, now) -> bool:
+    return (
+        inst.status == "claimed"
+        and inst.assignee_id == user_id
+        and inst.lease_expires_at is not None
+        and inst.lease_expires_at > now
+    )
+
+
+def _lease_lapsed(inst: Inst, now) -> bool:
+    return (
+        inst.status == "claimed"
+        and inst.assignee_id is not None
+        and inst.lease_expires_at is not None
+        and inst.lease_expires_at <= now
+    )
+
+
+def _reviewed_by(run: TaskRun, subtask_id: str) -> bool:
+    return any(
+        run.graph.kind(n) == "review" and run.graph.reviewed_subtask(n) == subtask_id
+        for n in run.graph.nodes
+    )
+
+
+def open_node(
+    session: Session,
+    principal: Principal,
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+    kind: str,
+    lease_seconds: float,
+    claim: bool = True,
+) -> dict:
+    """GET .../subtask and .../review: the node's form, claimed for the caller (renewed when
+    the caller already holds it). With claim=False (the /view variants) nothing changes."""
+    if not claim:
+        acting_user(principal)
+        task_id = _locate(session, principal, project_id, workflow_id, node_db_id)
+        run = TaskRun.load(session.connection(), task_id)
+        inst = next(i for i in run.insts.values() if i.id == node_db_id)
+        _require_kind(inst, kind)
+        return node_view(run, inst, project_id)
+    user_id, run, inst = _locked_node(session, principal, kind, project_id, workflow_id, node_db_id)
+    now = run.now
+    if run.status not in WORKABLE_TASK:
+        raise Conflict(f"The task is {run.status}; its nodes cannot be worked on")
+    if _held_by(inst, user_id, now):
+        run.set(inst, lease_expires_at=lease_end(now, lease_seconds))
+        run.flush()
+        return node_view(run, inst, project_id)
+    if inst.status == "claimed" and not _lease_lapsed(inst, now):
+        raise Conflict("This node is claimed by another user")
+    if inst.status not in ("available", "claimed"):
+        raise Conflict(f"This node is {inst.status}, not available")
+    if kind == "review" and run.graph.config(inst.node_id).get("no_self_review", True):
+        subtask = run.graph.reviewed_subtask(inst.node_id)
+        if subtask and run.insts[subtask].submitted_by_id == user_id:
+            raise Forbidden("You cannot review your own submission")
+    if inst.reserved_for_id is not None and inst.reserved_for_id != user_id:
+        raise Conflict("This node was sent back to the user who worked on it")
+    if inst.excluded_user_id == user_id:
+        raise Conflict("This node was sent back to the pool without its original worker")
+    run.set(
+        inst,
+        status="claimed",
+        assignee_id=user_id,
+        lease_expires_at=lease_end(now, lease_seconds),
+    )
+    run.event(
+        "node.claimed",
+        inst,
+        lease_expires_at=inst.lease_expires_at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+    )
+    run.flush()
+    return node_view(run, inst, project_id)
+
+
+def _hold(run: TaskRun, inst: Inst, user_id: int) -> None:
+    if run.status == "paused":
+        raise Conflict("The task is paused; submit after the workflow is resumed")
+    if not _held_by(inst, user_id, run.now):
+        if inst.status in ("finished", "submitted"):
+            raise Conflict("This node was already submitted")
+        raise Conflict("You do not hold this node; open it first to claim it")
+
+
+def submit_subtask(
+    session: Session,
+    principal: Principal,
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+    values: dict,
+) -> tuple[dict, list[tuple[int, float]]]:
+    user_id, run, inst = _locked_node(
+        session, principal, "subtask", project_id, workflow_id, node_db_id
+    )
+    _hold(run, inst, user_id)
+    defs = run.graph.config(inst.node_id).get("fields") or []
+    merged = {**((inst.state or {}).get("prefill") or {}), **(values or {})}
+    errors = fieldschema.validate_row(fieldschema.normalize_schema(defs), merged, 0)
+    if errors:
+        for e in errors:
+            e.index = None
+            e.loc = ("body", "values", e.field_name) if e.field_name else ("body", "values")
+        raise ValidationFailed("; ".join(e.message for e in errors), errors)
+    status = "submitted" if _reviewed_by(run, inst.node_id) else "finished"
+    run.set(inst, submitted_by_id=user_id, lease_expires_at=None)
+    run.event("node.submitted", inst, attempt=inst.attempt)
+    run.finish(inst, merged)
+    if status == "submitted":
+        run.set(inst, status="submitted", finished_at=None)
+    run.run()
+    run.flush()
+    return node_view(run, inst, project_id), run.enqueued
+
+
+def submit_review(
+    session: Session,
+    principal: Principal,
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+    decision: str,
+    comment: str | None,
+) -> tuple[dict, list[tuple[int, float]]]:
+    user_id, run, inst = _locked_node(
+        session, principal, "review", project_id, workflow_id, node_db_id
+    )
+    _hold(run, inst, user_id)
+    config = run.graph.config(inst.node_id)
+    subtask_id = run.graph.reviewed_subtask(inst.node_id)
+    sub = run.insts[subtask_id] if subtask_id else None
+    state = dict(inst.state or {})
+    rejections = int(state.get("rejections", 0))
+    verdict = {
+        "decision": decision,
+        "comment": comment,
+        "reviewer_id": user_id,
+        "rejections": rejections,
+    }
+    if decision == "pass":
+        verdict["values"] = sub.output if sub else None
+        run.event("review.passed", inst, subtask=subtask_id)
+        if sub is not None and sub.status == "submitted":
+            run.set(sub, status="finished", finished_at=run.now)
+        run.set(inst, lease_expires_at=None)
+        run.finish(inst, verdict)
+        run.run()
+        run.flush()
+        return node_view(run, inst, project_id), run.enqueued
+    rejections += 1
+    state["rejections"] = rejections
+    state.setdefault("history", []).append(
+        {"reviewer_id": user_id, "comment": comment, "at": run.now.isoformat()}
+    )
+    run.event("review.rejected", inst, subtask=subtask_id, rejections=rejections)
+    if rejections > int(config.get("max_rereviews", 2)) or sub is None:
+        outcome = "escalated" if config.get("on_exhausted") == "escalate" else "quarantined"
+        verdict["rejections"] = rejections
+        run.set(
+            inst,
+            status=outcome,
+            state=state,
+            output=verdict,
+            assignee_id=None,
+            lease_expires_at=None,
+        )
+        run.event(f"node.{outcome}", inst, rejections=rejections)
+        run.flush()
+        return node_view(run, inst, project_id), []
+    # Send the work back: the subtask reopens and every node between it and this review
+    # waits for the new submission.
+    between = run.graph.between(subtask_id, inst.node_id)
+    original = sub.submitted_by_id
+    sub_input, sub_state = sub.input, sub.state
+    run.reset_nodes([*between, inst.node_id, subtask_id])
+    run.set(inst, state=state)
+    rule = config.get("on_reject", "pool")
+    run.set(
+        sub,
+        status="available",
+        input=sub_input,
+        state=sub_state,
+        attempt=sub.attempt + 1,
+        reserved_for_id=original if rule == "same_worker" else None,
+        excluded_user_id=original if rule == "pool_exclude_original" else None,
+    )
+    run.event("node.available", sub, attempt=sub.attempt, sent_back_by=inst.node_id)
+    run.flush()
+    return node_view(run, inst, project_id), []
+
+
+def release(
+    session: Session, principal: Principal, project_id: int, workflow_id: int, node_db_id: int
+) -> dict:
+    user_id = acting_user(principal)
+    task_id = _locate(session, principal, project_id, workflow_id, node_db_id)
+    run, inst = _lock(session, principal, task_id, node_db_id)
+    if inst.kind not in ("subtask", "review"):
+        raise NotFound(f"Node {node_db_id} is a {inst.kind} node; only human nodes are claimed")
+    if not _held_by(inst, user_id, run.now):
+        raise Conflict("You do not hold this node")
+    run.set(inst, status="available", assignee_id=None, lease_expires_at=None)
+    run.event("node.released", inst)
+    run.flush()
+    return node_view(run, inst, project_id)
+
+
+# ---- reads ----------------------------------------------------------------------------
+
+
+def cancel_task(
+    session: Session, principal: Principal, project_id: int, workflow_id: int, task_id: int
+) -> dict:
+    task = task_row(session, principal, project_id, workflow_id, task_id)
+    try:
+        task_control.cancel_task(session.connection(), task.id, principal.user_id)
+    except EngineConflict as exc:
+        raise Conflict(str(exc)) from exc
+    session.expire(task)
+    return task_detail(session, principal, project_id, workflow_id, task_id)
