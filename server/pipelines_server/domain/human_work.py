@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ..engine import task_control
 from ..engine.state_machine import EngineConflict, Inst, TaskRun
 from ..shared.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from ..shared.principal import Principal
+from ..shared.principal import Principal, acting_user
 from ..store.leases import lease_end
 from ..store.models import NodeInstance
 from . import fields as fieldschema
@@ -25,13 +25,6 @@ from .workflows import get_workflow
 _NI = NodeInstance.__table__
 # The task statuses in which people may work on its nodes.
 WORKABLE_TASK = ("in_progress", "escalated", "quarantined")
-
-
-def acting_user(principal: Principal) -> int:
-    """The caller's user id (Forbidden for an API key whose creator was removed)."""
-    if principal.user_id is None:
-        raise Forbidden("The user who created this API key has been removed; create a new key")
-    return principal.user_id
 
 
 def _locate(

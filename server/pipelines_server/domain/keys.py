@@ -16,7 +16,7 @@ from sqlalchemy import Connection, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..shared.errors import BadRequest, Unauthorized
-from ..shared.principal import Principal, require_admin
+from ..shared.principal import USER_REMOVED, Principal, require_admin
 from ..store.fastread import fetch_all
 from ..store.models import ApiKey, User, utcnow
 from .admin_rows import admin_row
@@ -100,7 +100,6 @@ _VALIDITY = (
 )
 REVOKED = "The API key has been revoked"
 EXPIRED = "The API key has expired"
-USER_REMOVED = "The user who created this API key has been removed; create a new key"
 
 
 def invalid_keys(

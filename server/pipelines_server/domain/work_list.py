@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..shared.principal import Principal
+from ..shared.principal import Principal, acting_user
 from ..store.models import NodeInstance, Task, Workflow, utcnow
-from .human_work import WORKABLE_TASK, acting_user
+from .human_work import WORKABLE_TASK
 
 _NI = NodeInstance.__table__
 _T = Task.__table__

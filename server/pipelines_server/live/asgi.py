@@ -33,7 +33,7 @@ from ..shared.errors import (
     Unauthorized,
     ValidationFailed,
 )
-from ..shared.principal import Principal
+from ..shared.principal import USER_REMOVED, Principal
 from ..store.models import Task
 from ..web import auth
 from ..web.replies import send_json
@@ -151,7 +151,7 @@ class EventStreams:
 
         def check(conn):
             reason = keys.invalid_keys(conn, [principal.api_key_id]).get(principal.api_key_id)
-            if reason == keys.USER_REMOVED:
+            if reason == USER_REMOVED:
                 raise Forbidden(reason)
             if reason is not None:
                 raise Unauthorized(reason)
@@ -341,7 +341,7 @@ class EventStreams:
                 code, reason = WS_GOING_AWAY, why
             elif why == TOO_SLOW:
                 code, reason = WS_TRY_LATER, why
-            elif why == keys.USER_REMOVED:
+            elif why == USER_REMOVED:
                 code, reason = 4403, why
             else:
                 code, reason = 4401, why

@@ -27,12 +27,21 @@ class Principal:
         return self.role == ORG_ADMIN
 
 
+USER_REMOVED = "The user who created this API key has been removed; create a new key"
+
+
+def acting_user(principal: Principal) -> int:
+    """The caller's user id (Forbidden for an API key whose creator was removed)."""
+    if principal.user_id is None:
+        raise Forbidden(USER_REMOVED)
+    return principal.user_id
+
+
 def require_admin(principal: Principal, org_id: int, what: str) -> None:
     """Org-admin operations: another organization is not found; a key whose user was removed,
     or a member's key, is forbidden."""
     if principal.org_id != org_id:
         raise NotFound("Organization not found")
-    if principal.user_id is None:
-        raise Forbidden("The user who created this API key has been removed; create a new key")
+    acting_user(principal)
     if not principal.is_admin:
         raise Forbidden(f"Only organization admins can manage {what}")
