@@ -24,15 +24,6 @@ def event_view(r) -> dict:
     }
 
 
-def events_after(
-    conn, org_id: int, after: int, task_id: int | None, workflow_id: int | None, limit: int = 500
-) -> list[dict]:
-    """The live stream's feed: this organization's events after an id, oldest first."""
-    return [
-        event_view(r) for r in event_rows_after(conn, org_id, after, task_id, workflow_id, limit)
-    ]
-
-
 INT32_MAX = 2**31 - 1  # task_events.workflow_id is a 32-bit column on PostgreSQL
 
 

@@ -16,6 +16,7 @@ from ..engine import task_control
 from ..engine.state_machine import EngineConflict, Inst, TaskRun
 from ..shared.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from ..shared.principal import Principal, acting_user
+from ..shared.timestamps import ts_micros
 from ..store.leases import lease_end
 from ..store.models import NodeInstance
 from . import fields as fieldschema
@@ -144,7 +145,7 @@ def open_node(
     run.event(
         "node.claimed",
         inst,
-        lease_expires_at=inst.lease_expires_at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        lease_expires_at=ts_micros(inst.lease_expires_at),
     )
     run.flush()
     return node_view(run, inst, project_id)
@@ -282,7 +283,7 @@ def release(
     return node_view(run, inst, project_id)
 
 
-# ---- reads ----------------------------------------------------------------------------
+# ---- cancelling a task -------------------------------------------------------------------
 
 
 def cancel_task(

@@ -16,6 +16,7 @@ from celery.signals import celeryd_after_setup, worker_init, worker_process_init
 
 from ..isolation import outbound
 from ..settings import Settings
+from . import kinds
 
 RUN_NODE = "pipelines.run_node"
 
@@ -84,12 +85,14 @@ def _worker_engine():
 
 @worker_init.connect
 def _check_sandbox(**_kwargs):
-    """PIPELINES_SANDBOX=bwrap that does not work: the worker refuses to start."""
+    """PIPELINES_SANDBOX=bwrap that does not work, or node schemas it cannot read: the
+    worker refuses to start."""
     from ..isolation.sandbox import SandboxUnavailable, from_settings
 
     try:
         from_settings(_settings)
-    except SandboxUnavailable as exc:
+        kinds.check_spec()
+    except (SandboxUnavailable, RuntimeError) as exc:
         raise SystemExit(f"pipelines worker: {exc}") from None
 
 

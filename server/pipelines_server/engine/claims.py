@@ -19,7 +19,7 @@ _NI = NodeInstance.__table__
 
 @dataclass(frozen=True)
 class Claimed:
-    """A machine node held by one worker until `lease` ends."""
+    """A machine node held by one worker until its lease ends."""
 
     id: int
     task_id: int

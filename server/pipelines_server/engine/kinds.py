@@ -1,6 +1,6 @@
-"""The node kind catalogue: the kinds, their ports, their default configuration, and their
-configuration schemas and gate-condition operators, read from openapi/pipelines.yaml
-(`<Kind>NodeConfig`, `GateCondition`): the spec clients see is the one the engine checks.
+"""The node kind catalogue: the kinds, their ports and default configuration (here), and their
+configuration schemas and gate-condition operators (read from openapi/pipelines.yaml,
+`<Kind>NodeConfig` and `GateCondition`: the spec clients see is the one the engine checks).
 
 A graph is `{"nodes": [{"id", "kind", "name"?, "config"?}], "edges": [{"source", "target",
 "source_port"? ("out"), "target_port"? ("in")}]}`.
@@ -32,9 +32,8 @@ KINDS = (
     "merge",
     "loop",
 )
-# Kinds people work on, and machine kinds whose work is queued for a worker (the other
-# machine kinds are cheap and pure, and run inline while the graph is followed).
-HUMAN_KINDS = frozenset({"subtask", "review"})
+# Machine kinds whose work is queued for a worker (the other machine kinds are cheap and
+# pure, and run inline while the graph is followed).
 QUEUED_KINDS = frozenset({"code", "http", "llm"})
 # The component that holds each kind's configuration schema in the spec.
 SPEC_NAMES = {
@@ -70,6 +69,18 @@ def _spec_schemas() -> dict[str, Any]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with SPEC_PATH.open(encoding="utf-8") as f:
         return yaml.load(f, Loader=loader)["components"]["schemas"]
+
+
+def check_spec() -> None:
+    """Reads the spec's schemas now, so that a process that runs nodes (the server, a Celery
+    worker) refuses to start without them instead of failing its first gate mid-task."""
+    try:
+        config_schemas()
+        condition_ops()
+    except (OSError, KeyError, yaml.YAMLError) as exc:
+        raise RuntimeError(
+            f"cannot read the node configuration schemas from {SPEC_PATH}: {exc!r}"
+        ) from exc
 
 
 def _json_schema(schema: Any) -> Any:

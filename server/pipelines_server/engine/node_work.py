@@ -4,7 +4,6 @@ transaction, and record its result (retries, subtask prefill, the graph followed
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -13,7 +12,8 @@ from sqlalchemy import Connection, insert, text
 from ..store.db import is_postgres, utc_param
 from ..store.models import NodeInstance, Task, utcnow
 from .claims import Claimed
-from .executors.base import Credential, NodeFailed, NodeResult
+from .credentials import CredentialLookup
+from .executors.base import NodeFailed, NodeResult
 from .state_machine import Inst, TaskRun, load_graph
 
 _NI = NodeInstance.__table__
@@ -83,7 +83,6 @@ def start_tasks(conn: Connection, limit: int = 50) -> tuple[int, list[tuple[int,
     return len(rows), queued
 
 
-CredentialLookup = Callable[[int, str], Credential]
 
 
 def execute(

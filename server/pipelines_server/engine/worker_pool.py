@@ -22,7 +22,7 @@ from sqlalchemy import text
 
 from ..store.db import Database, utc_param
 from ..store.leases import new_token
-from . import claims, node_work
+from . import claims, kinds, node_work
 from .claims import Claimed
 from .credentials import CredentialLookup
 from .executors.base import NodeFailed, NodeResult
@@ -47,6 +47,7 @@ class Engine:
         send: Callable[[int, float], None] | None = None,
         org_cap: int = 0,
     ):
+        kinds.check_spec()
         self.db = db
         self.size = threads
         self.executor = executor

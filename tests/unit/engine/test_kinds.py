@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from pipelines_server.engine import kinds
 from pipelines_server.engine.graph_validation import validate_graph
 from pipelines_server.engine.kinds import KINDS, SPEC_NAMES, SPEC_PATH
 
@@ -40,3 +41,16 @@ def test_a_bad_config_is_rejected(kind):
         e for e in validate_graph(graph) if e.loc[:4] == ("graph", "nodes", 0, "config")
     ]
     assert any(f"Node 'x' ({kind}) config:" in e.message for e in config_errors), config_errors
+
+
+def test_a_process_without_the_spec_refuses_to_start_naming_it(monkeypatch, tmp_path):
+    missing = tmp_path / "pipelines.yaml"
+    monkeypatch.setattr(kinds, "SPEC_PATH", missing)
+    for cached in (kinds._spec_schemas, kinds.config_schemas, kinds.condition_ops):
+        cached.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match=str(missing)):
+            kinds.check_spec()
+    finally:
+        for cached in (kinds._spec_schemas, kinds.config_schemas, kinds.condition_ops):
+            cached.cache_clear()
