@@ -8,6 +8,7 @@ Celery worker of its own (its own queue on that broker) beside it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -90,13 +91,8 @@ class Server:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
     def stop(self, sig: int = signal.SIGTERM) -> None:
-        if self.worker is not None and self.worker.poll() is None:
-            self.worker.terminate()
-            try:
-                self.worker.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.worker.kill()
-                self.worker.wait()
+        if self.worker is not None:
+            stop_process_group(self.worker)
         if self.process.poll() is None:
             self.process.send_signal(sig)
             try:
@@ -196,7 +192,23 @@ def start_celery_worker(env: dict, log_path: Path) -> subprocess.Popen:
         stdout=log,
         stderr=subprocess.STDOUT,
         cwd=ROOT,
+        start_new_session=True,  # its own process group: stopping it stops its pool children
     )
+
+
+def stop_process_group(proc: subprocess.Popen, timeout: float = 15) -> None:
+    """SIGTERM to the process and every process of its group (a Celery worker's pool
+    children), SIGKILL to what is left after `timeout`: nothing outlives a test."""
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            pass
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)  # children that outlived their parent
+    proc.wait()
 
 
 def seed_database(database_url: str) -> Seed:
