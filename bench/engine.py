@@ -33,7 +33,6 @@ sys.path.insert(0, str(ROOT))
 from pipelines_server.store.db import Database  # noqa: E402
 from tests.server import (  # noqa: E402
     postgres_reachable,
-    start_celery_worker,
     start_server,
     stop_server,
 )
@@ -208,9 +207,10 @@ def bench_celery(tmp: Path) -> dict:
     if postgres_reachable(PG_URL) is None:
         os.environ["PIPELINES_TEST_DATABASE_URL"] = PG_URL
         db_label = "postgresql"
+    # start_server starts the server's own Celery worker (PIPELINES_EXECUTOR=celery): one
+    # worker, the same concurrency as the bare chain's.
     server = start_server(tmp / "celery", env=env)
     try:
-        server.worker = start_celery_worker(server.env, tmp / "celery-worker.log")
         time.sleep(3)
         console.print(f"[bold]celery[/]: {TASKS} tasks through our engine ...")
         ours = run_tasks(server)
