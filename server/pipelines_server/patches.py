@@ -89,7 +89,9 @@ def _rule_pattern(rule: str) -> re.Pattern:
     for m in _PARAM.finditer(rule):
         out.append(re.escape(rule[pos : m.start()]))
         converter = m.group(1) or "default"
-        out.append({"int": r"-?\d+", "float": r"-?[\d.]+", "path": r".+"}.get(converter, r"[^/:]+"))
+        out.append(
+            {"int": r"-?\d+", "float": r"-?[\d.]+", "path": r".+"}.get(converter, NO_COLON_REGEX)
+        )
         pos = m.end()
     out.append(re.escape(rule[pos:]))
     return re.compile("".join(out))
