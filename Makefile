@@ -34,10 +34,10 @@ $(STAMP): $(SERVER_STAMP)
 serve: $(SERVER_STAMP)
 	$(BIN)/pipelines-server serve
 
-# A Celery worker for machine nodes, for servers started with PIPELINES_EXECUTOR=celery; it
+# A Celery worker for machine nodes and jobs, for servers started with PIPELINES_EXECUTOR=celery; it
 # reads the same PIPELINES_DATABASE_URL and PIPELINES_BROKER_URL as the server.
 worker: $(SERVER_STAMP)
-	$(BIN)/celery -A pipelines_server.engine.celery_app worker --loglevel=info
+	$(BIN)/celery -A pipelines_server.worker worker --loglevel=info
 
 kfp-worker: $(SERVER_STAMP)
 	$(BIN)/pipelines-server kfp-worker

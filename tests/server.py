@@ -180,7 +180,7 @@ def start_celery_worker(env: dict, log_path: Path) -> subprocess.Popen:
             "-m",
             "celery",
             "-A",
-            "pipelines_server.engine.celery_app",
+            "pipelines_server.worker",
             "worker",
             "--loglevel=warning",
             "--concurrency=2",

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .api.external_v1 import errors as v1_errors
 from .api.native import errors as native_errors
 from .domain.archives import ArchiveLimits
+from .domain.job_runner import JobRunner, celery_sender
 from .domain.upload_workers import UploadWorkers
 from .domain.uploads import UploadConfig
 from .edge import surfaces
@@ -96,11 +97,12 @@ def build_runtime(settings: Settings) -> Runtime:
     )
     workers = UploadWorkers(db, uploads, settings.upload_workers)
     credential_key = derive_key(settings.ensure_secret_key())
-    send = None
+    send = send_job = None
     if settings.executor == "celery":
         from .engine.celery_app import make_celery, sender
 
-        send = sender(make_celery(settings.broker_url, settings.celery_queue))
+        celery = make_celery(settings.broker_url, settings.celery_queue)
+        send, send_job = sender(celery), celery_sender(celery)
     engine = Engine(
         db,
         threads=settings.engine_workers,
@@ -113,6 +115,13 @@ def build_runtime(settings: Settings) -> Runtime:
         send=send,
     )
     kfp_runner = kfp_runner_from_settings(db, settings)
+    jobs = JobRunner(
+        db,
+        settings.job_workers,
+        settings=settings,
+        lease_seconds=settings.job_lease_seconds,
+        send=send_job,
+    )
     return Runtime(
         settings=settings,
         db=db,
@@ -121,6 +130,7 @@ def build_runtime(settings: Settings) -> Runtime:
         workers=workers,
         engine=engine,
         kfp=kfp_runner,
+        jobs=jobs,
         credential_key=credential_key,
     )
 
@@ -183,11 +193,13 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             log.info("resumed %d upload(s) left processing", resumed)
         runtime.engine.start()
         runtime.kfp.start()
+        runtime.jobs.start()
         end_streams_on_signals(events)
         try:
             yield
         finally:
             await events.stop()
+            runtime.jobs.stop()
             runtime.kfp.stop()
             runtime.engine.stop()
             runtime.workers.shutdown()

@@ -14,6 +14,7 @@ from .settings import Settings
 from .store.db import Database
 
 if TYPE_CHECKING:
+    from .domain.job_runner import JobRunner
     from .domain.upload_workers import UploadWorkers
     from .engine.worker_pool import Engine
     from .kfp.runner import KfpRunner
@@ -28,6 +29,7 @@ class Runtime:
     workers: UploadWorkers
     engine: Engine
     kfp: KfpRunner
+    jobs: JobRunner
     credential_key: str  # the Fernet key that encrypts organization credentials at rest
 
 

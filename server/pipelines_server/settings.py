@@ -76,6 +76,8 @@ class Settings:
     rate_limit_per_ip: str = "120/minute"
     rate_limit_failed_auth: str = "30/minute"
     upload_workers: int = 2
+    job_workers: int = 2
+    job_lease_seconds: float = 30.0
     upload_url_min_seconds: int = 3600
     upload_url_max_seconds: int = 12 * 3600
     upload_bytes_per_second: int = 256 * 1024
@@ -134,6 +136,8 @@ class Settings:
             rate_limit_per_ip=_env("PIPELINES_RATE_LIMIT_PER_IP", "120/minute"),
             rate_limit_failed_auth=_env("PIPELINES_RATE_LIMIT_FAILED_AUTH", "30/minute"),
             upload_workers=_int("PIPELINES_UPLOAD_WORKERS", 2),
+            job_workers=_int("PIPELINES_JOB_WORKERS", 2),
+            job_lease_seconds=_float("PIPELINES_JOB_LEASE_SECONDS", 30.0),
             upload_url_min_seconds=_int("PIPELINES_UPLOAD_URL_MIN_SECONDS", 3600),
             upload_url_max_seconds=_int("PIPELINES_UPLOAD_URL_MAX_SECONDS", 12 * 3600),
             upload_bytes_per_second=_int("PIPELINES_UPLOAD_BYTES_PER_SECOND", 256 * 1024),

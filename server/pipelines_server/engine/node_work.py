@@ -83,8 +83,6 @@ def start_tasks(conn: Connection, limit: int = 50) -> tuple[int, list[tuple[int,
     return len(rows), queued
 
 
-
-
 def execute(
     run: TaskRun, claimed: Claimed, credentials: CredentialLookup | None, limits: dict
 ) -> tuple[NodeResult | NodeFailed, float]:

@@ -416,3 +416,67 @@ class KfpCacheEntry(Base):
     key: Mapped[str] = mapped_column(String(120), primary_key=True)
     outputs: Mapped[dict] = mapped_column(Json, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Job(Base):
+    """One long operation (async task creation, seeding, exports, dataset imports and
+    evaluations, experiments): durable, leased to one runner at a time, resumable from its
+    checkpoint, cancellable, with progress (done of total)."""
+
+    __tablename__ = "jobs"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    # queued, running, completed, completed_with_partial_results, failed, cancelled
+    status: Mapped[str] = mapped_column(String(40), default="queued")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    # What the job is about, for scoping its status routes (either may be NULL).
+    workflow_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    dataset_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    params: Mapped[dict] = mapped_column(Json, default=dict)
+    done: Mapped[int] = mapped_column(BigInteger, default=0)
+    total: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # Where a resumed run goes on from; written in the same transaction as the work it counts.
+    checkpoint: Mapped[dict] = mapped_column(Json, default=dict)
+    result: Mapped[dict] = mapped_column(Json, default=dict)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    cancel_requested: Mapped[bool] = mapped_column(Integer, default=0)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claim_token: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        # Runners claim from this index: only unfinished jobs are in it.
+        Index(
+            "ix_jobs_open",
+            "lease_until",
+            sqlite_where=text("finished_at IS NULL"),
+            postgresql_where=text("finished_at IS NULL"),
+        ),
+        Index("ix_jobs_org_kind", "org_id", "kind", "created_at"),
+    )
+
+
+class IdempotencyKey(Base):
+    """A creating POST's Idempotency-Key: the first request's body hash and, once it is
+    answered, its reply, replayed for the same key and body for `expires_at`."""
+
+    __tablename__ = "idempotency_keys"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    key: Mapped[str] = mapped_column(String(255))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    # NULL while the first request is being answered.
+    status_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    body: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        UniqueConstraint("org_id", "key", name="uq_idempotency_keys_org_key"),
+        Index("ix_idempotency_keys_expires", "expires_at"),
+    )

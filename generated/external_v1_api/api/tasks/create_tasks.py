@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.create_tasks_request import CreateTasksRequest
 from ...models.create_tasks_response import CreateTasksResponse
 from ...models.error import Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     workflow_id: int,
     *,
     body: CreateTasksRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -56,6 +59,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -99,6 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateTasksRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CreateTasksResponse | Error]:
     """Create 1–5,000 tasks from JSON
 
@@ -108,6 +117,7 @@ def sync_detailed(
 
     Args:
         workflow_id (int):
+        idempotency_key (str | Unset):
         body (CreateTasksRequest):
 
     Raises:
@@ -121,6 +131,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         workflow_id=workflow_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -135,6 +146,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CreateTasksRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> CreateTasksResponse | Error | None:
     """Create 1–5,000 tasks from JSON
 
@@ -144,6 +156,7 @@ def sync(
 
     Args:
         workflow_id (int):
+        idempotency_key (str | Unset):
         body (CreateTasksRequest):
 
     Raises:
@@ -158,6 +171,7 @@ def sync(
         workflow_id=workflow_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -166,6 +180,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateTasksRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CreateTasksResponse | Error]:
     """Create 1–5,000 tasks from JSON
 
@@ -175,6 +190,7 @@ async def asyncio_detailed(
 
     Args:
         workflow_id (int):
+        idempotency_key (str | Unset):
         body (CreateTasksRequest):
 
     Raises:
@@ -188,6 +204,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         workflow_id=workflow_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -200,6 +217,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CreateTasksRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> CreateTasksResponse | Error | None:
     """Create 1–5,000 tasks from JSON
 
@@ -209,6 +227,7 @@ async def asyncio(
 
     Args:
         workflow_id (int):
+        idempotency_key (str | Unset):
         body (CreateTasksRequest):
 
     Raises:
@@ -224,5 +243,6 @@ async def asyncio(
             workflow_id=workflow_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.project import Project
 from ...models.project_create import ProjectCreate
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ProjectCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -47,6 +50,11 @@ def _parse_response(
         response_401 = Error.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -89,9 +97,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProjectCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Project]:
     """
     Args:
+        idempotency_key (str | Unset):
         body (ProjectCreate):
 
     Raises:
@@ -104,6 +114,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -117,9 +128,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ProjectCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | Project | None:
     """
     Args:
+        idempotency_key (str | Unset):
         body (ProjectCreate):
 
     Raises:
@@ -133,6 +146,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -140,9 +154,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProjectCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Project]:
     """
     Args:
+        idempotency_key (str | Unset):
         body (ProjectCreate):
 
     Raises:
@@ -155,6 +171,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -166,9 +183,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ProjectCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | Project | None:
     """
     Args:
+        idempotency_key (str | Unset):
         body (ProjectCreate):
 
     Raises:
@@ -183,5 +202,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

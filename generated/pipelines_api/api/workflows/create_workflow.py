@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.workflow import Workflow
 from ...models.workflow_create import WorkflowCreate
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     project_id: int,
     *,
     body: WorkflowCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -104,6 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Workflow]:
     """Create a workflow (DRAFT)
 
@@ -112,6 +116,7 @@ def sync_detailed(
 
     Args:
         project_id (int):
+        idempotency_key (str | Unset):
         body (WorkflowCreate):
 
     Raises:
@@ -125,6 +130,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         project_id=project_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -139,6 +145,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | Workflow | None:
     """Create a workflow (DRAFT)
 
@@ -147,6 +154,7 @@ def sync(
 
     Args:
         project_id (int):
+        idempotency_key (str | Unset):
         body (WorkflowCreate):
 
     Raises:
@@ -161,6 +169,7 @@ def sync(
         project_id=project_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -169,6 +178,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | Workflow]:
     """Create a workflow (DRAFT)
 
@@ -177,6 +187,7 @@ async def asyncio_detailed(
 
     Args:
         project_id (int):
+        idempotency_key (str | Unset):
         body (WorkflowCreate):
 
     Raises:
@@ -190,6 +201,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         project_id=project_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -202,6 +214,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: WorkflowCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | Workflow | None:
     """Create a workflow (DRAFT)
 
@@ -210,6 +223,7 @@ async def asyncio(
 
     Args:
         project_id (int):
+        idempotency_key (str | Unset):
         body (WorkflowCreate):
 
     Raises:
@@ -225,5 +239,6 @@ async def asyncio(
             project_id=project_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -3,6 +3,7 @@
 from ...domain import tasks
 from ...runtime import current
 from ...shared.timestamps import ts
+from ...web import idempotency
 from ...web.auth import caller_session, principal
 
 
@@ -22,15 +23,21 @@ def row_errors(errors) -> list[dict]:
 
 
 def create_tasks(workflow_id: int, body: dict):
-    with caller_session() as (session, me):
+    with caller_session() as (session, me), idempotency.guard(session, me, body) as once:
+        if once.replay:
+            return once.replay
         result = tasks.create_tasks(session, me, workflow_id, body["tasks"])
+        reply = once.answer(
+            {
+                "success_count": len(result.task_ids),
+                "error_count": result.error_count,
+                "errors": row_errors(result.errors),
+                "task_ids": result.task_ids,
+            },
+            200,
+        )
     current().engine.tasks_created()
-    return {
-        "success_count": len(result.task_ids),
-        "error_count": result.error_count,
-        "errors": row_errors(result.errors),
-        "task_ids": result.task_ids,
-    }, 200
+    return reply
 
 
 def list_tasks(

@@ -1,6 +1,7 @@
 """The `projects` tag: projects (CRUD, archive, unarchive)."""
 
 from ...domain import projects
+from ...web import idempotency
 from ...web.auth import caller_session
 from . import shapes
 
@@ -14,9 +15,11 @@ def list_projects(page: int = 1, page_size: int = 50, include_archived: bool = F
 
 
 def create_project(body: dict):
-    with caller_session() as (session, me):
+    with caller_session() as (session, me), idempotency.guard(session, me, body) as once:
+        if once.replay:
+            return once.replay
         p = projects.create_project(session, me, body["name"], body.get("description", ""))
-        return shapes.project(p), 201
+        return once.answer(shapes.project(p), 201)
 
 
 def get_project(project_id: int):

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 from ...domain import workflows
+from ...web import idempotency
 from ...web.auth import caller_session
 from . import shapes
 
@@ -22,7 +23,9 @@ def list_workflows(
 
 
 def create_workflow(project_id: int, body: dict):
-    with caller_session() as (session, me):
+    with caller_session() as (session, me), idempotency.guard(session, me, body) as once:
+        if once.replay:
+            return once.replay
         wf = workflows.create_workflow(
             session,
             me,
@@ -32,7 +35,7 @@ def create_workflow(project_id: int, body: dict):
             body.get("fields"),
             body.get("graph"),
         )
-        return shapes.workflow(wf), 201
+        return once.answer(shapes.workflow(wf), 201)
 
 
 def get_workflow(project_id: int, workflow_id: int):

@@ -1,0 +1,1 @@
+"""Job handlers of issue 11 (filled in by its work)."""

@@ -1,0 +1,97 @@
+"""Idempotency-Key on creating POSTs, over real HTTP: replay, 409 on another body, one piece
+of work for parallel requests, scoped to the organization, not kept for failures."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from sqlalchemy import func, select
+
+from pipelines_server.store.models import Project, Task
+from tests.api.helpers import TEXT_FIELDS, database, make_workflow, native, v1
+from tests.server import seed_database
+
+GOOD = {"input_text": "Hello", "target_language": "French"}
+REUSED = "The same Idempotency-Key was reused with a different request body"
+
+
+def _tasks_of(server, workflow_id: int) -> int:
+    with database(server) as session:
+        return session.scalar(select(func.count()).where(Task.workflow_id == workflow_id))
+
+
+def test_twenty_parallel_v1_batches_with_one_key_create_one_batch(server):
+    wf = make_workflow(server, TEXT_FIELDS)
+    body = {"tasks": [{"fields": GOOD}, {"fields": GOOD}, {"fields": {"input_text": 1}}]}
+    headers = {"Idempotency-Key": "parallel-batch-1"}
+
+    def post(_):
+        with v1(server) as api:
+            return api.post(f"/workflows/{wf['id']}/tasks", json=body, headers=headers)
+
+    with ThreadPoolExecutor(20) as pool:
+        replies = list(pool.map(post, range(20)))
+    assert {r.status_code for r in replies} == {200}, [r.text for r in replies]
+    bodies = [r.json() for r in replies]
+    assert all(b == bodies[0] for b in bodies)
+    assert bodies[0]["success_count"] == 2 and bodies[0]["error_count"] == 1
+    assert _tasks_of(server, wf["id"]) == 2
+    # All but the first say they are replays.
+    assert sum(r.headers.get("Idempotent-Replayed") == "true" for r in replies) == 19
+    # v1 replies keep their deprecation headers on a replay too.
+    assert all(r.headers.get("Deprecation") == "true" for r in replies)
+
+
+def test_same_key_other_body_is_409_with_the_reference_wording(server):
+    wf = make_workflow(server, TEXT_FIELDS)
+    headers = {"Idempotency-Key": "other-body"}
+    with v1(server) as api:
+        first = api.post(
+            f"/workflows/{wf['id']}/tasks", json={"tasks": [{"fields": GOOD}]}, headers=headers
+        )
+        assert first.status_code == 200
+        again = api.post(
+            f"/workflows/{wf['id']}/tasks",
+            json={"tasks": [{"fields": GOOD}, {"fields": GOOD}]},
+            headers=headers,
+        )
+    assert again.status_code == 409
+    assert again.json()["error"] == "api_error"
+    assert REUSED in again.json()["message"]
+    assert _tasks_of(server, wf["id"]) == 1
+
+
+def test_native_create_replays_status_and_body_and_keys_are_per_organization(server):
+    other = seed_database(server.database_url)
+    headers = {"Idempotency-Key": "project-key"}
+    with native(server) as api:
+        first = api.post("/projects", json={"name": "idem"}, headers=headers)
+        second = api.post("/projects", json={"name": "idem"}, headers=headers)
+        conflict = api.post("/projects", json={"name": "idem2"}, headers=headers)
+    assert first.status_code == second.status_code == 201
+    assert first.json() == second.json()
+    assert second.headers["Idempotent-Replayed"] == "true"
+    assert "Idempotent-Replayed" not in first.headers
+    assert conflict.status_code == 409 and REUSED in conflict.json()["detail"]
+    # Another organization's identical key is its own.
+    with native(server, other.api_key) as api:
+        theirs = api.post("/projects", json={"name": "idem"}, headers=headers)
+    assert theirs.status_code == 201 and theirs.json()["id"] != first.json()["id"]
+    with database(server) as session:
+        assert session.scalar(select(func.count()).where(Project.name == "idem")) == 2
+
+
+def test_a_failed_request_does_not_keep_its_key(server):
+    headers = {"Idempotency-Key": "fails-first"}
+    with native(server) as api:
+        failed = api.post("/projects/999999999/workflows", json={"name": "x"}, headers=headers)
+        assert failed.status_code == 404
+        project = api.post("/projects", json={"name": "later"}).json()
+        ok = api.post(f"/projects/{project['id']}/workflows", json={"name": "x"}, headers=headers)
+    assert ok.status_code == 201, ok.text
+
+
+def test_a_key_over_255_characters_is_refused(server):
+    with native(server) as api:
+        r = api.post("/projects", json={"name": "k"}, headers={"Idempotency-Key": "k" * 256})
+    assert r.status_code in (400, 422)
