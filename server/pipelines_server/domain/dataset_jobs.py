@@ -1,1 +1,369 @@
-"""Job handlers of issue 11 (filled in by its work)."""
+"""Dataset jobs: `dataset_import` (a stored upload parsed into rows), `seed_from_dataset`
+(dataset rows into a workflow's tasks) and `dataset_eval` (dataset rows scored by a library
+evaluation).
+
+Each works in steps of STEP records: one transaction inserts the step's rows (or tasks, or
+results) and, with them, the job's progress and checkpoint (records consumed), so a runner
+killed mid-import resumes from the last step without inserting anything twice.
+
+Tasks seeded from a dataset are started by the engine's poll for new tasks (its
+`poll_seconds`): a job may run on a Celery worker, where no engine can be woken directly.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from sqlalchemy import insert
+
+from ..shared.errors import DomainError, FieldError, ValidationFailed
+from ..shared.principal import Principal
+from ..shared.timestamps import utcnow
+from ..store.models import Dataset, DatasetRow, Job
+from . import datasets, jobs
+from . import fields as fieldschema
+from .tasks import insert_tasks
+from .workflows import get_workflow, require_accepts_tasks
+
+STEP = 1000  # records per import step
+SEED_STEP = 500  # rows per seeding step
+MAX_ERRORS = 100  # per-row errors a job reports (the count is exact)
+MAX_TASK_IDS = 1000  # task ids a seeding job reports
+IMPORT, SEED, EVAL = "dataset_import", "seed_from_dataset", "dataset_eval"
+
+
+# --- dataset_import -------------------------------------------------------------------------
+
+
+def start_import(
+    session,
+    principal: Principal,
+    *,
+    name: str,
+    description: str,
+    path: str,
+    file_name: str,
+    size: int,
+    head: bytes,
+) -> tuple[Dataset, Job]:
+    """A dataset (`importing`) and its queued import job, for a file saved on disk."""
+    if not head.strip():
+        datasets.remove_file(path)
+        raise ValidationFailed(
+            "The file is empty", [FieldError("The file is empty", loc=("body", "file"))]
+        )
+    fmt = datasets.detect_format(file_name, head)
+    delimiter = datasets.sniff_delimiter(head) if fmt == "csv" else ","
+    columns = datasets.read_header(path, fmt, delimiter)
+    ds = datasets.create_dataset(
+        session,
+        principal,
+        name=name,
+        description=description,
+        fmt=fmt,
+        file_name=file_name,
+        file_bytes=size,
+        columns=columns,
+    )
+    sample = head[: datasets.PREVIEW_BYTES]
+    lines = max(sample.count(b"\n"), 1)
+    estimate = lines if size <= len(sample) else int(size * lines / max(len(sample), 1))
+    if fmt == "csv":
+        estimate = max(estimate - 1, 0)
+    job = jobs.create(
+        session,
+        principal,
+        IMPORT,
+        {"path": str(path), "format": fmt, "delimiter": delimiter, "dataset_id": ds.id},
+        total=estimate,
+        dataset_id=ds.id,
+        result={"dataset_id": ds.id, "rows_imported": 0, "error_count": 0, "errors": []},
+    )
+    ds.import_job_id = job.id
+    return ds, job
+
+
+def import_view(session, job: Job) -> dict:
+    view = jobs.view(job)
+    result = job.result or {}
+    ds = session.get(Dataset, job.dataset_id) if job.dataset_id else None
+    view.update(
+        {
+            "dataset_id": job.dataset_id,
+            "dataset_status": ds.status if ds else None,
+            "rows_imported": result.get("rows_imported", 0),
+            "error_count": result.get("error_count", 0),
+            "errors": result.get("errors", []),
+        }
+    )
+    return view
+
+
+def cancel_import(session, job: Job) -> Job:
+    jobs.request_cancel(session, job)
+    if job.status == jobs.CANCELLED:  # was still queued: nothing ran
+        ds = session.get(Dataset, job.dataset_id)
+        if ds is not None and ds.status == datasets.IMPORTING:
+            ds.status, ds.updated_at = datasets.CANCELLED, utcnow()
+        datasets.remove_file((job.params or {}).get("path"))
+    return job
+
+
+def _end_dataset(ctx: jobs.JobContext, status: str) -> None:
+    with ctx.db.session() as session:
+        ds = session.get(Dataset, ctx.params.get("dataset_id"))
+        if ds is not None and ds.status == datasets.IMPORTING:
+            ds.status, ds.updated_at = status, utcnow()
+    datasets.remove_file(ctx.params.get("path"))
+
+
+@jobs.handler(IMPORT)
+def run_import(ctx: jobs.JobContext) -> str | None:
+    try:
+        return _import(ctx)
+    except jobs.LeaseLost:
+        raise
+    except jobs.Cancelled:
+        _end_dataset(ctx, datasets.CANCELLED)
+        raise
+    except BaseException:
+        _end_dataset(ctx, datasets.FAILED)
+        raise
+
+
+def _import(ctx: jobs.JobContext) -> str | None:
+    p = ctx.params
+    cp = ctx.checkpoint
+    consumed = int(cp.get("consumed", 0))
+    dataset_id = p["dataset_id"]
+    try:
+        handle = open(p["path"], "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise jobs.JobFailed("The uploaded file is gone; import it again") from exc
+    with handle:
+        source = itertools.islice(
+            datasets.records(handle, p["format"], p["delimiter"]), consumed, None
+        )
+        while True:
+            batch = list(itertools.islice(source, STEP))
+            last = len(batch) < STEP
+            with ctx.step() as session:
+                _import_step(ctx, session, dataset_id, batch, last)
+            if last:
+                break
+    result = ctx.result
+    if not result.get("rows_imported"):
+        message = "No row of the file could be imported"
+        if result.get("errors"):
+            first = result["errors"][0]
+            message += f" (line {first['line']}: {first['message']})"
+        raise jobs.JobFailed(message)
+    datasets.remove_file(p["path"])
+    return jobs.PARTIAL if result.get("error_count") else jobs.COMPLETED
+
+
+def _import_step(ctx, session, dataset_id: int, batch: list, last: bool) -> None:
+    ds = session.get(Dataset, dataset_id)
+    cp = dict(ctx.checkpoint)
+    result = dict(ctx.result)
+    columns: list[str] = list(cp.get("columns") or datasets.column_names(ds))
+    types: dict[str, dict[str, int]] = {c: dict(v) for c, v in (cp.get("types") or {}).items()}
+    inserted = int(result.get("rows_imported", 0))
+    errors = list(result.get("errors", []))
+    error_count = int(result.get("error_count", 0))
+    values = []
+    for rec in batch:
+        if rec.error is not None:
+            error_count += 1
+            if len(errors) < MAX_ERRORS:
+                errors.append({"line": rec.line, "message": rec.error})
+            continue
+        if rec.data is None:
+            continue
+        for name, value in rec.data.items():
+            if name not in types:
+                types[name] = {}
+                if name not in columns:
+                    columns.append(name)
+            kind = datasets.infer(value)
+            types[name][kind] = types[name].get(kind, 0) + 1
+        values.append({"dataset_id": dataset_id, "row_index": inserted, "data": rec.data})
+        inserted += 1
+    if values:
+        session.execute(insert(DatasetRow.__table__), values)
+    now = utcnow()
+    ds.columns = [
+        {
+            "name": c,
+            "type": datasets.column_type(types.get(c, {})),
+            "type_counts": types.get(c, {}),
+        }
+        for c in columns
+    ]
+    ds.row_count, ds.error_count, ds.updated_at = inserted, error_count, now
+    if last and inserted:
+        ds.status = datasets.READY
+    cp.update(consumed=int(cp.get("consumed", 0)) + len(batch), columns=columns, types=types)
+    ctx.checkpoint = cp
+    ctx.result = {
+        "dataset_id": dataset_id,
+        "rows_imported": inserted,
+        "error_count": error_count,
+        "errors": errors,
+    }
+    ctx.done = cp["consumed"]
+    ctx.total = cp["consumed"] if last else max(ctx.total or 0, cp["consumed"] + 1)
+
+
+# --- seed_from_dataset ----------------------------------------------------------------------
+
+
+def start_seed(session, principal: Principal, project_id: int, workflow_id: int, body: dict) -> Job:
+    wf = get_workflow(session, principal, workflow_id, project_id)
+    require_accepts_tasks(wf)
+    if fieldschema.file_fields(wf.fields):
+        raise ValidationFailed(
+            "This workflow has file upload fields; it cannot be seeded from a dataset"
+        )
+    dataset_id = body.get("dataset_id")
+    if isinstance(dataset_id, bool) or not isinstance(dataset_id, int):
+        raise ValidationFailed(
+            "dataset_id is required",
+            [FieldError("dataset_id must be an integer", loc=("body", "dataset_id"))],
+        )
+    try:
+        ds = datasets.get_dataset(session, principal, dataset_id)
+    except DomainError as exc:
+        raise ValidationFailed(
+            f"Dataset not found: {dataset_id}",
+            [FieldError("Dataset not found", loc=("body", "dataset_id"))],
+        ) from exc
+    if ds.status != datasets.READY:
+        raise ValidationFailed(
+            f"Dataset {ds.id} is {ds.status}; only a ready dataset can seed tasks",
+            [FieldError(f"Dataset is {ds.status}", loc=("body", "dataset_id"))],
+        )
+    mapping = datasets.seed_mapping(ds, wf.fields or [], body.get("column_mapping"))
+    offset, limit = body.get("offset", 0), body.get("limit")
+    for name, value, low in (("offset", offset, 0), ("limit", limit, 1)):
+        if value is None and name == "limit":
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise ValidationFailed(
+                f"{name} must be an integer of at least {low}",
+                [FieldError(f"{name} must be an integer >= {low}", loc=("body", name))],
+            )
+    end = ds.row_count if limit is None else min(ds.row_count, offset + limit)
+    total = max(end - offset, 0)
+    return jobs.create(
+        session,
+        principal,
+        SEED,
+        {
+            "dataset_id": ds.id,
+            "project_id": project_id,
+            "workflow_id": wf.id,
+            "column_mapping": mapping,
+            "offset": offset,
+            "end": end,
+        },
+        total=total,
+        workflow_id=wf.id,
+        dataset_id=ds.id,
+        result=_seed_result(ds.id, mapping),
+    )
+
+
+def _seed_result(dataset_id: int, mapping: dict) -> dict:
+    return {
+        "dataset_id": dataset_id,
+        "column_mapping": mapping,
+        "success_count": 0,
+        "error_count": 0,
+        "errors": [],
+        "task_ids": [],
+    }
+
+
+def seed_view(job: Job) -> dict:
+    view = jobs.view(job)
+    result = job.result or {}
+    view.update(
+        {
+            "dataset_id": job.dataset_id,
+            "workflow_id": job.workflow_id,
+            "success_count": result.get("success_count", 0),
+            "error_count": result.get("error_count", 0),
+            "errors": result.get("errors", []),
+            "task_ids": result.get("task_ids", []),
+        }
+    )
+    return view
+
+
+@jobs.handler(SEED)
+def run_seed(ctx: jobs.JobContext) -> str | None:
+    p = ctx.params
+    mapping: dict[str, str] = p["column_mapping"]
+    end = int(p["end"])
+    while True:
+        position = int(p["offset"]) + ctx.done
+        if position >= end:
+            break
+        with ctx.step() as session:
+            wf = get_workflow(session, ctx.principal(session), p["workflow_id"])
+            if wf.status not in ("ACTIVE", "PAUSED"):
+                raise jobs.JobFailed(f"The workflow is {wf.status}; it no longer accepts tasks")
+            stop = min(end, position + SEED_STEP)
+            _seed_step(ctx, session, wf, mapping, position, stop)
+    result = ctx.result
+    if not result.get("success_count") and result.get("error_count"):
+        raise jobs.JobFailed("Every row failed validation")
+    return jobs.PARTIAL if result.get("error_count") else jobs.COMPLETED
+
+
+def _seed_step(ctx, session, wf, mapping: dict, start: int, stop: int) -> None:
+    schema = wf.fields or []
+    types = {f["name"]: f["type"] for f in schema}
+    result = dict(ctx.result)
+    errors, task_ids = list(result.get("errors", [])), list(result.get("task_ids", []))
+    error_count = int(result.get("error_count", 0))
+    valid: list[dict] = []
+    seen = 0
+    for index, data in datasets.iter_rows(session, p_dataset(ctx), start, stop):
+        seen += 1
+        row = {}
+        for field, column in mapping.items():
+            value = datasets.coerce(data.get(column), types[field])
+            if value is not None:
+                row[field] = value
+        problems = fieldschema.validate_row(schema, row, index)
+        if problems:
+            error_count += 1
+            if len(errors) < MAX_ERRORS:
+                errors.append(
+                    {
+                        "index": index,
+                        "row_index": index,
+                        "errors": [{"field": e.field_name, "message": e.message} for e in problems],
+                        "message": "; ".join(e.message for e in problems),
+                    }
+                )
+            continue
+        valid.append(row)
+    ids = insert_tasks(session, wf, valid)
+    room = MAX_TASK_IDS - len(task_ids)
+    task_ids.extend(ids[: max(room, 0)])
+    result.update(
+        success_count=int(result.get("success_count", 0)) + len(ids),
+        error_count=error_count,
+        errors=errors,
+        task_ids=task_ids,
+    )
+    ctx.result = result
+    ctx.done += stop - start
+    ctx.checkpoint = {"position": stop, "rows_read": seen}
+
+
+def p_dataset(ctx) -> int:
+    return int(ctx.params["dataset_id"])

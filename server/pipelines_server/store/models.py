@@ -480,3 +480,62 @@ class IdempotencyKey(Base):
         UniqueConstraint("org_id", "key", name="uq_idempotency_keys_org_key"),
         Index("ix_idempotency_keys_expires", "expires_at"),
     )
+
+
+# ---- datasets (issue 11, area 4) ----
+
+
+class Dataset(Base):
+    """A table of rows imported from a CSV or JSONL file. `columns` are in file order, each
+    `{"name", "type", "type_counts"}`; `analytics` is computed on first request and kept
+    (a dataset's rows never change once imported)."""
+
+    __tablename__ = "datasets"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    name: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str] = mapped_column(Text, default="")
+    # importing, ready, failed, cancelled
+    status: Mapped[str] = mapped_column(String(20), default="importing")
+    source_format: Mapped[str] = mapped_column(String(10))  # csv, jsonl
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    file_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    row_count: Mapped[int] = mapped_column(BigInteger, default=0)
+    error_count: Mapped[int] = mapped_column(BigInteger, default=0)
+    columns: Mapped[list] = mapped_column(Json, default=list)
+    analytics: Mapped[dict | None] = mapped_column(Json, nullable=True)
+    import_job_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_datasets_org_created", "org_id", "created_at"),)
+
+
+class DatasetRow(Base):
+    """One row of a dataset: `data` maps column names to values (CSV cells as the file
+    wrote them, JSONL values as parsed)."""
+
+    __tablename__ = "dataset_rows"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("datasets.id", ondelete="CASCADE"))
+    row_index: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[dict] = mapped_column(Json, default=dict)
+
+    __table_args__ = (UniqueConstraint("dataset_id", "row_index", name="uq_dataset_rows_index"),)
+
+
+class DatasetEvalResult(Base):
+    """The score of one dataset row in a dataset evaluation run (a `dataset_eval` job)."""
+
+    __tablename__ = "dataset_eval_results"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    job_id: Mapped[str] = mapped_column(String(36))
+    dataset_id: Mapped[int] = mapped_column(BigInteger)
+    row_index: Mapped[int] = mapped_column(BigInteger)
+    passed: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    detail: Mapped[dict] = mapped_column(Json, default=dict)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    __table_args__ = (UniqueConstraint("job_id", "row_index", name="uq_dataset_eval_results_row"),)

@@ -1,0 +1,315 @@
+"""The `datasets` tag: import from CSV/JSONL (preview, async import job, status, cancel),
+list, get, content, export, analytics, charts; seeding a workflow's tasks from a dataset."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+
+from flask import Response
+
+from ...domain import dataset_jobs, datasets, jobs
+from ...domain.workflows import get_workflow
+from ...runtime import current
+from ...shared.errors import FieldError, NotFound, ValidationFailed
+from ...shared.timestamps import ts
+from ...store.models import Dataset
+from ...web import idempotency
+from ...web.auth import caller_session
+from . import shapes
+
+
+def dataset(ds: Dataset) -> dict:
+    return {
+        "id": ds.id,
+        "org_id": ds.org_id,
+        "name": ds.name,
+        "description": ds.description,
+        "status": ds.status,
+        "source_format": ds.source_format,
+        "file_name": ds.file_name,
+        "file_bytes": ds.file_bytes,
+        "row_count": ds.row_count,
+        "error_count": ds.error_count,
+        "columns": [
+            {"name": c["name"], "type": c["type"], "type_counts": c.get("type_counts", {})}
+            for c in ds.columns or []
+        ],
+        "import_job_id": ds.import_job_id,
+        "created_at": ts(ds.created_at),
+        "updated_at": ts(ds.updated_at),
+    }
+
+
+def _file(file) -> tuple:
+    if file is None or not hasattr(file, "stream"):
+        raise ValidationFailed(
+            "file is required", [FieldError("A file part is required", loc=("body", "file"))]
+        )
+    return file.stream, getattr(file, "filename", None) or "upload"
+
+
+def _size(stream) -> int | None:
+    try:
+        position = stream.tell()
+        stream.seek(0, io.SEEK_END)
+        size = stream.tell()
+        stream.seek(position)
+        return size
+    except (OSError, AttributeError, ValueError):
+        return None
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+def preview_dataset_import(body: dict | None = None, file=None):
+    stream, name = _file(file)
+    with caller_session():  # the caller's key is checked; nothing is stored
+        return datasets.preview(stream, name, _size(stream)), 200
+
+
+def import_dataset(body: dict | None = None, file=None):
+    form = body if isinstance(body, dict) else {}
+    name, description, org_id = form.get("name"), form.get("description"), form.get("org_id")
+    stream, file_name = _file(file)
+    settings = current().settings
+    path, size, digest, head = datasets.save_upload(stream, settings.data_dir)
+    try:
+        with caller_session() as (session, me):
+            if org_id not in (None, "") and str(org_id) != str(me.org_id):
+                raise NotFound("Organization not found")
+            fingerprint = json.dumps(
+                {"name": name, "description": description, "org_id": org_id, "file": digest}
+            ).encode()
+            with idempotency.guard(session, me, fingerprint) as once:
+                if once.replay:
+                    datasets.remove_file(path)
+                    return once.replay
+                ds, job = dataset_jobs.start_import(
+                    session,
+                    me,
+                    name=name or "",
+                    description=description or "",
+                    path=str(path),
+                    file_name=file_name,
+                    size=size,
+                    head=head,
+                )
+                reply = {
+                    "job_id": job.id,
+                    "id": job.id,
+                    "dataset_id": ds.id,
+                    "status": job.status,
+                    "dataset_status": ds.status,
+                    "format": ds.source_format,
+                    "columns": [c["name"] for c in ds.columns],
+                    "total": job.total,
+                }
+                answer = once.answer(reply, 202)
+                job_id = job.id
+    except BaseException:
+        datasets.remove_file(path)
+        raise
+    current().jobs.submit(job_id)
+    return answer
+
+
+def get_dataset_import_job(job_id: str):
+    with caller_session() as (session, me):
+        job = jobs.get(session, me, job_id, (dataset_jobs.IMPORT,), what="Import job")
+        return dataset_jobs.import_view(session, job), 200
+
+
+def cancel_dataset_import_job(job_id: str):
+    with caller_session() as (session, me):
+        job = jobs.get(session, me, job_id, (dataset_jobs.IMPORT,), what="Import job")
+        dataset_jobs.cancel_import(session, job)
+        return dataset_jobs.import_view(session, job), 200
+
+
+# --- datasets -------------------------------------------------------------------------------
+
+
+def list_datasets(
+    page: int = 1, page_size: int = 50, search: str | None = None, status: str | None = None
+):
+    with caller_session() as (session, me):
+        rows, total = datasets.list_datasets(
+            session, me, shapes.offset(page, page_size), page_size, search, status
+        )
+        return shapes.page([dataset(d) for d in rows], total, page, page_size), 200
+
+
+def get_dataset(dataset_id: int):
+    with caller_session() as (session, me):
+        return dataset(datasets.get_dataset(session, me, dataset_id)), 200
+
+
+def get_dataset_content(dataset_id: int, page: int = 1, page_size: int = 50):
+    with caller_session() as (session, me):
+        ds = datasets.get_dataset(session, me, dataset_id)
+        rows = datasets.rows_page(session, ds, shapes.offset(page, page_size), page_size)
+        body = shapes.page(
+            [{"row_index": r.row_index, "data": r.data} for r in rows],
+            ds.row_count,
+            page,
+            page_size,
+        )
+        body["columns"] = [c["name"] for c in ds.columns or []]
+        body["dataset_id"] = ds.id
+        return body, 200
+
+
+class _Sink(io.RawIOBase):
+    """A write-only stream whose bytes are taken out in chunks (zipfile streams into it)."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:
+        self.parts.append(bytes(b))
+        return len(b)
+
+    def take(self) -> bytes:
+        data, self.parts = b"".join(self.parts), []
+        return data
+
+
+def _csv_chunks(columns: list[str], rows: Iterator[tuple[int, dict]]) -> Iterator[bytes]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for n, (_, data) in enumerate(rows, 1):
+        writer.writerow([datasets.cell_text(data.get(c)) for c in columns])
+        if n % 500 == 0:
+            yield buffer.getvalue().encode()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode()
+
+
+def _json_chunks(rows: Iterator[tuple[int, dict]]) -> Iterator[bytes]:
+    yield b"["
+    parts: list[str] = []
+    for n, (_, data) in enumerate(rows):
+        parts.append(("," if n else "") + json.dumps(data, ensure_ascii=False))
+        if len(parts) >= 500:
+            yield "".join(parts).encode()
+            parts = []
+    yield ("".join(parts) + "]").encode()
+
+
+def _zipped(member: str, chunks: Iterator[bytes]) -> Iterator[bytes]:
+    sink = _Sink()
+    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open(member, "w", force_zip64=True) as entry:
+            for chunk in chunks:
+                entry.write(chunk)
+                data = sink.take()
+                if data:
+                    yield data
+    yield sink.take()
+
+
+def export_dataset(dataset_id: int, format: str = "csv"):  # noqa: A002 - the API's name
+    with caller_session() as (session, me):
+        ds = datasets.get_dataset(session, me, dataset_id)
+        columns = datasets.column_names(ds)
+        base = _safe_name(ds.name) or f"dataset-{ds.id}"
+        ds_id = ds.id
+    if format not in datasets.EXPORT_FORMATS:
+        raise ValidationFailed(
+            f"format must be one of {', '.join(datasets.EXPORT_FORMATS)}",
+            [FieldError("Unknown export format", loc=("query", "format"))],
+        )
+    db = current().db
+
+    def rows() -> Iterator[tuple[int, dict]]:
+        with db.session() as session:
+            yield from datasets.iter_rows(session, ds_id)
+
+    if format == "csv":
+        body, mime, name = _csv_chunks(columns, rows()), "text/csv", f"{base}.csv"
+    elif format == "json":
+        body, mime, name = _json_chunks(rows()), "application/json", f"{base}.json"
+    elif format == "zip":
+        body = _zipped(f"{base}.csv", _csv_chunks(columns, rows()))
+        mime, name = "application/zip", f"{base}.zip"
+    else:
+        body = _zipped(f"{base}.json", _json_chunks(rows()))
+        mime, name = "application/zip", f"{base}.zip"
+    return Response(
+        body,
+        status=200,
+        mimetype=mime,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def _safe_name(name: str) -> str:
+    kept = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in name)
+    return kept.strip("-.")[:80]
+
+
+# --- analytics and charts -------------------------------------------------------------------
+
+
+def get_dataset_analytics(dataset_id: int):
+    with caller_session() as (session, me):
+        return datasets.analytics(session, me, dataset_id), 200
+
+
+def get_chart_fields(dataset_id: int):
+    with caller_session() as (session, me):
+        return datasets.chart_fields(session, me, dataset_id), 200
+
+
+def get_chart_field_values(
+    dataset_id: int, field_id: str, limit: int = 50, search: str | None = None
+):
+    with caller_session() as (session, me):
+        return (
+            datasets.chart_field_values(session, me, dataset_id, field_id, limit, search),
+            200,
+        )
+
+
+def chart_query(dataset_id: int, body: dict):
+    with caller_session() as (session, me):
+        return datasets.chart_query(session, me, dataset_id, body), 200
+
+
+# --- seeding a workflow from a dataset ------------------------------------------------------
+
+
+def seed_from_dataset(project_id: int, workflow_id: int, body: dict):
+    with caller_session() as (session, me), idempotency.guard(session, me, body) as once:
+        if once.replay:
+            return once.replay
+        job = dataset_jobs.start_seed(session, me, project_id, workflow_id, body)
+        reply = dataset_jobs.seed_view(job)
+        answer = once.answer(reply, 202)
+        job_id = job.id
+    current().jobs.submit(job_id)
+    return answer
+
+
+def get_seed_status(project_id: int, workflow_id: int, job_id: str):
+    with caller_session() as (session, me):
+        get_workflow(session, me, workflow_id, project_id)
+        job = jobs.get(
+            session,
+            me,
+            job_id,
+            (dataset_jobs.SEED,),
+            workflow_id=workflow_id,
+            what="Seed job",
+        )
+        return dataset_jobs.seed_view(job), 200
