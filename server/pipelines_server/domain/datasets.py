@@ -5,8 +5,9 @@ import never holds a whole file; the import itself is the `dataset_import` job
 (dataset_jobs.py). CSV cells are stored as the file wrote them (strings) and typed on use:
 `infer()` gives each value a type (string, integer, number, boolean, json, null), a column's
 type is the narrowest that covers all of its non-null values (`column_type()`), and
-`typed()` turns a cell into the value of its own type for sums, comparisons and seeding.
-An empty CSV cell is null.
+`typed()` turns a cell into the value of its own type (for seeding), `as_column()` into
+the value of its column's type (for analytics and charts: in a string column "4" stays a
+string). An empty CSV cell is null.
 
 Analytics, chart field values and chart queries read the rows in batches
 (`iter_rows()`); exact distinct counts are kept up to DISTINCT_CAP values per column (past
@@ -104,6 +105,18 @@ def typed(value: Any) -> Any:
     if kind == "json":
         return json.loads(text)
     return value
+
+
+def as_column(value: Any, col_type: str) -> Any:
+    """A cell typed as its column is: in a string column "4" stays "4" (an empty cell is
+    still null); in a number column it is 4."""
+    if isinstance(value, str) and col_type in ("string", "null"):
+        return None if value.strip() == "" else value
+    return typed(value)
+
+
+def column_types(ds: Dataset) -> dict[str, str]:
+    return {c["name"]: c["type"] for c in ds.columns or []}
 
 
 def column_type(type_counts: dict[str, int]) -> str:
@@ -489,14 +502,14 @@ class _Column:
         self.len_max: int | None = None
         self.len_sum = 0
 
-    def add(self, raw: Any) -> None:
+    def add(self, raw: Any, col_type: str) -> None:
         kind = infer(raw)
         self.types[kind] = self.types.get(kind, 0) + 1
         if kind == "null":
             self.nulls += 1
             return
         self.count += 1
-        value = typed(raw)
+        value = as_column(raw, col_type)
         key = _key(value)
         slot = self.values.get(key)
         if slot is not None:
@@ -506,7 +519,7 @@ class _Column:
         else:
             self.capped = True
         if kind in ("integer", "number"):
-            x = float(value)
+            x = float(typed(raw))
             if math.isfinite(x):
                 self.n += 1
                 delta = x - self.mean
@@ -516,7 +529,7 @@ class _Column:
                 self.max = x if self.max is None else max(self.max, x)
                 self.total += x
         if kind == "string":
-            size = len(value)
+            size = len(raw)
             self.len_min = size if self.len_min is None else min(self.len_min, size)
             self.len_max = size if self.len_max is None else max(self.len_max, size)
             self.len_sum += size
@@ -564,6 +577,7 @@ def _num(x: float | None) -> float | int | None:
 
 def compute_analytics(session: Session, ds: Dataset) -> dict:
     names = column_names(ds)
+    types = column_types(ds)
     cols = {n: _Column() for n in names}
     rows = 0
     for _, data in iter_rows(session, ds.id):
@@ -573,7 +587,7 @@ def compute_analytics(session: Session, ds: Dataset) -> dict:
             if col is None:
                 col = cols[name] = _Column()
                 names.append(name)
-            col.add(value)
+            col.add(value, types.get(name, "string"))
     for name in names:  # a row without the column: missing
         col = cols[name]
         col.types.setdefault("null", 0)
@@ -639,10 +653,11 @@ def chart_field_values(
     if field_id not in column_names(ds):
         raise NotFound(f"Field not found: {field_id}")
     needle = (search or "").lower()
+    col_type = column_types(ds)[field_id]
     counts: dict[str, list] = {}
     capped = False
     for _, data in iter_rows(session, ds.id):
-        value = typed(data.get(field_id))
+        value = as_column(data.get(field_id), col_type)
         if needle and (value is None or needle not in cell_text(value).lower()):
             continue
         key = _key(value)
@@ -762,13 +777,16 @@ def chart_query(session: Session, principal: Principal, dataset_id: int, body: d
     if not isinstance(body, dict):
         raise _bad("The body must be an object", ())
     group_by, metrics, filters, limit = _check_query(ds, body)
+    types = column_types(ds)
     groups: dict[tuple, tuple[list, list[_Agg]]] = {}
     matched = 0
     for _, data in iter_rows(session, ds.id):
-        if not all(_matches(typed(data.get(f["field"])), f) for f in filters):
+        if not all(
+            _matches(as_column(data.get(f["field"]), types[f["field"]]), f) for f in filters
+        ):
             continue
         matched += 1
-        keyvals = [typed(data.get(g)) for g in group_by]
+        keyvals = [as_column(data.get(g), types[g]) for g in group_by]
         key = tuple(_key(v) for v in keyvals)
         entry = groups.get(key)
         if entry is None:
@@ -780,7 +798,7 @@ def chart_query(session: Session, principal: Principal, dataset_id: int, body: d
                 )
             entry = groups[key] = (keyvals, [_Agg() for _ in metrics])
         for m, acc in zip(metrics, entry[1], strict=True):
-            value = typed(data.get(m["field"])) if m["field"] else None
+            value = as_column(data.get(m["field"]), types[m["field"]]) if m["field"] else None
             if m["agg"] == "count":
                 if m["field"] is None or value is not None:
                     acc.n += 1

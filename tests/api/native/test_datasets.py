@@ -324,3 +324,114 @@ def test_import_needs_a_name_and_a_file(server):
         assert r.status_code in (400, 422), r.text
         r = upload(api, b"   \n")
         assert r.status_code == 422, r.text
+
+
+# -- seeding a workflow's tasks from a dataset -----------------------------------------------
+
+SEED_FIELDS = [
+    {"name": "input_text", "type": "long_text", "required": True},
+    {"name": "priority", "type": "numeric"},
+    {"name": "urgent", "type": "boolean"},
+]
+
+
+def wait_seed(api, base: str, job_id: str, deadline: float = 120) -> dict:
+    end = time.monotonic() + deadline
+    while True:
+        r = api.get(f"{base}/seed-data-status/{job_id}")
+        assert r.status_code == 200, r.text
+        if r.json()["status"] in TERMINAL:
+            return r.json()
+        assert time.monotonic() < end, r.json()
+        time.sleep(0.2)
+
+
+def test_seed_from_dataset_creates_valid_rows_and_reports_the_others(server):
+    from tests.api.helpers import make_workflow
+
+    wf = make_workflow(server, SEED_FIELDS, status="PAUSED")
+    content = "question,priority,urgent\nhello,1,true\n,2,false\nbye,x,false\nagain,,\n"
+    _, ds = imported(server, content, filename="seed.csv")
+    base = f"/projects/{wf['project_id']}/workflows/{wf['id']}"
+    with native(server) as api:
+        r = api.post(
+            f"{base}/seed-from-dataset",
+            json={
+                "dataset_id": ds["id"],
+                "column_mapping": {
+                    "input_text": "question",
+                    "priority": "priority",
+                    "urgent": "urgent",
+                },
+            },
+        )
+        assert r.status_code == 202, r.text
+        job = wait_seed(api, base, r.json()["job_id"])
+        assert job["status"] == "completed_with_partial_results", job
+        assert job["success_count"] == 2 and job["error_count"] == 2
+        assert [e["row_index"] for e in job["errors"]] == [1, 2]
+        assert "input_text" in job["errors"][0]["message"]
+        assert "priority" in job["errors"][1]["message"]
+        assert job["done"] == job["total"] == 4
+        tasks = [api.get(f"{base}/tasks/{t}").json() for t in job["task_ids"]]
+    fields = [t.get("fields") or t.get("input") for t in tasks]
+    assert {"input_text": "hello", "priority": 1, "urgent": True} in fields
+    assert {"input_text": "again"} in fields
+
+
+def test_seed_defaults_to_same_name_columns_with_offset_and_limit(server):
+    from tests.api.helpers import make_workflow
+
+    wf = make_workflow(server, SEED_FIELDS)
+    content = "input_text,other\n" + "".join(f"t{i},o\n" for i in range(1200))
+    _, ds = imported(server, content, filename="many.csv")
+    base = f"/projects/{wf['project_id']}/workflows/{wf['id']}"
+    with native(server) as api:
+        r = api.post(
+            f"{base}/seed-from-dataset", json={"dataset_id": ds["id"], "offset": 100, "limit": 700}
+        )
+        assert r.status_code == 202, r.text
+        job = wait_seed(api, base, r.json()["job_id"])
+    assert job["status"] == "completed" and job["success_count"] == 700
+    assert job["result"]["column_mapping"] == {"input_text": "input_text"}
+    assert len(job["task_ids"]) == 700
+
+
+def test_seed_rejects_unknown_fields_columns_and_datasets(server, org):
+    from tests.api.helpers import make_workflow
+
+    wf = make_workflow(server, SEED_FIELDS)
+    _, ds = imported(server, "question\nx\n")
+    base = f"/projects/{wf['project_id']}/workflows/{wf['id']}"
+    with native(server) as api:
+        r = api.post(
+            f"{base}/seed-from-dataset",
+            json={"dataset_id": ds["id"], "column_mapping": {"nope": "question"}},
+        )
+        assert r.status_code == 422 and "nope" in r.text
+        assert r.json()["detail"][0]["loc"] == ["body", "column_mapping", "nope"]
+        r = api.post(
+            f"{base}/seed-from-dataset",
+            json={"dataset_id": ds["id"], "column_mapping": {"input_text": "missing_col"}},
+        )
+        assert r.status_code == 422 and "missing_col" in r.text
+        r = api.post(f"{base}/seed-from-dataset", json={"dataset_id": ds["id"]})
+        assert r.status_code == 422 and "column_mapping" in r.text
+        r = api.post(f"{base}/seed-from-dataset", json={"dataset_id": 999999999})
+        assert r.status_code == 422 and "dataset_id" in r.text
+        r = api.post(
+            f"/projects/{wf['project_id']}/workflows/999999/seed-from-dataset",
+            json={"dataset_id": ds["id"]},
+        )
+        assert r.status_code == 404
+        assert api.get(f"{base}/seed-data-status/nope").status_code == 404
+    # Another organization's dataset is not found.
+    other_wf = make_workflow(
+        as_org(server, org), SEED_FIELDS, key=org.api_key, project_id=org.project_id
+    )
+    with native(server, org.api_key) as api:
+        r = api.post(
+            f"/projects/{org.project_id}/workflows/{other_wf['id']}/seed-from-dataset",
+            json={"dataset_id": ds["id"], "column_mapping": {"input_text": "question"}},
+        )
+        assert r.status_code == 422 and "Dataset not found" in r.text
