@@ -52,7 +52,7 @@ COPY_CHUNK = 1024 * 1024
 csv.field_size_limit(MAX_FIELD_BYTES)
 
 _INT = re.compile(r"-?(0|[1-9][0-9]*)")
-_NUM = re.compile(r"-?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
+_NUM = re.compile(r"-?((0|[1-9][0-9]*)(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?")
 
 
 # --- values and types -----------------------------------------------------------------------
@@ -222,8 +222,31 @@ class Record:
         self.line, self.data, self.error = line, data, error
 
 
-def _text(handle: BinaryIO) -> io.TextIOWrapper:
-    return io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict", newline="")
+class _Lines:
+    """The lines of a binary file as text, decoded one line at a time (a UTF-8 line break is
+    never inside a character): a line that is not UTF-8 is replaced and flagged, so that
+    only the record it belongs to is an error."""
+
+    def __init__(self, handle: BinaryIO):
+        self.handle, self.bad, self.first = handle, False, True
+
+    def __iter__(self) -> Iterator[str]:
+        for raw in self.handle:
+            if self.first:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+                self.first = False
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError:
+                self.bad = True
+                yield raw.decode("utf-8", errors="replace")
+
+    def take_bad(self) -> bool:
+        bad, self.bad = self.bad, False
+        return bad
+
+
+NOT_UTF8 = "The line is not valid UTF-8"
 
 
 def read_header(path: str | Path, fmt: str, delimiter: str = ",") -> list[str]:
@@ -231,42 +254,48 @@ def read_header(path: str | Path, fmt: str, delimiter: str = ",") -> list[str]:
     if fmt != "csv":
         return []
     with open(path, "rb") as raw:
-        reader = csv.reader(_text(raw), delimiter=delimiter)
-        try:
-            return unique_names(next(reader))
-        except StopIteration:
-            return []
+        return _header(raw, delimiter)
+
+
+def _header(raw: BinaryIO, delimiter: str) -> list[str]:
+    reader = csv.reader(_Lines(raw), delimiter=delimiter)
+    try:
+        return unique_names(next(reader))
+    except (StopIteration, csv.Error):
+        return []
 
 
 def records(handle: BinaryIO, fmt: str, delimiter: str = ",") -> Iterator[Record]:
     """Every record of the file after the CSV header, blank ones included (so that the
     count of records consumed is a position to resume from)."""
-    text = _text(handle)
+    lines = _Lines(handle)
     if fmt == "csv":
-        yield from _csv_records(text, delimiter)
+        yield from _csv_records(lines, delimiter)
     else:
-        yield from _jsonl_records(text)
+        yield from _jsonl_records(lines)
 
 
-def _csv_records(text: io.TextIOWrapper, delimiter: str) -> Iterator[Record]:
-    reader = csv.reader(text, delimiter=delimiter)
+def _csv_records(lines: _Lines, delimiter: str) -> Iterator[Record]:
+    reader = csv.reader(lines, delimiter=delimiter)
     try:
         header = unique_names(next(reader))
     except StopIteration:
         return
-    except (csv.Error, UnicodeDecodeError) as exc:
+    except csv.Error as exc:
         yield Record(1, error=f"Unreadable header: {exc}")
         return
+    lines.take_bad()
     while True:
         try:
             cells = next(reader)
         except StopIteration:
             return
-        except UnicodeDecodeError:
-            yield Record(reader.line_num + 1, error="The file is not valid UTF-8 from here on")
-            return
         except csv.Error as exc:
+            lines.take_bad()
             yield Record(reader.line_num, error=f"Malformed CSV: {exc}")
+            continue
+        if lines.take_bad():
+            yield Record(reader.line_num, error=NOT_UTF8)
             continue
         if not cells or (len(cells) == 1 and cells[0] == "" and len(header) > 1):
             yield Record(reader.line_num)
@@ -280,17 +309,11 @@ def _csv_records(text: io.TextIOWrapper, delimiter: str) -> Iterator[Record]:
         yield Record(reader.line_num, dict(zip(header, cells, strict=True)))
 
 
-def _jsonl_records(text: io.TextIOWrapper) -> Iterator[Record]:
-    line_no = 0
-    while True:
-        try:
-            line = text.readline()
-        except UnicodeDecodeError:
-            yield Record(line_no + 1, error="The file is not valid UTF-8 from here on")
-            return
-        if not line:
-            return
-        line_no += 1
+def _jsonl_records(lines: _Lines) -> Iterator[Record]:
+    for line_no, line in enumerate(lines, 1):
+        if lines.take_bad():
+            yield Record(line_no, error=NOT_UTF8)
+            continue
         if not line.strip():
             yield Record(line_no)
             continue
@@ -362,13 +385,7 @@ def preview(stream: BinaryIO, file_name: str | None, size: int | None) -> dict:
 
 
 def read_header_bytes(head: bytes, fmt: str, delimiter: str) -> list[str]:
-    if fmt != "csv":
-        return []
-    reader = csv.reader(_text(io.BytesIO(head)), delimiter=delimiter)
-    try:
-        return unique_names(next(reader))
-    except (StopIteration, csv.Error, UnicodeDecodeError):
-        return []
+    return _header(io.BytesIO(head), delimiter) if fmt == "csv" else []
 
 
 # --- datasets -------------------------------------------------------------------------------

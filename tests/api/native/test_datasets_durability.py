@@ -60,6 +60,4 @@ def test_sigkill_during_an_import_resumes_without_duplicates(make_server, tmp_pa
                 ]
             },
         ).json()["rows"]
-    assert totals == [
-        {"count": ROWS, "sum_id": ROWS * (ROWS - 1) // 2, "count_distinct_id": ROWS}
-    ]
+    assert totals == [{"count": ROWS, "sum_id": ROWS * (ROWS - 1) // 2, "count_distinct_id": ROWS}]
