@@ -57,6 +57,10 @@ values = {recurring_run_ids}
 values = {kfp_node_ids}
 [dictionaries.artifact_names]
 values = {artifact_names}
+[dictionaries.dataset_ids]
+values = {dataset_ids}
+[dictionaries.dataset_field_ids]
+values = {dataset_field_ids}
 
 [parameters]
 "path.workflow_id" = {{ dictionary = "workflow_ids", probability = 0.7 }}
@@ -71,6 +75,8 @@ values = {artifact_names}
 "path.recurring_run_id" = {{ dictionary = "recurring_run_ids", probability = 0.7 }}
 "path.node_id" = {{ dictionary = "kfp_node_ids", probability = 0.7 }}
 "path.artifact_name" = {{ dictionary = "artifact_names", probability = 0.7 }}
+"path.dataset_id" = {{ dictionary = "dataset_ids", probability = 0.7 }}
+"path.field_id" = {{ dictionary = "dataset_field_ids", probability = 0.7 }}
 # The event stream (GET /api/events) stays open until max_seconds: every generated request
 # gets a short one, so that each case ends and its response can be checked.
 "query.max_seconds" = 0.2
@@ -193,6 +199,19 @@ def fuzz_server(tmp_path_factory):
             },
         ).json()
     assert second["pipeline_version_id"] in version_ids
+    # A small imported dataset, for the dataset reads, charts and seeding.
+    with native(srv) as api:
+        started = api.post(
+            "/datasets/import/file",
+            files={"file": ("fuzz.csv", b"text,n,flag\na,1,true\nb,2.5,false\nc,,true\n")},
+            data={"name": "fuzz"},
+        ).json()
+        for _ in range(600):
+            job = api.get(f"/datasets/import/jobs/{started['job_id']}").json()
+            if job["status"] not in ("queued", "running"):
+                break
+            time.sleep(0.1)
+        assert job["status"] == "completed", job
     tasks = run["run_details"]["task_details"]
     srv.ids = {
         "pipeline_ids": [pipeline["pipeline_id"]],
@@ -209,6 +228,8 @@ def fuzz_server(tmp_path_factory):
         "workflow_ids": [text["id"], files["id"], work["id"]],
         "project_ids": [srv.seed.project_id, extra["id"]],
         "org_ids": [srv.seed.org_id],
+        "dataset_ids": [started["dataset_id"]],
+        "dataset_field_ids": ["text", "n", "flag"],
     }
     yield srv
     stop_server(srv)
