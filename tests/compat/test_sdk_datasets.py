@@ -155,3 +155,35 @@ def test_seed_from_dataset_and_wait(server, dataset):
             wf["project_id"], wf["id"], {"dataset_id": dataset["id"], "column_mapping": {"x": "y"}}
         )
     assert err.value.status_code == 422
+
+
+def test_dataset_evaluation_config_preview_run_and_status(server, tmp_path):
+    from tests.api.native.test_datasets_eval import exact_evaluation
+
+    client = sdk(server)
+    path = tmp_path / "qa.csv"
+    path.write_text("question,response,reference\n2+2?,4,4\nFrance?,Lyon,Paris\n")
+    started = client.import_dataset_from_file(file=path, name="eval set")
+    wait_import(client, started["job_id"])
+    dataset_id = started["dataset_id"]
+    ev = exact_evaluation(server)
+    config = client.get_dataset_eval_config(dataset_id)
+    assert config["suggested_mapping"] == {"output": "response", "expected": "reference"}
+    preview = client.preview_dataset_eval(dataset_id, {"evaluation_id": ev["id"]})
+    assert [r["passed"] for r in preview["rows"]] == [True, False]
+    run = client.run_dataset_eval(dataset_id, {"evaluation_id": ev["id"], "limit": 2})
+    assert run["job_id"] and run["status"] == "queued"
+    end = time.monotonic() + 120
+    while True:
+        status = client.get_dataset_eval_status(dataset_id, run["job_id"])
+        if status["status"] in TERMINAL:
+            break
+        assert time.monotonic() < end, status
+        time.sleep(0.2)
+    assert status["status"] == "completed"
+    assert status["summary"]["rows_scored"] == 2 and status["summary"]["pass_rate"] == 0.5
+    with pytest.raises(PipelinesAPIError) as err:
+        client.run_dataset_eval(
+            dataset_id, {"evaluation_id": ev["id"], "column_mapping": {"output": "x"}}
+        )
+    assert err.value.status_code == 422

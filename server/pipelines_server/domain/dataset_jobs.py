@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import itertools
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from ..shared.errors import DomainError, FieldError, ValidationFailed
 from ..shared.principal import Principal
 from ..shared.timestamps import utcnow
-from ..store.models import Dataset, DatasetRow, Job
-from . import datasets, jobs
+from ..store.models import Dataset, DatasetEvalResult, DatasetRow, Job
+from . import datasets, jobs, library
 from . import fields as fieldschema
 from .tasks import insert_tasks
 from .workflows import get_workflow, require_accepts_tasks
@@ -367,3 +367,327 @@ def _seed_step(ctx, session, wf, mapping: dict, start: int, stop: int) -> None:
 
 def p_dataset(ctx) -> int:
     return int(ctx.params["dataset_id"])
+
+
+# --- dataset evaluations --------------------------------------------------------------------
+
+EVAL_STEP = 20  # rows scored per step (LLM-judged criteria make a row slow)
+MAX_PREVIEW = 20
+OUTPUT_NAMES = ("output", "response", "answer", "completion", "prediction", "generated")
+EXPECTED_NAMES = ("expected", "expected_output", "reference", "target", "label", "ground_truth")
+
+
+def suggested_mapping(columns: list[str]) -> dict[str, str | None]:
+    """`output` and `expected` columns by their usual names (case-insensitive)."""
+    lower = {c.lower(): c for c in columns}
+    found: dict[str, str | None] = {}
+    for var, names in (("output", OUTPUT_NAMES), ("expected", EXPECTED_NAMES)):
+        found[var] = next((lower[n] for n in names if n in lower), None)
+    return found
+
+
+def eval_config(session, principal: Principal, dataset_id: int) -> dict:
+    ds = datasets.get_dataset(session, principal, dataset_id)
+    columns = datasets.column_names(ds)
+    evaluations, total = library.list_items(session, principal, library.EVALUATION, 0, 200)
+    return {
+        "dataset_id": ds.id,
+        "dataset_status": ds.status,
+        "row_count": ds.row_count,
+        "columns": [{"name": c["name"], "type": c["type"]} for c in ds.columns or []],
+        "suggested_mapping": suggested_mapping(columns),
+        "variables": ["output", "expected", "record", *columns],
+        "evaluations": [
+            {
+                "id": e["id"],
+                "name": e["name"],
+                "version": e["version"],
+                "criteria": len(e.get("criteria") or []),
+            }
+            for e in evaluations
+        ],
+        "evaluation_count": total,
+        "max_preview_rows": MAX_PREVIEW,
+    }
+
+
+def _eval_request(session, principal: Principal, ds: Dataset, body: dict) -> dict:
+    """The checked parameters of an eval preview or run: evaluation (and its pinned version),
+    variable -> column mapping, offset and limit. 422 names what is wrong."""
+    if not isinstance(body, dict):
+        raise ValidationFailed("The body must be an object")
+    evaluation_id, version = body.get("evaluation_id"), body.get("version")
+    if isinstance(evaluation_id, bool) or not isinstance(evaluation_id, int):
+        raise ValidationFailed(
+            "evaluation_id is required",
+            [FieldError("evaluation_id must be an integer", loc=("body", "evaluation_id"))],
+        )
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
+        raise ValidationFailed(
+            "version must be an integer",
+            [FieldError("version must be an integer", loc=("body", "version"))],
+        )
+    try:
+        ev = library.get_evaluation_version(session, principal, evaluation_id, version)
+    except DomainError as exc:
+        loc = "version" if version is not None and "ersion" in exc.message else "evaluation_id"
+        raise ValidationFailed(exc.message, [FieldError(exc.message, loc=("body", loc))]) from exc
+    columns = datasets.column_names(ds)
+    mapping = body.get("column_mapping")
+    if mapping is None:
+        mapping = {k: v for k, v in suggested_mapping(columns).items() if v}
+    if not isinstance(mapping, dict):
+        raise ValidationFailed(
+            "column_mapping must map variables to dataset columns",
+            [FieldError("column_mapping must be an object", loc=("body", "column_mapping"))],
+        )
+    errors = [
+        FieldError(
+            f"Unknown dataset column: {col}",
+            field_name=var,
+            loc=("body", "column_mapping", str(var)),
+        )
+        for var, col in mapping.items()
+        if not isinstance(col, str) or col not in columns
+    ]
+    if errors:
+        raise ValidationFailed("; ".join(e.message for e in errors), errors)
+    if "output" not in mapping:
+        raise ValidationFailed(
+            "column_mapping needs an output column (no column is named like one)",
+            [FieldError("output is not mapped", loc=("body", "column_mapping", "output"))],
+        )
+    offset, limit = body.get("offset", 0), body.get("limit")
+    for name, value, low in (("offset", offset, 0), ("limit", limit, 1)):
+        if value is None and name == "limit":
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise ValidationFailed(
+                f"{name} must be an integer of at least {low}",
+                [FieldError(f"{name} must be an integer >= {low}", loc=("body", name))],
+            )
+    return {
+        "evaluation_id": evaluation_id,
+        "version": ev["version"],
+        "evaluation_name": ev.get("name"),
+        "column_mapping": dict(mapping),
+        "offset": offset,
+        "limit": limit,
+    }
+
+
+def _variables(ds_types: dict[str, str], data: dict, mapping: dict) -> dict:
+    record = {k: datasets.as_column(v, ds_types.get(k, "string")) for k, v in data.items()}
+    return {**record, "record": record, **{var: record.get(col) for var, col in mapping.items()}}
+
+
+def _score(session, principal, req: dict, ds_types, data: dict, fernet_key) -> dict:
+    try:
+        return library.score_record(
+            session,
+            principal,
+            req["evaluation_id"],
+            req["version"],
+            _variables(ds_types, data, req["column_mapping"]),
+            fernet_key=fernet_key,
+        )
+    except DomainError as exc:
+        return {"passed": False, "score": None, "criteria": [], "error": exc.message}
+
+
+def _summarize(summary: dict, row: dict) -> dict:
+    s = {
+        "rows_scored": 0,
+        "passed_count": 0,
+        "failed_count": 0,
+        "error_count": 0,
+        "score_sum": 0.0,
+        "score_count": 0,
+        "criteria": {},
+        **summary,
+    }
+    s["criteria"] = {k: dict(v) for k, v in s["criteria"].items()}
+    s["rows_scored"] += 1
+    if row.get("error"):
+        s["error_count"] += 1
+    if row.get("passed"):
+        s["passed_count"] += 1
+    else:
+        s["failed_count"] += 1
+    if row.get("score") is not None:
+        s["score_sum"] += float(row["score"])
+        s["score_count"] += 1
+    for c in row.get("criteria") or []:
+        key = str(c.get("criterion_id"))
+        slot = s["criteria"].setdefault(
+            key,
+            {"criterion_id": c.get("criterion_id"), "name": c.get("name"), "passed": 0, "total": 0},
+        )
+        slot["total"] += 1
+        slot["passed"] += 1 if c.get("passed") else 0
+    return s
+
+
+def summary_view(s: dict) -> dict:
+    """The summary of a run's scored rows: counts, pass rate (of every row), mean score (of
+    the rows that could be scored), per-criterion pass rates."""
+    n = s.get("rows_scored", 0)
+    return {
+        "rows_scored": n,
+        "passed_count": s.get("passed_count", 0),
+        "failed_count": s.get("failed_count", 0),
+        "error_count": s.get("error_count", 0),
+        "pass_rate": (s.get("passed_count", 0) / n) if n else None,
+        "mean_score": (
+            s.get("score_sum", 0.0) / s["score_count"] if s.get("score_count") else None
+        ),
+        "criteria": [
+            {**c, "pass_rate": c["passed"] / c["total"] if c["total"] else None}
+            for c in (s.get("criteria") or {}).values()
+        ],
+    }
+
+
+def eval_preview(
+    session, principal: Principal, dataset_id: int, body: dict, fernet_key: str | None
+) -> dict:
+    """Scores the first rows (up to 20) at once; nothing is stored."""
+    ds = datasets.get_dataset(session, principal, dataset_id)
+    req = _eval_request(session, principal, ds, body)
+    limit = req["limit"] or 5
+    if limit > MAX_PREVIEW:
+        raise ValidationFailed(
+            f"A preview scores at most {MAX_PREVIEW} rows",
+            [FieldError(f"limit must be at most {MAX_PREVIEW}", loc=("body", "limit"))],
+        )
+    types = datasets.column_types(ds)
+    rows, summary = [], {}
+    start = req["offset"]
+    for index, data in datasets.iter_rows(session, ds.id, start, start + limit):
+        scored = _score(session, principal, req, types, data, fernet_key)
+        row = {"row_index": index, "data": data, **scored}
+        rows.append(row)
+        summary = _summarize(summary, row)
+    return {
+        "dataset_id": ds.id,
+        "evaluation_id": req["evaluation_id"],
+        "version": req["version"],
+        "column_mapping": req["column_mapping"],
+        "rows": rows,
+        "summary": summary_view(summary),
+    }
+
+
+def start_eval(session, principal: Principal, dataset_id: int, body: dict) -> Job:
+    ds = datasets.get_dataset(session, principal, dataset_id)
+    if ds.status != datasets.READY:
+        raise ValidationFailed(
+            f"Dataset {ds.id} is {ds.status}; only a ready dataset can be evaluated"
+        )
+    req = _eval_request(session, principal, ds, body)
+    end = ds.row_count if req["limit"] is None else min(ds.row_count, req["offset"] + req["limit"])
+    return jobs.create(
+        session,
+        principal,
+        EVAL,
+        {**req, "dataset_id": ds.id, "end": end},
+        total=max(end - req["offset"], 0),
+        dataset_id=ds.id,
+        result={
+            "dataset_id": ds.id,
+            "evaluation_id": req["evaluation_id"],
+            "version": req["version"],
+            "column_mapping": req["column_mapping"],
+            "summary": {},
+        },
+    )
+
+
+def eval_view(session, job: Job, offset: int = 0, limit: int = 100) -> dict:
+    view = jobs.view(job)
+    result = job.result or {}
+    rows = session.scalars(
+        select(DatasetEvalResult)
+        .where(DatasetEvalResult.job_id == job.id)
+        .order_by(DatasetEvalResult.row_index)
+        .offset(offset)
+        .limit(limit)
+    )
+    summary = summary_view(result.get("summary") or {})
+    view.update(
+        {
+            "dataset_id": job.dataset_id,
+            "evaluation_id": result.get("evaluation_id"),
+            "version": result.get("version"),
+            "column_mapping": result.get("column_mapping"),
+            "summary": summary,
+            "results": [
+                {
+                    "row_index": r.row_index,
+                    "passed": None if r.passed is None else bool(r.passed),
+                    "score": r.score,
+                    "criteria": (r.detail or {}).get("criteria", []),
+                    "error": r.error,
+                }
+                for r in rows
+            ],
+            "results_offset": offset,
+            "results_total": summary["rows_scored"],
+        }
+    )
+    return view
+
+
+def _fernet_key(ctx: jobs.JobContext) -> str | None:
+    if ctx.settings is None:
+        return None
+    from ..engine.secrets import derive_key
+
+    return derive_key(ctx.settings.ensure_secret_key())
+
+
+@jobs.handler(EVAL)
+def run_eval(ctx: jobs.JobContext) -> str | None:
+    p = ctx.params
+    end, key = int(p["end"]), _fernet_key(ctx)
+    while True:
+        position = int(p["offset"]) + ctx.done
+        if position >= end:
+            break
+        stop = min(end, position + EVAL_STEP)
+        # Scoring (maybe LLM calls) happens outside the step's write transaction; a run killed
+        # before the step commits scores these rows again, and stores them once.
+        with ctx.db.session() as session:
+            principal = ctx.principal(session)
+            ds = session.get(Dataset, p["dataset_id"])
+            types = datasets.column_types(ds) if ds else {}
+            scored = [
+                (index, _score(session, principal, p, types, data, key))
+                for index, data in datasets.iter_rows(session, p["dataset_id"], position, stop)
+            ]
+        with ctx.step() as session:
+            result = dict(ctx.result)
+            summary = result.get("summary") or {}
+            values = []
+            for index, row in scored:
+                summary = _summarize(summary, row)
+                values.append(
+                    {
+                        "job_id": ctx.job_id,
+                        "dataset_id": p["dataset_id"],
+                        "row_index": index,
+                        "passed": None if row.get("error") else int(bool(row.get("passed"))),
+                        "score": row.get("score"),
+                        "detail": {"criteria": row.get("criteria") or []},
+                        "error": row.get("error"),
+                    }
+                )
+            if values:
+                session.execute(insert(DatasetEvalResult.__table__), values)
+            result["summary"] = summary
+            ctx.result = result
+            ctx.done += stop - position
+    summary = ctx.result.get("summary") or {}
+    if summary.get("error_count") and summary.get("error_count") == summary.get("rows_scored"):
+        raise jobs.JobFailed("No row could be scored")
+    return jobs.PARTIAL if summary.get("error_count") else jobs.COMPLETED

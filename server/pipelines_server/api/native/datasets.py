@@ -313,3 +313,38 @@ def get_seed_status(project_id: int, workflow_id: int, job_id: str):
             what="Seed job",
         )
         return dataset_jobs.seed_view(job), 200
+
+
+# --- dataset evaluation runs ----------------------------------------------------------------
+
+
+def get_dataset_eval_config(dataset_id: int):
+    with caller_session() as (session, me):
+        return shapes.jsonable(dataset_jobs.eval_config(session, me, dataset_id)), 200
+
+
+def preview_dataset_eval(dataset_id: int, body: dict):
+    with caller_session() as (session, me):
+        result = dataset_jobs.eval_preview(session, me, dataset_id, body, current().credential_key)
+        return shapes.jsonable(result), 200
+
+
+def run_dataset_eval(dataset_id: int, body: dict):
+    with caller_session() as (session, me), idempotency.guard(session, me, body) as once:
+        if once.replay:
+            return once.replay
+        job = dataset_jobs.start_eval(session, me, dataset_id, body)
+        answer = once.answer(dataset_jobs.eval_view(session, job), 202)
+        job_id = job.id
+    current().jobs.submit(job_id)
+    return answer
+
+
+def get_dataset_eval_status(dataset_id: int, job_id: str, page: int = 1, page_size: int = 100):
+    with caller_session() as (session, me):
+        datasets.get_dataset(session, me, dataset_id)
+        job = jobs.get(
+            session, me, job_id, (dataset_jobs.EVAL,), dataset_id=dataset_id, what="Eval run"
+        )
+        view = dataset_jobs.eval_view(session, job, shapes.offset(page, page_size), page_size)
+        return view, 200
