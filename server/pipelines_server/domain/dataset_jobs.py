@@ -126,7 +126,8 @@ def run_import(ctx: jobs.JobContext) -> str | None:
     except jobs.Cancelled:
         _end_dataset(ctx, datasets.CANCELLED)
         raise
-    except BaseException:
+    except Exception:  # the job ends failed; a process that is dying (SystemExit, a
+        # worker's shutdown) leaves it to be resumed, file and all
         _end_dataset(ctx, datasets.FAILED)
         raise
 

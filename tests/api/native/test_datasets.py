@@ -279,12 +279,13 @@ def test_cancel_a_queued_or_finished_import_and_unknown_jobs(server):
         assert again.status_code == 200 and again.json()["status"] == "completed"
 
 
-def test_cancel_stops_a_running_import(make_server):
-    srv = make_server(env={"PIPELINES_JOB_WORKERS": "0"})
+def test_cancel_ends_a_queued_import_at_once(make_server):
+    # No runner at all (no job threads, no Celery worker): the job stays queued.
+    srv = make_server(env={"PIPELINES_JOB_WORKERS": "0", "PIPELINES_EXECUTOR": "inprocess"})
     with native(srv) as api:
         r = upload(api, "a\n" + "".join(f"{i}\n" for i in range(10)))
         assert r.status_code == 202
-        # No runner: the job stays queued, and cancelling it ends it at once.
+        # Cancelling a queued job ends it at once.
         cancelled = api.post(f"/datasets/import/jobs/{r.json()['job_id']}/cancel").json()
         assert cancelled["status"] == "cancelled"
         assert cancelled["dataset_status"] == "cancelled"
