@@ -187,3 +187,33 @@ def test_dataset_evaluation_config_preview_run_and_status(server, tmp_path):
             dataset_id, {"evaluation_id": ev["id"], "column_mapping": {"output": "x"}}
         )
     assert err.value.status_code == 422
+
+
+def test_the_async_client_dataset_and_seed_methods(server, dataset):
+    import asyncio
+
+    from pipelines import AsyncPipelinesClient
+
+    wf = make_workflow(server, [{"name": "question", "type": "long_text", "required": True}])
+
+    async def run() -> tuple:
+        async with AsyncPipelinesClient(
+            api_key=server.seed.api_key, base_url=server.base_url, max_retries=0, timeout=120
+        ) as client:
+            listed = await client.list_datasets(search="QA set", page_size=200)
+            got = await client.get_dataset(dataset["id"])
+            data = await client.export_dataset(dataset["id"], format="json")
+            started = sdk(server).seed_from_dataset(
+                wf["project_id"], wf["id"], {"dataset_id": dataset["id"]}
+            )
+            status = await client.get_seed_status(wf["project_id"], wf["id"], started["job_id"])
+            done = await client.wait_for_seed_from_dataset(
+                wf["project_id"], wf["id"], started["job_id"], poll_interval=0.2, timeout=120
+            )
+            return listed, got, data, status, done
+
+    listed, got, data, status, done = asyncio.run(run())
+    assert dataset["id"] in [d["id"] for d in listed["items"]] and got == dataset
+    assert len(json.loads(data)) == 3
+    assert status["job_id"] == done["job_id"]
+    assert done["status"] == "completed" and done["success_count"] == 3
