@@ -34,7 +34,9 @@ def dataset(server, tmp_path):
     client = sdk(server)
     path = tmp_path / "qa.csv"
     path.write_text(CSV)
-    started = client.import_dataset_from_file(file=path, name="QA set", description="three")
+    started = client.import_dataset_from_file(
+        file=path, name="QA set", description="three", org_id=server.seed.org_id
+    )
     assert started["status"] in ("queued", "running", "completed")
     job = wait_import(client, started["job_id"])
     assert job["status"] == "completed", job

@@ -561,12 +561,12 @@ def eval_preview(
             f"A preview scores at most {MAX_PREVIEW} rows",
             [FieldError(f"limit must be at most {MAX_PREVIEW}", loc=("body", "limit"))],
         )
-    types = datasets.column_types(ds)
+    types, columns = datasets.column_types(ds), datasets.column_names(ds)
     rows, summary = [], {}
     start = req["offset"]
     for index, data in datasets.iter_rows(session, ds.id, start, start + limit):
         scored = _score(session, principal, req, types, data, fernet_key)
-        row = {"row_index": index, "data": data, **scored}
+        row = {"row_index": index, "data": datasets.in_column_order(data, columns), **scored}
         rows.append(row)
         summary = _summarize(summary, row)
     return {

@@ -468,6 +468,15 @@ def column_names(ds: Dataset) -> list[str]:
     return [c["name"] for c in ds.columns or []]
 
 
+def in_column_order(data: dict, columns: list[str]) -> dict:
+    """A row's values in the dataset's column order (PostgreSQL's JSONB does not keep the
+    order of keys)."""
+    ordered = {c: data[c] for c in columns if c in data}
+    if len(ordered) != len(data):
+        ordered.update({k: v for k, v in data.items() if k not in ordered})
+    return ordered
+
+
 def rows_page(session: Session, ds: Dataset, offset: int, limit: int) -> list[DatasetRow]:
     return list(
         session.scalars(

@@ -164,6 +164,10 @@ def test_jsonl_import_keeps_values_and_unions_keys(server):
     with native(server) as api:
         items = api.get(f"/datasets/{ds['id']}/content").json()["items"]
     assert [i["data"] for i in items] == lines
+    assert [list(i["data"]) for i in items] == [list(x) for x in lines]  # key order kept
+    with native(server) as api:
+        exported = api.get(f"/datasets/{ds['id']}/export", params={"format": "json"}).json()
+    assert [list(x) for x in exported] == [list(x) for x in lines]
 
 
 def test_a_large_import_runs_in_steps_and_reports_progress(server):

@@ -153,8 +153,12 @@ def get_dataset_content(dataset_id: int, page: int = 1, page_size: int = 50):
     with caller_session() as (session, me):
         ds = datasets.get_dataset(session, me, dataset_id)
         rows = datasets.rows_page(session, ds, shapes.offset(page, page_size), page_size)
+        columns = datasets.column_names(ds)
         body = shapes.page(
-            [{"row_index": r.row_index, "data": r.data} for r in rows],
+            [
+                {"row_index": r.row_index, "data": datasets.in_column_order(r.data, columns)}
+                for r in rows
+            ],
             ds.row_count,
             page,
             page_size,
@@ -195,11 +199,12 @@ def _csv_chunks(columns: list[str], rows: Iterator[tuple[int, dict]]) -> Iterato
     yield buffer.getvalue().encode()
 
 
-def _json_chunks(rows: Iterator[tuple[int, dict]]) -> Iterator[bytes]:
+def _json_chunks(columns: list[str], rows: Iterator[tuple[int, dict]]) -> Iterator[bytes]:
     yield b"["
     parts: list[str] = []
     for n, (_, data) in enumerate(rows):
-        parts.append(("," if n else "") + json.dumps(data, ensure_ascii=False))
+        row = datasets.in_column_order(data, columns)
+        parts.append(("," if n else "") + json.dumps(row, ensure_ascii=False))
         if len(parts) >= 500:
             yield "".join(parts).encode()
             parts = []
@@ -238,12 +243,12 @@ def export_dataset(dataset_id: int, format: str = "csv"):  # noqa: A002 - the AP
     if format == "csv":
         body, mime, name = _csv_chunks(columns, rows()), "text/csv", f"{base}.csv"
     elif format == "json":
-        body, mime, name = _json_chunks(rows()), "application/json", f"{base}.json"
+        body, mime, name = _json_chunks(columns, rows()), "application/json", f"{base}.json"
     elif format == "zip":
         body = _zipped(f"{base}.csv", _csv_chunks(columns, rows()))
         mime, name = "application/zip", f"{base}.zip"
     else:
-        body = _zipped(f"{base}.json", _json_chunks(rows()))
+        body = _zipped(f"{base}.json", _json_chunks(columns, rows()))
         mime, name = "application/zip", f"{base}.zip"
     return Response(
         body,
