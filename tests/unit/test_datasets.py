@@ -202,3 +202,7 @@ def test_filters():
     assert not d._matches("a", {"op": "gt", "value": 3})  # incomparable: no match, no error
     assert d._matches("North", {"op": "contains", "value": "nor"})
     assert d._matches(2, {"op": "in", "value": [1, 2]}) and d._matches(None, {"op": "is_null"})
+
+
+def test_in_column_order():
+    assert list(d.in_column_order({"b": 1, "a": 2, "z": 3}, ["a", "b"])) == ["a", "b", "z"]
