@@ -251,6 +251,32 @@ def archive(session: Session, principal: Principal, project_id: int, workflow_id
     return wf
 
 
+def copy_workflow(
+    session: Session, principal: Principal, source: Workflow, name: str, graph: dict
+) -> Workflow:
+    """A new ACTIVE workflow in the source's project with its input fields and description,
+    named `name` (cut to 200 characters) and running `graph` (checked first). The source is
+    read, never changed."""
+    errors = check_graph(graph, source.fields)
+    if errors:
+        raise ValidationFailed("; ".join(e.message for e in errors), errors)
+    now = utcnow()
+    wf = Workflow(
+        org_id=principal.org_id,
+        project_id=source.project_id,
+        name=name.strip()[:200] or source.name,
+        description=source.description or "",
+        status=ACTIVE,
+        fields=list(source.fields or []),
+        graph=graph,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(wf)
+    session.flush()
+    return wf
+
+
 def require_accepts_tasks(wf: Workflow) -> None:
     if wf.status not in ACCEPTS_TASKS:
         raise ValidationFailed("Workflow must be ACTIVE or PAUSED to create tasks")
