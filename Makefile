@@ -96,6 +96,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/kfp_bench.py
 	$(BIN)/python bench/events.py
+	$(BIN)/python bench/main_api.py
 
 clean:
 	rm -rf $(VENV) var/pipelines.db* var/uploads

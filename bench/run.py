@@ -104,8 +104,9 @@ def rps(url: str, headers: dict, seconds: float = RPS_SECONDS) -> float:
     return count / (time.perf_counter() - start)
 
 
-def compare_rps(a: tuple[str, dict], b: tuple[str, dict], rounds: int = 6
-                ) -> tuple[float, float, float]:
+def compare_rps(
+    a: tuple[str, dict], b: tuple[str, dict], rounds: int = 6
+) -> tuple[float, float, float]:
     """Alternates the two loads in short back-to-back rounds and keeps the medians, and the
     median of the per-round ratios b/a, so that the machine's drift weighs on both alike."""
     rps(a[0], a[1], 1.0)  # warm-up
@@ -206,7 +207,8 @@ def bench_database(label: str, database_url: str | None, tmp: Path) -> dict:
             ).json()["task_ids"][0]
             health_rps, status_rps, rps_ratio = compare_rps(
                 (srv.base_url + "/api/v1/health", {}),
-                (srv.base_url + f"/api/v1/workflows/{wf_id}/tasks/{task_id}", auth))
+                (srv.base_url + f"/api/v1/workflows/{wf_id}/tasks/{task_id}", auth),
+            )
         api.close()
         db.dispose()
     finally:
