@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from ..engine import task_control
 from ..engine.state_machine import EngineConflict
-from ..shared.errors import Conflict, FieldError, NotFound, ValidationFailed
+from ..shared.errors import Conflict, DomainError, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..store.models import Job, Project, Task, Workflow
 from . import config_swaps, jobs, workflows
@@ -221,6 +221,7 @@ def run(ctx: jobs.JobContext) -> str | None:
     rows = params.get("rows") or [{}]
     try:
         while (i := int(ctx.checkpoint.get("variant", 0))) < len(variants):
+            vname = variants[i]["name"]
             done_rows = int(ctx.checkpoint.get("rows", 0))
             with ctx.step() as session:
                 me = ctx.principal(session)
@@ -231,18 +232,14 @@ def run(ctx: jobs.JobContext) -> str | None:
                     source = session.get(Workflow, params["source_workflow_id"])
                     if source is None:
                         raise jobs.JobFailed("The source workflow was deleted")
-                    name = f"{params['source_name']} · {params['name']} · {variants[i]['name']}"
-                    try:
-                        target = workflows.copy_workflow(
-                            session, me, source, name, variants[i]["graph"]
-                        )
-                    except ValidationFailed as exc:
-                        raise jobs.JobFailed(
-                            f"Variant {variants[i]['name']!r}: {exc.message}"
-                        ) from None
+                    name = f"{params['source_name']} · {params['name']} · {vname}"
+                    target = workflows.copy_workflow(
+                        session, me, source, name, variants[i]["graph"]
+                    )
                     out["workflow_id"] = target.id
                 n = min(SLICE, count - done_rows)
                 if n > 0:
+                    # (the copy's version is snapshotted here: library references resolve)
                     insert_tasks(
                         session, target, [rows[(done_rows + k) % len(rows)] for k in range(n)]
                     )
@@ -257,6 +254,8 @@ def run(ctx: jobs.JobContext) -> str | None:
     except jobs.Cancelled:
         _cancel_open_tasks(ctx.db, ctx.result, ctx.created_by_id)
         raise
+    except DomainError as exc:  # e.g. a library version that no longer resolves
+        raise jobs.JobFailed(f"Variant {vname!r}: {exc.message}") from None
     if ctx.cancelled():  # asked while the last step ran: its tasks are cancelled too
         _cancel_open_tasks(ctx.db, ctx.result, ctx.created_by_id)
         return jobs.CANCELLED

@@ -121,3 +121,30 @@ def test_a_killed_experiment_job_resumes_without_duplicates(make_server):
                 assert len(set(v["task_ids"])) == COUNT
     finally:
         db.dispose()
+
+
+def test_an_experiment_that_cannot_create_its_copies_fails_with_the_reason(make_server):
+    first = make_server(env={"PIPELINES_JOB_WORKERS": "0"})
+    if first.worker is not None:
+        pytest.skip("with Celery the worker runs the job; this test is the runner itself")
+    wf = flow(first, [node("start", "start"), node("end", "end")], chain("start", "end"), [])
+    base = f"/projects/{first.seed.project_id}/workflows/{wf['id']}"
+    with native(first) as api:
+        r = api.post(base + "/experiments", json={"count": 1, "variants": [{}]})
+        assert r.status_code == 202, r.text
+        eid = r.json()["experiment_id"]
+        assert api.delete(base).status_code == 204  # the source goes before the job runs
+    db = Database(first.database_url)
+    try:
+        token = new_token()
+        with db.session() as session:
+            assert jobs.claim(session, eid, token, 30.0)
+        assert jobs.run(db, eid, token, 30.0) == "failed"
+        with db.session() as session:
+            job = session.get(Job, eid)
+            assert job.error == "The source workflow was deleted"
+            view = experiments.view(session, job)
+        assert view["status"] == "failed"
+        assert view["variants"][0]["status"] == "failed"
+    finally:
+        db.dispose()
