@@ -159,3 +159,17 @@ def test_apply_swaps_a_copy_and_leaves_the_graph_as_it_was():
     assert nodes["check"]["config"] == {"evaluation_ref": {"evaluation_id": 9, "version": 3}}
     assert nodes["rev"]["config"] == {"evaluation_ref": {"evaluation_id": 9, "version": 3}}
     assert config_swaps.apply(GRAPH, []) == GRAPH
+
+
+def test_a_reference_without_version_means_the_latest():
+    overrides, errors = config_swaps.parse(
+        {"prompts": [{"nodeId": "draft", "fieldId": "prompt", "promptId": 5}]}, LOC
+    )
+    assert not errors and overrides[0].version is None
+    out = config_swaps.apply(GRAPH, overrides)
+    draft = next(n for n in out["nodes"] if n["id"] == "draft")
+    assert draft["config"]["prompt_ref"] == {"prompt_id": 5}
+    _, errors = config_swaps.parse(
+        {"prompts": [{"nodeId": "draft", "fieldId": "prompt", "promptId": 5, "version": 0}]}, LOC
+    )
+    assert errors[0].loc == (*LOC, "prompts", 0, "version")

@@ -11,7 +11,8 @@ Configurable fields (`fieldId` per node kind):
 
 `configOverrides` = {"prompts": [{nodeId, fieldId, promptId, version}], "models": [{nodeId,
 modelSlug}], "evaluations": [{nodeId, fieldId, evaluationId, version}]}; every list is
-optional and `{}` is a plain copy (a baseline).
+optional and `{}` is a plain copy (a baseline). Without `version`, the latest version when
+the copy's tasks are first created.
 """
 
 from __future__ import annotations
@@ -191,7 +192,7 @@ def parse(raw: Any, loc: tuple) -> tuple[list[Override], list[FieldError]]:
                     FieldError(f"{id_key} must be a positive integer", loc=(*here, id_key))
                 )
                 continue
-            if not _positive_int(version):
+            if version is not None and not _positive_int(version):
                 errors.append(
                     FieldError("version must be a positive integer", loc=(*here, "version"))
                 )
@@ -270,7 +271,7 @@ def apply(graph: dict, overrides: list[Override]) -> dict:
         if o.section == "prompts":
             key, ref_key = PROMPT_FIELDS[o.field_id]
             config.pop(key, None)
-            config[ref_key] = {"prompt_id": o.ref_id, "version": o.version}
+            config[ref_key] = _ref("prompt_id", o)
         elif o.section == "models":
             config.pop("credential", None)
             config.pop("model", None)
@@ -278,5 +279,14 @@ def apply(graph: dict, overrides: list[Override]) -> dict:
         else:
             if node.get("kind") == "evaluation":
                 config.pop("checks", None)
-            config["evaluation_ref"] = {"evaluation_id": o.ref_id, "version": o.version}
+            config["evaluation_ref"] = _ref("evaluation_id", o)
     return out
+
+
+def _ref(id_key: str, o: Override) -> dict:
+    """A library reference; without a version, the latest when the copy's version is first
+    used (then fixed: library versions never change)."""
+    ref: dict = {id_key: o.ref_id}
+    if o.version is not None:
+        ref["version"] = o.version
+    return ref

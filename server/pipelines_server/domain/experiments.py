@@ -111,7 +111,7 @@ def _resolve(session: Session, me: Principal, overrides: list, loc: tuple) -> li
             errors.append(
                 FieldError(
                     f"variants[{loc[2]}].configOverrides.{o.section}[{o.index}]: "
-                    f"{exc.message} ({what} {o.ref_id}, version {o.version})",
+                    f"{exc.message} ({what} {o.ref_id}, version {o.version or 'latest'})",
                     loc=(*here, what),
                 )
             )
