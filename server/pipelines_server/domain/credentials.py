@@ -31,6 +31,25 @@ def _check(name: str, base_url: str) -> None:
         raise BadRequest("base_url must be an absolute http(s) URL")
 
 
+MAX_MODELS = 200
+MAX_SLUG = 200
+
+
+def _models(models: list | None) -> list[str] | None:
+    """The model slugs a credential serves: distinct non-empty strings, order kept."""
+    if models is None:
+        return None
+    if not isinstance(models, list) or len(models) > MAX_MODELS:
+        raise BadRequest(f"models: a list of at most {MAX_MODELS} model slugs")
+    out: list[str] = []
+    for slug in models:
+        if not isinstance(slug, str) or not slug.strip() or len(slug) > MAX_SLUG:
+            raise BadRequest(f"models: each slug is 1 to {MAX_SLUG} characters")
+        if slug not in out:
+            out.append(slug)
+    return out
+
+
 def list_credentials(
     session: Session, principal: Principal, org_id: int, offset: int, limit: int
 ) -> tuple[list[Credential], int]:
@@ -51,9 +70,11 @@ def create_credential(
     base_url: str,
     api_key: str,
     fernet_key: str,
+    models: list | None = None,
 ) -> Credential:
     require_admin(principal, org_id, "credentials")
     _check(name, base_url)
+    slugs = _models(models) or []
     if not api_key:
         raise BadRequest("api_key is required")
     exists = session.scalar(
@@ -69,6 +90,7 @@ def create_credential(
         base_url=base_url.rstrip("/"),
         secret=encrypt(api_key, fernet_key),
         last4=api_key[-4:],
+        models=slugs,
         created_by_id=principal.user_id,
     )
     session.add(cred)
@@ -93,8 +115,12 @@ def update_credential(
     base_url: str | None,
     api_key: str | None,
     fernet_key: str,
+    models: list | None = None,
 ) -> Credential:
     cred = _get(session, principal, org_id, credential_id)
+    slugs = _models(models)
+    if slugs is not None:
+        cred.models = slugs
     if base_url is not None:
         _check(cred.name, base_url)
         cred.base_url = base_url.rstrip("/")

@@ -251,6 +251,8 @@ class Credential(Base):
     base_url: Mapped[str] = mapped_column(Text)
     secret: Mapped[str] = mapped_column(Text)
     last4: Mapped[str] = mapped_column(String(4))
+    # The model slugs this credential serves (GET /orgs/{id}/models; llm nodes' model_slug).
+    models: Mapped[list | None] = mapped_column(Json, nullable=True, default=list)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -480,3 +482,36 @@ class IdempotencyKey(Base):
         UniqueConstraint("org_id", "key", name="uq_idempotency_keys_org_key"),
         Index("ix_idempotency_keys_expires", "expires_at"),
     )
+
+
+# ---- library (issue 11, area 3) ----
+
+
+class LibraryItem(Base):
+    """A prompt, criterion or evaluation of an organization: its versions are immutable
+    (every update adds one); a deleted item keeps them, so that references still resolve."""
+
+    __tablename__ = "library_items"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    kind: Mapped[str] = mapped_column(String(20))  # prompt, criterion, evaluation
+    name: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer, default=1)  # the latest version
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    __table_args__ = (Index("ix_library_items_org_kind", "org_id", "kind", "id"),)
+
+
+class LibraryVersion(Base):
+    __tablename__ = "library_versions"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("library_items.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict] = mapped_column(Json)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("item_id", "version", name="uq_library_versions"),)

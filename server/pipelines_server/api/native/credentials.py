@@ -18,7 +18,14 @@ def create_credential(org_id: int, body: dict):
     key = current().credential_key
     with caller_session() as (session, me):
         cred = credentials.create_credential(
-            session, me, org_id, body["name"], body["base_url"], body["api_key"], key
+            session,
+            me,
+            org_id,
+            body["name"],
+            body["base_url"],
+            body["api_key"],
+            key,
+            body.get("models"),
         )
         return shapes.credential(cred), 201
 
@@ -27,7 +34,14 @@ def update_credential(org_id: int, credential_id: int, body: dict):
     key = current().credential_key
     with caller_session() as (session, me):
         cred = credentials.update_credential(
-            session, me, org_id, credential_id, body.get("base_url"), body.get("api_key"), key
+            session,
+            me,
+            org_id,
+            credential_id,
+            body.get("base_url"),
+            body.get("api_key"),
+            key,
+            body.get("models"),
         )
         return shapes.credential(cred), 200
 

@@ -108,6 +108,7 @@ def credential(c: Credential) -> dict:
         "name": c.name,
         "base_url": c.base_url,
         "last4": c.last4,
+        "models": list(c.models or []),
         "created_by_id": c.created_by_id,
         "created_at": ts(c.created_at),
         "updated_at": ts(c.updated_at),

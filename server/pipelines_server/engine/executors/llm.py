@@ -41,8 +41,36 @@ def execute(config: dict, ctx: NodeContext) -> NodeResult:
     if json_mode:
         body["response_format"] = {"type": "json_object"}
     timeout = float(config.get("timeout_seconds") or DEFAULT_TIMEOUT_SECONDS)
+    scrub = _scrubber(cred)
+    summary, parsed, choice, content = chat_completion(cred, body, timeout)
+    output: dict[str, Any] = {
+        "content": content,
+        "model": parsed.get("model") or model,
+        "usage": parsed.get("usage") if isinstance(parsed.get("usage"), dict) else None,
+    }
+    if json_mode:
+        try:
+            output["json"] = json.loads(_strip_fence(content))
+        except ValueError as exc:
+            raise NodeFailed(
+                f"{summary}: the model's answer is not JSON ({exc})",
+                log=summary,
+                reply=scrub({"status": 200, "body": parsed}),
+            ) from None
+    finish = choice.get("finish_reason")
+    log = f"{summary}, finish_reason={finish}" if finish else summary
+    return NodeResult(output=scrub(output), log=scrub(log))
+
+
+def chat_completion(
+    cred: Credential, body: dict[str, Any], timeout: float
+) -> tuple[str, Any, dict, str]:
+    """One `/chat/completions` call through the outbound policy: (summary, parsed reply, first
+    choice, its content). NodeFailed (scrubbed of the key) for a failure or a reply that is not
+    a chat completion. The llm node and the evaluations' llm_judge criteria both call this."""
     url = chat_completions_url(cred.base_url)
     scrub = _scrubber(cred)
+    model = body.get("model")
     try:
         reply = fetch(
             "POST",
@@ -83,23 +111,7 @@ def execute(config: dict, ctx: NodeContext) -> NodeResult:
             log=summary,
             reply=scrub({"status": reply.status, "body": parsed}),
         ) from None
-    output: dict[str, Any] = {
-        "content": content,
-        "model": parsed.get("model") or model,
-        "usage": parsed.get("usage") if isinstance(parsed.get("usage"), dict) else None,
-    }
-    if json_mode:
-        try:
-            output["json"] = json.loads(_strip_fence(content))
-        except ValueError as exc:
-            raise NodeFailed(
-                f"{summary}: the model's answer is not JSON ({exc})",
-                log=summary,
-                reply=scrub({"status": reply.status, "body": parsed}),
-            ) from None
-    finish = choice.get("finish_reason")
-    log = f"{summary}, finish_reason={finish}" if finish else summary
-    return NodeResult(output=scrub(output), log=scrub(log))
+    return summary, parsed, choice, content
 
 
 def chat_completions_url(base_url: str) -> str:
