@@ -32,15 +32,9 @@ from ..engine.state_machine import EngineConflict
 from ..shared.errors import Conflict, DomainError, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..store.models import Job, Project, Task, Workflow
-from . import config_swaps, jobs, workflows
+from . import config_swaps, jobs, library, models, workflows
 from . import fields as fieldschema
 from .tasks import MAX_BATCH, insert_tasks
-
-try:  # the library (issue 11, area 3): prompts, evaluations and model slugs
-    from . import library as _library
-    from . import models as _models
-except ImportError:  # pragma: no cover - until the library's domain is part of the server
-    _library = _models = None
 
 KIND = "experiment"
 MAX_COUNT = 10_000
@@ -93,19 +87,13 @@ def _resolve(session: Session, me: Principal, overrides: list, loc: tuple) -> li
     for o in overrides:
         here = (*loc, o.section, o.index)
         if o.section == "models":
-            if _models is None:
-                errors.append(FieldError("model slugs are not available", loc=(*here, "modelSlug")))
-            else:
-                _models.require_model(session, me, o.slug)
-            continue
-        if _library is None:
-            errors.append(FieldError("the library is not available", loc=here))
+            models.require_model(session, me, o.slug)
             continue
         try:
             if o.section == "prompts":
-                _library.get_prompt_version(session, me, o.ref_id, o.version)
+                library.get_prompt_version(session, me, o.ref_id, o.version)
             else:
-                _library.get_evaluation_version(session, me, o.ref_id, o.version)
+                library.get_evaluation_version(session, me, o.ref_id, o.version)
         except NotFound as exc:
             what = "promptId" if o.section == "prompts" else "evaluationId"
             errors.append(
