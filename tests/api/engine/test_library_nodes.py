@@ -227,3 +227,57 @@ def test_evaluation_ref_is_checked(server):
         server, [node("start", "start"), node("check", "evaluation"), node("end", "end")], edges
     )
     assert r.status_code == 422 and "evaluation_ref" in r.text
+
+
+def test_review_node_shows_and_records_a_library_evaluation(server):
+    from tests.api.engine.helpers import node_ready, node_url, user_key
+
+    crit = post(
+        server,
+        "/criteria",
+        {
+            "name": _u("label"),
+            "type": "programmatic",
+            "config": {"subtype": "exact_match", "path": "output.label", "expected": "spam"},
+        },
+    )
+    ev = post(
+        server, "/evaluations", {"name": _u("ev"), "criteria": [{"criterion_id": crit["id"]}]}
+    )
+    form = {"fields": [{"name": "label", "type": "short_text", "required": True}]}
+    wf = flow(
+        server,
+        [
+            node("start", "start"),
+            node("label", "subtask", **form),
+            node("check", "review", evaluation_ref={"evaluation_id": ev["id"]}),
+            node("end", "end"),
+        ],
+        chain("start", "label", "check", "end"),
+        FIELDS,
+    )
+    (task_id,) = create_tasks(server, wf["id"], [{"text": "buy now"}])
+    task = wait_task(server, wf["id"], task_id, until=node_ready("label"))
+    label = nodes_by_id(task)["label"]["node_db_id"]
+    _, worker = user_key(server)
+    _, reviewer = user_key(server)
+    with native(server, worker) as api:
+        assert api.get(node_url(server, wf["id"], label) + "/subtask").status_code == 200
+        r = api.post(
+            node_url(server, wf["id"], label) + "/submit-subtask",
+            json={"values": {"label": "spam"}},
+        )
+        assert r.status_code == 200, r.text
+    task = wait_task(server, wf["id"], task_id, until=node_ready("check"))
+    check = nodes_by_id(task)["check"]["node_db_id"]
+    with native(server, reviewer) as api:
+        r = api.get(node_url(server, wf["id"], check) + "/review")
+        assert r.status_code == 200, r.text
+        evaluation = r.json()["evaluation"]
+        assert evaluation["passed"] is True and evaluation["criteria"][0]["name"] == crit["name"]
+        r = api.post(
+            node_url(server, wf["id"], check) + "/submit-review", json={"decision": "pass"}
+        )
+        assert r.status_code == 200, r.text
+    done = wait_task(server, wf["id"], task_id)
+    assert nodes_by_id(done)["check"]["output"]["evaluation"]["passed"] is True
