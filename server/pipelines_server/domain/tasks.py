@@ -16,6 +16,7 @@ from ..shared.principal import Principal
 from ..store.fastread import fetch_all
 from ..store.models import NodeInstance, Task, Workflow, WorkflowVersion, utcnow
 from . import fields as fieldschema
+from . import library_refs
 from .workflows import ACTIVE, get_workflow, require_accepts_tasks
 
 TASK_STATUSES = (
@@ -112,6 +113,15 @@ def ensure_version(session: Session, wf: Workflow) -> None:
     """Snapshots the workflow's current version (graph and schema) once: tasks run through
     the version they were created with."""
     table = WorkflowVersion.__table__
+    graph = wf.graph or {}
+    if library_refs.has_refs(graph):
+        # Library references resolve into the snapshot (their versions are immutable), once.
+        exists = session.scalar(
+            select(table.c.id).where(table.c.workflow_id == wf.id, table.c.version == wf.version)
+        )
+        if exists is not None:
+            return
+        graph = library_refs.resolve(session, wf.org_id, graph)
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
@@ -122,7 +132,7 @@ def ensure_version(session: Session, wf: Workflow) -> None:
         .values(
             workflow_id=wf.id,
             version=wf.version,
-            graph=wf.graph or {},
+            graph=graph,
             fields=wf.fields or [],
             created_at=utcnow(),
         )
