@@ -9,7 +9,7 @@ import json
 import uuid
 
 import pytest
-from pipelines.errors import NotFoundError, ValidationError
+from pipelines.errors import ForbiddenError, NotFoundError, ValidationError
 
 from tests.api.engine.helpers import chain, flow, node, nodes_by_id, wait_task
 from tests.api.helpers import native
@@ -23,13 +23,13 @@ FORM = {
 }
 
 
-def llm_flow(server, llm: FakeOpenAI) -> dict:
+def llm_flow(server, llm: FakeOpenAI, models: list[str] | None = None) -> dict:
     name = f"llm-{uuid.uuid4().hex[:6]}"
+    cred = {"name": name, "base_url": llm.base_url, "api_key": llm.api_key}
+    if models:
+        cred["models"] = models  # the model slugs it serves (GET /orgs/{id}/models)
     with native(server) as api:
-        r = api.post(
-            f"/organizations/{server.seed.org_id}/credentials",
-            json={"name": name, "base_url": llm.base_url, "api_key": llm.api_key},
-        )
+        r = api.post(f"/organizations/{server.seed.org_id}/credentials", json=cred)
         assert r.status_code == 201, r.text
     return flow(
         server,
@@ -291,3 +291,57 @@ def test_cli_experiment_commands(server, tmp_path):
         check=False,
     )
     assert bad.returncode != 0 and "404" in bad.stderr
+
+
+def test_sdk_experiment_with_a_prompt_swap_and_a_model_swap(server):
+    """The issue's walkthrough: a baseline and a variant that runs a library prompt version
+    on another model, waited for with the SDK; each variant's tasks ran in its own copy with
+    its prompt and model; the source is untouched; 403 for a model the org cannot use."""
+    pid = server.seed.project_id
+    client = sdk(server)
+    fast = f"fast-{uuid.uuid4().hex[:6]}"
+    with FakeOpenAI() as llm:
+        wf = llm_flow(server, llm, models=[fast])
+        assert fast in [m["slug"] for m in client.list_models(server.seed.org_id)["items"]]
+        prompt = client.create_prompt(
+            {"name": f"p-{uuid.uuid4().hex[:6]}", "prompt_text": "Whisper {{ task.text }}"}
+        )
+        before = client.request("GET", f"/api/projects/{pid}/workflows/{wf['id']}")
+        swap = {
+            "prompts": [
+                {"nodeId": "ask", "fieldId": "prompt", "promptId": prompt["id"], "version": 1}
+            ],
+            "models": [{"nodeId": "ask", "modelSlug": fast}],
+        }
+        payload = {
+            "name": "walkthrough",
+            "count": 1,
+            "tasks": [{"fields": {"text": "hi"}}],
+            "variants": [
+                {"name": "baseline-copy", "configOverrides": {}},
+                {"name": "prompt-and-model-swap", "configOverrides": swap},
+            ],
+        }
+        started = client.create_experiment(
+            pid, wf["id"], payload, idempotency_key=f"k-{uuid.uuid4().hex}"
+        )
+        done = client.wait_for_experiment(
+            pid, wf["id"], started["experiment_id"], poll_interval=0.2, timeout=180
+        )
+        assert done["status"] == "completed"
+        baseline, swapped = done["variants"]
+        (b,) = baseline["task_ids"]
+        (s,) = swapped["task_ids"]
+        out = nodes_by_id(wait_task(server, baseline["workflow_id"], b))["ask"]["output"]
+        assert out["content"] == "SHOUT HI" and out["model"] == "base-model"
+        out = nodes_by_id(wait_task(server, swapped["workflow_id"], s))["ask"]["output"]
+        assert out["content"] == "WHISPER HI" and out["model"] == fast
+        assert sorted(r["json"]["model"] for r in llm.requests) == sorted(["base-model", fast])
+        assert client.request("GET", f"/api/projects/{pid}/workflows/{wf['id']}") == before
+
+        denied = {"models": [{"nodeId": "ask", "modelSlug": "not-served"}]}
+        with pytest.raises(ForbiddenError) as refused:
+            client.create_experiment(
+                pid, wf["id"], {**payload, "variants": [{"configOverrides": denied}]}
+            )
+        assert refused.value.status_code == 403

@@ -32,7 +32,7 @@ from ..engine.state_machine import EngineConflict
 from ..shared.errors import Conflict, DomainError, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..store.models import Job, Project, Task, Workflow
-from . import config_swaps, jobs, library, models, workflows
+from . import config_swaps, jobs, library, library_refs, models, workflows
 from . import fields as fieldschema
 from .tasks import MAX_BATCH, insert_tasks
 
@@ -170,6 +170,13 @@ def launch(session: Session, me: Principal, project_id: int, workflow_id: int, b
         graph = config_swaps.apply(wf.graph or {}, overrides)
         for e in workflows.check_graph(graph, wf.fields):
             errors.append(FieldError(f"variants[{i}]: {e.message}", loc=loc))
+        try:  # the library's own rules on references (e.g. programmatic criteria only)
+            library_refs.check(session, me.org_id, graph, previous=wf.graph)
+        except ValidationFailed as exc:
+            errors += [
+                FieldError(f"variants[{i}]: {e.message}", loc=loc)
+                for e in (exc.errors or [FieldError(exc.message)])
+            ]
         variants.append(
             {"name": vname, "graph": graph, "configOverrides": raw.get("configOverrides") or {}}
         )
