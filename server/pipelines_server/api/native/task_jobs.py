@@ -78,7 +78,7 @@ def _wants_json() -> bool:
     return accept["application/json"] > max(accept[t] for t in STREAM_TYPES)
 
 
-def export_tasks(project_id: int, workflow_id: int, body: dict | None = None):
+def export_tasks(project_id: int, workflow_id: int, body: dict):
     body = body or {}
     with caller_session() as (session, me):
         plan = task_jobs.plan_export(
@@ -132,7 +132,7 @@ def _export_status(job, project_id: int, workflow_id: int) -> dict:
     }
 
 
-def export_tasks_async(project_id: int, workflow_id: int, body: dict | None = None):
+def export_tasks_async(project_id: int, workflow_id: int, body: dict):
     body = body or {}
     with caller_session() as (session, me), idempotency.guard(session, me, body) as once:
         if once.replay:
