@@ -116,6 +116,8 @@ class Settings:
     bootstrap: bool = True
     validate_responses: bool = False
     log_level: str = "info"
+    job_step_rows: int = 500  # rows a job handles per step (transaction, checkpoint)
+    export_inline_max_rows: int = 10_000  # export-tasks answered as one JSON body up to this
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -180,6 +182,8 @@ class Settings:
             bootstrap=_bool("PIPELINES_BOOTSTRAP", True),
             validate_responses=_bool("PIPELINES_VALIDATE_RESPONSES", False),
             log_level=_env("PIPELINES_LOG_LEVEL", "info"),
+            job_step_rows=max(1, _int("PIPELINES_JOB_STEP_ROWS", 500)),
+            export_inline_max_rows=_int("PIPELINES_EXPORT_INLINE_MAX_ROWS", 10_000),
         )
         return s
 

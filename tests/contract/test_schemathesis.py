@@ -57,6 +57,14 @@ values = {recurring_run_ids}
 values = {kfp_node_ids}
 [dictionaries.artifact_names]
 values = {artifact_names}
+[dictionaries.prompt_ids]
+values = {prompt_ids}
+[dictionaries.criterion_ids]
+values = {criterion_ids}
+[dictionaries.evaluation_ids]
+values = {evaluation_ids}
+[dictionaries.library_versions]
+values = [1, 2]
 [dictionaries.dataset_ids]
 values = {dataset_ids}
 [dictionaries.dataset_field_ids]
@@ -75,6 +83,10 @@ values = {dataset_field_ids}
 "path.recurring_run_id" = {{ dictionary = "recurring_run_ids", probability = 0.7 }}
 "path.node_id" = {{ dictionary = "kfp_node_ids", probability = 0.7 }}
 "path.artifact_name" = {{ dictionary = "artifact_names", probability = 0.7 }}
+"path.prompt_id" = {{ dictionary = "prompt_ids", probability = 0.7 }}
+"path.criterion_id" = {{ dictionary = "criterion_ids", probability = 0.7 }}
+"path.evaluation_id" = {{ dictionary = "evaluation_ids", probability = 0.7 }}
+"path.version" = {{ dictionary = "library_versions", probability = 0.7 }}
 "path.dataset_id" = {{ dictionary = "dataset_ids", probability = 0.7 }}
 "path.field_id" = {{ dictionary = "dataset_field_ids", probability = 0.7 }}
 # The event stream (GET /api/events) stays open until max_seconds: every generated request
@@ -199,6 +211,28 @@ def fuzz_server(tmp_path_factory):
             },
         ).json()
     assert second["pipeline_version_id"] in version_ids
+    # Library items (two of each kind, one with two versions), for the library operations.
+    library: dict[str, list[int]] = {"prompt_ids": [], "criterion_ids": [], "evaluation_ids": []}
+    with native(srv) as api:
+        for i in range(2):
+            p = api.post("/prompts", json={"name": f"fuzz {i}", "prompt_text": "Hi {{x}}"})
+            c = api.post(
+                "/criteria",
+                json={
+                    "name": f"fuzz {i}",
+                    "type": "programmatic",
+                    "config": {"subtype": "regex", "pattern": "a"},
+                },
+            )
+            e = api.post(
+                "/evaluations",
+                json={"name": f"fuzz {i}", "criteria": [{"criterion_id": c.json()["id"]}]},
+            )
+            for key, r in (("prompt_ids", p), ("criterion_ids", c), ("evaluation_ids", e)):
+                library[key].append(r.json()["id"])
+        api.put(f"/prompts/{library['prompt_ids'][0]}", json={"description": "v2"})
+        api.put(f"/criteria/{library['criterion_ids'][0]}", json={"description": "v2"})
+        api.put(f"/evaluations/{library['evaluation_ids'][0]}", json={"description": "v2"})
     # A small imported dataset, for the dataset reads, charts and seeding.
     with native(srv) as api:
         started = api.post(
@@ -228,6 +262,7 @@ def fuzz_server(tmp_path_factory):
         "workflow_ids": [text["id"], files["id"], work["id"]],
         "project_ids": [srv.seed.project_id, extra["id"]],
         "org_ids": [srv.seed.org_id],
+        **library,
         "dataset_ids": [started["dataset_id"]],
         "dataset_field_ids": ["text", "n", "flag"],
     }

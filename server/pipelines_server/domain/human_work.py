@@ -20,7 +20,7 @@ from ..shared.timestamps import ts_micros
 from ..store.leases import lease_end
 from ..store.models import NodeInstance
 from . import fields as fieldschema
-from .run_views import node_view, task_detail, task_row
+from .run_views import node_view, review_scores, task_detail, task_row
 from .workflows import get_workflow
 
 _NI = NodeInstance.__table__
@@ -215,6 +215,9 @@ def submit_review(
         "reviewer_id": user_id,
         "rejections": rejections,
     }
+    evaluation = review_scores(run, inst)
+    if evaluation is not None:  # the library evaluation the reviewer saw, kept with the verdict
+        verdict["evaluation"] = evaluation
     if decision == "pass":
         verdict["values"] = sub.output if sub else None
         run.event("review.passed", inst, subtask=subtask_id)

@@ -27,10 +27,11 @@ from typing import Any
 
 import jsonschema_rs
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..engine.executors.evaluation import PROGRAMMATIC_SUBTYPES, score_criteria
-from ..shared.errors import FieldError, NotFound, ValidationFailed
+from ..shared.errors import Conflict, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..store.models import LibraryItem, LibraryVersion, utcnow
 
@@ -55,8 +56,11 @@ DATA_KEYS = {
 # ---- reading ----
 
 
-def _item(session: Session, org_id: int, kind: str, item_id: int, deleted_ok: bool) -> LibraryItem:
-    row = session.get(LibraryItem, item_id)
+def _item(
+    session: Session, org_id: int, kind: str, item_id: int, deleted_ok: bool, lock: bool = False
+) -> LibraryItem:
+    # `lock`: concurrent updates of one item take turns (each writes the next version).
+    row = session.get(LibraryItem, item_id, with_for_update=lock or None)
     if (
         row is None
         or row.org_id != org_id
@@ -202,13 +206,11 @@ def update_item(
     session: Session, principal: Principal, kind: str, item_id: int, body: dict
 ) -> dict:
     """A new version: the latest version's data with the body's keys replaced."""
-    item = _item(session, principal.org_id, kind, item_id, deleted_ok=False)
+    item = _item(session, principal.org_id, kind, item_id, deleted_ok=False, lock=True)
     _check_scope(principal, body)
     latest = _version(session, item, None)
     data = _validated(session, principal.org_id, kind, body, latest.data or {})
     now = utcnow()
-    # Serializes concurrent updates of one item: the unique (item_id, version) refuses the
-    # second writer of the same number.
     item.version += 1
     item.name = data["name"]
     item.updated_at = now
@@ -220,7 +222,10 @@ def update_item(
         created_at=now,
     )
     session.add(ver)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as exc:  # a concurrent update wrote this version number first
+        raise Conflict(f"{TITLES[kind]} {item_id} was updated concurrently; retry") from exc
     return view(item, ver)
 
 

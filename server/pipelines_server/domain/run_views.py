@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..engine.executors.evaluation import review_evaluation
 from ..engine.state_machine import Inst, TaskRun
 from ..shared.errors import NotFound
 from ..shared.principal import Principal
@@ -59,7 +60,27 @@ def node_view(run: TaskRun, inst: Inst, project_id: int) -> dict:
         )
         view["rejections"] = int((inst.state or {}).get("rejections", 0))
         view["max_rereviews"] = int(config.get("max_rereviews", 2))
+        evaluation = review_scores(run, inst)
+        if evaluation is not None:
+            view["evaluation"] = evaluation
     return view
+
+
+def review_scores(run: TaskRun, inst: Inst) -> dict | None:
+    """A review node's library evaluation (evaluation_ref) of the submission it reviews."""
+    config = run.graph.config(inst.node_id)
+    if not config.get("criteria"):
+        return None
+    subtask_id = run.graph.reviewed_subtask(inst.node_id)
+    sub = run.insts.get(subtask_id) if subtask_id else None
+    submission = sub.output if sub else None
+    variables = {
+        "input": inst.input,
+        "task": run.fields,
+        "fields": run.fields,
+        "subtask": submission,
+    }
+    return review_evaluation(config, variables, submission)
 
 
 def task_row(session: Session, principal: Principal, project_id: int, workflow_id: int, task_id):

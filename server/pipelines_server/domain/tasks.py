@@ -16,6 +16,7 @@ from ..shared.principal import Principal
 from ..store.fastread import fetch_all
 from ..store.models import NodeInstance, Task, Workflow, WorkflowVersion, utcnow
 from . import fields as fieldschema
+from . import library_refs
 from .workflows import ACTIVE, get_workflow, require_accepts_tasks
 
 TASK_STATUSES = (
@@ -112,6 +113,15 @@ def ensure_version(session: Session, wf: Workflow) -> None:
     """Snapshots the workflow's current version (graph and schema) once: tasks run through
     the version they were created with."""
     table = WorkflowVersion.__table__
+    graph = wf.graph or {}
+    if library_refs.has_refs(graph):
+        # Library references resolve into the snapshot (their versions are immutable), once.
+        exists = session.scalar(
+            select(table.c.id).where(table.c.workflow_id == wf.id, table.c.version == wf.version)
+        )
+        if exists is not None:
+            return
+        graph = library_refs.resolve(session, wf.org_id, graph)
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
@@ -122,7 +132,7 @@ def ensure_version(session: Session, wf: Workflow) -> None:
         .values(
             workflow_id=wf.id,
             version=wf.version,
-            graph=wf.graph or {},
+            graph=graph,
             fields=wf.fields or [],
             created_at=utcnow(),
         )
@@ -130,32 +140,50 @@ def ensure_version(session: Session, wf: Workflow) -> None:
     )
 
 
-def create_tasks(
-    session: Session, principal: Principal, workflow_id: int, tasks: list
-) -> BatchResult:
-    """Validates every row, creates the valid ones, reports the others.
-
-    Raises ValidationFailed (all rows failed, wrong workflow state, file fields) so that the
-    caller answers 422; otherwise at least one task was created.
-    """
-    wf = get_workflow(session, principal, workflow_id)
+def check_creatable(wf: Workflow) -> None:
+    """Tasks can be created from JSON rows: the workflow accepts tasks and has no file
+    fields (those go through the ZIP upload flow)."""
     require_accepts_tasks(wf)
     if fieldschema.file_fields(wf.fields):
         raise ValidationFailed(
             "This workflow has file upload fields; create its tasks with the ZIP upload flow "
             f"(POST /workflows/{wf.id}/tasks/upload)"
         )
-    if not 1 <= len(tasks) <= MAX_BATCH:
-        raise ValidationFailed(f"tasks: send between 1 and {MAX_BATCH} tasks")
+
+
+def validate_rows(wf: Workflow, tasks: list, start: int = 0) -> tuple[list[dict], BatchResult]:
+    """The valid rows' fields, and every error of the others (`index` counted from
+    `start`, the position of `tasks[0]` in the caller's whole list)."""
     result = BatchResult()
     valid: list[dict] = []
-    for i, task in enumerate(tasks):
+    for i, task in enumerate(tasks, start):
         values = task.get("fields") if isinstance(task, dict) else None
         errors = fieldschema.validate_row(wf.fields, values if values is not None else {}, i)
         if errors:
             result.errors.extend(errors)
         else:
             valid.append(values)
+    return valid, result
+
+
+def create_tasks(
+    session: Session,
+    principal: Principal,
+    workflow_id: int,
+    tasks: list,
+    project_id: int | None = None,
+) -> BatchResult:
+    """Validates every row, creates the valid ones, reports the others.
+
+    Raises ValidationFailed (all rows failed, wrong workflow state, file fields) so that the
+    caller answers 422; otherwise at least one task was created. With `project_id`, the
+    workflow must belong to that project (else not found).
+    """
+    wf = get_workflow(session, principal, workflow_id, project_id)
+    check_creatable(wf)
+    if not 1 <= len(tasks) <= MAX_BATCH:
+        raise ValidationFailed(f"tasks: send between 1 and {MAX_BATCH} tasks")
+    valid, result = validate_rows(wf, tasks)
     if not valid:
         raise ValidationFailed("Every task failed validation", result.errors)
     result.task_ids = insert_tasks(session, wf, valid)

@@ -13,6 +13,7 @@ from ..shared.errors import BadRequest, Conflict, FieldError, NotFound, Validati
 from ..shared.principal import Principal
 from ..store.models import Task, Upload, Workflow, utcnow
 from . import fields as fieldschema
+from . import library_refs
 from .projects import get_project
 
 DRAFT, PENDING_ACTIVATION, ACTIVE = "DRAFT", "PENDING_ACTIVATION", "ACTIVE"
@@ -133,6 +134,7 @@ def create_workflow(
     schema = schema or []
     graph = graph if graph else DEFAULT_GRAPH
     _validate(schema, graph)
+    library_refs.check(session, principal.org_id, graph)
     wf = Workflow(
         org_id=principal.org_id,
         project_id=project.id,
@@ -161,6 +163,8 @@ def update_workflow(
     if wf.status == ARCHIVED:
         raise Conflict("Workflow is archived and can no longer be edited")
     _validate(schema, graph, wf)
+    if graph is not None:
+        library_refs.check(session, principal.org_id, graph, previous=wf.graph)
     if name is not None:
         if not name.strip():
             raise BadRequest("Workflow name is required")
@@ -213,6 +217,7 @@ def activate(
         errors = check_graph(wf.graph, wf.fields)
         if errors:
             raise ValidationFailed("; ".join(e.message for e in errors), errors)
+        library_refs.check(session, principal.org_id, wf.graph, previous=wf.graph)
     resuming = wf.status == PAUSED
     if activate_at is not None and activate_at > now and wf.status in (DRAFT, PENDING_ACTIVATION):
         wf.status, wf.activate_at = PENDING_ACTIVATION, activate_at
@@ -248,6 +253,32 @@ def archive(session: Session, principal: Principal, project_id: int, workflow_id
     if wf.status == ARCHIVED:
         raise _illegal(wf, "archive", "it is already archived")
     wf.status, wf.activate_at, wf.updated_at = ARCHIVED, None, utcnow()
+    return wf
+
+
+def copy_workflow(
+    session: Session, principal: Principal, source: Workflow, name: str, graph: dict
+) -> Workflow:
+    """A new ACTIVE workflow in the source's project with its input fields and description,
+    named `name` (cut to 200 characters) and running `graph` (checked first). The source is
+    read, never changed."""
+    errors = check_graph(graph, source.fields)
+    if errors:
+        raise ValidationFailed("; ".join(e.message for e in errors), errors)
+    now = utcnow()
+    wf = Workflow(
+        org_id=principal.org_id,
+        project_id=source.project_id,
+        name=name.strip()[:200] or source.name,
+        description=source.description or "",
+        status=ACTIVE,
+        fields=list(source.fields or []),
+        graph=graph,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(wf)
+    session.flush()
     return wf
 
 

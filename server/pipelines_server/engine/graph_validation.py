@@ -161,6 +161,14 @@ def _kind_rules(nid: str, kind: str, config: dict, i: int, inputs: set) -> list[
             FieldError(f"Node {nid!r}: {message}", loc=("graph", "nodes", i, "config", *loc))
         )
 
+    def cerr(message: str, *loc) -> None:  # worded as the schema's own config errors
+        errors.append(
+            FieldError(
+                f"Node {nid!r} ({kind}) config: {message}",
+                loc=("graph", "nodes", i, "config", *loc),
+            )
+        )
+
     if kind == "subtask":
         names: set[str] = set()
         for j, f in enumerate(config.get("fields") or []):
@@ -205,8 +213,25 @@ def _kind_rules(nid: str, kind: str, config: dict, i: int, inputs: set) -> list[
                 )
                 for m in _condition_errors(route["when"])
             )
+    elif kind == "llm":
+        # Inline or from the library (resolved into the workflow version): one of each pair.
+        for inline, ref in (("prompt", "prompt_ref"), ("system", "system_ref")):
+            if inline in config and ref in config:
+                cerr(f"give {inline} or {ref}, not both", ref)
+        if "prompt" not in config and "prompt_ref" not in config:
+            cerr("needs prompt (or prompt_ref)")
+        if "model_slug" in config:
+            for key in ("credential", "model"):
+                if key in config:
+                    cerr("give model_slug or credential and model, not both", key)
+        else:
+            missing = [k for k in ("credential", "model") if k not in config]
+            if missing:
+                cerr("needs " + " and ".join(missing) + " (or model_slug)")
     elif kind == "evaluation":
-        for j, check in enumerate(config["checks"]):
+        if not config.get("checks") and "evaluation_ref" not in config:
+            cerr("needs checks (or evaluation_ref)")
+        for j, check in enumerate(config.get("checks") or []):
             t = check["type"]
             if t == "regex":
                 try:

@@ -277,3 +277,21 @@ def test_idempotent_create(server):
         )
     assert a.status_code == b.status_code == 201 and a.json()["id"] == b.json()["id"]
     assert c.status_code == 409
+
+
+def test_parallel_updates_each_write_their_own_version(server):
+    from concurrent.futures import ThreadPoolExecutor
+
+    p = make(server, "/prompts", prompt_body())
+
+    def update(i: int) -> int:
+        with native(server) as api:
+            return api.put(f"/prompts/{p['id']}", json={"description": f"d{i}"}).status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(update, range(8)))
+    assert set(statuses) <= {200, 409}, statuses
+    with native(server) as api:
+        versions = api.get(f"/prompts/{p['id']}/versions", params={"page_size": 50}).json()
+    numbers = sorted(v["version"] for v in versions["items"])
+    assert numbers == list(range(1, statuses.count(200) + 2))

@@ -36,3 +36,12 @@ def remove_user(org_id: int, user_id: int):
 def get_user(user_id: int):
     with caller_session() as (session, me):
         return shapes.user(orgs.get_user(session, me, user_id)), 200
+
+
+def list_my_org_users(page: int = 1, page_size: int = 50):
+    """GET /users: the users of the caller's organization."""
+    with caller_session() as (session, me):
+        rows, total = orgs.list_users(
+            session, me, me.org_id, shapes.offset(page, page_size), page_size
+        )
+        return shapes.page([shapes.user(u) for u in rows], total, page, page_size), 200

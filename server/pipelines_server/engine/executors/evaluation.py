@@ -372,3 +372,19 @@ def _judge_reply(content: str) -> tuple[float | None, str]:
     if score is not None:
         score = max(0.0, min(1.0, score))
     return score, reason
+
+
+def review_evaluation(config: dict, variables: dict, submission: Any) -> dict | None:
+    """A review node's library evaluation (`evaluation_ref`, resolved into `criteria`) of the
+    reviewed submission (or of the value at `output_path`); None without one."""
+    if not config.get("criteria"):
+        return None
+    scored = dict(variables)
+    if config.get("output_path"):
+        try:
+            scored["output"] = resolve(config["output_path"], variables)
+        except PathError:
+            scored["output"] = None
+    else:
+        scored["output"] = submission
+    return score_criteria(config["criteria"], scored, pass_threshold=config.get("pass_threshold"))

@@ -1,4 +1,9 @@
-"""experiments (filled in by the issue-11 experiments work)
+"""experiments: no table of their own
+
+An experiment is a row of `jobs` (kind `experiment`, migration 0007): its request and each
+variant's graph in `params`, each variant's copy of the workflow in `result`, its progress in
+`checkpoint`; the copies are ordinary workflows and their tasks ordinary tasks. This revision
+keeps its number in the chain and changes nothing.
 
 Revision ID: 0010
 Revises: 0009
