@@ -84,6 +84,7 @@ def test_a_job_runs_in_steps_to_completed_with_progress(db, me):
     assert (job.status, job.done, job.total) == ("completed", ITEMS, ITEMS)
     assert job.result["items"] == list(range(ITEMS))
     assert job.finished_at is not None and job.lease_until is None
+    assert job.created_at <= job.started_at <= job.finished_at
     view = jobs.view(job)
     assert view["job_id"] == job_id and view["progress"] == 100
 

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..shared.errors import NotFound
@@ -193,6 +193,7 @@ def claim(session: Session, job_id: str, token: str, lease_seconds: float) -> bo
             lease_until=leases.lease_end(now, lease_seconds),
             status=RUNNING,
             attempts=table.c.attempts + 1,
+            started_at=func.coalesce(table.c.started_at, now),
             updated_at=now,
         )
     )
