@@ -23,6 +23,8 @@ class Credential:
         last4 (str):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        models (list[str] | Unset): The model slugs this credential serves (GET /orgs/{org_id}/models; llm nodes'
+            `model_slug`).
         created_by_id (int | None | Unset):
     """
 
@@ -33,6 +35,7 @@ class Credential:
     last4: str
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    models: list[str] | Unset = UNSET
     created_by_id: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,6 +53,10 @@ class Credential:
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
+
+        models: list[str] | Unset = UNSET
+        if not isinstance(self.models, Unset):
+            models = self.models
 
         created_by_id: int | None | Unset
         if isinstance(self.created_by_id, Unset):
@@ -70,6 +77,8 @@ class Credential:
                 "updated_at": updated_at,
             }
         )
+        if models is not UNSET:
+            field_dict["models"] = models
         if created_by_id is not UNSET:
             field_dict["created_by_id"] = created_by_id
 
@@ -92,6 +101,8 @@ class Credential:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        models = cast(list[str], d.pop("models", UNSET))
+
         def _parse_created_by_id(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -109,6 +120,7 @@ class Credential:
             last4=last4,
             created_at=created_at,
             updated_at=updated_at,
+            models=models,
             created_by_id=created_by_id,
         )
 

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CredentialCreate")
 
@@ -16,11 +18,13 @@ class CredentialCreate:
         name (str):
         base_url (str):
         api_key (str):
+        models (list[str] | Unset): The model slugs this credential serves, e.g. [gpt-4o-mini, gpt-4o].
     """
 
     name: str
     base_url: str
     api_key: str
+    models: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,6 +33,10 @@ class CredentialCreate:
         base_url = self.base_url
 
         api_key = self.api_key
+
+        models: list[str] | Unset = UNSET
+        if not isinstance(self.models, Unset):
+            models = self.models
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,6 +47,8 @@ class CredentialCreate:
                 "api_key": api_key,
             }
         )
+        if models is not UNSET:
+            field_dict["models"] = models
 
         return field_dict
 
@@ -51,10 +61,13 @@ class CredentialCreate:
 
         api_key = d.pop("api_key")
 
+        models = cast(list[str], d.pop("models", UNSET))
+
         credential_create = cls(
             name=name,
             base_url=base_url,
             api_key=api_key,
+            models=models,
         )
 
         credential_create.additional_properties = d

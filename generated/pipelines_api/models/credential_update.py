@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,16 +17,22 @@ class CredentialUpdate:
     Attributes:
         base_url (str | Unset):
         api_key (str | Unset):
+        models (list[str] | Unset): Replaces the list of model slugs.
     """
 
     base_url: str | Unset = UNSET
     api_key: str | Unset = UNSET
+    models: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         base_url = self.base_url
 
         api_key = self.api_key
+
+        models: list[str] | Unset = UNSET
+        if not isinstance(self.models, Unset):
+            models = self.models
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -35,6 +41,8 @@ class CredentialUpdate:
             field_dict["base_url"] = base_url
         if api_key is not UNSET:
             field_dict["api_key"] = api_key
+        if models is not UNSET:
+            field_dict["models"] = models
 
         return field_dict
 
@@ -45,9 +53,12 @@ class CredentialUpdate:
 
         api_key = d.pop("api_key", UNSET)
 
+        models = cast(list[str], d.pop("models", UNSET))
+
         credential_update = cls(
             base_url=base_url,
             api_key=api_key,
+            models=models,
         )
 
         credential_update.additional_properties = d

@@ -25,7 +25,11 @@ class EvaluationNode:
         name (str | Unset):
         config (EvaluationNodeConfig | Unset): Checks over the node's variables: regex (`pattern`), json_schema
             (`schema`), threshold (`min`/`max`). Output {passed, checks}; when a check fails the node (and the task) becomes
-            quarantined (`on_failure`: quarantine, the default) or escalated.
+            quarantined (`on_failure`: quarantine, the default) or escalated. `evaluation_ref` ({evaluation_id, version})
+            adds a library evaluation's criteria (programmatic only) as checks: they score the value at `output_path`
+            (default input) against the one at `expected_path`; the evaluation passes per its pass_threshold. `checks` or
+            `evaluation_ref` is required. Example: {'evaluation_ref': {'evaluation_id': 4, 'version': 1}, 'output_path':
+            'nodes.answer.content', 'expected_path': 'task.expected'}.
     """
 
     id: str

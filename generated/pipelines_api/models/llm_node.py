@@ -26,6 +26,12 @@ class LlmNode:
         config (LlmNodeConfig | Unset): A sandboxed Jinja2 prompt (and optional system prompt) sent to the OpenAI-
             compatible /chat/completions of the organization credential named `credential`. Output {content, model, usage,
             json (response_format json)}. Defaults: timeout_seconds 60, retries 2, backoff_seconds 1, response_format text.
+            From the library: `prompt_ref` ({prompt_id, version}) instead of `prompt`, `system_ref` instead of `system`,
+            `model_slug` (GET /orgs/{org_id}/models) instead of `credential` + `model`; one of each pair is required.
+            References are checked when the workflow is saved or activated (unknown prompt or version: 422; a model slug no
+            credential serves: 403) and resolved into the workflow version tasks run with (`version` left out: the latest
+            when that version is first used). Example: {'prompt_ref': {'prompt_id': 12, 'version': 2}, 'model_slug':
+            'gpt-4o-mini', 'response_format': 'text'}.
     """
 
     id: str

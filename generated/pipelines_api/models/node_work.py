@@ -12,6 +12,7 @@ from ..models.node_work_kind import NodeWorkKind
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.evaluation_score import EvaluationScore
     from ..models.input_field import InputField
     from ..models.node_work_task_fields import NodeWorkTaskFields
     from ..models.node_work_values import NodeWorkValues
@@ -49,6 +50,7 @@ class NodeWork:
         subtask (None | ReviewedSubtaskType0 | Unset):
         rejections (int | Unset): Review only; times the work was sent back.
         max_rereviews (int | Unset): Review only.
+        evaluation (EvaluationScore | Unset):
     """
 
     node_db_id: int
@@ -71,6 +73,7 @@ class NodeWork:
     subtask: None | ReviewedSubtaskType0 | Unset = UNSET
     rejections: int | Unset = UNSET
     max_rereviews: int | Unset = UNSET
+    evaluation: EvaluationScore | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -139,6 +142,10 @@ class NodeWork:
 
         max_rereviews = self.max_rereviews
 
+        evaluation: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.evaluation, Unset):
+            evaluation = self.evaluation.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -175,11 +182,14 @@ class NodeWork:
             field_dict["rejections"] = rejections
         if max_rereviews is not UNSET:
             field_dict["max_rereviews"] = max_rereviews
+        if evaluation is not UNSET:
+            field_dict["evaluation"] = evaluation
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.evaluation_score import EvaluationScore
         from ..models.input_field import InputField
         from ..models.node_work_task_fields import NodeWorkTaskFields
         from ..models.node_work_values import NodeWorkValues
@@ -275,6 +285,13 @@ class NodeWork:
 
         max_rereviews = d.pop("max_rereviews", UNSET)
 
+        _evaluation = d.pop("evaluation", UNSET)
+        evaluation: EvaluationScore | Unset
+        if isinstance(_evaluation, Unset):
+            evaluation = UNSET
+        else:
+            evaluation = EvaluationScore.from_dict(_evaluation)
+
         node_work = cls(
             node_db_id=node_db_id,
             task_id=task_id,
@@ -296,6 +313,7 @@ class NodeWork:
             subtask=subtask,
             rejections=rejections,
             max_rereviews=max_rereviews,
+            evaluation=evaluation,
         )
 
         node_work.additional_properties = d

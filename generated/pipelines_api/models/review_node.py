@@ -27,7 +27,9 @@ class ReviewNode:
             `subtask` defaults to the nearest upstream subtask; `on_reject` (default pool) sends failed work back to the
             same worker, the pool, or the pool without the original worker; after `max_rereviews` (default 2) rejections the
             review becomes quarantined (`on_exhausted`: quarantine, the default) or escalated; `no_self_review` (default
-            true) forbids reviewing one's own submission.
+            true) forbids reviewing one's own submission. `evaluation_ref` ({evaluation_id, version}, programmatic
+            criteria): the evaluation scores the reviewed submission (the value at `output_path`, default the reviewed
+            subtask's values) and the review shows it as `evaluation` to the reviewer; the verdict records it.
     """
 
     id: str

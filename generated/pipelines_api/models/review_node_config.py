@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..models.review_node_config_on_exhausted import ReviewNodeConfigOnExhausted
 from ..models.review_node_config_on_reject import ReviewNodeConfigOnReject
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.evaluation_ref import EvaluationRef
+
 
 T = TypeVar("T", bound="ReviewNodeConfig")
 
@@ -18,7 +22,9 @@ class ReviewNodeConfig:
     upstream subtask; `on_reject` (default pool) sends failed work back to the same worker, the pool, or the pool
     without the original worker; after `max_rereviews` (default 2) rejections the review becomes quarantined
     (`on_exhausted`: quarantine, the default) or escalated; `no_self_review` (default true) forbids reviewing one's own
-    submission.
+    submission. `evaluation_ref` ({evaluation_id, version}, programmatic criteria): the evaluation scores the reviewed
+    submission (the value at `output_path`, default the reviewed subtask's values) and the review shows it as
+    `evaluation` to the reviewer; the verdict records it.
 
         Attributes:
             subtask (str | Unset):
@@ -26,6 +32,8 @@ class ReviewNodeConfig:
             max_rereviews (int | Unset):
             on_exhausted (ReviewNodeConfigOnExhausted | Unset):
             no_self_review (bool | Unset):
+            evaluation_ref (EvaluationRef | Unset):
+            output_path (str | Unset):
     """
 
     subtask: str | Unset = UNSET
@@ -33,6 +41,8 @@ class ReviewNodeConfig:
     max_rereviews: int | Unset = UNSET
     on_exhausted: ReviewNodeConfigOnExhausted | Unset = UNSET
     no_self_review: bool | Unset = UNSET
+    evaluation_ref: EvaluationRef | Unset = UNSET
+    output_path: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         subtask = self.subtask
@@ -49,6 +59,12 @@ class ReviewNodeConfig:
 
         no_self_review = self.no_self_review
 
+        evaluation_ref: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.evaluation_ref, Unset):
+            evaluation_ref = self.evaluation_ref.to_dict()
+
+        output_path = self.output_path
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -62,11 +78,17 @@ class ReviewNodeConfig:
             field_dict["on_exhausted"] = on_exhausted
         if no_self_review is not UNSET:
             field_dict["no_self_review"] = no_self_review
+        if evaluation_ref is not UNSET:
+            field_dict["evaluation_ref"] = evaluation_ref
+        if output_path is not UNSET:
+            field_dict["output_path"] = output_path
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.evaluation_ref import EvaluationRef
+
         d = dict(src_dict)
         subtask = d.pop("subtask", UNSET)
 
@@ -88,12 +110,23 @@ class ReviewNodeConfig:
 
         no_self_review = d.pop("no_self_review", UNSET)
 
+        _evaluation_ref = d.pop("evaluation_ref", UNSET)
+        evaluation_ref: EvaluationRef | Unset
+        if isinstance(_evaluation_ref, Unset):
+            evaluation_ref = UNSET
+        else:
+            evaluation_ref = EvaluationRef.from_dict(_evaluation_ref)
+
+        output_path = d.pop("output_path", UNSET)
+
         review_node_config = cls(
             subtask=subtask,
             on_reject=on_reject,
             max_rereviews=max_rereviews,
             on_exhausted=on_exhausted,
             no_self_review=no_self_review,
+            evaluation_ref=evaluation_ref,
+            output_path=output_path,
         )
 
         return review_node_config

@@ -1,0 +1,220 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.tasks_create_job import TasksCreateJob
+from ...types import Response
+
+
+def _get_kwargs(
+    project_id: int,
+    workflow_id: int,
+    job_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/projects/{project_id}/workflows/{workflow_id}/seeded-data/create-tasks-status/{job_id}/cancel".format(
+            project_id=quote(str(project_id), safe=""),
+            workflow_id=quote(str(workflow_id), safe=""),
+            job_id=quote(str(job_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | TasksCreateJob | None:
+    if response.status_code == 200:
+        response_200 = TasksCreateJob.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | TasksCreateJob]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    project_id: int,
+    workflow_id: int,
+    job_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | TasksCreateJob]:
+    """Cancel a create-tasks job
+
+     A queued job is cancelled at once; a running one stops before its next step (tasks
+    created so far stay, `done` says how many rows were handled) and ends `cancelled`. A
+    finished job is left as it is. Answers the job's status.
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        job_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TasksCreateJob]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        workflow_id=workflow_id,
+        job_id=job_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    project_id: int,
+    workflow_id: int,
+    job_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | TasksCreateJob | None:
+    """Cancel a create-tasks job
+
+     A queued job is cancelled at once; a running one stops before its next step (tasks
+    created so far stay, `done` says how many rows were handled) and ends `cancelled`. A
+    finished job is left as it is. Answers the job's status.
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        job_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TasksCreateJob
+    """
+
+    return sync_detailed(
+        project_id=project_id,
+        workflow_id=workflow_id,
+        job_id=job_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    project_id: int,
+    workflow_id: int,
+    job_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | TasksCreateJob]:
+    """Cancel a create-tasks job
+
+     A queued job is cancelled at once; a running one stops before its next step (tasks
+    created so far stay, `done` says how many rows were handled) and ends `cancelled`. A
+    finished job is left as it is. Answers the job's status.
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        job_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TasksCreateJob]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        workflow_id=workflow_id,
+        job_id=job_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    project_id: int,
+    workflow_id: int,
+    job_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | TasksCreateJob | None:
+    """Cancel a create-tasks job
+
+     A queued job is cancelled at once; a running one stops before its next step (tasks
+    created so far stay, `done` says how many rows were handled) and ends `cancelled`. A
+    finished job is left as it is. Answers the job's status.
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        job_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TasksCreateJob
+    """
+
+    return (
+        await asyncio_detailed(
+            project_id=project_id,
+            workflow_id=workflow_id,
+            job_id=job_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,190 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.prompt import Prompt
+from ...types import Response
+
+
+def _get_kwargs(
+    prompt_id: int,
+    version: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/prompts/{prompt_id}/versions/{version}".format(
+            prompt_id=quote(str(prompt_id), safe=""),
+            version=quote(str(version), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | Prompt | None:
+    if response.status_code == 200:
+        response_200 = Prompt.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | Prompt]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    prompt_id: int,
+    version: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | Prompt]:
+    """One version of the prompt.
+
+    Args:
+        prompt_id (int):
+        version (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Prompt]
+    """
+
+    kwargs = _get_kwargs(
+        prompt_id=prompt_id,
+        version=version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    prompt_id: int,
+    version: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | Prompt | None:
+    """One version of the prompt.
+
+    Args:
+        prompt_id (int):
+        version (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Prompt
+    """
+
+    return sync_detailed(
+        prompt_id=prompt_id,
+        version=version,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    prompt_id: int,
+    version: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | Prompt]:
+    """One version of the prompt.
+
+    Args:
+        prompt_id (int):
+        version (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Prompt]
+    """
+
+    kwargs = _get_kwargs(
+        prompt_id=prompt_id,
+        version=version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    prompt_id: int,
+    version: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | Prompt | None:
+    """One version of the prompt.
+
+    Args:
+        prompt_id (int):
+        version (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Prompt
+    """
+
+    return (
+        await asyncio_detailed(
+            prompt_id=prompt_id,
+            version=version,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class CriterionCreateType(StrEnum):
+    LLM_JUDGE = "llm_judge"
+    PROGRAMMATIC = "programmatic"
+
+    def __str__(self) -> str:
+        return str(self.value)

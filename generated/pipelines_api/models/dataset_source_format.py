@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class DatasetSourceFormat(StrEnum):
+    CSV = "csv"
+    JSONL = "jsonl"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class MeRoleType1(StrEnum):
+    MEMBER = "member"
+    ORG_ADMIN = "org_admin"
+
+    def __str__(self) -> str:
+        return str(self.value)
