@@ -95,3 +95,51 @@ def test_a_key_over_255_characters_is_refused(server):
     with native(server) as api:
         r = api.post("/projects", json={"name": "k"}, headers={"Idempotency-Key": "k" * 256})
     assert r.status_code in (400, 422)
+
+
+def test_every_creating_post_of_the_native_and_v1_specs_takes_an_idempotency_key():
+    """A POST answering 201 or 202 creates something: it must take the key. Exceptions: an
+    API key, whose reply holds the secret shown only once (keeping it to replay would store
+    the secret), and v1's upload confirm, which creates nothing (it moves an upload on; a
+    second confirm is 409 by the v1 reference)."""
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).resolve().parents[2] / "openapi"
+    missing = []
+    for name in ("pipelines.yaml", "external-v1.yaml"):
+        spec = yaml.safe_load((root / name).read_text())
+        for path, item in spec["paths"].items():
+            op = item.get("post")
+            if not op or not {"201", "202"} & set(op["responses"]):
+                continue
+            params = [p.get("$ref", "") for p in op.get("parameters", [])]
+            if op["operationId"] in ("create_api_key", "confirm_upload"):
+                continue
+            if "#/components/parameters/IdempotencyKey" not in params:
+                missing.append(f"{name} POST {path}")
+            elif "409" not in op["responses"]:
+                missing.append(f"{name} POST {path} (no 409)")
+    assert missing == []
+
+
+def test_a_v1_upload_and_a_credential_replay_for_their_key(server):
+    wf = make_workflow(server, [{"name": "doc", "type": "file_upload", "required": True}])
+    headers = {"Idempotency-Key": "upload-1"}
+    with v1(server) as api:
+        first = api.post(
+            f"/workflows/{wf['id']}/tasks/upload", json={"file_size_bytes": 100}, headers=headers
+        )
+        again = api.post(
+            f"/workflows/{wf['id']}/tasks/upload", json={"file_size_bytes": 100}, headers=headers
+        )
+    assert first.status_code == again.status_code == 202
+    assert first.json()["upload_id"] == again.json()["upload_id"]
+    body = {"name": "idem-cred", "base_url": "http://127.0.0.1:9/v1", "api_key": "sk-secret-1"}
+    with native(server) as api:
+        url = f"/organizations/{server.seed.org_id}/credentials"
+        one = api.post(url, json=body, headers={"Idempotency-Key": "cred-1"})
+        two = api.post(url, json=body, headers={"Idempotency-Key": "cred-1"})
+    assert one.status_code == two.status_code == 201 and one.json() == two.json()
+    assert "sk-secret-1" not in two.text

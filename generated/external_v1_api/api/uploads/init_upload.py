@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.upload_init_request import UploadInitRequest
 from ...models.upload_init_response import UploadInitResponse
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     workflow_id: int,
     *,
     body: UploadInitRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -56,6 +59,11 @@ def _parse_response(
         response_404 = Error.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Error.from_dict(response.json())
@@ -99,6 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UploadInitRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | UploadInitResponse]:
     """Start a ZIP-based task creation upload
 
@@ -109,6 +118,7 @@ def sync_detailed(
 
     Args:
         workflow_id (int):
+        idempotency_key (str | Unset):
         body (UploadInitRequest):
 
     Raises:
@@ -122,6 +132,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         workflow_id=workflow_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -136,6 +147,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: UploadInitRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | UploadInitResponse | None:
     """Start a ZIP-based task creation upload
 
@@ -146,6 +158,7 @@ def sync(
 
     Args:
         workflow_id (int):
+        idempotency_key (str | Unset):
         body (UploadInitRequest):
 
     Raises:
@@ -160,6 +173,7 @@ def sync(
         workflow_id=workflow_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -168,6 +182,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UploadInitRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | UploadInitResponse]:
     """Start a ZIP-based task creation upload
 
@@ -178,6 +193,7 @@ async def asyncio_detailed(
 
     Args:
         workflow_id (int):
+        idempotency_key (str | Unset):
         body (UploadInitRequest):
 
     Raises:
@@ -191,6 +207,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         workflow_id=workflow_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -203,6 +220,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: UploadInitRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | UploadInitResponse | None:
     """Start a ZIP-based task creation upload
 
@@ -213,6 +231,7 @@ async def asyncio(
 
     Args:
         workflow_id (int):
+        idempotency_key (str | Unset):
         body (UploadInitRequest):
 
     Raises:
@@ -228,5 +247,6 @@ async def asyncio(
             workflow_id=workflow_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.user import User
 from ...models.user_create import UserCreate
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     org_id: int,
     *,
     body: UserCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -109,11 +112,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UserCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | User]:
     """Add a user (org admins only)
 
     Args:
         org_id (int):
+        idempotency_key (str | Unset):
         body (UserCreate):
 
     Raises:
@@ -127,6 +132,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         org_id=org_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -141,11 +147,13 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: UserCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | User | None:
     """Add a user (org admins only)
 
     Args:
         org_id (int):
+        idempotency_key (str | Unset):
         body (UserCreate):
 
     Raises:
@@ -160,6 +168,7 @@ def sync(
         org_id=org_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -168,11 +177,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: UserCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | User]:
     """Add a user (org admins only)
 
     Args:
         org_id (int):
+        idempotency_key (str | Unset):
         body (UserCreate):
 
     Raises:
@@ -186,6 +197,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         org_id=org_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,11 +210,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: UserCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | User | None:
     """Add a user (org admins only)
 
     Args:
         org_id (int):
+        idempotency_key (str | Unset):
         body (UserCreate):
 
     Raises:
@@ -218,5 +232,6 @@ async def asyncio(
             org_id=org_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -6,6 +6,7 @@ from ...domain import uploads
 from ...runtime import current
 from ...shared.errors import Unavailable
 from ...shared.timestamps import ts
+from ...web import idempotency
 from ...web.auth import caller_session
 
 
@@ -32,7 +33,9 @@ def _base_url() -> str:
 
 def init_upload(workflow_id: int, body: dict):
     rt = current()
-    with caller_session() as (session, me):
+    with caller_session() as (session, me), idempotency.guard(session, me, body) as once:
+        if once.replay:
+            return once.replay
         upload = uploads.init_upload(
             session,
             me,
@@ -42,12 +45,13 @@ def init_upload(workflow_id: int, body: dict):
             rt.uploads,
         )
         url = _base_url() + uploads.signed_path(rt.uploads, upload)
-        return {
+        reply = {
             "upload_id": upload.id,
             "upload_url": url,
             "expires_at": ts(upload.expires_at),
             "status": upload.status,
-        }, 202
+        }
+        return once.answer(reply, 202)
 
 
 def confirm_upload(workflow_id: int, upload_id: str):

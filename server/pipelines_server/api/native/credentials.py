@@ -2,6 +2,7 @@
 
 from ...domain import credentials
 from ...runtime import current
+from ...web import idempotency
 from ...web.auth import caller_session
 from . import shapes
 
@@ -16,7 +17,9 @@ def list_credentials(org_id: int, page: int = 1, page_size: int = 50):
 
 def create_credential(org_id: int, body: dict):
     key = current().credential_key
-    with caller_session() as (session, me):
+    with caller_session() as (session, me), idempotency.guard(session, me, body) as once:
+        if once.replay:
+            return once.replay
         cred = credentials.create_credential(
             session,
             me,
@@ -27,7 +30,7 @@ def create_credential(org_id: int, body: dict):
             key,
             body.get("models"),
         )
-        return shapes.credential(cred), 201
+        return once.answer(shapes.credential(cred), 201)
 
 
 def update_credential(org_id: int, credential_id: int, body: dict):

@@ -1,6 +1,7 @@
 """The `users` tag: an organization's users and their roles."""
 
 from ...domain import orgs
+from ...web import idempotency
 from ...web.auth import caller_session
 from . import shapes
 
@@ -14,11 +15,13 @@ def list_users(org_id: int, page: int = 1, page_size: int = 50):
 
 
 def create_user(org_id: int, body: dict):
-    with caller_session() as (session, me):
+    with caller_session() as (session, me), idempotency.guard(session, me, body) as once:
+        if once.replay:
+            return once.replay
         user = orgs.create_user(
             session, me, org_id, body["email"], body.get("name", ""), body["role"]
         )
-        return shapes.user(user), 201
+        return once.answer(shapes.user(user), 201)
 
 
 def update_user(org_id: int, user_id: int, body: dict):
