@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import update
 
 from pipelines_server.domain import job_runner, jobs, orgs
+from pipelines_server.shared.errors import Forbidden
 from pipelines_server.shared.principal import Principal
 from pipelines_server.shared.timestamps import utcnow
 from pipelines_server.store.db import Database, migrate
@@ -41,6 +42,13 @@ def _count(ctx: jobs.JobContext):
     if ctx.params.get("fail"):
         raise jobs.JobFailed(ctx.params["fail"])
     return None
+
+
+@jobs.handler("unit_refused")
+def _refused(ctx: jobs.JobContext):
+    with ctx.step():
+        ctx.done = 1
+    raise Forbidden("The model slug 'x' is not served by any credential")
 
 
 @jobs.handler("unit_crash")
@@ -158,6 +166,9 @@ def test_failures_end_the_job_failed_with_a_message_for_the_caller(db, me):
     crash = _new(db, me, kind="unit_crash")
     assert job_runner.claim_and_run(db, crash, 30, None) == "failed"
     assert _job(db, crash).error == "Internal error while running the job"  # no internals
+    refused = _new(db, me, kind="unit_refused")
+    assert job_runner.claim_and_run(db, refused, 30, None) == "failed"
+    assert _job(db, refused).error == "The model slug 'x' is not served by any credential"
     unknown = _new(db, me, kind="no_such_kind")
     assert job_runner.claim_and_run(db, unknown, 30, None) == "failed"
 

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from ..shared.errors import NotFound
+from ..shared.errors import DomainError, NotFound
 from ..shared.principal import Principal
 from ..shared.timestamps import ts, utcnow
 from ..store import leases
@@ -342,6 +342,10 @@ def run(db, job_id: str, token: str, lease_seconds: float, settings=None) -> str
         status = CANCELLED
     except JobFailed as exc:
         status, error = FAILED, str(exc)
+    except DomainError as exc:
+        # A rule of the domain refused the work (a workflow no longer accepts tasks, a model
+        # a credential stopped serving): the caller reads why, as from the synchronous route.
+        status, error = FAILED, exc.message
     except Exception:
         log.exception("job %s (%s) failed", job_id, ctx.kind)
         status, error = FAILED, "Internal error while running the job"

@@ -156,3 +156,48 @@ def test_export_async_file_and_download(server):
         # the same export as the streamed one
         streamed = api.post(f"{base(wf)}/export-tasks", json={"format": "jsonl"}).text
         assert streamed == file.text
+
+
+def test_a_domain_refusal_inside_a_job_fails_it_with_the_reason(server):
+    """The workflow's llm node uses a model slug; the credential stops serving it after the
+    workflow was activated and before its first task: the async job fails saying why (the
+    synchronous route answers 403 for the same reason), not with an internal error."""
+    slug = f"m-{uuid.uuid4().hex[:8]}"
+    org = server.seed.org_id
+    with native(server) as api:
+        cred = api.post(
+            f"/organizations/{org}/credentials",
+            json={
+                "name": f"c{slug}",
+                "base_url": "http://127.0.0.1:9/v1",
+                "api_key": "sk-1",
+                "models": [slug],
+            },
+        ).json()
+        graph = {
+            "nodes": [
+                {"id": "start", "kind": "start"},
+                {
+                    "id": "ask",
+                    "kind": "llm",
+                    "config": {"prompt": "{{ task.input_text }}", "model_slug": slug},
+                },
+                {"id": "end", "kind": "end"},
+            ],
+            "edges": [{"source": "start", "target": "ask"}, {"source": "ask", "target": "end"}],
+        }
+        wf = api.post(
+            f"/projects/{server.seed.project_id}/workflows",
+            json={"name": "refused", "fields": TEXT_FIELDS, "graph": graph},
+        ).json()
+        assert api.post(f"{base(wf)}/activate").status_code == 200
+        r = api.patch(f"/organizations/{org}/credentials/{cred['id']}", json={"models": ["other"]})
+        assert r.status_code == 200, r.text
+        sync = api.post(f"{base(wf)}/create-tasks", json={"tasks": [{"fields": ROW}]})
+        job = api.post(
+            f"{base(wf)}/seeded-data/create-tasks-async", json={"tasks": [{"fields": ROW}]}
+        ).json()
+        done = wait(api, f"{base(wf)}/seeded-data/create-tasks-status/{job['job_id']}")
+    assert sync.status_code == 403
+    assert done["status"] == "failed"
+    assert slug in done["error"] and done["error"] == sync.json()["detail"]
