@@ -33,7 +33,6 @@ def list_models(session: Session, principal: Principal, org_id: int) -> list[dic
                     "provider": PROVIDER,
                     "credential": cred.name,
                     "credential_id": cred.id,
-                    "base_url": cred.base_url,
                 }
             )
     out.sort(key=lambda m: (m["slug"], m["credential"]))

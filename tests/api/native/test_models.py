@@ -50,8 +50,23 @@ def test_models_come_from_credentials(server, org):
         assert api.get(f"/orgs/{server.seed.org_id}/models").status_code == 404
 
 
-def test_members_may_list_models(server):
+def test_members_may_list_models_but_not_the_credentials_endpoints(server):
+    """Members see which models they can use, not where they are served from: the
+    credentials list is for admins, and a base URL may carry user info or a key."""
     _, member = user_key(server)
+    with native(server) as api:
+        r = api.post(
+            f"/organizations/{server.seed.org_id}/credentials",
+            json={
+                "name": "hosted",
+                "base_url": "https://user:pw@llm.example.com/v1?api-key=abc",
+                "api_key": "sk-hosted-1",
+                "models": ["hosted-model"],
+            },
+        )
+        assert r.status_code == 201, r.text
     with native(server, member) as api:
         r = api.get(f"/orgs/{server.seed.org_id}/models")
     assert r.status_code == 200
+    assert "hosted-model" in [m["slug"] for m in r.json()["items"]]
+    assert "llm.example.com" not in r.text and "api-key" not in r.text
