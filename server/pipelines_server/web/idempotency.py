@@ -114,6 +114,10 @@ def guard(session: Session, principal: Principal, body: Any) -> Iterator[Once]:
     once = Once(session, row_id)
     try:
         yield once
+        if once.answered:
+            # The work and its reply commit here, together: a commit that fails releases the
+            # key (below) instead of leaving it claimed with no reply.
+            session.commit()
     except BaseException:
         _release(row_id)
         raise
