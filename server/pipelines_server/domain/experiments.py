@@ -45,6 +45,10 @@ ENDED = ("finished", "failed", "cancelled")
 
 # --- launching -------------------------------------------------------------------------
 
+# A variant's status lists at most this many task ids (all are counted); the rest are in
+# the copy's workflow (GET .../workflows/{copy}/... or an export).
+MAX_LISTED = 1000
+
 
 def _fail(message: str, loc: tuple) -> ValidationFailed:
     return ValidationFailed(message, [FieldError(message, loc=loc)])
@@ -322,10 +326,15 @@ def view(session: Session, job: Job) -> dict[str, Any]:
             .group_by(Task.workflow_id, Task.status)
         ):
             counts[wf_id][status] = n
-        for wf_id, task_id in session.execute(
-            select(Task.workflow_id, Task.id).where(Task.workflow_id.in_(copies)).order_by(Task.id)
-        ):
-            ids[wf_id].append(task_id)
+        for wf_id in copies:  # the first MAX_LISTED ids of each copy: a poll stays small
+            ids[wf_id] = list(
+                session.scalars(
+                    select(Task.id)
+                    .where(Task.workflow_id == wf_id)
+                    .order_by(Task.id)
+                    .limit(MAX_LISTED)
+                )
+            )
     cancelled = bool(job.cancel_requested)
     job_failed = job.status == jobs.FAILED
     variants, all_ended, total_created = [], True, 0
@@ -333,7 +342,7 @@ def view(session: Session, job: Job) -> dict[str, Any]:
         wf_id = v.get("workflow_id")
         c = counts.get(wf_id, {}) if wf_id else {}
         task_ids = ids.get(wf_id, []) if wf_id else []
-        created = len(task_ids)
+        created = sum(c.values())
         total_created += created
         finished, failed, stopped = c.get("finished", 0), c.get("failed", 0), c.get("cancelled", 0)
         ended = finished + failed + stopped
@@ -359,6 +368,7 @@ def view(session: Session, job: Job) -> dict[str, Any]:
                 "tasks_cancelled": stopped,
                 "tasks_pending": created - ended,
                 "task_ids": task_ids,
+                "task_ids_truncated": created > len(task_ids),
                 "configOverrides": spec.get("configOverrides") or {},
             }
         )

@@ -118,7 +118,9 @@ def test_a_killed_experiment_job_resumes_without_duplicates(make_server):
                     .where(Task.workflow_id == v["workflow_id"])
                 )
                 assert n == COUNT == v["tasks_created"]
-                assert len(set(v["task_ids"])) == COUNT
+                # The status lists the first 1,000 ids of a copy and says there are more.
+                assert len(set(v["task_ids"])) == min(COUNT, 1000)
+                assert v["task_ids_truncated"] is (COUNT > 1000)
     finally:
         db.dispose()
 
