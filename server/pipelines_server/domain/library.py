@@ -511,6 +511,57 @@ def judge_lookup(session: Session, org_id: int, fernet_key: str | None = None):
     return lookup
 
 
+class Scorer:
+    """An evaluation version with its llm_judge criteria's credentials already looked up:
+    `score(variables)` needs no database, so a caller can close its session (and its
+    transaction) before the judges' HTTP calls."""
+
+    def __init__(self, evaluation: dict, judges: dict):
+        self.evaluation, self._judges = evaluation, judges
+
+    def _judge(self, slug):
+        from ..engine.executors.base import NodeFailed
+
+        found = self._judges.get(slug)
+        if not isinstance(found, tuple):
+            raise NodeFailed(found or f"no credential serves model {slug!r}")
+        return found
+
+    def score(self, variables: dict) -> dict:
+        return score_criteria(
+            self.evaluation["criteria"],
+            variables,
+            pass_threshold=self.evaluation.get("pass_threshold"),
+            judge=self._judge,
+        )
+
+
+def prepare_scoring(
+    session: Session,
+    principal: Principal,
+    evaluation_id: int,
+    version: int | None,
+    *,
+    fernet_key: str | None = None,
+) -> Scorer:
+    """The evaluation version and, for each llm_judge criterion, its credential and model
+    (or why there is none), read now, in `session`."""
+    from ..engine.executors.base import NodeFailed
+
+    ev = get_evaluation_version(session, principal, evaluation_id, version)
+    lookup = judge_lookup(session, principal.org_id, fernet_key)
+    judges: dict = {}
+    for c in ev["criteria"]:
+        if c.get("type") == "llm_judge":
+            slug = (c.get("config") or {}).get("model_slug")
+            if slug not in judges:
+                try:
+                    judges[slug] = lookup(slug)
+                except NodeFailed as exc:
+                    judges[slug] = exc.message
+    return Scorer(ev, judges)
+
+
 def score_record(
     session: Session,
     principal: Principal,
@@ -526,11 +577,7 @@ def score_record(
     "criteria": [{criterion_id, version, name, type, weight, passed, score, message}]}.
     llm_judge criteria call the organization's credential serving their model_slug (the
     llm nodes' path: outbound policy, key scrubbed); `fernet_key` is the server's credential
-    key (default: derived from the settings, as the server does)."""
-    ev = get_evaluation_version(session, principal, evaluation_id, version)
-    return score_criteria(
-        ev["criteria"],
-        variables,
-        pass_threshold=ev.get("pass_threshold"),
-        judge=judge_lookup(session, principal.org_id, fernet_key),
-    )
+    key (default: derived from the settings, as the server does). A caller that can close
+    its session before the judges' calls uses `prepare_scoring(...).score(variables)`."""
+    scorer = prepare_scoring(session, principal, evaluation_id, version, fernet_key=fernet_key)
+    return scorer.score(variables)

@@ -143,12 +143,8 @@ def get_evaluation_version(evaluation_id: int, version: int):
 def score_evaluation(evaluation_id: int, body: dict):
     """Scores one record with an evaluation version (a dry run: nothing is stored)."""
     with caller_session() as (session, me):
-        result = library.score_record(
-            session,
-            me,
-            evaluation_id,
-            body.get("version"),
-            body.get("variables") or {},
-            fernet_key=current().credential_key,
+        scorer = library.prepare_scoring(
+            session, me, evaluation_id, body.get("version"), fernet_key=current().credential_key
         )
-        return shapes.jsonable(result), 200
+    # The judges' HTTP calls run after the session (and its transaction) closed.
+    return shapes.jsonable(scorer.score(body.get("variables") or {})), 200
