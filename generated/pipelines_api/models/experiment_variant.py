@@ -29,9 +29,10 @@ class ExperimentVariant:
         success_count (int): Same as tasks_created.
         tasks_finished (int):
         tasks_failed (int):
-        task_ids (list[int]):
+        task_ids (list[int]): The copy's first 1,000 task ids (all are counted in tasks_created).
         tasks_cancelled (int | Unset):
         tasks_pending (int | Unset): Created and not ended yet.
+        task_ids_truncated (bool | Unset): More tasks exist than task_ids lists.
         config_overrides (ExperimentVariantConfigOverrides | Unset):
     """
 
@@ -45,6 +46,7 @@ class ExperimentVariant:
     task_ids: list[int]
     tasks_cancelled: int | Unset = UNSET
     tasks_pending: int | Unset = UNSET
+    task_ids_truncated: bool | Unset = UNSET
     config_overrides: ExperimentVariantConfigOverrides | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -70,6 +72,8 @@ class ExperimentVariant:
 
         tasks_pending = self.tasks_pending
 
+        task_ids_truncated = self.task_ids_truncated
+
         config_overrides: dict[str, Any] | Unset = UNSET
         if not isinstance(self.config_overrides, Unset):
             config_overrides = self.config_overrides.to_dict()
@@ -92,6 +96,8 @@ class ExperimentVariant:
             field_dict["tasks_cancelled"] = tasks_cancelled
         if tasks_pending is not UNSET:
             field_dict["tasks_pending"] = tasks_pending
+        if task_ids_truncated is not UNSET:
+            field_dict["task_ids_truncated"] = task_ids_truncated
         if config_overrides is not UNSET:
             field_dict["configOverrides"] = config_overrides
 
@@ -129,6 +135,8 @@ class ExperimentVariant:
 
         tasks_pending = d.pop("tasks_pending", UNSET)
 
+        task_ids_truncated = d.pop("task_ids_truncated", UNSET)
+
         _config_overrides = d.pop("configOverrides", UNSET)
         config_overrides: ExperimentVariantConfigOverrides | Unset
         if isinstance(_config_overrides, Unset):
@@ -147,6 +155,7 @@ class ExperimentVariant:
             task_ids=task_ids,
             tasks_cancelled=tasks_cancelled,
             tasks_pending=tasks_pending,
+            task_ids_truncated=task_ids_truncated,
             config_overrides=config_overrides,
         )
 

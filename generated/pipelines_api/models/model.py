@@ -22,7 +22,6 @@ class Model:
         credential (str): The credential that serves it.
         credential_id (int):
         model (str | Unset): The model name sent to the provider.
-        base_url (str | Unset):
     """
 
     slug: str
@@ -31,7 +30,6 @@ class Model:
     credential: str
     credential_id: int
     model: str | Unset = UNSET
-    base_url: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,8 +45,6 @@ class Model:
 
         model = self.model
 
-        base_url = self.base_url
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -62,8 +58,6 @@ class Model:
         )
         if model is not UNSET:
             field_dict["model"] = model
-        if base_url is not UNSET:
-            field_dict["base_url"] = base_url
 
         return field_dict
 
@@ -82,8 +76,6 @@ class Model:
 
         model = d.pop("model", UNSET)
 
-        base_url = d.pop("base_url", UNSET)
-
         model = cls(
             slug=slug,
             name=name,
@@ -91,7 +83,6 @@ class Model:
             credential=credential,
             credential_id=credential_id,
             model=model,
-            base_url=base_url,
         )
 
         model.additional_properties = d

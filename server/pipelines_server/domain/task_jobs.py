@@ -46,10 +46,6 @@ def step_rows(settings) -> int:
     return max(1, int(getattr(settings, "job_step_rows", DEFAULT_STEP_ROWS) or DEFAULT_STEP_ROWS))
 
 
-def row_errors(errors) -> list[dict]:
-    return [{"index": e.index, "field_name": e.field_name, "message": e.message} for e in errors]
-
-
 def counts(result: dict | None) -> dict:
     """The batch reply's fields from a create job's result."""
     result = result or {}
@@ -104,7 +100,7 @@ def run_create(ctx: jobs.JobContext) -> str:
             ctx.result = {
                 "success_count": r["success_count"] + len(ids),
                 "error_count": r["error_count"] + batch.error_count,
-                "errors": (r["errors"] + row_errors(batch.errors))[:MAX_STORED_ERRORS],
+                "errors": (r["errors"] + taskrows.row_errors(batch.errors))[:MAX_STORED_ERRORS],
                 "task_ids": (r["task_ids"] + ids)[:MAX_STORED_IDS],
             }
             ctx.done = end

@@ -60,6 +60,11 @@ class BatchResult:
         return len({e.index for e in self.errors})
 
 
+def row_errors(errors: list[FieldError]) -> list[dict]:
+    """A batch's per-row errors as v1 and the native API show them."""
+    return [{"index": e.index, "field_name": e.field_name, "message": e.message} for e in errors]
+
+
 def initial_status(wf: Workflow) -> str:
     return "pending" if wf.status == ACTIVE else "paused"
 

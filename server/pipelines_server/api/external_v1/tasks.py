@@ -18,10 +18,6 @@ def task_status(task, summary: dict) -> dict:
     }
 
 
-def row_errors(errors) -> list[dict]:
-    return [{"index": e.index, "field_name": e.field_name, "message": e.message} for e in errors]
-
-
 def create_tasks(workflow_id: int, body: dict):
     with caller_session() as (session, me), idempotency.guard(session, me, body) as once:
         if once.replay:
@@ -31,7 +27,7 @@ def create_tasks(workflow_id: int, body: dict):
             {
                 "success_count": len(result.task_ids),
                 "error_count": result.error_count,
-                "errors": row_errors(result.errors),
+                "errors": tasks.row_errors(result.errors),
                 "task_ids": result.task_ids,
             },
             200,

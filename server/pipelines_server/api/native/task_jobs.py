@@ -25,7 +25,7 @@ def create_tasks(project_id: int, workflow_id: int, body: dict):
             {
                 "success_count": len(result.task_ids),
                 "error_count": result.error_count,
-                "errors": task_jobs.row_errors(result.errors),
+                "errors": tasks.row_errors(result.errors),
                 "task_ids": result.task_ids,
             },
             200,
@@ -78,18 +78,22 @@ def _wants_json() -> bool:
     return accept["application/json"] > max(accept[t] for t in STREAM_TYPES)
 
 
+def _plan(session, me, project_id: int, workflow_id: int, body: dict):
+    return task_jobs.plan_export(
+        session,
+        me,
+        project_id,
+        workflow_id,
+        body.get("format", "csv"),
+        body.get("status"),
+        body.get("include"),
+    )
+
+
 def export_tasks(project_id: int, workflow_id: int, body: dict):
     body = body or {}
     with caller_session() as (session, me):
-        plan = task_jobs.plan_export(
-            session,
-            me,
-            project_id,
-            workflow_id,
-            body.get("format", "csv"),
-            body.get("status"),
-            body.get("include"),
-        )
+        plan = _plan(session, me, project_id, workflow_id, body)
         as_json = _wants_json()
         if as_json:
             count = task_jobs.count_export(session, plan)
@@ -137,15 +141,7 @@ def export_tasks_async(project_id: int, workflow_id: int, body: dict):
     with caller_session() as (session, me), idempotency.guard(session, me, body) as once:
         if once.replay:
             return once.replay
-        plan = task_jobs.plan_export(
-            session,
-            me,
-            project_id,
-            workflow_id,
-            body.get("format", "csv"),
-            body.get("status"),
-            body.get("include"),
-        )
+        plan = _plan(session, me, project_id, workflow_id, body)
         job = task_jobs.start_export(session, me, project_id, plan)
         reply = once.answer(_export_status(job, project_id, workflow_id), 202)
         job_id = job.id
