@@ -55,6 +55,7 @@ def start_import(
     fmt = datasets.detect_format(file_name, head)
     delimiter = datasets.sniff_delimiter(head) if fmt == "csv" else ","
     columns = datasets.read_header(path, fmt, delimiter)
+    datasets.check_header(columns)
     ds = datasets.create_dataset(
         session,
         principal,

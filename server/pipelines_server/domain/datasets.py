@@ -9,6 +9,12 @@ type is the narrowest that covers all of its non-null values (`column_type()`), 
 the value of its column's type (for analytics and charts: in a string column "4" stays a
 string). An empty CSV cell is null.
 
+Untrusted values: a JSONL line is read with `jsonsafe.loads` and a CSV record's cells are
+checked with `jsonsafe.check`, so a line with NaN, Infinity, 1e400, a NUL (\u0000) or a lone
+surrogate in a key or a value is that one row's error (nothing is stripped or replaced: what
+is stored is what the file said). A NUL in a CSV header, in the dataset's name or
+description, or in the file name is a 422 naming it.
+
 Analytics, chart field values and chart queries read the rows in batches
 (`iter_rows()`); exact distinct counts are kept up to DISTINCT_CAP values per column (past
 it, `distinct_capped` is true and the count is a lower bound).
@@ -31,6 +37,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..shared import jsonsafe
 from ..shared.errors import FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..shared.timestamps import utcnow
@@ -78,10 +85,10 @@ def infer(value: Any) -> str:
     if _INT.fullmatch(text):
         return "integer"
     if _NUM.fullmatch(text):
-        return "number"
+        return "number" if math.isfinite(float(text)) else "string"  # 1e400 is no number
     if text[0] in "[{":
         try:
-            parsed = json.loads(text)
+            parsed = jsonsafe.loads(text)
         except ValueError:
             return "string"
         return "json" if isinstance(parsed, dict | list) else "string"
@@ -103,7 +110,7 @@ def typed(value: Any) -> Any:
     if kind == "number":
         return float(text)
     if kind == "json":
-        return json.loads(text)
+        return jsonsafe.loads(text)
     return value
 
 
@@ -152,7 +159,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
+        return jsonsafe.dumps(value, ensure_ascii=False)
     return str(value)
 
 
@@ -306,6 +313,11 @@ def _csv_records(lines: _Lines, delimiter: str) -> Iterator[Record]:
                 error=f"Expected {len(header)} fields, got {len(cells)}",
             )
             continue
+        try:
+            jsonsafe.check(cells)
+        except jsonsafe.BadJson as exc:
+            yield Record(reader.line_num, error=f"Unstorable value: {exc.message}")
+            continue
         yield Record(reader.line_num, dict(zip(header, cells, strict=True)))
 
 
@@ -318,9 +330,10 @@ def _jsonl_records(lines: _Lines) -> Iterator[Record]:
             yield Record(line_no)
             continue
         try:
-            value = json.loads(line)
-        except ValueError as exc:
-            yield Record(line_no, error=f"Invalid JSON: {exc.args[0] if exc.args else exc}")
+            value = jsonsafe.loads(line)
+        except ValueError as exc:  # jsonsafe.BadJson included
+            message = getattr(exc, "message", None) or (exc.args[0] if exc.args else str(exc))
+            yield Record(line_no, error=f"Invalid JSON: {message}")
             continue
         if not isinstance(value, dict):
             yield Record(line_no, error="Each line must be a JSON object")
@@ -330,6 +343,7 @@ def _jsonl_records(lines: _Lines) -> Iterator[Record]:
 
 def preview(stream: BinaryIO, file_name: str | None, size: int | None) -> dict:
     """The first rows of an upload with inferred column types; nothing is stored."""
+    check_text(file_name, "file", "file name")
     head = stream.read(PREVIEW_BYTES + 1)
     truncated = len(head) > PREVIEW_BYTES
     head = head[:PREVIEW_BYTES]
@@ -343,6 +357,7 @@ def preview(stream: BinaryIO, file_name: str | None, size: int | None) -> dict:
         cut = head.rfind(b"\n")
         head = head[: cut + 1] if cut > 0 else head
     columns: list[str] = read_header_bytes(head, fmt, delimiter)
+    check_header(columns)
     types: dict[str, dict[str, int]] = {c: {} for c in columns}
     rows: list[dict] = []
     errors: list[dict] = []
@@ -382,6 +397,27 @@ def preview(stream: BinaryIO, file_name: str | None, size: int | None) -> dict:
         "file_name": file_name,
         "file_bytes": size,
     }
+
+
+def check_header(columns: list[str]) -> None:
+    """A CSV header a store can keep: no NUL in a column name (422 naming the column)."""
+    for i, name in enumerate(columns):
+        try:
+            jsonsafe.check(name)
+        except jsonsafe.BadJson as exc:
+            message = f"CSV header column {i + 1} ({name!r}): {exc.message}"
+            raise ValidationFailed(message, [FieldError(message, loc=("body", "file"))]) from None
+
+
+def check_text(value: str | None, field: str, label: str | None = None) -> None:
+    """A form field (name, description, file name) a store can keep: 422 naming it."""
+    if value is None:
+        return
+    try:
+        jsonsafe.check(value)
+    except jsonsafe.BadJson as exc:
+        message = f"{label or field}: {exc.message}"
+        raise ValidationFailed(message, [FieldError(message, loc=("body", field))]) from None
 
 
 def read_header_bytes(head: bytes, fmt: str, delimiter: str) -> list[str]:
@@ -433,6 +469,9 @@ def create_dataset(
     file_bytes: int,
     columns: list[str],
 ) -> Dataset:
+    check_text(name, "name")
+    check_text(description, "description")
+    check_text(file_name, "file", "file name")
     name = (name or "").strip()
     if not name:
         raise ValidationFailed(
