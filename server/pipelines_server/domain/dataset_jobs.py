@@ -16,7 +16,7 @@ import itertools
 
 from sqlalchemy import insert, select
 
-from ..shared.errors import DomainError, FieldError, ValidationFailed
+from ..shared.errors import DomainError, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..shared.timestamps import utcnow
 from ..store.models import Dataset, DatasetEvalResult, DatasetRow, Job
@@ -45,8 +45,12 @@ def start_import(
     file_name: str,
     size: int,
     head: bytes,
+    org_id: str | int | None = None,
 ) -> tuple[Dataset, Job]:
-    """A dataset (`importing`) and its queued import job, for a file saved on disk."""
+    """A dataset (`importing`) and its queued import job, for a file saved on disk. The form's
+    optional `org_id` must be the caller's own organization (another one is 404)."""
+    if org_id not in (None, "") and str(org_id) != str(principal.org_id):
+        raise NotFound("Organization not found")
     if not head.strip():
         datasets.remove_file(path)
         raise ValidationFailed(
