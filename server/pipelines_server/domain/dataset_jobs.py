@@ -16,6 +16,8 @@ import itertools
 
 from sqlalchemy import insert, select
 
+from ..engine.executors.base import NodeFailed
+from ..engine.executors.evaluation import score_criteria
 from ..shared.errors import DomainError, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..shared.timestamps import utcnow
@@ -487,18 +489,46 @@ def _variables(ds_types: dict[str, str], data: dict, mapping: dict) -> dict:
     return {**record, "record": record, **{var: record.get(col) for var, col in mapping.items()}}
 
 
-def _score(session, principal, req: dict, ds_types, data: dict, fernet_key) -> dict:
+def scorer(session, principal: Principal, req: dict, fernet_key: str | None):
+    """(variables) -> score of a record, usable with no session open: the evaluation version
+    is read and its llm_judge criteria's credentials looked up now, in `session`, so that
+    the model calls of scoring never run inside a database transaction."""
     try:
-        return library.score_record(
-            session,
-            principal,
-            req["evaluation_id"],
-            req["version"],
-            _variables(ds_types, data, req["column_mapping"]),
-            fernet_key=fernet_key,
+        ev = library.get_evaluation_version(
+            session, principal, req["evaluation_id"], req["version"]
         )
     except DomainError as exc:
-        return {"passed": False, "score": None, "criteria": [], "error": exc.message}
+        message = exc.message
+        return lambda variables: {"passed": False, "score": None, "criteria": [], "error": message}
+    lookup = library.judge_lookup(session, principal.org_id, fernet_key)
+    judges: dict = {}
+    for c in ev.get("criteria") or []:
+        slug = (c.get("config") or {}).get("model_slug")
+        if c.get("type") != "llm_judge" or slug in judges:
+            continue
+        try:
+            judges[slug] = lookup(slug)
+        except NodeFailed as exc:
+            judges[slug] = exc.message
+        except Exception as exc:  # a lookup bug fails the criterion, not the run
+            judges[slug] = f"{type(exc).__name__}: {exc}"
+
+    def judge(slug):
+        found = judges.get(slug, f"no credential serves {slug!r}")
+        if isinstance(found, str):
+            raise NodeFailed(found)
+        return found
+
+    criteria, threshold = ev.get("criteria") or [], ev.get("pass_threshold")
+
+    def score(variables: dict) -> dict:
+        return score_criteria(criteria, variables, pass_threshold=threshold, judge=judge)
+
+    return score
+
+
+def _score(score, req: dict, ds_types, data: dict) -> dict:
+    return score(_variables(ds_types, data, req["column_mapping"]))
 
 
 def _summarize(summary: dict, row: dict) -> dict:
@@ -557,7 +587,8 @@ def summary_view(s: dict) -> dict:
 def eval_preview(
     session, principal: Principal, dataset_id: int, body: dict, fernet_key: str | None
 ) -> dict:
-    """Scores the first rows (up to 20) at once; nothing is stored."""
+    """What an eval preview scores (up to 20 first rows, read now); `score_preview` scores it
+    once the caller's session is closed. Nothing is stored."""
     ds = datasets.get_dataset(session, principal, dataset_id)
     req = _eval_request(session, principal, ds, body)
     limit = req["limit"] or 5
@@ -566,16 +597,31 @@ def eval_preview(
             f"A preview scores at most {MAX_PREVIEW} rows",
             [FieldError(f"limit must be at most {MAX_PREVIEW}", loc=("body", "limit"))],
         )
-    types, columns = datasets.column_types(ds), datasets.column_names(ds)
-    rows, summary = [], {}
     start = req["offset"]
-    for index, data in datasets.iter_rows(session, ds.id, start, start + limit):
-        scored = _score(session, principal, req, types, data, fernet_key)
-        row = {"row_index": index, "data": datasets.in_column_order(data, columns), **scored}
+    return {
+        "dataset_id": ds.id,
+        "req": req,
+        "types": datasets.column_types(ds),
+        "columns": datasets.column_names(ds),
+        "rows": list(datasets.iter_rows(session, ds.id, start, start + limit)),
+        "score": scorer(session, principal, req, fernet_key),
+    }
+
+
+def score_preview(plan: dict) -> dict:
+    """Scores an `eval_preview` (model calls included) with no database session open."""
+    req, rows, summary = plan["req"], [], {}
+    for index, data in plan["rows"]:
+        scored = _score(plan["score"], req, plan["types"], data)
+        row = {
+            "row_index": index,
+            "data": datasets.in_column_order(data, plan["columns"]),
+            **scored,
+        }
         rows.append(row)
         summary = _summarize(summary, row)
     return {
-        "dataset_id": ds.id,
+        "dataset_id": plan["dataset_id"],
         "evaluation_id": req["evaluation_id"],
         "version": req["version"],
         "column_mapping": req["column_mapping"],
@@ -661,16 +707,16 @@ def run_eval(ctx: jobs.JobContext) -> str | None:
         if position >= end:
             break
         stop = min(end, position + EVAL_STEP)
-        # Scoring (maybe LLM calls) happens outside the step's write transaction; a run killed
-        # before the step commits scores these rows again, and stores them once.
+        # Scoring (maybe LLM calls) happens with no session open: the rows, the evaluation and
+        # its judges' credentials are read first; a run killed before the step commits scores
+        # these rows again, and stores them once.
         with ctx.db.session() as session:
             principal = ctx.principal(session)
             ds = session.get(Dataset, p["dataset_id"])
             types = datasets.column_types(ds) if ds else {}
-            scored = [
-                (index, _score(session, principal, p, types, data, key))
-                for index, data in datasets.iter_rows(session, p["dataset_id"], position, stop)
-            ]
+            score = scorer(session, principal, p, key)
+            batch = list(datasets.iter_rows(session, p["dataset_id"], position, stop))
+        scored = [(index, _score(score, p, types, data)) for index, data in batch]
         with ctx.step() as session:
             result = dict(ctx.result)
             summary = result.get("summary") or {}

@@ -242,8 +242,9 @@ def get_dataset_eval_config(dataset_id: int):
 
 def preview_dataset_eval(dataset_id: int, body: dict):
     with caller_session() as (session, me):
-        result = dataset_jobs.eval_preview(session, me, dataset_id, body, current().credential_key)
-        return shapes.jsonable(result), 200
+        plan = dataset_jobs.eval_preview(session, me, dataset_id, body, current().credential_key)
+    # scored (model calls included) once the caller's transaction has ended
+    return shapes.jsonable(dataset_jobs.score_preview(plan)), 200
 
 
 def run_dataset_eval(dataset_id: int, body: dict):
