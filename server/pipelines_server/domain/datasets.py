@@ -902,8 +902,18 @@ def _check_query(ds: Dataset, body: dict) -> tuple[list[str], list[dict], list[d
             raise _bad(f"The {agg} aggregation needs a field", ("metrics", i, "field"))
         if field is not None and field not in names:
             raise _bad(f"Unknown field in metrics: {field}", ("metrics", i, "field"))
-        alias = m.get("alias") or (f"{agg}_{field}" if field else "count")
-        checked.append({"field": field, "agg": agg, "alias": str(alias)})
+        alias = str(m.get("alias") or (f"{agg}_{field}" if field else "count"))
+        if alias in group_by:
+            raise _bad(
+                f"Metric alias {alias!r} is also a group_by field; give it another alias",
+                ("metrics", i, "alias"),
+            )
+        if any(c["alias"] == alias for c in checked):
+            raise _bad(
+                f"Metric alias {alias!r} is used twice; give each metric its own alias",
+                ("metrics", i, "alias"),
+            )
+        checked.append({"field": field, "agg": agg, "alias": alias})
     filters = body.get("filters") or []
     if not isinstance(filters, list):
         raise _bad("filters must be a list", ("filters",))
