@@ -226,6 +226,29 @@ def _import_step(ctx, session, dataset_id: int, batch: list, last: bool) -> None
 # --- seed_from_dataset ----------------------------------------------------------------------
 
 
+def row_range(body: dict) -> tuple[int, int | None]:
+    """A request's `offset` (an integer >= 0, default 0) and `limit` (an integer >= 1, or
+    none: every row from the offset); 422 naming the bad one."""
+    offset, limit = body.get("offset", 0), body.get("limit")
+    for name, value, low in (("offset", offset, 0), ("limit", limit, 1)):
+        if value is None and name == "limit":
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise ValidationFailed(
+                f"{name} must be an integer of at least {low}",
+                [FieldError(f"{name} must be an integer >= {low}", loc=("body", name))],
+            )
+    return offset, limit
+
+
+def get_seed_job(
+    session, principal: Principal, project_id: int, workflow_id: int, job_id: str
+) -> Job:
+    """A seeding job of the workflow (404 for an unknown workflow, or a job of another)."""
+    get_workflow(session, principal, workflow_id, project_id)
+    return jobs.get(session, principal, job_id, (SEED,), workflow_id=workflow_id, what="Seed job")
+
+
 def start_seed(session, principal: Principal, project_id: int, workflow_id: int, body: dict) -> Job:
     wf = get_workflow(session, principal, workflow_id, project_id)
     require_accepts_tasks(wf)
@@ -252,15 +275,7 @@ def start_seed(session, principal: Principal, project_id: int, workflow_id: int,
             [FieldError(f"Dataset is {ds.status}", loc=("body", "dataset_id"))],
         )
     mapping = datasets.seed_mapping(ds, wf.fields or [], body.get("column_mapping"))
-    offset, limit = body.get("offset", 0), body.get("limit")
-    for name, value, low in (("offset", offset, 0), ("limit", limit, 1)):
-        if value is None and name == "limit":
-            continue
-        if isinstance(value, bool) or not isinstance(value, int) or value < low:
-            raise ValidationFailed(
-                f"{name} must be an integer of at least {low}",
-                [FieldError(f"{name} must be an integer >= {low}", loc=("body", name))],
-            )
+    offset, limit = row_range(body)
     end = ds.row_count if limit is None else min(ds.row_count, offset + limit)
     total = max(end - offset, 0)
     return jobs.create(
@@ -465,15 +480,7 @@ def _eval_request(session, principal: Principal, ds: Dataset, body: dict) -> dic
             "column_mapping needs an output column (no column is named like one)",
             [FieldError("output is not mapped", loc=("body", "column_mapping", "output"))],
         )
-    offset, limit = body.get("offset", 0), body.get("limit")
-    for name, value, low in (("offset", offset, 0), ("limit", limit, 1)):
-        if value is None and name == "limit":
-            continue
-        if isinstance(value, bool) or not isinstance(value, int) or value < low:
-            raise ValidationFailed(
-                f"{name} must be an integer of at least {low}",
-                [FieldError(f"{name} must be an integer >= {low}", loc=("body", name))],
-            )
+    offset, limit = row_range(body)
     return {
         "evaluation_id": evaluation_id,
         "version": ev["version"],
@@ -653,6 +660,12 @@ def start_eval(session, principal: Principal, dataset_id: int, body: dict) -> Jo
             "summary": {},
         },
     )
+
+
+def get_eval_job(session, principal: Principal, dataset_id: int, job_id: str) -> Job:
+    """An eval run of the dataset (404 for an unknown dataset, or a run of another)."""
+    datasets.get_dataset(session, principal, dataset_id)
+    return jobs.get(session, principal, job_id, (EVAL,), dataset_id=dataset_id, what="Eval run")
 
 
 def eval_view(session, job: Job, offset: int = 0, limit: int = 100) -> dict:

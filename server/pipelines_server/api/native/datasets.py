@@ -9,7 +9,6 @@ import json
 from flask import Response
 
 from ...domain import dataset_jobs, datasets, jobs
-from ...domain.workflows import get_workflow
 from ...runtime import current
 from ...shared.errors import FieldError, ValidationFailed
 from ...shared.timestamps import ts
@@ -220,15 +219,7 @@ def seed_from_dataset(project_id: int, workflow_id: int, body: dict):
 
 def get_seed_status(project_id: int, workflow_id: int, job_id: str):
     with caller_session() as (session, me):
-        get_workflow(session, me, workflow_id, project_id)
-        job = jobs.get(
-            session,
-            me,
-            job_id,
-            (dataset_jobs.SEED,),
-            workflow_id=workflow_id,
-            what="Seed job",
-        )
+        job = dataset_jobs.get_seed_job(session, me, project_id, workflow_id, job_id)
         return dataset_jobs.seed_view(job), 200
 
 
@@ -260,9 +251,6 @@ def run_dataset_eval(dataset_id: int, body: dict):
 
 def get_dataset_eval_status(dataset_id: int, job_id: str, page: int = 1, page_size: int = 100):
     with caller_session() as (session, me):
-        datasets.get_dataset(session, me, dataset_id)
-        job = jobs.get(
-            session, me, job_id, (dataset_jobs.EVAL,), dataset_id=dataset_id, what="Eval run"
-        )
+        job = dataset_jobs.get_eval_job(session, me, dataset_id, job_id)
         view = dataset_jobs.eval_view(session, job, shapes.offset(page, page_size), page_size)
         return view, 200
