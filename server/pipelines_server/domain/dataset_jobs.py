@@ -171,28 +171,41 @@ def _import(ctx: jobs.JobContext) -> str | None:
 
 
 def _import_step(ctx, session, dataset_id: int, batch: list, last: bool) -> None:
+    """Inserts one batch's rows. The checkpoint keeps the per-column type counts; the
+    dataset's column list is rewritten only when a column appears or a column's type
+    changes, and at the end (its type_counts are current once the import is done)."""
     ds = session.get(Dataset, dataset_id)
     cp = dict(ctx.checkpoint)
     result = dict(ctx.result)
-    columns: list[str] = list(cp.get("columns") or datasets.column_names(ds))
+    columns: list[str] = datasets.column_names(ds)
     types: dict[str, dict[str, int]] = {c: dict(v) for c, v in (cp.get("types") or {}).items()}
+    for c in columns:
+        types.setdefault(c, {})
     inserted = int(result.get("rows_imported", 0))
     errors = list(result.get("errors", []))
     error_count = int(result.get("error_count", 0))
     values = []
+
+    def row_error(line: int, message: str) -> None:
+        nonlocal error_count
+        error_count += 1
+        if len(errors) < MAX_ERRORS:
+            errors.append({"line": line, "message": message})
+
     for rec in batch:
         if rec.error is not None:
-            error_count += 1
-            if len(errors) < MAX_ERRORS:
-                errors.append({"line": rec.line, "message": rec.error})
+            row_error(rec.line, rec.error)
             continue
         if rec.data is None:
+            continue
+        wide = datasets.too_many_columns(types, rec.data)
+        if wide:
+            row_error(rec.line, wide)
             continue
         for name, value in rec.data.items():
             if name not in types:
                 types[name] = {}
-                if name not in columns:
-                    columns.append(name)
+                columns.append(name)
             kind = datasets.infer(value)
             types[name][kind] = types[name].get(kind, 0) + 1
         values.append({"dataset_id": dataset_id, "row_index": inserted, "data": rec.data})
@@ -200,27 +213,23 @@ def _import_step(ctx, session, dataset_id: int, batch: list, last: bool) -> None
     if values:
         session.execute(insert(DatasetRow.__table__), values)
     now = utcnow()
-    ds.columns = [
-        {
-            "name": c,
-            "type": datasets.column_type(types.get(c, {})),
-            "type_counts": types.get(c, {}),
-        }
-        for c in columns
-    ]
+    shown = [(c["name"], c["type"]) for c in ds.columns or []]
+    current = [(c, datasets.column_type(types[c])) for c in columns]
+    if last or current != shown:
+        ds.columns = [{"name": c, "type": t, "type_counts": types[c]} for c, t in current]
     ds.row_count, ds.error_count, ds.updated_at = inserted, error_count, now
     if last and inserted:
         ds.status = datasets.READY
-    cp.update(consumed=int(cp.get("consumed", 0)) + len(batch), columns=columns, types=types)
-    ctx.checkpoint = cp
+    consumed = int(cp.get("consumed", 0)) + len(batch)
+    ctx.checkpoint = {"consumed": consumed, "types": types}
     ctx.result = {
         "dataset_id": dataset_id,
         "rows_imported": inserted,
         "error_count": error_count,
         "errors": errors,
     }
-    ctx.done = cp["consumed"]
-    ctx.total = cp["consumed"] if last else max(ctx.total or 0, cp["consumed"] + 1)
+    ctx.done = consumed
+    ctx.total = consumed if last else max(ctx.total or 0, consumed + 1)
 
 
 # --- seed_from_dataset ----------------------------------------------------------------------

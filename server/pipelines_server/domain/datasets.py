@@ -9,6 +9,9 @@ type is the narrowest that covers all of its non-null values (`column_type()`), 
 the value of its column's type (for analytics and charts: in a string column "4" stays a
 string). An empty CSV cell is null.
 
+A dataset has at most MAX_COLUMNS (1,000) columns: a CSV header with more is a 422, a JSONL
+record whose new keys would pass it is that row's error.
+
 Untrusted values: a JSONL line is read with `jsonsafe.loads` and a CSV record's cells are
 checked with `jsonsafe.check`, so a line with NaN, Infinity, 1e400, a NUL (\u0000) or a lone
 surrogate in a key or a value is that one row's error (nothing is stripped or replaced: what
@@ -56,6 +59,7 @@ PREVIEW_ROWS = 20
 PREVIEW_BYTES = 256 * 1024
 MAX_FIELD_BYTES = 16 * 1024 * 1024
 COPY_CHUNK = 1024 * 1024
+MAX_COLUMNS = 1000  # columns a dataset may have (a CSV header, or the union of JSONL keys)
 
 csv.field_size_limit(MAX_FIELD_BYTES)
 
@@ -371,6 +375,11 @@ def preview(stream: BinaryIO, file_name: str | None, size: int | None) -> dict:
             continue
         if rec.data is None:
             continue
+        wide = too_many_columns(types, rec.data)
+        if wide:
+            if len(errors) < PREVIEW_ROWS:
+                errors.append({"line": rec.line, "message": wide})
+            continue
         for name, value in rec.data.items():
             if name not in types:
                 columns.append(name)
@@ -401,7 +410,11 @@ def preview(stream: BinaryIO, file_name: str | None, size: int | None) -> dict:
 
 
 def check_header(columns: list[str]) -> None:
-    """A CSV header a store can keep: no NUL in a column name (422 naming the column)."""
+    """A CSV header a store can keep: at most MAX_COLUMNS columns, no NUL in a column name
+    (422 naming the column)."""
+    if len(columns) > MAX_COLUMNS:
+        message = f"The CSV header has {len(columns)} columns; a dataset has at most {MAX_COLUMNS}"
+        raise ValidationFailed(message, [FieldError(message, loc=("body", "file"))])
     for i, name in enumerate(columns):
         try:
             jsonsafe.check(name)
@@ -419,6 +432,18 @@ def check_text(value: str | None, field: str, label: str | None = None) -> None:
     except jsonsafe.BadJson as exc:
         message = f"{label or field}: {exc.message}"
         raise ValidationFailed(message, [FieldError(message, loc=("body", field))]) from None
+
+
+def too_many_columns(known: dict | list, data: dict) -> str | None:
+    """The error of a record whose new keys would take the dataset past MAX_COLUMNS (the
+    record is then that row's error, nothing of it is kept), else None."""
+    new = sum(1 for k in data if k not in known)
+    if new and len(known) + new > MAX_COLUMNS:
+        return (
+            f"The record adds {new} new columns to {len(known)}; a dataset has at most "
+            f"{MAX_COLUMNS} columns"
+        )
+    return None
 
 
 def read_header_bytes(head: bytes, fmt: str, delimiter: str) -> list[str]:

@@ -99,3 +99,37 @@ def test_nul_in_header_form_fields_or_file_name_is_a_422_naming_it(server):
             assert r.status_code == 202, r.text
             got = api.get(f"/datasets/{r.json()['dataset_id']}").json()
             assert "\x00" not in got["file_name"]
+
+
+def test_columns_are_capped_at_1000(server):
+    lines = [
+        {"a": 1},
+        {f"k{i}": i for i in range(1000)},  # 1 + 1000 columns: refused
+        {f"k{i}": i for i in range(999)},  # 1 + 999: the last room
+        {"a": 2, "zz": 1},  # one more: refused
+        {"a": 3, "k0": 0},
+    ]
+    content = "".join(json.dumps(x) + "\n" for x in lines)
+    job, ds = imported(server, content, filename="wide.jsonl")
+    assert job["status"] == "completed_with_partial_results", job
+    assert job["rows_imported"] == 3 and [e["line"] for e in job["errors"]] == [2, 4]
+    assert "at most 1000 columns" in job["errors"][0]["message"]
+    assert len(ds["columns"]) == 1000
+    assert {c["name"]: c["type_counts"] for c in ds["columns"]}["a"] == {"integer": 2}
+    header = ",".join(f"c{i}" for i in range(1001))
+    row = ",".join("1" for _ in range(1001))
+    with native(server) as api:
+        r = upload(api, f"{header}\n{row}\n", filename="wide.csv")
+        assert r.status_code == 422, r.text
+        assert "1001 columns" in r.text
+        r = api.post(
+            "/datasets/import/file/preview",
+            files={"file": ("wide.csv", f"{header}\n{row}\n".encode(), "text/csv")},
+        )
+        assert r.status_code == 422, r.text
+        ok = api.post(
+            "/datasets/import/file/preview",
+            files={"file": ("wide.jsonl", content.encode(), "application/json")},
+        )
+        assert ok.status_code == 200, ok.text
+        assert [e["line"] for e in ok.json()["errors"]] == [2, 4]
