@@ -206,3 +206,28 @@ def test_filters():
 
 def test_in_column_order():
     assert list(d.in_column_order({"b": 1, "a": 2, "z": 3}, ["a", "b"])) == ["a", "b", "z"]
+
+
+def test_unstorable_jsonl_values_and_csv_cells_are_row_errors():
+    recs = _records(
+        '{"n": NaN}\n{"n": 1e400}\n{"k\\u0000": 1}\n{"v": "\\u0000"}\n{"ok": 1}\n', "jsonl"
+    )
+    assert [r.data for r in recs] == [None, None, None, None, {"ok": 1}]
+    assert all(r.error.startswith("Invalid JSON") for r in recs[:4])
+    recs = _records("a\nx\n\x00\n")
+    assert recs[0].data == {"a": "x"}
+    assert recs[1].data is None and "NUL" in recs[1].error
+
+
+def test_non_finite_text_is_not_a_number_or_json():
+    assert d.infer("1e400") == "string" and d.typed("1e400") == "1e400"
+    assert d.infer("[NaN]") == "string" and d.typed("[NaN]") == "[NaN]"
+
+
+def test_nul_in_header_or_form_fields_is_a_422():
+    with pytest.raises(ValidationFailed) as e:
+        d.check_header(["a", "b\x00"])
+    assert "column 2" in e.value.message
+    with pytest.raises(ValidationFailed) as e:
+        d.check_text("x\x00", "description")
+    assert e.value.errors[0].loc == ("body", "description")

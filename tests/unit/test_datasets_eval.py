@@ -48,3 +48,19 @@ def test_summary():
         {"criterion_id": 1, "name": "a", "passed": 1, "total": 2, "pass_rate": 0.5}
     ]
     assert dj.summary_view({})["pass_rate"] is None
+
+
+def test_row_range_is_checked_once_for_seeding_and_evals():
+    from pipelines_server.shared.errors import ValidationFailed
+
+    assert dj.row_range({}) == (0, None)
+    assert dj.row_range({"offset": 3, "limit": 2}) == (3, 2)
+    for body, field in (
+        ({"offset": -1}, "offset"),
+        ({"offset": True}, "offset"),
+        ({"limit": 0}, "limit"),
+        ({"limit": "5"}, "limit"),
+    ):
+        with pytest.raises(ValidationFailed) as e:
+            dj.row_range(body)
+        assert e.value.errors[0].loc == ("body", field)

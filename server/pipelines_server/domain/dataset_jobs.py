@@ -16,7 +16,9 @@ import itertools
 
 from sqlalchemy import insert, select
 
-from ..shared.errors import DomainError, FieldError, ValidationFailed
+from ..engine.executors.base import NodeFailed
+from ..engine.executors.evaluation import score_criteria
+from ..shared.errors import DomainError, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..shared.timestamps import utcnow
 from ..store.models import Dataset, DatasetEvalResult, DatasetRow, Job
@@ -45,8 +47,12 @@ def start_import(
     file_name: str,
     size: int,
     head: bytes,
+    org_id: str | int | None = None,
 ) -> tuple[Dataset, Job]:
-    """A dataset (`importing`) and its queued import job, for a file saved on disk."""
+    """A dataset (`importing`) and its queued import job, for a file saved on disk. The form's
+    optional `org_id` must be the caller's own organization (another one is 404)."""
+    if org_id not in (None, "") and str(org_id) != str(principal.org_id):
+        raise NotFound("Organization not found")
     if not head.strip():
         datasets.remove_file(path)
         raise ValidationFailed(
@@ -55,6 +61,7 @@ def start_import(
     fmt = datasets.detect_format(file_name, head)
     delimiter = datasets.sniff_delimiter(head) if fmt == "csv" else ","
     columns = datasets.read_header(path, fmt, delimiter)
+    datasets.check_header(columns)
     ds = datasets.create_dataset(
         session,
         principal,
@@ -164,28 +171,41 @@ def _import(ctx: jobs.JobContext) -> str | None:
 
 
 def _import_step(ctx, session, dataset_id: int, batch: list, last: bool) -> None:
+    """Inserts one batch's rows. The checkpoint keeps the per-column type counts; the
+    dataset's column list is rewritten only when a column appears or a column's type
+    changes, and at the end (its type_counts are current once the import is done)."""
     ds = session.get(Dataset, dataset_id)
     cp = dict(ctx.checkpoint)
     result = dict(ctx.result)
-    columns: list[str] = list(cp.get("columns") or datasets.column_names(ds))
+    columns: list[str] = datasets.column_names(ds)
     types: dict[str, dict[str, int]] = {c: dict(v) for c, v in (cp.get("types") or {}).items()}
+    for c in columns:
+        types.setdefault(c, {})
     inserted = int(result.get("rows_imported", 0))
     errors = list(result.get("errors", []))
     error_count = int(result.get("error_count", 0))
     values = []
+
+    def row_error(line: int, message: str) -> None:
+        nonlocal error_count
+        error_count += 1
+        if len(errors) < MAX_ERRORS:
+            errors.append({"line": line, "message": message})
+
     for rec in batch:
         if rec.error is not None:
-            error_count += 1
-            if len(errors) < MAX_ERRORS:
-                errors.append({"line": rec.line, "message": rec.error})
+            row_error(rec.line, rec.error)
             continue
         if rec.data is None:
+            continue
+        wide = datasets.too_many_columns(types, rec.data)
+        if wide:
+            row_error(rec.line, wide)
             continue
         for name, value in rec.data.items():
             if name not in types:
                 types[name] = {}
-                if name not in columns:
-                    columns.append(name)
+                columns.append(name)
             kind = datasets.infer(value)
             types[name][kind] = types[name].get(kind, 0) + 1
         values.append({"dataset_id": dataset_id, "row_index": inserted, "data": rec.data})
@@ -193,30 +213,49 @@ def _import_step(ctx, session, dataset_id: int, batch: list, last: bool) -> None
     if values:
         session.execute(insert(DatasetRow.__table__), values)
     now = utcnow()
-    ds.columns = [
-        {
-            "name": c,
-            "type": datasets.column_type(types.get(c, {})),
-            "type_counts": types.get(c, {}),
-        }
-        for c in columns
-    ]
+    shown = [(c["name"], c["type"]) for c in ds.columns or []]
+    current = [(c, datasets.column_type(types[c])) for c in columns]
+    if last or current != shown:
+        ds.columns = [{"name": c, "type": t, "type_counts": types[c]} for c, t in current]
     ds.row_count, ds.error_count, ds.updated_at = inserted, error_count, now
     if last and inserted:
         ds.status = datasets.READY
-    cp.update(consumed=int(cp.get("consumed", 0)) + len(batch), columns=columns, types=types)
-    ctx.checkpoint = cp
+    consumed = int(cp.get("consumed", 0)) + len(batch)
+    ctx.checkpoint = {"consumed": consumed, "types": types}
     ctx.result = {
         "dataset_id": dataset_id,
         "rows_imported": inserted,
         "error_count": error_count,
         "errors": errors,
     }
-    ctx.done = cp["consumed"]
-    ctx.total = cp["consumed"] if last else max(ctx.total or 0, cp["consumed"] + 1)
+    ctx.done = consumed
+    ctx.total = consumed if last else max(ctx.total or 0, consumed + 1)
 
 
 # --- seed_from_dataset ----------------------------------------------------------------------
+
+
+def row_range(body: dict) -> tuple[int, int | None]:
+    """A request's `offset` (an integer >= 0, default 0) and `limit` (an integer >= 1, or
+    none: every row from the offset); 422 naming the bad one."""
+    offset, limit = body.get("offset", 0), body.get("limit")
+    for name, value, low in (("offset", offset, 0), ("limit", limit, 1)):
+        if value is None and name == "limit":
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise ValidationFailed(
+                f"{name} must be an integer of at least {low}",
+                [FieldError(f"{name} must be an integer >= {low}", loc=("body", name))],
+            )
+    return offset, limit
+
+
+def get_seed_job(
+    session, principal: Principal, project_id: int, workflow_id: int, job_id: str
+) -> Job:
+    """A seeding job of the workflow (404 for an unknown workflow, or a job of another)."""
+    get_workflow(session, principal, workflow_id, project_id)
+    return jobs.get(session, principal, job_id, (SEED,), workflow_id=workflow_id, what="Seed job")
 
 
 def start_seed(session, principal: Principal, project_id: int, workflow_id: int, body: dict) -> Job:
@@ -245,15 +284,7 @@ def start_seed(session, principal: Principal, project_id: int, workflow_id: int,
             [FieldError(f"Dataset is {ds.status}", loc=("body", "dataset_id"))],
         )
     mapping = datasets.seed_mapping(ds, wf.fields or [], body.get("column_mapping"))
-    offset, limit = body.get("offset", 0), body.get("limit")
-    for name, value, low in (("offset", offset, 0), ("limit", limit, 1)):
-        if value is None and name == "limit":
-            continue
-        if isinstance(value, bool) or not isinstance(value, int) or value < low:
-            raise ValidationFailed(
-                f"{name} must be an integer of at least {low}",
-                [FieldError(f"{name} must be an integer >= {low}", loc=("body", name))],
-            )
+    offset, limit = row_range(body)
     end = ds.row_count if limit is None else min(ds.row_count, offset + limit)
     total = max(end - offset, 0)
     return jobs.create(
@@ -458,15 +489,7 @@ def _eval_request(session, principal: Principal, ds: Dataset, body: dict) -> dic
             "column_mapping needs an output column (no column is named like one)",
             [FieldError("output is not mapped", loc=("body", "column_mapping", "output"))],
         )
-    offset, limit = body.get("offset", 0), body.get("limit")
-    for name, value, low in (("offset", offset, 0), ("limit", limit, 1)):
-        if value is None and name == "limit":
-            continue
-        if isinstance(value, bool) or not isinstance(value, int) or value < low:
-            raise ValidationFailed(
-                f"{name} must be an integer of at least {low}",
-                [FieldError(f"{name} must be an integer >= {low}", loc=("body", name))],
-            )
+    offset, limit = row_range(body)
     return {
         "evaluation_id": evaluation_id,
         "version": ev["version"],
@@ -482,18 +505,46 @@ def _variables(ds_types: dict[str, str], data: dict, mapping: dict) -> dict:
     return {**record, "record": record, **{var: record.get(col) for var, col in mapping.items()}}
 
 
-def _score(session, principal, req: dict, ds_types, data: dict, fernet_key) -> dict:
+def scorer(session, principal: Principal, req: dict, fernet_key: str | None):
+    """(variables) -> score of a record, usable with no session open: the evaluation version
+    is read and its llm_judge criteria's credentials looked up now, in `session`, so that
+    the model calls of scoring never run inside a database transaction."""
     try:
-        return library.score_record(
-            session,
-            principal,
-            req["evaluation_id"],
-            req["version"],
-            _variables(ds_types, data, req["column_mapping"]),
-            fernet_key=fernet_key,
+        ev = library.get_evaluation_version(
+            session, principal, req["evaluation_id"], req["version"]
         )
     except DomainError as exc:
-        return {"passed": False, "score": None, "criteria": [], "error": exc.message}
+        message = exc.message
+        return lambda variables: {"passed": False, "score": None, "criteria": [], "error": message}
+    lookup = library.judge_lookup(session, principal.org_id, fernet_key)
+    judges: dict = {}
+    for c in ev.get("criteria") or []:
+        slug = (c.get("config") or {}).get("model_slug")
+        if c.get("type") != "llm_judge" or slug in judges:
+            continue
+        try:
+            judges[slug] = lookup(slug)
+        except NodeFailed as exc:
+            judges[slug] = exc.message
+        except Exception as exc:  # a lookup bug fails the criterion, not the run
+            judges[slug] = f"{type(exc).__name__}: {exc}"
+
+    def judge(slug):
+        found = judges.get(slug, f"no credential serves {slug!r}")
+        if isinstance(found, str):
+            raise NodeFailed(found)
+        return found
+
+    criteria, threshold = ev.get("criteria") or [], ev.get("pass_threshold")
+
+    def score(variables: dict) -> dict:
+        return score_criteria(criteria, variables, pass_threshold=threshold, judge=judge)
+
+    return score
+
+
+def _score(score, req: dict, ds_types, data: dict) -> dict:
+    return score(_variables(ds_types, data, req["column_mapping"]))
 
 
 def _summarize(summary: dict, row: dict) -> dict:
@@ -552,7 +603,8 @@ def summary_view(s: dict) -> dict:
 def eval_preview(
     session, principal: Principal, dataset_id: int, body: dict, fernet_key: str | None
 ) -> dict:
-    """Scores the first rows (up to 20) at once; nothing is stored."""
+    """What an eval preview scores (up to 20 first rows, read now); `score_preview` scores it
+    once the caller's session is closed. Nothing is stored."""
     ds = datasets.get_dataset(session, principal, dataset_id)
     req = _eval_request(session, principal, ds, body)
     limit = req["limit"] or 5
@@ -561,16 +613,31 @@ def eval_preview(
             f"A preview scores at most {MAX_PREVIEW} rows",
             [FieldError(f"limit must be at most {MAX_PREVIEW}", loc=("body", "limit"))],
         )
-    types, columns = datasets.column_types(ds), datasets.column_names(ds)
-    rows, summary = [], {}
     start = req["offset"]
-    for index, data in datasets.iter_rows(session, ds.id, start, start + limit):
-        scored = _score(session, principal, req, types, data, fernet_key)
-        row = {"row_index": index, "data": datasets.in_column_order(data, columns), **scored}
+    return {
+        "dataset_id": ds.id,
+        "req": req,
+        "types": datasets.column_types(ds),
+        "columns": datasets.column_names(ds),
+        "rows": list(datasets.iter_rows(session, ds.id, start, start + limit)),
+        "score": scorer(session, principal, req, fernet_key),
+    }
+
+
+def score_preview(plan: dict) -> dict:
+    """Scores an `eval_preview` (model calls included) with no database session open."""
+    req, rows, summary = plan["req"], [], {}
+    for index, data in plan["rows"]:
+        scored = _score(plan["score"], req, plan["types"], data)
+        row = {
+            "row_index": index,
+            "data": datasets.in_column_order(data, plan["columns"]),
+            **scored,
+        }
         rows.append(row)
         summary = _summarize(summary, row)
     return {
-        "dataset_id": ds.id,
+        "dataset_id": plan["dataset_id"],
         "evaluation_id": req["evaluation_id"],
         "version": req["version"],
         "column_mapping": req["column_mapping"],
@@ -602,6 +669,12 @@ def start_eval(session, principal: Principal, dataset_id: int, body: dict) -> Jo
             "summary": {},
         },
     )
+
+
+def get_eval_job(session, principal: Principal, dataset_id: int, job_id: str) -> Job:
+    """An eval run of the dataset (404 for an unknown dataset, or a run of another)."""
+    datasets.get_dataset(session, principal, dataset_id)
+    return jobs.get(session, principal, job_id, (EVAL,), dataset_id=dataset_id, what="Eval run")
 
 
 def eval_view(session, job: Job, offset: int = 0, limit: int = 100) -> dict:
@@ -656,16 +729,16 @@ def run_eval(ctx: jobs.JobContext) -> str | None:
         if position >= end:
             break
         stop = min(end, position + EVAL_STEP)
-        # Scoring (maybe LLM calls) happens outside the step's write transaction; a run killed
-        # before the step commits scores these rows again, and stores them once.
+        # Scoring (maybe LLM calls) happens with no session open: the rows, the evaluation and
+        # its judges' credentials are read first; a run killed before the step commits scores
+        # these rows again, and stores them once.
         with ctx.db.session() as session:
             principal = ctx.principal(session)
             ds = session.get(Dataset, p["dataset_id"])
             types = datasets.column_types(ds) if ds else {}
-            scored = [
-                (index, _score(session, principal, p, types, data, key))
-                for index, data in datasets.iter_rows(session, p["dataset_id"], position, stop)
-            ]
+            score = scorer(session, principal, p, key)
+            batch = list(datasets.iter_rows(session, p["dataset_id"], position, stop))
+        scored = [(index, _score(score, p, types, data)) for index, data in batch]
         with ctx.step() as session:
             result = dict(ctx.result)
             summary = result.get("summary") or {}

@@ -9,6 +9,15 @@ type is the narrowest that covers all of its non-null values (`column_type()`), 
 the value of its column's type (for analytics and charts: in a string column "4" stays a
 string). An empty CSV cell is null.
 
+A dataset has at most MAX_COLUMNS (1,000) columns: a CSV header with more is a 422, a JSONL
+record whose new keys would pass it is that row's error.
+
+Untrusted values: a JSONL line is read with `jsonsafe.loads` and a CSV record's cells are
+checked with `jsonsafe.check`, so a line with NaN, Infinity, 1e400, a NUL (\u0000) or a lone
+surrogate in a key or a value is that one row's error (nothing is stripped or replaced: what
+is stored is what the file said). A NUL in a CSV header, in the dataset's name or
+description, or in the file name is a 422 naming it.
+
 Analytics, chart field values and chart queries read the rows in batches
 (`iter_rows()`); exact distinct counts are kept up to DISTINCT_CAP values per column (past
 it, `distinct_capped` is true and the count is a lower bound).
@@ -24,6 +33,7 @@ import math
 import os
 import re
 import uuid
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -31,6 +41,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..shared import jsonsafe
 from ..shared.errors import FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..shared.timestamps import utcnow
@@ -48,6 +59,7 @@ PREVIEW_ROWS = 20
 PREVIEW_BYTES = 256 * 1024
 MAX_FIELD_BYTES = 16 * 1024 * 1024
 COPY_CHUNK = 1024 * 1024
+MAX_COLUMNS = 1000  # columns a dataset may have (a CSV header, or the union of JSONL keys)
 
 csv.field_size_limit(MAX_FIELD_BYTES)
 
@@ -78,10 +90,10 @@ def infer(value: Any) -> str:
     if _INT.fullmatch(text):
         return "integer"
     if _NUM.fullmatch(text):
-        return "number"
+        return "number" if math.isfinite(float(text)) else "string"  # 1e400 is no number
     if text[0] in "[{":
         try:
-            parsed = json.loads(text)
+            parsed = jsonsafe.loads(text)
         except ValueError:
             return "string"
         return "json" if isinstance(parsed, dict | list) else "string"
@@ -103,7 +115,7 @@ def typed(value: Any) -> Any:
     if kind == "number":
         return float(text)
     if kind == "json":
-        return json.loads(text)
+        return jsonsafe.loads(text)
     return value
 
 
@@ -152,7 +164,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
+        return jsonsafe.dumps(value, ensure_ascii=False)
     return str(value)
 
 
@@ -306,6 +318,11 @@ def _csv_records(lines: _Lines, delimiter: str) -> Iterator[Record]:
                 error=f"Expected {len(header)} fields, got {len(cells)}",
             )
             continue
+        try:
+            jsonsafe.check(cells)
+        except jsonsafe.BadJson as exc:
+            yield Record(reader.line_num, error=f"Unstorable value: {exc.message}")
+            continue
         yield Record(reader.line_num, dict(zip(header, cells, strict=True)))
 
 
@@ -318,9 +335,10 @@ def _jsonl_records(lines: _Lines) -> Iterator[Record]:
             yield Record(line_no)
             continue
         try:
-            value = json.loads(line)
-        except ValueError as exc:
-            yield Record(line_no, error=f"Invalid JSON: {exc.args[0] if exc.args else exc}")
+            value = jsonsafe.loads(line)
+        except ValueError as exc:  # jsonsafe.BadJson included
+            message = getattr(exc, "message", None) or (exc.args[0] if exc.args else str(exc))
+            yield Record(line_no, error=f"Invalid JSON: {message}")
             continue
         if not isinstance(value, dict):
             yield Record(line_no, error="Each line must be a JSON object")
@@ -330,6 +348,7 @@ def _jsonl_records(lines: _Lines) -> Iterator[Record]:
 
 def preview(stream: BinaryIO, file_name: str | None, size: int | None) -> dict:
     """The first rows of an upload with inferred column types; nothing is stored."""
+    check_text(file_name, "file", "file name")
     head = stream.read(PREVIEW_BYTES + 1)
     truncated = len(head) > PREVIEW_BYTES
     head = head[:PREVIEW_BYTES]
@@ -343,6 +362,7 @@ def preview(stream: BinaryIO, file_name: str | None, size: int | None) -> dict:
         cut = head.rfind(b"\n")
         head = head[: cut + 1] if cut > 0 else head
     columns: list[str] = read_header_bytes(head, fmt, delimiter)
+    check_header(columns)
     types: dict[str, dict[str, int]] = {c: {} for c in columns}
     rows: list[dict] = []
     errors: list[dict] = []
@@ -354,6 +374,11 @@ def preview(stream: BinaryIO, file_name: str | None, size: int | None) -> dict:
                 errors.append({"line": rec.line, "message": rec.error})
             continue
         if rec.data is None:
+            continue
+        wide = too_many_columns(types, rec.data)
+        if wide:
+            if len(errors) < PREVIEW_ROWS:
+                errors.append({"line": rec.line, "message": wide})
             continue
         for name, value in rec.data.items():
             if name not in types:
@@ -382,6 +407,43 @@ def preview(stream: BinaryIO, file_name: str | None, size: int | None) -> dict:
         "file_name": file_name,
         "file_bytes": size,
     }
+
+
+def check_header(columns: list[str]) -> None:
+    """A CSV header a store can keep: at most MAX_COLUMNS columns, no NUL in a column name
+    (422 naming the column)."""
+    if len(columns) > MAX_COLUMNS:
+        message = f"The CSV header has {len(columns)} columns; a dataset has at most {MAX_COLUMNS}"
+        raise ValidationFailed(message, [FieldError(message, loc=("body", "file"))])
+    for i, name in enumerate(columns):
+        try:
+            jsonsafe.check(name)
+        except jsonsafe.BadJson as exc:
+            message = f"CSV header column {i + 1} ({name!r}): {exc.message}"
+            raise ValidationFailed(message, [FieldError(message, loc=("body", "file"))]) from None
+
+
+def check_text(value: str | None, field: str, label: str | None = None) -> None:
+    """A form field (name, description, file name) a store can keep: 422 naming it."""
+    if value is None:
+        return
+    try:
+        jsonsafe.check(value)
+    except jsonsafe.BadJson as exc:
+        message = f"{label or field}: {exc.message}"
+        raise ValidationFailed(message, [FieldError(message, loc=("body", field))]) from None
+
+
+def too_many_columns(known: dict | list, data: dict) -> str | None:
+    """The error of a record whose new keys would take the dataset past MAX_COLUMNS (the
+    record is then that row's error, nothing of it is kept), else None."""
+    new = sum(1 for k in data if k not in known)
+    if new and len(known) + new > MAX_COLUMNS:
+        return (
+            f"The record adds {new} new columns to {len(known)}; a dataset has at most "
+            f"{MAX_COLUMNS} columns"
+        )
+    return None
 
 
 def read_header_bytes(head: bytes, fmt: str, delimiter: str) -> list[str]:
@@ -433,6 +495,9 @@ def create_dataset(
     file_bytes: int,
     columns: list[str],
 ) -> Dataset:
+    check_text(name, "name")
+    check_text(description, "description")
+    check_text(file_name, "file", "file name")
     name = (name or "").strip()
     if not name:
         raise ValidationFailed(
@@ -506,6 +571,132 @@ def iter_rows(
         for index, data in chunk:
             yield index, data or {}
         position = chunk[-1][0] + 1
+
+
+# --- export ---------------------------------------------------------------------------------
+
+EXPORT_CHUNK = 1000  # rows read per short transaction of an export
+
+
+class ExportPlan:
+    """What an export sends: the dataset, its columns, format, media type and file name."""
+
+    __slots__ = ("dataset_id", "columns", "fmt", "mime", "file_name")
+
+    def __init__(self, dataset_id: int, columns: list[str], fmt: str, mime: str, file_name: str):
+        self.dataset_id, self.columns, self.fmt = dataset_id, columns, fmt
+        self.mime, self.file_name = mime, file_name
+
+
+def export_plan(session: Session, principal: Principal, dataset_id: int, fmt: str) -> ExportPlan:
+    """The export of a dataset in `fmt` (csv, json, zip = zipped CSV, zip-json); 422 for
+    another format."""
+    ds = get_dataset(session, principal, dataset_id)
+    if fmt not in EXPORT_FORMATS:
+        raise ValidationFailed(
+            f"format must be one of {', '.join(EXPORT_FORMATS)}",
+            [FieldError("Unknown export format", loc=("query", "format"))],
+        )
+    base = _safe_name(ds.name) or f"dataset-{ds.id}"
+    mime, ext = {
+        "csv": ("text/csv", "csv"),
+        "json": ("application/json", "json"),
+        "zip": ("application/zip", "zip"),
+        "zip-json": ("application/zip", "zip"),
+    }[fmt]
+    return ExportPlan(ds.id, column_names(ds), fmt, mime, f"{base}.{ext}")
+
+
+def _safe_name(name: str) -> str:
+    kept = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in name)
+    return kept.strip("-.")[:80]
+
+
+def export_rows(db, dataset_id: int, chunk: int = EXPORT_CHUNK) -> Iterator[list[dict]]:
+    """The rows' data, a chunk at a time, each chunk read in its own short transaction (keyset
+    on row_index): no transaction stays open while the client downloads."""
+    after = -1
+    while True:
+        with db.session() as session:
+            rows = session.execute(
+                select(DatasetRow.row_index, DatasetRow.data)
+                .where(DatasetRow.dataset_id == dataset_id, DatasetRow.row_index > after)
+                .order_by(DatasetRow.row_index)
+                .limit(chunk)
+            ).all()
+        if not rows:
+            return
+        yield [data or {} for _, data in rows]
+        after = rows[-1][0]
+
+
+def _csv_chunks(columns: list[str], chunks: Iterator[list[dict]]) -> Iterator[bytes]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for rows in chunks:
+        for data in rows:
+            writer.writerow([cell_text(data.get(c)) for c in columns])
+        yield buffer.getvalue().encode()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue().encode()
+
+
+def _json_chunks(columns: list[str], chunks: Iterator[list[dict]]) -> Iterator[bytes]:
+    yield b"["
+    first = True
+    for rows in chunks:
+        parts = []
+        for data in rows:
+            row = in_column_order(data, columns)
+            parts.append(("" if first else ",") + jsonsafe.dumps(row, ensure_ascii=False))
+            first = False
+        yield "".join(parts).encode()
+    yield b"]"
+
+
+class _Sink(io.RawIOBase):
+    """A write-only stream whose bytes are taken out in chunks (zipfile streams into it)."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:
+        self.parts.append(bytes(b))
+        return len(b)
+
+    def take(self) -> bytes:
+        data, self.parts = b"".join(self.parts), []
+        return data
+
+
+def _zipped(member: str, chunks: Iterator[bytes]) -> Iterator[bytes]:
+    sink = _Sink()
+    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open(member, "w", force_zip64=True) as entry:
+            for chunk in chunks:
+                entry.write(chunk)
+                data = sink.take()
+                if data:
+                    yield data
+    yield sink.take()
+
+
+def export_chunks(db, plan: ExportPlan, chunk: int = EXPORT_CHUNK) -> Iterator[bytes]:
+    """The export's bytes, streamed; memory is bounded by one chunk of rows."""
+    rows = export_rows(db, plan.dataset_id, chunk)
+    stem = plan.file_name.rsplit(".", 1)[0]
+    if plan.fmt == "csv":
+        return _csv_chunks(plan.columns, rows)
+    if plan.fmt == "json":
+        return _json_chunks(plan.columns, rows)
+    if plan.fmt == "zip":
+        return _zipped(f"{stem}.csv", _csv_chunks(plan.columns, rows))
+    return _zipped(f"{stem}.json", _json_chunks(plan.columns, rows))
 
 
 # --- analytics ------------------------------------------------------------------------------
@@ -736,8 +927,18 @@ def _check_query(ds: Dataset, body: dict) -> tuple[list[str], list[dict], list[d
             raise _bad(f"The {agg} aggregation needs a field", ("metrics", i, "field"))
         if field is not None and field not in names:
             raise _bad(f"Unknown field in metrics: {field}", ("metrics", i, "field"))
-        alias = m.get("alias") or (f"{agg}_{field}" if field else "count")
-        checked.append({"field": field, "agg": agg, "alias": str(alias)})
+        alias = str(m.get("alias") or (f"{agg}_{field}" if field else "count"))
+        if alias in group_by:
+            raise _bad(
+                f"Metric alias {alias!r} is also a group_by field; give it another alias",
+                ("metrics", i, "alias"),
+            )
+        if any(c["alias"] == alias for c in checked):
+            raise _bad(
+                f"Metric alias {alias!r} is used twice; give each metric its own alias",
+                ("metrics", i, "alias"),
+            )
+        checked.append({"field": field, "agg": agg, "alias": alias})
     filters = body.get("filters") or []
     if not isinstance(filters, list):
         raise _bad("filters must be a list", ("filters",))

@@ -440,3 +440,39 @@ def test_seed_rejects_unknown_fields_columns_and_datasets(server, org):
             json={"dataset_id": ds["id"], "column_mapping": {"input_text": "question"}},
         )
         assert r.status_code == 422 and "Dataset not found" in r.text
+
+
+def test_chart_query_metric_aliases_must_be_unique(server):
+    _, ds = imported(server, SALES_CSV)
+    base = f"/datasets/{ds['id']}"
+    with native(server) as api:
+        r = api.post(
+            f"{base}/chart-query",
+            json={"group_by": ["region"], "metrics": [{"agg": "count", "alias": "region"}]},
+        )
+        assert r.status_code == 422, r.text
+        assert "'region' is also a group_by field" in r.text
+        r = api.post(
+            f"{base}/chart-query",
+            json={
+                "group_by": ["region"],
+                "metrics": [
+                    {"agg": "sum", "field": "amount", "alias": "x"},
+                    {"agg": "max", "field": "amount", "alias": "x"},
+                ],
+            },
+        )
+        assert r.status_code == 422, r.text
+        assert "'x'" in r.text
+        r = api.post(
+            f"{base}/chart-query",
+            json={
+                "group_by": ["region"],
+                "metrics": [
+                    {"agg": "sum", "field": "amount", "alias": "total"},
+                    {"agg": "count", "alias": "n"},
+                ],
+            },
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["columns"] == ["region", "total", "n"]

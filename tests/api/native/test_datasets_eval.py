@@ -193,3 +193,76 @@ def test_llm_judged_criteria_use_the_org_credential(server, org):
         assert [x["score"] for x in run["results"]] == pytest.approx([0.9, 0.1, 0.9])
         assert run["summary"]["passed_count"] == 2
         assert len(llm.requests) == 5
+
+
+class _WatchingJudge(FakeOpenAI):
+    """A judge that, while it answers, looks for a PostgreSQL transaction of the server's
+    database left open since before the call (what scoring inside a session would hold)."""
+
+    def __init__(self, database_url: str, **kw):
+        super().__init__(**kw)
+        from sqlalchemy import create_engine
+
+        self.engine = create_engine(database_url)
+        self.held: list[int] = []
+
+    def respond(self, request: dict, index: int):
+        from sqlalchemy import text
+
+        time.sleep(1.0)
+        with self.engine.connect() as conn:
+            held = conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"
+                    " AND xact_start < now() - interval '0.8 seconds'"
+                )
+            ).scalar()
+        self.held.append(held)
+        return super().respond(request, index)
+
+
+def test_llm_judges_are_called_with_no_transaction_open(server, org):
+    if not server.database_url.startswith("postgresql"):
+        pytest.skip("open transactions are observed in PostgreSQL's pg_stat_activity")
+    srv = as_org(server, org)
+    answers = ['{"score": 0.9, "reason": "right"}'] * 6
+    judge = _WatchingJudge(server.database_url, api_key="sk-ds-watch", script=answers)
+    with judge as llm:
+        with native(srv, org.api_key) as api:
+            r = api.post(
+                f"/organizations/{org.org_id}/credentials",
+                json={
+                    "name": "watch",
+                    "base_url": llm.base_url,
+                    "api_key": "sk-ds-watch",
+                    "models": ["ds-watch"],
+                },
+            )
+            assert r.status_code == 201, r.text
+            crit = api.post(
+                "/criteria",
+                json={
+                    "name": _name("watch"),
+                    "type": "llm_judge",
+                    "config": {"prompt_text": "A: {{output}}", "model_slug": "ds-watch"},
+                },
+            ).json()
+            ev = api.post(
+                "/evaluations",
+                json={"name": _name("ev"), "criteria": [{"criterion_id": crit["id"]}]},
+            ).json()
+        _, ds = imported(srv, QA)
+        with native(srv, org.api_key) as api:
+            preview = api.post(
+                f"/datasets/{ds['id']}/eval-preview", json={"evaluation_id": ev["id"], "limit": 1}
+            )
+            assert preview.status_code == 200, preview.text
+            assert preview.json()["rows"][0]["passed"] is True
+            r = api.post(
+                f"/datasets/{ds['id']}/eval-run", json={"evaluation_id": ev["id"], "limit": 1}
+            )
+            run = wait_run(api, ds["id"], r.json()["job_id"])
+        assert run["status"] == "completed", run
+    judge.engine.dispose()
+    assert judge.held == [0, 0]

@@ -3,18 +3,14 @@ list, get, content, export, analytics, charts; seeding a workflow's tasks from a
 
 from __future__ import annotations
 
-import csv
 import io
 import json
-import zipfile
-from collections.abc import Iterator
 
 from flask import Response
 
 from ...domain import dataset_jobs, datasets, jobs
-from ...domain.workflows import get_workflow
 from ...runtime import current
-from ...shared.errors import FieldError, NotFound, ValidationFailed
+from ...shared.errors import FieldError, ValidationFailed
 from ...shared.timestamps import ts
 from ...store.models import Dataset
 from ...web import idempotency
@@ -80,8 +76,6 @@ def import_dataset(body: dict | None = None, file=None):
     path, size, digest, head = datasets.save_upload(stream, settings.data_dir)
     try:
         with caller_session() as (session, me):
-            if org_id not in (None, "") and str(org_id) != str(me.org_id):
-                raise NotFound("Organization not found")
             fingerprint = json.dumps(
                 {"name": name, "description": description, "org_id": org_id, "file": digest}
             ).encode()
@@ -98,6 +92,7 @@ def import_dataset(body: dict | None = None, file=None):
                     file_name=file_name,
                     size=size,
                     head=head,
+                    org_id=org_id,
                 )
                 reply = {
                     "job_id": job.id,
@@ -168,99 +163,15 @@ def get_dataset_content(dataset_id: int, page: int = 1, page_size: int = 50):
         return body, 200
 
 
-class _Sink(io.RawIOBase):
-    """A write-only stream whose bytes are taken out in chunks (zipfile streams into it)."""
-
-    def __init__(self) -> None:
-        self.parts: list[bytes] = []
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, b) -> int:
-        self.parts.append(bytes(b))
-        return len(b)
-
-    def take(self) -> bytes:
-        data, self.parts = b"".join(self.parts), []
-        return data
-
-
-def _csv_chunks(columns: list[str], rows: Iterator[tuple[int, dict]]) -> Iterator[bytes]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for n, (_, data) in enumerate(rows, 1):
-        writer.writerow([datasets.cell_text(data.get(c)) for c in columns])
-        if n % 500 == 0:
-            yield buffer.getvalue().encode()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue().encode()
-
-
-def _json_chunks(columns: list[str], rows: Iterator[tuple[int, dict]]) -> Iterator[bytes]:
-    yield b"["
-    parts: list[str] = []
-    for n, (_, data) in enumerate(rows):
-        row = datasets.in_column_order(data, columns)
-        parts.append(("," if n else "") + json.dumps(row, ensure_ascii=False))
-        if len(parts) >= 500:
-            yield "".join(parts).encode()
-            parts = []
-    yield ("".join(parts) + "]").encode()
-
-
-def _zipped(member: str, chunks: Iterator[bytes]) -> Iterator[bytes]:
-    sink = _Sink()
-    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        with archive.open(member, "w", force_zip64=True) as entry:
-            for chunk in chunks:
-                entry.write(chunk)
-                data = sink.take()
-                if data:
-                    yield data
-    yield sink.take()
-
-
 def export_dataset(dataset_id: int, format: str = "csv"):  # noqa: A002 - the API's name
     with caller_session() as (session, me):
-        ds = datasets.get_dataset(session, me, dataset_id)
-        columns = datasets.column_names(ds)
-        base = _safe_name(ds.name) or f"dataset-{ds.id}"
-        ds_id = ds.id
-    if format not in datasets.EXPORT_FORMATS:
-        raise ValidationFailed(
-            f"format must be one of {', '.join(datasets.EXPORT_FORMATS)}",
-            [FieldError("Unknown export format", loc=("query", "format"))],
-        )
-    db = current().db
-
-    def rows() -> Iterator[tuple[int, dict]]:
-        with db.session() as session:
-            yield from datasets.iter_rows(session, ds_id)
-
-    if format == "csv":
-        body, mime, name = _csv_chunks(columns, rows()), "text/csv", f"{base}.csv"
-    elif format == "json":
-        body, mime, name = _json_chunks(columns, rows()), "application/json", f"{base}.json"
-    elif format == "zip":
-        body = _zipped(f"{base}.csv", _csv_chunks(columns, rows()))
-        mime, name = "application/zip", f"{base}.zip"
-    else:
-        body = _zipped(f"{base}.json", _json_chunks(columns, rows()))
-        mime, name = "application/zip", f"{base}.zip"
+        plan = datasets.export_plan(session, me, dataset_id, format)
     return Response(
-        body,
+        datasets.export_chunks(current().db, plan),
         status=200,
-        mimetype=mime,
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        mimetype=plan.mime,
+        headers={"Content-Disposition": f'attachment; filename="{plan.file_name}"'},
     )
-
-
-def _safe_name(name: str) -> str:
-    kept = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in name)
-    return kept.strip("-.")[:80]
 
 
 # --- analytics and charts -------------------------------------------------------------------
@@ -308,15 +219,7 @@ def seed_from_dataset(project_id: int, workflow_id: int, body: dict):
 
 def get_seed_status(project_id: int, workflow_id: int, job_id: str):
     with caller_session() as (session, me):
-        get_workflow(session, me, workflow_id, project_id)
-        job = jobs.get(
-            session,
-            me,
-            job_id,
-            (dataset_jobs.SEED,),
-            workflow_id=workflow_id,
-            what="Seed job",
-        )
+        job = dataset_jobs.get_seed_job(session, me, project_id, workflow_id, job_id)
         return dataset_jobs.seed_view(job), 200
 
 
@@ -330,8 +233,9 @@ def get_dataset_eval_config(dataset_id: int):
 
 def preview_dataset_eval(dataset_id: int, body: dict):
     with caller_session() as (session, me):
-        result = dataset_jobs.eval_preview(session, me, dataset_id, body, current().credential_key)
-        return shapes.jsonable(result), 200
+        plan = dataset_jobs.eval_preview(session, me, dataset_id, body, current().credential_key)
+    # scored (model calls included) once the caller's transaction has ended
+    return shapes.jsonable(dataset_jobs.score_preview(plan)), 200
 
 
 def run_dataset_eval(dataset_id: int, body: dict):
@@ -347,9 +251,6 @@ def run_dataset_eval(dataset_id: int, body: dict):
 
 def get_dataset_eval_status(dataset_id: int, job_id: str, page: int = 1, page_size: int = 100):
     with caller_session() as (session, me):
-        datasets.get_dataset(session, me, dataset_id)
-        job = jobs.get(
-            session, me, job_id, (dataset_jobs.EVAL,), dataset_id=dataset_id, what="Eval run"
-        )
+        job = dataset_jobs.get_eval_job(session, me, dataset_id, job_id)
         view = dataset_jobs.eval_view(session, job, shapes.offset(page, page_size), page_size)
         return view, 200
