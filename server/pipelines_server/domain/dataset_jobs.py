@@ -16,8 +16,6 @@ import itertools
 
 from sqlalchemy import insert, select
 
-from ..engine.executors.base import NodeFailed
-from ..engine.executors.evaluation import score_criteria
 from ..shared.errors import DomainError, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..shared.timestamps import utcnow
@@ -506,41 +504,18 @@ def _variables(ds_types: dict[str, str], data: dict, mapping: dict) -> dict:
 
 
 def scorer(session, principal: Principal, req: dict, fernet_key: str | None):
-    """(variables) -> score of a record, usable with no session open: the evaluation version
-    is read and its llm_judge criteria's credentials looked up now, in `session`, so that
-    the model calls of scoring never run inside a database transaction."""
+    """(variables) -> score of a record, usable with no session open (library.prepare_scoring:
+    the evaluation version and its judges' credentials are read now, in `session`), so that
+    the model calls of scoring never run inside a database transaction. An evaluation that
+    no longer resolves scores every row as an error saying why."""
     try:
-        ev = library.get_evaluation_version(
-            session, principal, req["evaluation_id"], req["version"]
+        prepared = library.prepare_scoring(
+            session, principal, req["evaluation_id"], req["version"], fernet_key=fernet_key
         )
     except DomainError as exc:
         message = exc.message
         return lambda variables: {"passed": False, "score": None, "criteria": [], "error": message}
-    lookup = library.judge_lookup(session, principal.org_id, fernet_key)
-    judges: dict = {}
-    for c in ev.get("criteria") or []:
-        slug = (c.get("config") or {}).get("model_slug")
-        if c.get("type") != "llm_judge" or slug in judges:
-            continue
-        try:
-            judges[slug] = lookup(slug)
-        except NodeFailed as exc:
-            judges[slug] = exc.message
-        except Exception as exc:  # a lookup bug fails the criterion, not the run
-            judges[slug] = f"{type(exc).__name__}: {exc}"
-
-    def judge(slug):
-        found = judges.get(slug, f"no credential serves {slug!r}")
-        if isinstance(found, str):
-            raise NodeFailed(found)
-        return found
-
-    criteria, threshold = ev.get("criteria") or [], ev.get("pass_threshold")
-
-    def score(variables: dict) -> dict:
-        return score_criteria(criteria, variables, pass_threshold=threshold, judge=judge)
-
-    return score
+    return prepared.score
 
 
 def _score(score, req: dict, ds_types, data: dict) -> dict:
