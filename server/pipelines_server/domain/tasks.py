@@ -59,6 +59,15 @@ class BatchResult:
     def error_count(self) -> int:
         return len({e.index for e in self.errors})
 
+    def summary(self) -> dict:
+        """The batch reply both surfaces give (v1's shape, which /api keeps)."""
+        return {
+            "success_count": len(self.task_ids),
+            "error_count": self.error_count,
+            "errors": row_errors(self.errors),
+            "task_ids": self.task_ids,
+        }
+
 
 def row_errors(errors: list[FieldError]) -> list[dict]:
     """A batch's per-row errors as v1 and the native API show them."""

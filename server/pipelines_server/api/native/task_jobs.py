@@ -21,15 +21,7 @@ def create_tasks(project_id: int, workflow_id: int, body: dict):
         if once.replay:
             return once.replay
         result = tasks.create_tasks(session, me, workflow_id, body["tasks"], project_id)
-        reply = once.answer(
-            {
-                "success_count": len(result.task_ids),
-                "error_count": result.error_count,
-                "errors": tasks.row_errors(result.errors),
-                "task_ids": result.task_ids,
-            },
-            200,
-        )
+        reply = once.answer(result.summary(), 200)
     current().engine.tasks_created()
     return reply
 
