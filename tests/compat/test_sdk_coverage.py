@@ -186,19 +186,6 @@ def test_task_timeline(server):
     assert {e["task_id"] for e in timeline["items"]} == {task["id"]}
 
 
-@pytest.mark.xfail(
-    raises=NotFoundError,
-    strict=True,
-    reason="GET .../nodes/{node_db_id}/history is not implemented (task-runtime surface, "
-    "outside issue 11's areas)",
-)
-def test_node_history(server):
-    pid, wid, task = _finished_task(server)
-    start = next(n for n in task["nodes"] if n["node_id"] == "start")
-    history = sdk(server).get_node_history(pid, wid, start["node_db_id"])
-    assert history
-
-
 def test_org_users_and_users_cli(server, tmp_path):
     client = sdk(server)
     me = client.get_me()
