@@ -21,8 +21,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..shared.errors import DomainError, NotFound, ValidationFailed
+from ..shared.errors import NotFound, ValidationFailed
 from ..shared.principal import Principal
+from ..shared.timestamps import ts
 from ..store.models import Job, NodeInstance, Task, Workflow
 from . import fields as fieldschema
 from . import jobs
@@ -88,11 +89,10 @@ def run_create(ctx: jobs.JobContext) -> str:
     while (start := int(ctx.checkpoint.get("next", 0))) < len(rows):
         end = min(len(rows), start + size)
         with ctx.step() as session:
-            try:
-                wf = get_workflow(session, ctx.principal(session), ctx.params["workflow_id"])
-                taskrows.check_creatable(wf)
-            except DomainError as exc:
-                raise jobs.JobFailed(exc.message) from exc
+            # A workflow that stopped accepting tasks fails the job with the reason
+            # (jobs.run turns any domain refusal into the job's error).
+            wf = get_workflow(session, ctx.principal(session), ctx.params["workflow_id"])
+            taskrows.check_creatable(wf)
             valid, batch = taskrows.validate_rows(wf, rows[start:end], start)
             ids = taskrows.insert_tasks(session, wf, valid)
             r = counts(ctx.result)
@@ -204,10 +204,6 @@ def export_chunk(session: Session, plan: ExportPlan, after_id: int, limit: int) 
     return list(session.execute(query))
 
 
-def _iso(value) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value is not None else None
-
-
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -237,8 +233,8 @@ def encode(plan: ExportPlan, rows: list) -> bytes:
             item = {
                 "id": r.id,
                 "status": r.status,
-                "created_at": _iso(r.created_at),
-                "finished_at": _iso(r.finished_at),
+                "created_at": ts(r.created_at),
+                "finished_at": ts(r.finished_at),
             }
             if "fields" in plan.include:
                 item["fields"] = r.fields or {}
@@ -250,7 +246,7 @@ def encode(plan: ExportPlan, rows: list) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf)
     for r in rows:
-        line = [r.id, r.status, _iso(r.created_at) or "", _iso(r.finished_at) or ""]
+        line = [r.id, r.status, ts(r.created_at) or "", ts(r.finished_at) or ""]
         if "fields" in plan.include:
             values = r.fields or {}
             line += [_cell(values.get(name)) for name in plan.field_names]
