@@ -470,10 +470,10 @@ def list_datasets(
 ) -> tuple[list[Dataset], int]:
     query = select(Dataset).where(Dataset.org_id == principal.org_id)
     if search:
-        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        needle = search.lower()
         query = query.where(
-            func.lower(Dataset.name).like(pattern.lower(), escape="\\")
-            | func.lower(Dataset.description).like(pattern.lower(), escape="\\")
+            func.lower(Dataset.name).contains(needle, autoescape=True)
+            | func.lower(Dataset.description).contains(needle, autoescape=True)
         )
     if status:
         query = query.where(Dataset.status == status)

@@ -122,8 +122,7 @@ def list_items(
         LibraryItem.deleted_at.is_(None),
     ]
     if search:
-        escaped = search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append(func.lower(LibraryItem.name).like(f"%{escaped}%", escape="\\"))
+        where.append(func.lower(LibraryItem.name).contains(search.lower(), autoescape=True))
     total = session.scalar(select(func.count()).select_from(LibraryItem).where(*where))
     rows = session.execute(
         select(LibraryItem, LibraryVersion)

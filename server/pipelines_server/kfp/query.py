@@ -245,8 +245,7 @@ def parse_filter(raw: str | None, fields: dict[str, Field]) -> list[ColumnElemen
         if op == "IS_SUBSTRING":
             if not isinstance(value, str):
                 raise BadRequest(f"Invalid filter: IS_SUBSTRING on {key!r} takes a string_value")
-            escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            clauses.append(col.like(f"%{escaped}%", escape="\\"))
+            clauses.append(col.contains(value, autoescape=True))
         else:
             clauses.append(
                 {
