@@ -23,7 +23,7 @@ from ..store.models import Dataset, DatasetEvalResult, DatasetRow, Job
 from . import datasets, jobs, library
 from . import fields as fieldschema
 from .tasks import insert_tasks
-from .workflows import get_workflow, require_accepts_tasks
+from .workflows import ACCEPTS_TASKS, get_workflow, require_accepts_tasks
 
 STEP = 1000  # records per import step
 SEED_STEP = 500  # rows per seeding step
@@ -342,7 +342,7 @@ def run_seed(ctx: jobs.JobContext) -> str | None:
             break
         with ctx.step() as session:
             wf = get_workflow(session, ctx.principal(session), p["workflow_id"])
-            if wf.status not in ("ACTIVE", "PAUSED"):
+            if wf.status not in ACCEPTS_TASKS:
                 raise jobs.JobFailed(f"The workflow is {wf.status}; it no longer accepts tasks")
             stop = min(end, position + SEED_STEP)
             _seed_step(ctx, session, wf, mapping, position, stop)
@@ -359,9 +359,7 @@ def _seed_step(ctx, session, wf, mapping: dict, start: int, stop: int) -> None:
     errors, task_ids = list(result.get("errors", [])), list(result.get("task_ids", []))
     error_count = int(result.get("error_count", 0))
     valid: list[dict] = []
-    seen = 0
-    for index, data in datasets.iter_rows(session, p_dataset(ctx), start, stop):
-        seen += 1
+    for index, data in datasets.iter_rows(session, int(ctx.params["dataset_id"]), start, stop):
         row = {}
         for field, column in mapping.items():
             value = datasets.coerce(data.get(column), types[field])
@@ -391,12 +389,7 @@ def _seed_step(ctx, session, wf, mapping: dict, start: int, stop: int) -> None:
         task_ids=task_ids,
     )
     ctx.result = result
-    ctx.done += stop - start
-    ctx.checkpoint = {"position": stop, "rows_read": seen}
-
-
-def p_dataset(ctx) -> int:
-    return int(ctx.params["dataset_id"])
+    ctx.done += stop - start  # the checkpoint: a resumed run goes on at offset + done
 
 
 # --- dataset evaluations --------------------------------------------------------------------
@@ -687,18 +680,10 @@ def eval_view(session, job: Job, offset: int = 0, limit: int = 100) -> dict:
     return view
 
 
-def _fernet_key(ctx: jobs.JobContext) -> str | None:
-    if ctx.settings is None:
-        return None
-    from ..engine.secrets import derive_key
-
-    return derive_key(ctx.settings.ensure_secret_key())
-
-
 @jobs.handler(EVAL)
 def run_eval(ctx: jobs.JobContext) -> str | None:
     p = ctx.params
-    end, key = int(p["end"]), _fernet_key(ctx)
+    end, key = int(p["end"]), library.credential_key(ctx.settings)
     while True:
         position = int(p["offset"]) + ctx.done
         if position >= end:

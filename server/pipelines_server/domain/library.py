@@ -473,13 +473,14 @@ def get_evaluation_version(
     return evaluation_version(session, principal.org_id, evaluation_id, version)
 
 
-def _server_fernet_key() -> str:
-    """The credentials' encryption key as the server derives it (PIPELINES_SECRET_KEY, else
-    the key kept in the data directory), for callers that do not pass one."""
+def credential_key(settings=None) -> str:
+    """The credentials' encryption key as the server derives it from `settings`
+    (PIPELINES_SECRET_KEY, else the key kept in the data directory); from the environment's
+    settings when none are given."""
     from ..engine.secrets import derive_key
     from ..settings import Settings
 
-    return derive_key(Settings.from_env().ensure_secret_key())
+    return derive_key((settings or Settings.from_env()).ensure_secret_key())
 
 
 def judge_lookup(session: Session, org_id: int, fernet_key: str | None = None):
@@ -491,6 +492,8 @@ def judge_lookup(session: Session, org_id: int, fernet_key: str | None = None):
     from ..store.models import Credential
     from . import models
 
+    keys: list[str] = [fernet_key] if fernet_key else []  # derived once, and only if needed
+
     def lookup(slug: str):
         try:
             name, model = models.model_for(session, org_id, slug)
@@ -500,7 +503,9 @@ def judge_lookup(session: Session, org_id: int, fernet_key: str | None = None):
             select(Credential).where(Credential.org_id == org_id, Credential.name == name)
         )
         try:
-            api_key = decrypt(row.secret, fernet_key or _server_fernet_key())
+            if not keys:
+                keys.append(credential_key())
+            api_key = decrypt(row.secret, keys[0])
         except Exception:
             raise NodeFailed(
                 f"credential {name!r} cannot be decrypted with this server's key"
@@ -527,6 +532,12 @@ class Scorer:
         return found
 
     def score(self, variables: dict) -> dict:
+        """Scores one record: `variables` are what the criteria see (`output`, the value
+        scored; `expected`, for exact_match; `record`, the whole row; anything else the
+        llm_judge prompts name). Returns {"passed", "score", "criteria": [{criterion_id,
+        version, name, type, weight, passed, score, message}]}; llm_judge criteria call the
+        credential looked up for their model_slug (the llm nodes' path: outbound policy,
+        key scrubbed)."""
         return score_criteria(
             self.evaluation["criteria"],
             variables,
@@ -559,24 +570,3 @@ def prepare_scoring(
                 except NodeFailed as exc:
                     judges[slug] = exc.message
     return Scorer(ev, judges)
-
-
-def score_record(
-    session: Session,
-    principal: Principal,
-    evaluation_id: int,
-    version: int | None,
-    variables: dict,
-    *,
-    fernet_key: str | None = None,
-) -> dict:
-    """Scores one record with a library evaluation version: `variables` are what the
-    criteria see (`output`, the value scored; `expected`, for exact_match; `record`, the
-    whole row; anything else the llm_judge prompts name). Returns {"passed", "score",
-    "criteria": [{criterion_id, version, name, type, weight, passed, score, message}]}.
-    llm_judge criteria call the organization's credential serving their model_slug (the
-    llm nodes' path: outbound policy, key scrubbed); `fernet_key` is the server's credential
-    key (default: derived from the settings, as the server does). A caller that can close
-    its session before the judges' calls uses `prepare_scoring(...).score(variables)`."""
-    scorer = prepare_scoring(session, principal, evaluation_id, version, fernet_key=fernet_key)
-    return scorer.score(variables)
