@@ -100,11 +100,12 @@ def infer(value: Any) -> str:
     return "string"
 
 
-def typed(value: Any) -> Any:
-    """The value of a cell in its own type: "42" -> 42, "true" -> True, "" -> None."""
+def typed(value: Any, kind: str | None = None) -> Any:
+    """The value of a cell in its own type: "42" -> 42, "true" -> True, "" -> None (`kind`:
+    its `infer`red type, when the caller has it already)."""
     if not isinstance(value, str):
         return value
-    kind = infer(value)
+    kind = kind or infer(value)
     text = value.strip()
     if kind == "null":
         return None
@@ -119,12 +120,12 @@ def typed(value: Any) -> Any:
     return value
 
 
-def as_column(value: Any, col_type: str) -> Any:
+def as_column(value: Any, col_type: str, kind: str | None = None) -> Any:
     """A cell typed as its column is: in a string column "4" stays "4" (an empty cell is
     still null); in a number column it is 4."""
     if isinstance(value, str) and col_type in ("string", "null"):
         return None if value.strip() == "" else value
-    return typed(value)
+    return typed(value, kind)
 
 
 def column_types(ds: Dataset) -> dict[str, str]:
@@ -726,7 +727,7 @@ class _Column:
             self.nulls += 1
             return
         self.count += 1
-        value = as_column(raw, col_type)
+        value = as_column(raw, col_type, kind)
         key = _key(value)
         slot = self.values.get(key)
         if slot is not None:
@@ -736,7 +737,7 @@ class _Column:
         else:
             self.capped = True
         if kind in ("integer", "number"):
-            x = float(typed(raw))
+            x = float(typed(raw, kind))
             if math.isfinite(x):
                 self.n += 1
                 delta = x - self.mean
