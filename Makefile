@@ -13,7 +13,7 @@ XDIST ?= -n 2 --dist loadfile
 # because the package is never imported (see server/pipelines_server/app.py).
 REDOC_PKG := drf-spectacular-sidecar==2026.10.1
 
-.PHONY: install serve worker kfp-worker bootstrap test sandbox-deps test-sqlite test-postgres test-redis test-celery \
+.PHONY: install serve worker kfp-worker bootstrap test sandbox-deps test-sqlite test-postgres test-redis test-celery test-scaleout \
         generate check-generated lint lint-spec fuzz bench clean
 
 install: $(STAMP)
@@ -35,9 +35,12 @@ serve: $(SERVER_STAMP)
 	$(BIN)/pipelines-server serve
 
 # A Celery worker for machine nodes and jobs, for servers started with PIPELINES_EXECUTOR=celery; it
-# reads the same PIPELINES_DATABASE_URL and PIPELINES_BROKER_URL as the server.
+# reads the same PIPELINES_DATABASE_URL and PIPELINES_BROKER_URL as the server. Two workers on one
+# host need distinct names: make worker NAME=w1 CONCURRENCY=2.
+NAME ?=
+CONCURRENCY ?=
 worker: $(SERVER_STAMP)
-	$(BIN)/celery -A pipelines_server.worker worker --loglevel=info
+	$(BIN)/pipelines-server worker $(if $(NAME),--name $(NAME)@%h) $(if $(CONCURRENCY),--concurrency $(CONCURRENCY))
 
 kfp-worker: $(SERVER_STAMP)
 	$(BIN)/pipelines-server kfp-worker
@@ -48,7 +51,7 @@ bootstrap: $(SERVER_STAMP)
 # The whole suite on SQLite, then the API and contract suites again on PostgreSQL, the
 # rate-limit tests on Redis, and the engine tests once more with a real Celery worker on
 # Redis (each skips with a message when its service is not reachable).
-test: $(STAMP) sandbox-deps test-sqlite test-postgres test-redis test-celery
+test: $(STAMP) sandbox-deps test-sqlite test-postgres test-redis test-celery test-scaleout
 
 # User code runs in a bubblewrap sandbox by default, and the sandbox tests need it: install
 # Debian's package when it is missing and we can (root with apt-get); otherwise say so (those
@@ -74,6 +77,12 @@ test-redis: $(STAMP)
 
 test-celery: $(STAMP)
 	PIPELINES_TEST_CELERY_BROKER=$(CELERY_BROKER) $(BIN)/pytest tests/api/engine -q -m "not redis" $(XDIST)
+
+# Scale-out: several servers and Celery workers on one PostgreSQL database and a Redis broker,
+# stopped and killed mid-run; Redis and the broker taken away (tests/scaleout).
+test-scaleout: $(STAMP)
+	PIPELINES_TEST_DATABASE_URL=$(PG_URL) PIPELINES_TEST_SCALEOUT_BROKER=$(CELERY_BROKER) \
+	  PIPELINES_TEST_REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/scaleout -q $(XDIST)
 
 generate: $(STAMP)
 	$(BIN)/python scripts/generate_clients.py

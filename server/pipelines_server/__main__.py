@@ -12,6 +12,8 @@ from .store.db import Database, migrate
 
 
 def _bootstrap(settings: Settings, only_if_empty: bool) -> None:
+    """Creates the first organization, admin, project and API key (when `only_if_empty`, only
+    on an empty database)."""
     from .domain import orgs
 
     db = Database(settings.database_url)
@@ -28,12 +30,27 @@ def _bootstrap(settings: Settings, only_if_empty: bool) -> None:
             )
     finally:
         db.dispose()
-    # Printed once, to the terminal that asked for it; never logged.
-    print(
-        f"\n  Bootstrap: organization {org_id}, admin {user_email}, project {project_id}\n"
-        f"  API key (shown once, store it now):\n\n    {key}\n",
-        flush=True,
-    )
+    # Never logged: written to a file only its owner can read, and shown once on a terminal
+    # (not to a service's stdout, which goes to its logs).
+    path = settings.bootstrap_key_file or settings.data_dir / "bootstrap-api-key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key + "\n")
+    where = f"organization {org_id}, admin {user_email}, project {project_id}"
+    if sys.stdout.isatty():
+        print(
+            f"\n  Bootstrap: {where}\n"
+            f"  API key (shown once, store it now; also in {path}, mode 0600):\n\n    {key}\n",
+            flush=True,
+        )
+    else:
+        logging.getLogger(__name__).warning(
+            "Bootstrap: %s; its API key is in %s (mode 0600): read it, then delete the file",
+            where,
+            path,
+        )
 
 
 def _check_sandbox(settings: Settings) -> None:
@@ -61,6 +78,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub.add_parser("migrate", help="apply database migrations (alembic upgrade head)")
     sub.add_parser("bootstrap", help="create an organization, an admin, a project and an API key")
+    worker = sub.add_parser(
+        "worker",
+        help="run a Celery worker for machine nodes and jobs (PIPELINES_EXECUTOR=celery)",
+    )
+    worker.add_argument(
+        "--name", help="the worker's node name, unique per host (default: pipelines-<pid>@<host>)"
+    )
+    worker.add_argument(
+        "--concurrency", type=int, help="pool processes (default: the number of CPUs)"
+    )
     sub.add_parser(
         "kfp-worker",
         help="run KFP runs only (no HTTP), beside servers on the same database",
@@ -79,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
         migrate(settings.database_url)
         _bootstrap(settings, only_if_empty=False)
         return 0
+
+    if args.command == "worker":
+        from .worker import run_worker as run_celery_worker
+
+        migrate(settings.database_url)
+        return run_celery_worker(settings, name=args.name, concurrency=args.concurrency)
 
     if args.command == "kfp-worker":
         from .kfp.runner import run_worker

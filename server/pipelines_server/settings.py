@@ -91,9 +91,15 @@ class Settings:
     org_max_running: int | None = None  # None: half the slots of the process that claims
     broker_url: str = "redis://127.0.0.1:6379/0"
     celery_queue: str = "pipelines"
-    node_lease_seconds: float = 300.0
+    node_lease_seconds: float = 30.0  # renewed while the node runs (heartbeat)
     claim_lease_seconds: float = 1800.0
-    redispatch_seconds: float = 30.0
+    redispatch_seconds: float = 30.0  # a sent node not picked up after this may be sent again
+    sweep_seconds: float = 5.0  # how often the one sweeper looks for nodes to re-send
+    shutdown_grace_seconds: float = 20.0  # SIGTERM: finish in-flight work for this long
+    db_pool_size: int = 5  # PostgreSQL connections a process keeps per pool (two pools)
+    db_max_overflow: int = 5  # and may open beyond that under load, per pool
+    metrics: bool = True  # GET /metrics (Prometheus text format)
+    bootstrap_key_file: Path | None = None  # default: <data dir>/bootstrap-api-key
     engine_poll_seconds: float = 0.5
     kfp_runs: int = 2
     kfp_parallelism: int = 4
@@ -153,9 +159,17 @@ class Settings:
             org_max_running=_optional_int("PIPELINES_ORG_MAX_RUNNING"),
             broker_url=_env("PIPELINES_BROKER_URL", "redis://127.0.0.1:6379/0"),
             celery_queue=_env("PIPELINES_CELERY_QUEUE", "pipelines"),
-            node_lease_seconds=_float("PIPELINES_NODE_LEASE_SECONDS", 300.0),
+            node_lease_seconds=_float("PIPELINES_NODE_LEASE_SECONDS", 30.0),
             claim_lease_seconds=_float("PIPELINES_CLAIM_LEASE_SECONDS", 1800.0),
             redispatch_seconds=_float("PIPELINES_REDISPATCH_SECONDS", 30.0),
+            sweep_seconds=_float("PIPELINES_SWEEP_SECONDS", 5.0),
+            shutdown_grace_seconds=_float("PIPELINES_SHUTDOWN_GRACE_SECONDS", 20.0),
+            db_pool_size=_int("PIPELINES_DB_POOL_SIZE", 5),
+            db_max_overflow=_int("PIPELINES_DB_MAX_OVERFLOW", 5),
+            metrics=_bool("PIPELINES_METRICS", True),
+            bootstrap_key_file=Path(
+                _env("PIPELINES_BOOTSTRAP_KEY_FILE", str(data_dir / "bootstrap-api-key"))
+            ),
             engine_poll_seconds=_float("PIPELINES_ENGINE_POLL_SECONDS", 0.5),
             kfp_runs=_int("PIPELINES_KFP_RUNS", 2),
             kfp_parallelism=_int("PIPELINES_KFP_PARALLELISM", 4),

@@ -192,6 +192,9 @@ class NodeInstance(Base):
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     work_seconds: Mapped[float | None] = mapped_column(Float, nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Celery: when a message for this node was last sent (the sweeper re-sends only what was
+    # not picked up some time after that).
+    dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -574,3 +577,14 @@ class DatasetEvalResult(Base):
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     __table_args__ = (UniqueConstraint("job_id", "row_index", name="uq_dataset_eval_results_row"),)
+
+
+class ProcessLease(Base):
+    """A background duty that one process at a time performs across every process on the
+    database (the dispatch sweeper, recurring-run firing, ...): `holder` keeps it until
+    `lease_until` and renews it while alive (`store/process_leases.py`)."""
+
+    __tablename__ = "process_leases"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
