@@ -151,10 +151,20 @@ def _check_sandbox(**_kwargs):
 def _reset(**_kwargs):
     global _engine
     _engine = None
-    # A pool child does not die of a SIGTERM sent to the whole process group: it finishes
-    # (or hands back) its node while the main process does a warm shutdown.
-    # (Set from a thread: the handler may interrupt this process holding the Event's lock.)
-    signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=_stopping.set).start())
+
+
+def _on_sigterm(*_args) -> None:
+    # Set from a thread: the handler may interrupt this process holding the Event's lock.
+    threading.Thread(target=_stopping.set).start()
+
+
+def _survive_sigterm() -> None:
+    """A pool child does not die of a SIGTERM sent to the whole process group: it finishes
+    (or hands back) its node while the main process does a warm shutdown. Installed when a
+    node starts (billiard resets the child's handlers after `worker_process_init`); an idle
+    child may die of it, which loses nothing."""
+    if signal.getsignal(signal.SIGTERM) is not _on_sigterm:
+        signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 @worker_shutting_down.connect
@@ -194,4 +204,5 @@ def kill_user_processes() -> None:
 
 @app.task(name=RUN_NODE)
 def run_node(instance_id: int) -> bool:
+    _survive_sigterm()
     return _worker_engine().run_instance(instance_id, _token)
