@@ -111,6 +111,8 @@ def build_runtime(settings: Settings) -> Runtime:
         lease_seconds=settings.node_lease_seconds,
         poll_seconds=settings.engine_poll_seconds,
         redispatch_seconds=settings.redispatch_seconds,
+        sweep_seconds=settings.sweep_seconds,
+        shutdown_grace_seconds=settings.shutdown_grace_seconds,
         credentials=CredentialStore(db, credential_key),
         send=send,
     )

@@ -3,9 +3,10 @@
 In-process (`PIPELINES_EXECUTOR=thread`, the default): `PIPELINES_JOB_WORKERS` threads claim
 unfinished jobs whose lease lapsed, oldest first, and run them; `submit()` wakes one. With
 `PIPELINES_EXECUTOR=celery`, `submit()` sends the job's id to the workers (`make worker`),
-and the server's one sweeper thread sends again any job whose lease lapsed (a worker that
-died, a message lost): the database is the source of truth, a message only a hint, and the
-claim decides who runs it.
+and one sweeper across every server (the "job-sweeper" duty, store/process_leases.py) sends
+again any job whose lease lapsed (a worker that died, a message lost): the database is the
+source of truth, a message only a hint, and the claim decides who runs it. A send that fails
+(the broker is down) is logged and counted, and the sweeper sends the job when it is back.
 
 While a job runs, a heartbeat renews its lease every third of the lease, so a slow step is not
 taken over; a runner that dies stops renewing and another takes the job on from its last
@@ -16,9 +17,12 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 
-from ..store.leases import new_token
+from ..shared import metrics
+from ..store.leases import Heartbeat, new_token
+from ..store.process_leases import Duty
 from . import (
     job_kinds,  # noqa: F401 - registers every kind's handler
     jobs,
@@ -29,26 +33,37 @@ log = logging.getLogger(__name__)
 RUN_JOB = "pipelines.run_job"
 
 
+class _Every:
+    """At most one `allow()` per `seconds` (rate-limited warnings)."""
+
+    def __init__(self, seconds: float):
+        self.seconds, self._last = seconds, 0.0
+        self._lock = threading.Lock()
+
+    def allow(self) -> bool:
+        with self._lock:
+            now = time.monotonic()
+            if now - self._last < self.seconds:
+                return False
+            self._last = now
+            return True
+
+
+_broker_warnings = _Every(30.0)
+# A send tries twice at most (the second on a fresh connection: a broker that restarted), then
+# fails: a broker outage must not hold a request.
+BOUNDED_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+
+
 def run_claimed(db, job_id: str, token: str, lease_seconds: float, settings) -> str | None:
     """Runs a claimed job with a heartbeat that keeps its lease while it runs."""
-    stop = threading.Event()
 
-    def beat() -> None:
-        while not stop.wait(max(lease_seconds / 3, 0.2)):
-            try:
-                with db.session() as session:
-                    if not jobs.renew(session, job_id, token, lease_seconds):
-                        return
-            except Exception:  # a missed beat is retried; the lease is longer than 3 beats
-                log.warning("could not renew the lease of job %s", job_id, exc_info=True)
+    def renew() -> bool:
+        with db.session() as session:
+            return jobs.renew(session, job_id, token, lease_seconds)
 
-    heart = threading.Thread(target=beat, name=f"job-beat-{job_id[:8]}", daemon=True)
-    heart.start()
-    try:
+    with Heartbeat(renew, lease_seconds / 3, name=f"job-beat-{job_id[:8]}"):
         return jobs.run(db, job_id, token, lease_seconds, settings)
-    finally:
-        stop.set()
-        heart.join()
 
 
 def claim_and_run(db, job_id: str, lease_seconds: float, settings) -> str | None:
@@ -98,14 +113,27 @@ class JobRunner:
     def submit(self, job_id: str) -> None:
         """A job was created (and committed): run it soon."""
         if self.send is not None:
-            try:
-                self.send(job_id)
-            except Exception:  # the sweeper sends it again
-                log.warning("could not send job %s to the workers", job_id, exc_info=True)
+            self._send(job_id)
             return
         with self._wake:
             self._pending += 1
             self._wake.notify()
+
+    def _send(self, job_id: str) -> bool:
+        try:
+            self.send(job_id)
+        except Exception as exc:  # the broker is down: the sweeper sends it again
+            metrics.DEPENDENCY_ERRORS.labels(dependency="broker").inc()
+            if _broker_warnings.allow():
+                log.warning(
+                    "could not send job %s to the workers (%s: %s); it is sent again when the "
+                    "broker is back",
+                    job_id,
+                    type(exc).__name__,
+                    exc,
+                )
+            return False
+        return True
 
     def _wait(self) -> bool:
         with self._wake:
@@ -136,14 +164,28 @@ class JobRunner:
                 return
 
     def _sweep(self) -> None:
-        while self._wait():
+        """Celery: one sweeper across every process on the database (the "job-sweeper"
+        duty) sends again the jobs whose lease lapsed; the others only keep asking."""
+        duty = Duty(self.db, "job-sweeper", max(self.poll_seconds * 4, 5.0))
+        try:
+            while self._wait():
+                try:
+                    if not duty.mine():
+                        continue
+                    with self.db.session() as session:
+                        ids = jobs.claimable(session, limit=100, idle_seconds=self.lease_seconds)
+                    for job_id in ids:
+                        if not self._send(job_id):
+                            break
+                    if ids:
+                        log.info("job sweeper: sent %d job(s) again", len(ids))
+                except Exception:
+                    log.exception("job sweeper failed; retrying")
+        finally:
             try:
-                with self.db.session() as session:
-                    ids = jobs.claimable(session, limit=100, idle_seconds=self.lease_seconds)
-                for job_id in ids:
-                    self.send(job_id)
+                duty.release()
             except Exception:
-                log.exception("job sweeper failed; retrying")
+                log.warning("could not release the job-sweeper duty", exc_info=True)
 
 
 def register_celery(app) -> None:
@@ -176,6 +218,6 @@ def register_celery(app) -> None:
 
 def celery_sender(app) -> Callable[[str], None]:
     def send(job_id: str) -> None:
-        app.send_task(RUN_JOB, args=[job_id])
+        app.send_task(RUN_JOB, args=[job_id], retry=True, retry_policy=BOUNDED_RETRY)
 
     return send

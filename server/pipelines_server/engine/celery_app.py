@@ -3,22 +3,42 @@
 A message carries only a node instance id. The worker claims that node in the database if
 it is still due (so a duplicate or stale message does nothing), runs it, records the result,
 and sends a message for every machine node the result queued. The database stays the
-source of truth; the server re-sends nodes that stay due too long (worker_pool.Engine._sweep).
+source of truth; one sweeper re-sends the nodes whose message was not picked up
+(worker_pool.Engine.sweep_once).
+
+Stops: SIGTERM to the worker's process group (systemd's KillMode=control-group) or to its
+main process alone (KillMode=mixed) is a warm shutdown. Pool children do not die of it: they
+learn of the stop (their own SIGTERM, or `_stopping`, an Event shared with the main process
+and set from `worker_shutting_down`), claim nothing more, let a running node finish within
+PIPELINES_SHUTDOWN_GRACE_SECONDS and else hand it back (its user processes killed, a message
+sent again), and the worker exits.
 """
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import os
+import signal
 import threading
 
+from amqp.exceptions import ChannelError
 from celery import Celery
-from celery.signals import celeryd_after_setup, worker_init, worker_process_init
+from celery.signals import (
+    celeryd_after_setup,
+    worker_init,
+    worker_process_init,
+    worker_shutting_down,
+)
 
 from ..isolation import outbound
 from ..settings import Settings
 from . import kinds
 
 RUN_NODE = "pipelines.run_node"
+# A send tries twice at most (the second on a fresh connection: a broker that restarted), then
+# fails: a broker outage must not hold a request (the sweeper sends the node later).
+BOUNDED_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 
 
 def make_celery(broker_url: str, queue: str = "pipelines") -> Celery:
@@ -34,11 +54,36 @@ def make_celery(broker_url: str, queue: str = "pipelines") -> Celery:
     return app
 
 
-def sender(app: Celery):
-    def send(instance_id: int, countdown: float) -> None:
-        app.send_task(RUN_NODE, args=[instance_id], countdown=countdown or None)
+class Sender:
+    """Sends node messages (`sender(app)(instance_id, countdown)`) with a bounded retry, and
+    reads how many wait in the queue (`depth()`, for the sweeper)."""
 
-    return send
+    def __init__(self, app: Celery):
+        self.app = app
+
+    def __call__(self, instance_id: int, countdown: float) -> None:
+        self.app.send_task(
+            RUN_NODE,
+            args=[instance_id],
+            countdown=countdown or None,
+            retry=True,
+            retry_policy=BOUNDED_RETRY,
+        )
+
+    def depth(self) -> int:
+        """Messages waiting in the queue (not those a worker has taken and not acknowledged),
+        on Redis and RabbitMQ alike."""
+        queue = self.app.conf.task_default_queue
+        with self.app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1)
+            try:
+                return conn.default_channel.queue_declare(queue=queue, passive=True).message_count
+            except ChannelError:  # Redis deletes an empty queue's key: nothing waits
+                return 0
+
+
+def sender(app: Celery) -> Sender:
+    return Sender(app)
 
 
 _settings = Settings.from_env()
@@ -47,6 +92,9 @@ app = make_celery(_settings.broker_url, _settings.celery_queue)
 _engine = None
 _lock = threading.Lock()
 _token = None
+# Set when the worker stops: made before the pool forks, so its children share it; the main
+# process sets it from `worker_shutting_down`, a child from its own SIGTERM.
+_stopping = multiprocessing.Event()
 _concurrency = 0  # this worker's pool size, known once it is set up (before the fork)
 
 
@@ -75,9 +123,12 @@ def _worker_engine():
                 threads=0,
                 executor="celery",
                 lease_seconds=_settings.node_lease_seconds,
+                shutdown_grace_seconds=_settings.shutdown_grace_seconds,
                 credentials=CredentialStore(db, derive_key(_settings.ensure_secret_key())),
                 send=sender(app),
                 org_cap=_settings.org_cap(_concurrency or os.cpu_count() or 1),
+                stop_event=_stopping,
+                on_abandon=kill_user_processes,
             )
             _token = new_token()
         return _engine
@@ -102,6 +153,56 @@ def _reset(**_kwargs):
     _engine = None
 
 
+def _on_sigterm(*_args) -> None:
+    # Set from a thread: the handler may interrupt this process holding the Event's lock.
+    threading.Thread(target=_stopping.set).start()
+
+
+def _survive_sigterm() -> None:
+    """A pool child does not die of a SIGTERM sent to the whole process group: it finishes
+    (or hands back) its node while the main process does a warm shutdown. Installed when a
+    node starts (billiard resets the child's handlers after `worker_process_init`); an idle
+    child may die of it, which loses nothing."""
+    if signal.getsignal(signal.SIGTERM) is not _on_sigterm:
+        signal.signal(signal.SIGTERM, _on_sigterm)
+
+
+@worker_shutting_down.connect
+def _shutting_down(**_kwargs):
+    _stopping.set()  # SIGTERM to the main process alone: the children learn of it here
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def kill_user_processes() -> None:
+    """A pool child runs one node at a time, and every process under it is that node's (a
+    code node's sandbox): killed when the node is handed back or its lease is lost."""
+    if not os.path.isdir("/proc"):
+        return
+    for pid in _descendants(os.getpid()):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
 @app.task(name=RUN_NODE)
 def run_node(instance_id: int) -> bool:
+    _survive_sigterm()
     return _worker_engine().run_instance(instance_id, _token)

@@ -27,6 +27,8 @@ class Claimed:
     kind: str
     token: str
     org_id: int = 0
+    # Its lease had lapsed under another claim (a dead or stuck worker): a takeover.
+    took_over: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,12 @@ _CLAIM_SET = (
     "run_at = :lease, updated_at = :now "
 )
 _RETURNING = " RETURNING id, task_id, node_id, kind, org_id"
+# PostgreSQL: a subquery in RETURNING reads the statement's snapshot, so the row as it was
+# before this claim: a token there means another claim held it and its lease lapsed.
+_RETURNING_PG = (
+    _RETURNING + ", (SELECT p.claim_token FROM node_instances p WHERE p.id = node_instances.id) "
+    "IS NOT NULL AS took_over"
+)
 # Machine nodes an organization's workers hold: claimed, lease not ended (a node whose lease
 # ended is due again and counts as waiting). Two seeks in ix_node_instances_org_queue.
 _HELD = (
@@ -114,15 +122,24 @@ def claim(
     rows = conn.execute(
         text(
             _CLAIM_SET + "WHERE id IN (SELECT id FROM node_instances WHERE queue = 'auto' "
-            f"AND run_at <= :now{only} ORDER BY run_at LIMIT :n{lock})" + _RETURNING
+            f"AND run_at <= :now{only} ORDER BY run_at LIMIT :n{lock})" + _returning(conn)
         ).bindparams(*binds),
         params,
     ).all()
     return _claimed(rows, token)
 
 
+def _returning(conn: Connection) -> str:
+    return _RETURNING_PG if is_postgres(conn) else _RETURNING
+
+
 def _claimed(rows, token: str) -> list[Claimed]:
-    return [Claimed(r.id, r.task_id, r.node_id, r.kind, token, r.org_id) for r in rows]
+    return [
+        Claimed(
+            r.id, r.task_id, r.node_id, r.kind, token, r.org_id, bool(getattr(r, "took_over", 0))
+        )
+        for r in rows
+    ]
 
 
 def _lock_org(conn: Connection, org_id: int, wait: bool = True) -> bool:
@@ -156,7 +173,8 @@ def _claim_fair(conn, now, binds, lock: str, org_cap: int, token: str) -> list[C
     guard = f" AND {_HELD.format(org=':org')} < :cap" if cap else ""
     statement = text(
         _CLAIM_SET + "WHERE id IN (SELECT id FROM node_instances WHERE org_id = :org "
-        f"AND queue = 'auto' AND run_at <= :now ORDER BY run_at LIMIT 1{lock}){guard}" + _RETURNING
+        f"AND queue = 'auto' AND run_at <= :now ORDER BY run_at LIMIT 1{lock}){guard}"
+        + _returning(conn)
     ).bindparams(*binds)
     # The first choice usually wins; another claimer may have taken that organization's last
     # due node or its last free place meanwhile, then the next organization is tried.
@@ -184,7 +202,7 @@ def _claim_capped_instance(
             _CLAIM_SET + "WHERE id IN (SELECT id FROM node_instances WHERE queue = 'auto' "
             f"AND run_at <= :now AND id = :instance_id{lock}) "
             "AND ((SELECT count(*) FROM organizations) < 2 "
-            f"OR {_HELD.format(org='node_instances.org_id')} < :cap)" + _RETURNING
+            f"OR {_HELD.format(org='node_instances.org_id')} < :cap)" + _returning(conn)
         ).bindparams(*binds),
         {"instance_id": instance_id, "cap": org_cap},
     ).all()
@@ -204,9 +222,30 @@ def next_due(conn: Connection, org_id: int) -> int | None:
     ).scalar()
 
 
-def extend_lease(conn: Connection, claimed: Claimed, seconds: float) -> None:
-    conn.execute(
-        update(_NI)
-        .where(held(_NI.c.id, _NI.c.claim_token, claimed.id, claimed.token))
-        .values(run_at=deadline(seconds))
+def renew(conn: Connection, claimed: Claimed, seconds: float) -> bool:
+    """The heartbeat of a running node: its lease ends `seconds` from now again. False when
+    the claim no longer holds it (taken over after its lease lapsed, or handed back)."""
+    return (
+        conn.execute(
+            update(_NI)
+            .where(held(_NI.c.id, _NI.c.claim_token, claimed.id, claimed.token))
+            .where(_NI.c.status == "claimed")
+            .values(run_at=deadline(seconds))
+        ).rowcount
+        == 1
+    )
+
+
+def hand_back(conn: Connection, claimed: Claimed) -> bool:
+    """A stopping worker gives a node it holds back, unfinished: due at once for another
+    claim, which is not a takeover (no token left), and never sent (so the sweeper sends it
+    if the caller's own message is lost). False when the claim no longer held it."""
+    return (
+        conn.execute(
+            update(_NI)
+            .where(held(_NI.c.id, _NI.c.claim_token, claimed.id, claimed.token))
+            .where(_NI.c.status == "claimed")
+            .values(claim_token=None, run_at=utcnow(), dispatched_at=None)
+        ).rowcount
+        == 1
     )

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, text
 
+from ..shared import metrics
 from ..store.db import is_postgres, utc_param
 from ..store.models import NodeInstance, Task, utcnow
 from .claims import Claimed
@@ -131,11 +132,13 @@ def complete(
     """Records a claimed node's result and follows the graph. Returns the machine nodes
     queued by it, or None when the claim no longer holds the node (the result is dropped)."""
     run = TaskRun.lock(conn, claimed.task_id)
-    if run is None:
+    inst = run.insts.get(claimed.node_id) if run is not None else None
+    if run is None or inst is None or inst.status != "claimed" or inst.claim_token != claimed.token:
+        # Fencing: the claim lost its lease (taken over, handed back, or the task cancelled):
+        # whatever this work produced is not recorded.
+        metrics.NODES_FINISHED.labels(outcome="discarded").inc()
         return None
-    inst = run.insts.get(claimed.node_id)
-    if inst is None or inst.status != "claimed" or inst.claim_token != claimed.token:
-        return None
+    outcome = "completed"
     if isinstance(result, NodeFailed):
         config = run.graph.config(inst.node_id)
         retries = int(config.get("retries", 0) or 0)
@@ -159,7 +162,9 @@ def complete(
             run.events[-1]["data"].update(
                 error=result.message, retry=tries + 1, retry_in_seconds=delay
             )
+            outcome = "retried"
         else:
+            outcome = "failed"
             run.fail(
                 inst, result.message, result.log or None, output=reply, work_seconds=work_seconds
             )
@@ -180,4 +185,5 @@ def complete(
         run.record_result(inst, result, work_seconds)
     run.run()
     run.flush()
+    metrics.NODES_FINISHED.labels(outcome=outcome).inc()
     return run.enqueued

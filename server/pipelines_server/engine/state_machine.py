@@ -63,6 +63,7 @@ _MUTABLE = (
     "error",
     "work_seconds",
     "finished_at",
+    "dispatched_at",
     "updated_at",
 )
 _UPDATE_NODE = (
@@ -99,6 +100,7 @@ class Inst:
     error: str | None = None
     work_seconds: float | None = None
     finished_at: datetime | None = None
+    dispatched_at: datetime | None = None
     updated_at: datetime | None = None
     created_at: datetime | None = None
 
@@ -379,7 +381,17 @@ class TaskRun:
 
     def _enqueue(self, inst: Inst, *, status: str, run_at: datetime) -> None:
         queue = "held" if self.status == "paused" else "auto"
-        self.set(inst, status=status, queue=queue, run_at=run_at, claim_token=None)
+        # Celery: the node's message is sent after this commit, to be delivered at `run_at`;
+        # recorded in the same write, so that the one sweeper re-sends only what was not
+        # picked up some time after that (worker_pool.Engine._sweep_once).
+        self.set(
+            inst,
+            status=status,
+            queue=queue,
+            run_at=run_at,
+            claim_token=None,
+            dispatched_at=max(run_at, self.now),
+        )
         self.enqueued.append((inst.id, max(0.0, (run_at - self.now).total_seconds())))
         self.event(f"node.{status}", inst, attempt=inst.attempt)
 
