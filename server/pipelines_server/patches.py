@@ -16,6 +16,8 @@ from connexion.decorators import parameter as _connexion_parameter
 from connexion.exceptions import BadRequestProblem
 from connexion.frameworks import flask as _connexion_flask
 from connexion.frameworks import starlette as _connexion_starlette
+from connexion.middleware import server_error as _connexion_server_error
+from connexion.middleware.exceptions import connexion_wrapper
 from connexion.validators import (
     JSONRequestBodyValidator,
     MultiPartFormDataValidator,
@@ -61,12 +63,53 @@ def patch_connexion_and_starlette() -> None:
       from.
     - An integer path segment longer than the int-str limit does not match (a 404), and any
       shorter one converts and meets its schema's maximum (a 4xx of the surface). Relies on
-      connexion's two `IntegerConverter.regex`."""
+      connexion's two `IntegerConverter.regex`.
+    - An exception escaping a middleware placed before connexion's ExceptionMiddleware (the
+      edge: a rate-limit store that fails, say) reaches connexion's ServerErrorMiddleware,
+      which connexion builds without a handler. Starlette then calls
+      `self.error_response(request, exc)` synchronously and awaits `response(scope, receive,
+      send)`; connexion's `error_response` is async (wrapped by `connexion_wrapper`), so that
+      is a coroutine: `TypeError: 'coroutine' object is not callable`, and uvicorn's
+      plain-text 500. Here `error_response` returns an ASGI response that answers with the
+      app's own error handler for the exception (`add_error_handler`: the surface's JSON
+      body), else connexion's problem+json 500. Relies on that Starlette call, on connexion
+      setting `scope["app"]` to its ConnexionMiddleware, and on that middleware's
+      `error_handlers` list of (exception class or status, handler)."""
+    _connexion_server_error.ServerErrorMiddleware.error_response = staticmethod(
+        _server_error_response
+    )
     _connexion_parameter.inspect_function_arguments = _cached_inspect_function_arguments
     _connexion_security.inspect_function_arguments = _cached_inspect_function_arguments
     _starlette_convertors.StringConvertor.regex = NO_COLON_REGEX
     _connexion_starlette.IntegerConverter.regex = INTEGER_REGEX
     _connexion_flask.IntegerConverter.regex = INTEGER_REGEX
+
+
+_CONNEXION_ERROR_RESPONSE = _connexion_server_error.ServerErrorMiddleware.error_response
+
+
+def app_error_handler(app, exc: BaseException):
+    """The handler `app` (a ConnexionMiddleware) registered for `exc`'s class or its nearest
+    base class, or None."""
+    handlers = getattr(app, "error_handlers", None) or ()
+    for cls in type(exc).__mro__:
+        for key, handler in handlers:
+            if key is cls:
+                return handler
+    return None
+
+
+def _server_error_response(request, exc: Exception):
+    """connexion's ServerErrorMiddleware's `error_response`, called synchronously by
+    Starlette: an ASGI response that runs the app's error handler (sync or async)."""
+    handler = app_error_handler(request.scope.get("app"), exc)
+    error_response = connexion_wrapper(handler) if handler else _CONNEXION_ERROR_RESPONSE
+
+    async def respond(scope, receive, send) -> None:
+        response = await error_response(request, exc)
+        await response(scope, receive, send)
+
+    return respond
 
 
 class NoColonConverter(UnicodeConverter):

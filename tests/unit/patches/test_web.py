@@ -243,3 +243,73 @@ def test_parameter_hooks_see_each_checked_parameter_by_location():
     with pytest.raises(LookupError) as caught:
         validator.validate_request(request)
     assert caught.value.args[:2] == ("query", "status") and "'B'" in caught.value.args[2]
+
+
+# -- an exception escaping a middleware before connexion's ExceptionMiddleware
+
+
+class _FailingMiddleware:
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["path"] == "/boom":
+            raise ConnectionError("a dependency went away")
+        await self.app(scope, receive, send)
+
+
+def _app_with_failing_edge(handlers: dict):
+    from connexion import FlaskApp
+    from connexion.middleware import MiddlewarePosition
+
+    app = FlaskApp(__name__)
+    for exc_class, handler in handlers.items():
+        app.add_error_handler(exc_class, handler)
+    app.add_middleware(_FailingMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
+    return app
+
+
+def test_server_error_middleware_answers_with_the_apps_error_handler():
+    # connexion builds its ServerErrorMiddleware without a handler, and Starlette calls its
+    # (async) error_response synchronously: unpatched, a TypeError and a plain-text 500.
+    from connexion.lifecycle import ConnexionResponse
+    from connexion.middleware.server_error import ServerErrorMiddleware
+
+    assert ServerErrorMiddleware.error_response is patches._server_error_response
+    seen = []
+
+    def handler(request, exc):
+        seen.append((request.url.path, type(exc)))
+        return ConnexionResponse(
+            status_code=503, body=b'{"error":"edge"}', content_type="application/json"
+        )
+
+    async def async_handler(request, exc):
+        return handler(request, exc)
+
+    for registered in (handler, async_handler):
+        seen.clear()
+        app = _app_with_failing_edge({Exception: registered})
+        client = app.test_client(raise_server_exceptions=False)
+        r = client.get("/boom")
+        assert r.status_code == 503, r.text
+        assert r.headers["content-type"] == "application/json"
+        assert r.json() == {"error": "edge"}
+        assert seen == [("/boom", ConnectionError)]
+
+
+def test_server_error_middleware_without_a_handler_gives_connexions_problem():
+    r = _app_with_failing_edge({}).test_client(raise_server_exceptions=False).get("/boom")
+    assert r.status_code == 500
+    assert r.headers["content-type"] == "application/problem+json"
+    assert r.json()["status"] == 500
+
+
+def test_app_error_handler_takes_the_nearest_registered_class():
+    def general(request, exc): ...
+    def specific(request, exc): ...
+
+    app = types.SimpleNamespace(error_handlers=[(Exception, general), (OSError, specific)])
+    assert patches.app_error_handler(app, ConnectionError()) is specific
+    assert patches.app_error_handler(app, ValueError()) is general
+    assert patches.app_error_handler(types.SimpleNamespace(), ValueError()) is None

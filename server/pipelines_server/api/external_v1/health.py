@@ -1,5 +1,7 @@
-"""The v1 `health` tag: liveness."""
+"""The v1 `health` tag: the server's dependencies (web/health.py)."""
+
+from ...web import health
 
 
 def get_health():
-    return {"status": "ok"}, 200
+    return health.report()

@@ -1,6 +1,8 @@
-"""The native `health` tag: liveness and the server's version."""
+"""The native `health` tag: the server's dependencies (web/health.py) and its version."""
 
 from importlib.metadata import PackageNotFoundError, version
+
+from ...web import health
 
 
 def _version() -> str:
@@ -14,4 +16,5 @@ VERSION = _version()
 
 
 def get_health():
-    return {"status": "ok", "version": VERSION}, 200
+    body, status = health.report()
+    return {**body, "version": VERSION}, status
