@@ -73,7 +73,7 @@ test-postgres: $(STAMP)
 	PIPELINES_TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/api tests/compat tests/contract -q -m "not redis" $(XDIST)
 
 test-redis: $(STAMP)
-	PIPELINES_TEST_REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/api -q -m redis
+	PIPELINES_TEST_REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/api tests/unit -q -m redis
 
 test-celery: $(STAMP)
 	PIPELINES_TEST_CELERY_BROKER=$(CELERY_BROKER) $(BIN)/pytest tests/api/engine -q -m "not redis" $(XDIST)
