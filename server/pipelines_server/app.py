@@ -44,6 +44,7 @@ from .ratelimit import RateLimits
 from .runtime import Runtime, install
 from .settings import PROJECT_ROOT, Settings
 from .shared import jsonsafe
+from .shared.metrics import BACKGROUND_THREADS
 from .store.db import Database
 from .web import errors as web_errors
 from .web import validation
@@ -153,7 +154,7 @@ def build_runtime(settings: Settings) -> Runtime:
         send=send_job,
     )
     return Runtime(
-        settings=settings,
+        settings=settings,  # this process's share
         db=db,
         limits=limits,
         uploads=uploads,
@@ -224,6 +225,13 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         runtime.engine.start()
         runtime.kfp.start()
         runtime.jobs.start()
+        for kind, count in (
+            ("engine", runtime.settings.engine_workers),
+            ("jobs", runtime.settings.job_workers),
+            ("uploads", runtime.settings.upload_workers),
+            ("kfp_runs", runtime.settings.kfp_runs),
+        ):
+            BACKGROUND_THREADS.labels(kind).set(count)
         end_streams_on_signals(events)
         try:
             yield
