@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
+from pathlib import Path
 
 from .settings import Settings
 from .store.db import Database, migrate
@@ -64,6 +66,45 @@ def _check_sandbox(settings: Settings) -> None:
         raise SystemExit(f"pipelines-server: {exc}") from None
 
 
+def _metrics_dir(settings: Settings, role: str) -> Path:
+    """A directory of its own for the Prometheus counters of this process and its children
+    (multiprocess mode): <data dir>/metrics/<role>-<pid>, empty at start; the directories
+    of processes that no longer run are removed. Set as PROMETHEUS_MULTIPROC_DIR, which
+    prometheus-client reads when it is first imported: before the app or the worker is."""
+    root = settings.data_dir / "metrics"
+    root.mkdir(parents=True, exist_ok=True)
+    for old in root.iterdir():
+        pid = old.name.rpartition("-")[2]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+    path = root / f"{role}-{os.getpid()}"
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir()
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(path)
+    return path
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _serve_metrics(port: int) -> None:
+    """`worker --metrics-port` (and kfp-worker's): the counters of the worker and its pool
+    children, added up, at http://0.0.0.0:<port>/metrics (prometheus-client's own server, a
+    daemon thread of this process)."""
+    from prometheus_client import CollectorRegistry, multiprocess, start_http_server
+
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)
+    start_http_server(port, registry=registry)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pipelines-server")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -88,10 +129,17 @@ def main(argv: list[str] | None = None) -> int:
     worker.add_argument(
         "--concurrency", type=int, help="pool processes (default: the number of CPUs)"
     )
-    sub.add_parser(
+    kfp_worker = sub.add_parser(
         "kfp-worker",
         help="run KFP runs only (no HTTP), beside servers on the same database",
     )
+    for p in (worker, kfp_worker):
+        p.add_argument(
+            "--metrics-port",
+            type=int,
+            help="serve this worker's Prometheus counters (added up over its processes) at "
+            "http://0.0.0.0:PORT/metrics (default: not served)",
+        )
     args = parser.parse_args(argv)
 
     settings = Settings.from_env()
@@ -108,18 +156,34 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if args.command == "worker":
+        if args.metrics_port and settings.metrics:
+            _metrics_dir(settings, "worker")
+            _serve_metrics(args.metrics_port)
         from .worker import run_worker as run_celery_worker
 
         migrate(settings.database_url)
         return run_celery_worker(settings, name=args.name, concurrency=args.concurrency)
 
     if args.command == "kfp-worker":
+        if args.metrics_port and settings.metrics:
+            _metrics_dir(settings, "kfp-worker")
+            _serve_metrics(args.metrics_port)
         from .kfp.runner import run_worker
 
         migrate(settings.database_url)
         _check_sandbox(settings)
         return run_worker(settings)
 
+    workers = args.workers or settings.serve_workers
+    if workers > 1 and settings.database_url.startswith("sqlite"):
+        raise SystemExit(
+            f"pipelines-server: {workers} server processes on SQLite would wait on each "
+            "other's locks: use PostgreSQL (PIPELINES_DATABASE_URL) or one process"
+        )
+    # Each server process runs its share of the background work (app.process_share).
+    os.environ["PIPELINES_SERVE_WORKERS"] = str(workers)
+    if settings.metrics:
+        _metrics_dir(settings, "serve")
     migrate(settings.database_url)
     _check_sandbox(settings)
     if settings.bootstrap:
@@ -141,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         factory=True,
         host=args.host or settings.host,
         port=args.port or settings.port,
-        workers=args.workers or settings.serve_workers,
+        workers=workers,
         log_level=settings.log_level,
         access_log=False,
         # X-Forwarded-For / -Proto rewrite the client address (the rate-limit and

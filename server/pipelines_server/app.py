@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib.util
 import json
 import logging
@@ -27,6 +28,7 @@ from .domain.job_runner import JobRunner, celery_sender
 from .domain.upload_workers import UploadWorkers
 from .domain.uploads import UploadConfig
 from .edge import surfaces
+from .edge.metrics import MetricsMiddleware
 from .edge.middleware import EdgeMiddleware
 from .edge.surfaces import Surface
 from .engine.credentials import CredentialStore
@@ -42,6 +44,7 @@ from .ratelimit import RateLimits
 from .runtime import Runtime, install
 from .settings import PROJECT_ROOT, Settings
 from .shared import jsonsafe
+from .shared.metrics import BACKGROUND_THREADS
 from .store.db import Database
 from .web import errors as web_errors
 from .web import validation
@@ -68,10 +71,38 @@ surfaces.register(SURFACES)
 patch_connexion_and_starlette()
 
 
+def process_share(settings: Settings) -> Settings:
+    """This process's share of the background work when `serve --workers N` runs N server
+    processes (PIPELINES_SERVE_WORKERS=N): engine threads, job runner threads, upload workers
+    and KFP runs are totals for the whole server, each process runs its total divided by N
+    (rounded down), at least 1 where the total is not 0."""
+    n = max(1, settings.serve_workers)
+    if n == 1:
+        return settings
+
+    def share(total: int) -> int:
+        return 0 if total <= 0 else max(1, total // n)
+
+    return dataclasses.replace(
+        settings,
+        engine_workers=share(settings.engine_workers),
+        job_workers=share(settings.job_workers),
+        upload_workers=share(settings.upload_workers),
+        kfp_runs=share(settings.kfp_runs),
+    )
+
+
 def build_runtime(settings: Settings) -> Runtime:
     # What http and llm nodes may call; a malformed entry stops the start, saying which.
     outbound.configure(settings.outbound_allow)
-    db = Database(settings.database_url)
+    # The organization cap is across every process on the database: from the total.
+    org_cap = settings.org_cap(settings.engine_workers)
+    settings = process_share(settings)
+    # The threads that use the database beside request handling get connections of their own.
+    background = (
+        settings.engine_workers + settings.job_workers + settings.upload_workers + settings.kfp_runs
+    )
+    db = Database.from_settings(settings, background=background)
     # User code's sandbox: probed once per process (PIPELINES_SANDBOX=bwrap that does not
     # work raises here; `auto` without bwrap logs a loud warning).
     sandbox.configure(settings, db)
@@ -107,7 +138,7 @@ def build_runtime(settings: Settings) -> Runtime:
         db,
         threads=settings.engine_workers,
         executor=settings.executor,
-        org_cap=settings.org_cap(settings.engine_workers),
+        org_cap=org_cap,
         lease_seconds=settings.node_lease_seconds,
         poll_seconds=settings.engine_poll_seconds,
         redispatch_seconds=settings.redispatch_seconds,
@@ -125,7 +156,7 @@ def build_runtime(settings: Settings) -> Runtime:
         send=send_job,
     )
     return Runtime(
-        settings=settings,
+        settings=settings,  # this process's share
         db=db,
         limits=limits,
         uploads=uploads,
@@ -196,6 +227,13 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         runtime.engine.start()
         runtime.kfp.start()
         runtime.jobs.start()
+        for kind, count in (
+            ("engine", runtime.settings.engine_workers),
+            ("jobs", runtime.settings.job_workers),
+            ("uploads", runtime.settings.upload_workers),
+            ("kfp_runs", runtime.settings.kfp_runs),
+        ):
+            BACKGROUND_THREADS.labels(kind).set(count)
         end_streams_on_signals(events)
         try:
             yield
@@ -266,6 +304,13 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     handler = _error_handler_for(app.app)
     for exc_class in (Exception, ProblemException, StarletteHTTPException):
         app.add_error_handler(exc_class, handler)
+    # Outermost of ours: GET /metrics, and every request counted (those the edge refuses too).
+    app.add_middleware(
+        MetricsMiddleware,
+        position=MiddlewarePosition.BEFORE_EXCEPTION,
+        db=runtime.db,
+        enabled=settings.metrics,
+    )
     app.add_middleware(EdgeMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
     # GET /api/events (SSE) is answered here, after connexion routed, authenticated and
     # validated it and before Flask: a stream holds no WSGI thread. /api/events/ws too.

@@ -11,10 +11,12 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from ..store.db import Database
+from ..store.process_leases import Duty
 from . import uploads
 from .uploads import UploadConfig
 
 log = logging.getLogger(__name__)
+RESUME_SECONDS = 60.0  # the processes that start within this of each other resume once
 
 
 class UploadWorkers:
@@ -43,7 +45,14 @@ class UploadWorkers:
                 uploads.fail(session, upload_id, "Internal error while processing the archive")
 
     def resume(self) -> int:
-        if not self.available():
+        """Hands over again the uploads a crash left `processing`; the number handed over.
+
+        Done by one process of those that start together (`serve --workers N`): the first to
+        take the "upload-resume" duty; the others skip it. The duty is not renewed, so a
+        process started after it lapsed (a restart after a crash) resumes again; an upload
+        another process is still processing is then skipped once its row lock is released
+        (`uploads.process` reads it under the lock and sees it finished)."""
+        if not self.available() or not Duty(self.db, "upload-resume", RESUME_SECONDS).mine():
             return 0
         with self.db.session() as session:
             ids = uploads.processing_ids(session)

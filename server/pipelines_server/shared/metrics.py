@@ -9,7 +9,7 @@ database (queue depth, runs in flight) are collected at scrape time instead.
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 
 HTTP_REQUESTS = Counter(
     "pipelines_http_requests",
@@ -43,4 +43,11 @@ DEPENDENCY_ERRORS = Counter(
     "pipelines_dependency_errors",
     "Calls to a dependency that failed and were worked around, by dependency (redis, broker)",
     ["dependency"],
+)
+BACKGROUND_THREADS = Gauge(
+    "pipelines_background_threads",
+    "Threads (KFP: runs at once) this server runs beside request handling, by kind (engine, "
+    "jobs, uploads, kfp_runs), added up over its processes",
+    ["kind"],
+    multiprocess_mode="livesum",
 )

@@ -21,7 +21,7 @@ T = TypeVar("T")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, pool_size: int = 5, max_overflow: int = 5) -> Engine:
     if url.startswith("sqlite"):
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -39,7 +39,7 @@ def make_engine(url: str) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    return create_engine(url, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True)
 
 
 def alembic_config(url: str) -> Config:
@@ -55,9 +55,16 @@ def migrate(url: str) -> None:
 
 
 class Database:
-    def __init__(self, url: str):
+    """PostgreSQL: two pools, each of `pool_size` kept connections and up to `max_overflow`
+    more under load (PIPELINES_DB_POOL_SIZE, PIPELINES_DB_MAX_OVERFLOW); `background`
+    connections more for the main pool, one per thread of this process that works in the
+    background (engine, jobs, uploads, KFP runs), so that those threads can never take the
+    connections request handling needs. At most
+    2 * (pool_size + max_overflow) + background connections per process."""
+
+    def __init__(self, url: str, pool_size: int = 5, max_overflow: int = 5, background: int = 0):
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, pool_size, max_overflow + max(0, background))
         # Single reads on hot paths (key lookup, task status) go through `read()`. On
         # PostgreSQL they get a pool of their own, in autocommit (no BEGIN/ROLLBACK) and without
         # a ping per checkout: three round trips fewer around one SELECT; `read()` retries once
@@ -69,12 +76,22 @@ class Database:
             self.reader = create_engine(
                 url,
                 isolation_level="AUTOCOMMIT",
-                pool_size=5,
-                max_overflow=10,
+                pool_size=pool_size,
+                max_overflow=max_overflow,
                 pool_pre_ping=False,
                 pool_reset_on_return=None,
             )
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def from_settings(cls, settings, background: int = 0) -> Database:
+        """The database of `settings` (a `Settings`), its pools sized by it."""
+        return cls(
+            settings.database_url,
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+            background=background,
+        )
 
     @contextmanager
     def session(self) -> Iterator[Session]:
