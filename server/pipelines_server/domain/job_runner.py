@@ -200,7 +200,7 @@ def register_celery(app) -> None:
         with lock:
             if "db" not in state:
                 state["settings"] = Settings.from_env()
-                state["db"] = Database(state["settings"].database_url)
+                state["db"] = Database.from_settings(state["settings"])
         return state["db"], state["settings"]
 
     @app.task(name=RUN_JOB)

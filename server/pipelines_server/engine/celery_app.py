@@ -116,7 +116,7 @@ def _worker_engine():
             from .secrets import derive_key
             from .worker_pool import Engine
 
-            db = Database(_settings.database_url)
+            db = Database.from_settings(_settings)
             sandbox.configure(_settings, db)  # code nodes run here: the same sandbox
             _engine = Engine(
                 db,
