@@ -5,6 +5,9 @@ from .create_tasks_response import CreateTasksResponse
 from .error import Error
 from .error_error import ErrorError
 from .field_type import FieldType
+from .health_check import HealthCheck
+from .health_check_status import HealthCheckStatus
+from .health_checks import HealthChecks
 from .health_response import HealthResponse
 from .health_response_status import HealthResponseStatus
 from .node_summary import NodeSummary
@@ -30,6 +33,9 @@ __all__ = (
     "Error",
     "ErrorError",
     "FieldType",
+    "HealthCheck",
+    "HealthCheckStatus",
+    "HealthChecks",
     "HealthResponse",
     "HealthResponseStatus",
     "NodeSummary",

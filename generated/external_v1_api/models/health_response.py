@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.health_response_status import HealthResponseStatus
+
+if TYPE_CHECKING:
+    from ..models.health_checks import HealthChecks
+
 
 T = TypeVar("T", bound="HealthResponse")
 
@@ -15,20 +19,28 @@ T = TypeVar("T", bound="HealthResponse")
 class HealthResponse:
     """
     Attributes:
-        status (HealthResponseStatus):
+        status (HealthResponseStatus): `ok`: every dependency answers. `degraded` (still 200): Redis or the broker does
+            not answer; the server serves (rate limits per process, work sent when the broker returns). `unavailable` (503):
+            the database does not answer.
+        checks (HealthChecks): One entry per dependency this server uses: `database` always, `redis` when
+            PIPELINES_REDIS_URL is set, `broker` when PIPELINES_EXECUTOR=celery.
     """
 
     status: HealthResponseStatus
+    checks: HealthChecks
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status.value
+
+        checks = self.checks.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "status": status,
+                "checks": checks,
             }
         )
 
@@ -36,11 +48,16 @@ class HealthResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.health_checks import HealthChecks
+
         d = dict(src_dict)
         status = HealthResponseStatus(d.pop("status"))
 
+        checks = HealthChecks.from_dict(d.pop("checks"))
+
         health_response = cls(
             status=status,
+            checks=checks,
         )
 
         health_response.additional_properties = d

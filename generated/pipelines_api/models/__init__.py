@@ -151,6 +151,9 @@ from .gate_condition_not import GateConditionNot
 from .gate_condition_op import GateConditionOp
 from .graph import Graph
 from .health import Health
+from .health_check import HealthCheck
+from .health_check_status import HealthCheckStatus
+from .health_checks import HealthChecks
 from .health_status import HealthStatus
 from .http_node import HttpNode
 from .http_node_config import HttpNodeConfig
@@ -431,6 +434,9 @@ __all__ = (
     "GateConditionOp",
     "Graph",
     "Health",
+    "HealthCheck",
+    "HealthCheckStatus",
+    "HealthChecks",
     "HealthStatus",
     "HttpNode",
     "HttpNodeConfig",
