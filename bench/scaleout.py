@@ -51,7 +51,12 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.server import create_pg_database, free_port, seed_database  # noqa: E402
+from tests.server import (  # noqa: E402
+    create_pg_database,
+    free_port,
+    postgres_reachable,
+    seed_database,
+)
 
 PG_URL = os.environ.get(
     "PIPELINES_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -366,6 +371,8 @@ def run_tasks(cluster: Cluster, count: int, batch: int, fault: bool, timeout: fl
                 cluster.start_worker(1, tag="-restarted")
                 fault_info = {"killed_after_s": round(killed_at - started, 1), "held": len(held)}
                 log(f"  SIGKILLed worker 1 with {done} tasks ended; {len(held)} nodes held")
+            if killed_at and not held:
+                fault_info.setdefault("recovery_s", 0.0)  # it held nothing at that instant
             if killed_at and held and "recovery_s" not in fault_info:
                 left = _scalar(
                     db,
@@ -578,10 +585,20 @@ def main() -> int:
             "load_average_at_start": round(os.getloadavg()[0], 1),
         },
         "code": code_under_test(),
-        "command": "python bench/scaleout.py " + " ".join(sys.argv[1:]),
+        "command": (
+            (f"PYTHONPATH={os.environ['PYTHONPATH']} " if os.environ.get("PYTHONPATH") else "")
+            + "python bench/scaleout.py "
+            + " ".join(sys.argv[1:])
+        ),
         "settings": "defaults, except database, broker, Redis, secret key, raised rate limits",
     }
     log(f"code under test: {figures['code']}")
+    why = postgres_reachable(PG_URL)
+    if why is None and shutil.which("redis-server") is None:
+        why = "redis-server not found (the bench starts private Redis servers)"
+    if why is not None:
+        log(f"skipped, {args.out} left as it was: {why}")
+        return 0
     with TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         if "normal" in parts:
