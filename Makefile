@@ -9,6 +9,8 @@ REDIS_URL ?= redis://127.0.0.1:6379/0
 CELERY_BROKER ?= redis://127.0.0.1:6379/2
 # The suites run on both cores, a test file per worker at a time (XDIST= runs them serially).
 XDIST ?= -n 2 --dist loadfile
+# Tasks in `make bench`'s scale-out part (bench/scaleout.py; 10,000 is its default).
+SCALEOUT_TASKS ?= 10000
 # ReDoc's standalone bundle ships as data of this package; its Django dependency is not needed
 # because the package is never imported (see server/pipelines_server/app.py).
 REDOC_PKG := drf-spectacular-sidecar==2026.10.1
@@ -106,6 +108,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/kfp_bench.py
 	$(BIN)/python bench/events.py
 	$(BIN)/python bench/main_api.py
+	$(BIN)/python bench/scaleout.py --label after --tasks $(SCALEOUT_TASKS)
 
 clean:
 	rm -rf $(VENV) var/pipelines.db* var/uploads
