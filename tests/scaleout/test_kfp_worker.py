@@ -21,11 +21,16 @@ from .cluster import Proc  # noqa: E402
 
 @dsl.component(base_image="python:3.11")
 def tick(marker: str, seconds: float) -> str:
+    import os
     import time
 
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         time.sleep(0.1)
+    # In the task's own folder (its HOME): a task that ran to its end, which a killed one
+    # never does.
+    with open(os.path.join(os.environ["HOME"], "done"), "w") as f:
+        f.write(marker)
     return marker
 
 
@@ -97,6 +102,11 @@ def _finished(cluster, run_id: str, timeout: float, why) -> dict:
     )
 
 
+def _ran_to_the_end(cluster, run_id: str) -> list:
+    """The task folders of the run where `tick` ran to its end."""
+    return sorted((cluster.tmp / "data" / "kfp-artifacts" / run_id).glob("*/done"))
+
+
 def _logs(cluster, *procs: Proc) -> str:
     return cluster.logs() + "".join(f"\n==== {p.name} ====\n{p.log()[-20000:]}" for p in procs)
 
@@ -122,8 +132,11 @@ def test_a_sigkilled_kfp_worker_leaves_no_component_process_and_another_takes_ov
         else:  # the OOM killer: the worker's pid alone
             os.kill(first.pid, signal.SIGKILL)
         first.wait(30)
-        # Nothing of the component outlives its worker, even while no one has taken over.
+        # Nothing of the component outlives its worker, even while no one has taken over:
+        # its processes are gone, and killed (a survivor would have run to its end before
+        # it was gone, and said so in its folder).
         _until(lambda: not _marked(marker), 30, lambda: f"still alive: {_marked(marker)}")
+        assert _ran_to_the_end(c, run_id) == []
         assert _run(c, run_id)["state"] == "RUNNING"
 
         second = _start_worker(c, "kfp1")
@@ -132,6 +145,7 @@ def test_a_sigkilled_kfp_worker_leaves_no_component_process_and_another_takes_ov
         root = next(t for t in run["run_details"]["task_details"] if t["kind"] == "root")
         assert root["output_parameters"] == {"Output": marker}
         assert f"KFP run {run_id} taken over" in second.log(), second.log()
+        assert len(_ran_to_the_end(c, run_id)) == 1  # the second worker's attempt alone
     finally:
         for p in (first, second):
             if p is not None:
