@@ -5,6 +5,7 @@ sandbox or without one; another worker takes the run over (and says so) and fini
 SIGTERM lets a short run finish on the worker that has it, and hands a long one back to
 another worker at the end of the grace period."""
 
+import contextlib
 import os
 import signal
 import sys
@@ -136,8 +137,9 @@ def test_a_sigkilled_kfp_worker_leaves_no_component_process_and_another_takes_ov
         # its processes are gone, and killed (a survivor would have run to its end before
         # it was gone, and said so in its folder).
         _until(lambda: not _marked(marker), 30, lambda: f"still alive: {_marked(marker)}")
-        assert _ran_to_the_end(c, run_id) == []
-        assert _run(c, run_id)["state"] == "RUNNING"
+        assert _ran_to_the_end(c, run_id) == [], _logs(c, first)
+        run = _run(c, run_id)
+        assert run["state"] == "RUNNING", (run, _logs(c, first))
 
         second = _start_worker(c, "kfp1")
         run = _finished(c, run_id, 120, lambda: _logs(c, first, second))
@@ -145,7 +147,8 @@ def test_a_sigkilled_kfp_worker_leaves_no_component_process_and_another_takes_ov
         root = next(t for t in run["run_details"]["task_details"] if t["kind"] == "root")
         assert root["output_parameters"] == {"Output": marker}
         assert f"KFP run {run_id} taken over" in second.log(), second.log()
-        assert len(_ran_to_the_end(c, run_id)) == 1  # the second worker's attempt alone
+        # The second worker's attempt alone ran to its end.
+        assert len(_ran_to_the_end(c, run_id)) == 1, _logs(c, first, second)
     finally:
         for p in (first, second):
             if p is not None:
@@ -192,4 +195,44 @@ def test_sigterm_hands_a_long_run_back_to_another_worker(cluster):
     finally:
         for p in (first, second):
             if p is not None:
+                p.stop()
+
+
+def test_a_worker_that_lost_its_lease_discards_its_result(cluster):
+    # The first worker is frozen (SIGSTOP) past its lease: its component runs to its end
+    # meanwhile, another worker takes the run over, and when the first one wakes up it
+    # finds the run no longer its own and writes nothing of it.
+    env = {**ENV, "PIPELINES_KFP_LEASE_SECONDS": "3"}
+    c = cluster(servers=1, workers=0, env=env)
+    first = _start_worker(c, "kfp0")
+    second = None
+    try:
+        marker = f"marker-{uuid.uuid4().hex}"
+        run_id = _submit(c, marker, 2.0)
+        _until(lambda: _marked(marker), 90, lambda: _logs(c, first))
+        os.kill(first.pid, signal.SIGSTOP)
+        second = _start_worker(c, "kfp1")
+        _until(
+            lambda: f"KFP run {run_id} taken over" in second.log(),
+            90,
+            lambda: _logs(c, first, second),
+        )
+        os.kill(first.pid, signal.SIGCONT)
+        run = _finished(c, run_id, 120, lambda: _logs(c, first, second))
+        assert run["state"] == "SUCCEEDED", (run, _logs(c, first, second))
+        _until(
+            lambda: (
+                f"KFP run {run_id} was taken over by another process" in first.log()
+                or f"KFP run {run_id} ended SUCCEEDED here, but this runner no longer holds it"
+                in first.log()
+            ),
+            60,
+            lambda: _logs(c, first, second),
+        )
+        assert first.alive()
+    finally:
+        for p in (first, second):
+            if p is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(p.pid, signal.SIGCONT)
                 p.stop()
