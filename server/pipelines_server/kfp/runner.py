@@ -51,6 +51,10 @@ from .runs import add_history, with_state
 
 log = logging.getLogger(__name__)
 
+# A run whose lease could not be renewed (the database out of reach) for this part of the
+# lease is stopped here: before the lease lapses and another process may take the run over.
+FENCE_AT = 0.75
+
 
 def org_run_folders(db: Database, pipeline_root: Path, org_id: int):
     """A check that a real path lies in the folder of a run of organization `org_id` under
@@ -388,14 +392,16 @@ class KfpRunner:
             except Exception:  # noqa: BLE001 - this run only; the next tick tries again
                 log.exception("KFP run %s: writing its progress failed", a.run_id)
                 a.dirty.set()
-                if time.monotonic() - a.renewed > self.lease_seconds and not a.canceled:
-                    # Another process may have taken the run over by now: stop writing
-                    # under the shared pipeline root rather than run the same step twice.
+                unrenewed = time.monotonic() - a.renewed
+                if unrenewed > self.lease_seconds * FENCE_AT and not a.canceled:
+                    # Another process may take the run over soon: stop writing under the
+                    # shared pipeline root before it can, rather than run a step twice.
                     log.warning(
-                        "KFP run %s: its lease could not be renewed for %g s; its "
+                        "KFP run %s: its lease (%g s) could not be renewed for %.0f s; its "
                         "processes are killed and its result will be discarded",
                         a.run_id,
                         self.lease_seconds,
+                        unrenewed,
                     )
                     a.canceled = True
                     a.pipeline.terminate()
