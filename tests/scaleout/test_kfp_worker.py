@@ -236,3 +236,43 @@ def test_a_worker_that_lost_its_lease_discards_its_result(cluster):
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(p.pid, signal.SIGCONT)
                 p.stop()
+
+
+def test_a_worker_cut_off_from_the_database_stops_its_components(cluster):
+    # The worker reaches PostgreSQL through a proxy that is cut: it cannot renew its lease,
+    # so it kills the run's processes before the lease lapses (another process could take
+    # the run over then), instead of running on beside the new holder.
+    from .cluster import TcpProxy
+
+    c = cluster(servers=1, workers=0, env={**ENV, "PIPELINES_KFP_LEASE_SECONDS": "4"})
+    url = c.database_url
+    proxy = TcpProxy(("127.0.0.1", int(url.split("@")[1].split("/")[0].split(":")[1])))
+    host = url.split("@")[1].split("/")[0]
+    worker = _start_worker(c, "kfp0", {"PIPELINES_DATABASE_URL": url.replace(host, proxy.address)})
+    try:
+        marker = f"marker-{uuid.uuid4().hex}"
+        run_id = _submit(c, marker, 600.0)
+        _until(lambda: _marked(marker), 90, lambda: _logs(c, worker))
+        proxy.down()
+        _until(lambda: not _marked(marker), 60, lambda: _logs(c, worker))
+        assert f"KFP run {run_id}: its lease (4 s) could not be renewed" in worker.log()
+        assert _ran_to_the_end(c, run_id) == []
+        # The database back: the run is handed back, not ended (nobody canceled it), and
+        # taken up again.
+        proxy.up()
+        _until(
+            lambda: (
+                (
+                    f"KFP run {run_id} handed back unfinished (its lease could not be renewed)"
+                    in worker.log()
+                )
+                or f"KFP run {run_id} taken over" in worker.log()
+            ),
+            60,
+            lambda: _logs(c, worker),
+        )
+        _until(lambda: _marked(marker), 90, lambda: _logs(c, worker))
+        assert _run(c, run_id)["state"] == "RUNNING"
+    finally:
+        proxy.down()
+        worker.stop()

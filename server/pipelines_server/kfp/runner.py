@@ -79,6 +79,7 @@ class Active:
     dirty: threading.Event = field(default_factory=threading.Event)
     canceled: bool = False
     renewed: float = field(default_factory=time.monotonic)  # the lease's last renewal
+    fenced: bool = False  # stopped for want of a renewed lease: handed back, not ended
 
 
 class KfpRunner:
@@ -164,28 +165,35 @@ class KfpRunner:
         # server (or another process) takes them up on its next tick. The claim token goes
         # too: whatever this runner might still write about them is discarded.
         for a in actives:
-            try:
-                with self.db.session() as session:
-                    handed = session.execute(
-                        update(KfpRun)
-                        .where(
-                            leases.held(KfpRun.id, KfpRun.claim_token, a.run_id, a.token),
-                            KfpRun.state.in_(("RUNNING", "CANCELING")),
-                        )
-                        .values(lease_until=utcnow(), claim_token=None)
-                        .execution_options(synchronize_session=False)
-                    ).rowcount
-            except Exception:  # noqa: BLE001 - its lease will lapse instead
-                log.exception("KFP run %s: handing it back failed", a.run_id)
-                continue
-            if handed:
-                log.warning(
-                    "KFP run %s handed back unfinished (stopping): another process takes it "
-                    "over and reruns what had not finished",
-                    a.run_id,
-                )
+            self._hand_back(a, "stopping")
         with contextlib.suppress(Exception):
             self._schedules.release()
+
+    def _hand_back(self, a: Active, why: str) -> bool:
+        """Leaves a run this runner holds RUNNING with no lease and no claim: another
+        process (or this one) takes it on its next tick and reruns what had not finished."""
+        try:
+            with self.db.session() as session:
+                handed = session.execute(
+                    update(KfpRun)
+                    .where(
+                        leases.held(KfpRun.id, KfpRun.claim_token, a.run_id, a.token),
+                        KfpRun.state.in_(("RUNNING", "CANCELING")),
+                    )
+                    .values(lease_until=utcnow(), claim_token=None)
+                    .execution_options(synchronize_session=False)
+                ).rowcount
+        except Exception:  # noqa: BLE001 - its lease will lapse instead
+            log.exception("KFP run %s: handing it back failed", a.run_id)
+            return False
+        if handed:
+            log.warning(
+                "KFP run %s handed back unfinished (%s): another process takes it over and "
+                "reruns what had not finished",
+                a.run_id,
+                why,
+            )
+        return bool(handed)
 
     def hurry(self) -> None:
         """Cuts a stop's grace short: the runs in flight are handed back at once."""
@@ -403,7 +411,7 @@ class KfpRunner:
                         self.lease_seconds,
                         unrenewed,
                     )
-                    a.canceled = True
+                    a.canceled = a.fenced = True
                     a.pipeline.terminate()
                 continue
             if ours == 1:
@@ -425,7 +433,9 @@ class KfpRunner:
             if a.thread is not None:
                 a.thread.join(5)
             try:
-                if not self._stop.is_set() or a.result.state != "CANCELED" or a.canceled:
+                if a.fenced:  # not an end: the run is taken up again (by whoever gets it)
+                    self._hand_back(a, "its lease could not be renewed")
+                elif not self._stop.is_set() or a.result.state != "CANCELED" or a.canceled:
                     self._record(a)
             finally:
                 with self._lock:
