@@ -282,13 +282,31 @@ class Sandbox:
             "--",
         ]
 
+    def guard(self, argv: list[str]) -> list[str]:
+        """The command line that runs `argv` without a sandbox but still dies with this
+        process (sandbox_exec.py's guard: PR_SET_PDEATHSIG, a subreaper that kills what is
+        left below it). Start it with start_new_session=True, from a thread that outlives
+        the process (the kernel's parent-death signal follows the thread that forked), and
+        stop it with kill()."""
+        return [_interpreter(), "-I", "-S", SANDBOX_EXEC, "guard", str(os.getpid()), "--", *argv]
+
     # -- the end --
 
     def kill(self, proc: subprocess.Popen) -> None:
         """Kills everything `proc` started (a bwrap, or without a sandbox a process group),
         and waits (a few seconds at most) until the sandbox's processes are gone: killing
         the sandbox's init makes the kernel kill every process of its PID namespace, and its
-        exit is only reported once they are all gone."""
+        exit is only reported once they are all gone. A guard (`guard()`) is asked first
+        (SIGTERM): it kills every process below it, those that left its process group
+        included, then exits."""
+        if _guarded(proc) and proc.returncode is None:
+            with contextlib.suppress(OSError):
+                fd = os.pidfd_open(proc.pid)
+                try:
+                    signal.pidfd_send_signal(fd, signal.SIGTERM)
+                    select.select([fd], [], [], _KILL_WAIT)
+                finally:
+                    os.close(fd)
         inits = _children(proc.pid) if self.active else []
         fds = []
         for pid in inits:
@@ -306,6 +324,11 @@ class Sandbox:
         finally:
             for fd in fds:
                 os.close(fd)
+
+
+def _guarded(proc: subprocess.Popen) -> bool:
+    args = proc.args
+    return isinstance(args, list) and args[3:5] == [SANDBOX_EXEC, "guard"]
 
 
 def _children(pid: int) -> list[int]:

@@ -8,10 +8,11 @@ import hashlib
 import json
 import os
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..store.db import Database
-from ..store.models import KfpCacheEntry
+from ..store.models import KfpCacheEntry, KfpRun
 from .records import artifacts_from_dicts, is_artifact
 
 
@@ -62,8 +63,11 @@ def outputs_from_cache(hit: dict, component) -> dict | None:
 
 
 class DbCache(Cache):
-    def __init__(self, db: Database, org_id: int, run_id: str):
-        self.db, self.org_id, self.run_id = db, org_id, run_id
+    """`token`: the runner's claim on the run; entries are written only while it holds the
+    run (a runner that lost its lease records nothing, not even in the cache)."""
+
+    def __init__(self, db: Database, org_id: int, run_id: str, token: str | None = None):
+        self.db, self.org_id, self.run_id, self.token = db, org_id, run_id, token
 
     def _keys(self, key: str, shared: bool) -> list[str]:
         """This run's own entry first, then the organization's when the task shares."""
@@ -77,7 +81,16 @@ class DbCache(Cache):
                     return entry.outputs
         return None
 
+    def _held(self) -> bool:
+        if self.token is None:
+            return True
+        with self.db.session() as session:
+            held = session.scalar(select(KfpRun.claim_token).where(KfpRun.id == self.run_id))
+        return held == self.token
+
     def put(self, key: str, value: dict, shared: bool) -> None:
+        if not self._held():
+            return
         for k in self._keys(key, shared):
             with contextlib.suppress(IntegrityError), self.db.session() as session:
                 entry = session.get(KfpCacheEntry, k)

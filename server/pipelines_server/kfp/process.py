@@ -85,7 +85,9 @@ def execute(run: PipelineRun, rec: TaskRecord, display, component, container, ar
                         "runs wrote can be given to a task"
                     ),
                 )
-    argv, popen_env, cwd = command, {**env, **own_env}, task_root
+    # Without a sandbox, a guard process stands in for bwrap's --die-with-parent: the task
+    # (and whatever it started) is killed when this process dies.
+    argv, popen_env, cwd = box.guard(command), {**env, **own_env}, task_root
     if box.active:
         # The task's own folder is its only writable place besides a private /tmp;
         # the files of its input artifacts are visible read-only, nothing else of the

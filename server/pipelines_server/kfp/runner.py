@@ -8,6 +8,18 @@ again when its lease lapses. A run taken again, like a retried one, reuses the o
 finished tasks recorded (the run-scoped cache) and runs only what had not finished.
 Termination is a state in the row (CANCELING): the runner that owns the run sees it on its
 next tick, or at once when the request reached this process, and kills the run's processes.
+
+Fencing: every write of a run's progress, its cache entries and its end is conditional on the
+claim token, so a runner whose lease lapsed (another took the run over) writes nothing more;
+it kills the run's processes as soon as it sees the run taken over, or when it could not
+renew the lease for a whole lease period (the database out of reach). Taking over a run
+whose lease lapsed is logged and counted (pipelines_leases_taken_over{queue="kfp_runs"}).
+
+Stopping (SIGTERM of `pipelines-server kfp-worker`, a server's shutdown): no new run is
+taken, the runs in flight go on for up to PIPELINES_SHUTDOWN_GRACE_SECONDS, and what is still
+running then is killed and handed back (its lease cleared), so that another process takes it
+on its next tick. Recurring runs are fired by one process at a time (the "kfp-schedules"
+duty lease).
 """
 
 from __future__ import annotations
@@ -16,6 +28,7 @@ import contextlib
 import json
 import logging
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,10 +36,12 @@ from sqlalchemy import case, or_, select, true, update
 
 from ..isolation import sandbox as sandboxes
 from ..shared.jsonsafe import storable
+from ..shared.metrics import LEASES_TAKEN_OVER
 from ..shared.timestamps import utcnow
 from ..store import leases
 from ..store.db import Database
 from ..store.models import KfpRun
+from ..store.process_leases import Duty
 from .artifacts import in_org_run_folder
 from .cache import DbCache
 from .dag import PipelineRun
@@ -35,6 +50,10 @@ from .recurring_runs import fire_due
 from .runs import add_history, with_state
 
 log = logging.getLogger(__name__)
+
+# A run whose lease could not be renewed (the database out of reach) for this part of the
+# lease is stopped here: before the lease lapses and another process may take the run over.
+FENCE_AT = 0.75
 
 
 def org_run_folders(db: Database, pipeline_root: Path, org_id: int):
@@ -59,6 +78,8 @@ class Active:
     result: RunResult | None = None
     dirty: threading.Event = field(default_factory=threading.Event)
     canceled: bool = False
+    renewed: float = field(default_factory=time.monotonic)  # the lease's last renewal
+    fenced: bool = False  # stopped for want of a renewed lease: handed back, not ended
 
 
 class KfpRunner:
@@ -74,6 +95,8 @@ class KfpRunner:
         skip_satisfied_pip: bool = True,
         task_timeout: float | None = None,
         task_memory_mb: int = 0,
+        shutdown_grace: float = 20.0,
+        schedule_seconds: float = 1.0,
     ):
         self.db = db
         self.pipeline_root = Path(pipeline_root)
@@ -84,11 +107,19 @@ class KfpRunner:
         self.skip_satisfied_pip = skip_satisfied_pip
         self.task_timeout = task_timeout
         self.task_memory_mb = task_memory_mb
+        self.shutdown_grace = shutdown_grace
         self.active: dict[str, Active] = {}
         self._lock = threading.Lock()
         self._wake = threading.Event()
+        self._draining = threading.Event()  # stopping: no new run, the ones in flight go on
+        self._hurry = threading.Event()  # stopping now: the grace is cut short
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        # One process at a time fires recurring runs, checking at most every
+        # `schedule_seconds` (the duty's lease is renewed each time).
+        self.schedule_seconds = schedule_seconds
+        self._schedules = Duty(db, "kfp-schedules", max(10.0, 10 * schedule_seconds))
+        self._next_schedules = 0.0
 
     # -- lifecycle --
 
@@ -99,9 +130,29 @@ class KfpRunner:
         self._thread = threading.Thread(target=self._loop, name="kfp-runner", daemon=True)
         self._thread.start()
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Stops taking runs; runs in flight are killed and left RUNNING, so another
-        process (or this one after a restart) takes them again when their lease lapses."""
+    def stop(self, timeout: float = 10.0, grace: float | None = None) -> None:
+        """Stops taking runs; the runs in flight go on for up to `grace` seconds (default:
+        PIPELINES_SHUTDOWN_GRACE_SECONDS) and are recorded as they end. What is still
+        running then is killed and handed back: left RUNNING with its lease cleared, so
+        another process (or this one after a restart) takes it on its next tick. `timeout`
+        bounds the wait for the runner's own thread after that. `hurry()` (a second
+        signal) cuts the grace short."""
+        grace = self.shutdown_grace if grace is None else grace
+        self._draining.set()
+        self._wake.set()
+        running = self._thread is not None and self._thread.is_alive()
+        with self._lock:
+            busy = len(self.active)
+        if running and busy and grace > 0:
+            log.info(
+                "KFP runner stopping: %d run(s) in flight get up to %g s to finish", busy, grace
+            )
+            deadline = time.monotonic() + grace
+            while time.monotonic() < deadline and not self._hurry.is_set():
+                with self._lock:
+                    if not self.active:
+                        break
+                self._hurry.wait(min(0.2, max(0.0, deadline - time.monotonic())))
         self._stop.set()
         self._wake.set()
         with self._lock:
@@ -111,14 +162,42 @@ class KfpRunner:
         if self._thread is not None:
             self._thread.join(timeout)
         # Hand the runs back at once rather than when their leases lapse: a restarted
-        # server (or another process) takes them up on its next tick.
+        # server (or another process) takes them up on its next tick. The claim token goes
+        # too: whatever this runner might still write about them is discarded.
         for a in actives:
-            with contextlib.suppress(Exception), self.db.session() as session:
-                session.execute(
+            self._hand_back(a, "stopping")
+        with contextlib.suppress(Exception):
+            self._schedules.release()
+
+    def _hand_back(self, a: Active, why: str) -> bool:
+        """Leaves a run this runner holds RUNNING with no lease and no claim: another
+        process (or this one) takes it on its next tick and reruns what had not finished."""
+        try:
+            with self.db.session() as session:
+                handed = session.execute(
                     update(KfpRun)
-                    .where(leases.held(KfpRun.id, KfpRun.claim_token, a.run_id, a.token))
-                    .values(lease_until=utcnow())
-                )
+                    .where(
+                        leases.held(KfpRun.id, KfpRun.claim_token, a.run_id, a.token),
+                        KfpRun.state.in_(("RUNNING", "CANCELING")),
+                    )
+                    .values(lease_until=utcnow(), claim_token=None)
+                    .execution_options(synchronize_session=False)
+                ).rowcount
+        except Exception:  # noqa: BLE001 - its lease will lapse instead
+            log.exception("KFP run %s: handing it back failed", a.run_id)
+            return False
+        if handed:
+            log.warning(
+                "KFP run %s handed back unfinished (%s): another process takes it over and "
+                "reruns what had not finished",
+                a.run_id,
+                why,
+            )
+        return bool(handed)
+
+    def hurry(self) -> None:
+        """Cuts a stop's grace short: the runs in flight are handed back at once."""
+        self._hurry.set()
 
     def wake(self) -> None:
         self._wake.set()
@@ -143,12 +222,34 @@ class KfpRunner:
             self._wake.clear()
 
     def tick(self) -> None:
-        self._fire_schedules()
-        self._reap()
-        self._watch()
-        self._claim()
+        # Each step on its own: a failing one (the database out of reach) must not keep the
+        # watcher from fencing runs whose lease could not be renewed.
+        failed: Exception | None = None
+        steps = (
+            (self._reap, self._watch)
+            if self._draining.is_set()
+            else (
+                self._fire_schedules,
+                self._reap,
+                self._watch,
+                self._claim,
+            )
+        )
+        for step in steps:
+            try:
+                step()
+            except Exception as exc:  # noqa: BLE001 - raised after the other steps ran
+                failed = failed or exc
+        if failed is not None:
+            raise failed
 
     def _fire_schedules(self) -> None:
+        now = time.monotonic()
+        if now < self._next_schedules:
+            return
+        self._next_schedules = now + self.schedule_seconds
+        if not self._schedules.mine():
+            return
         with self.db.session() as session:
             created = fire_due(session)
         if created:
@@ -158,26 +259,30 @@ class KfpRunner:
         with self._lock:
             free = self.max_runs - len(self.active)
             mine = list(self.active)
-        if free <= 0 or self._stop.is_set():
+        if free <= 0 or self._stop.is_set() or self._draining.is_set():
             return
         now = utcnow()
+        pending = KfpRun.state == "PENDING"
         lapsed = KfpRun.state.in_(("RUNNING", "CANCELING")) & leases.lapsed(KfpRun.lease_until, now)
-        claimable = or_(KfpRun.state == "PENDING", lapsed)
+        claimable = or_(pending, lapsed)
         with self.db.session() as session:
-            ids = list(
-                session.scalars(
-                    select(KfpRun.id)
-                    .where(claimable, KfpRun.id.notin_(mine) if mine else true())
-                    .order_by(KfpRun.scheduled_at)
-                    .limit(free)
+            rows = session.execute(
+                select(
+                    KfpRun.id, KfpRun.state, KfpRun.attempt, KfpRun.claim_token, KfpRun.lease_until
                 )
-            )
-        for run_id in ids:
+                .where(claimable, KfpRun.id.notin_(mine) if mine else true())
+                .order_by(KfpRun.scheduled_at)
+                .limit(free)
+            ).all()
+        for run_id, was, attempt, old_token, old_lease in rows:
             token = leases.new_token()
+            # Claimed as what it was seen as (a PENDING run, or one whose lease lapsed), so
+            # that a takeover is known for one.
+            takeover = was != "PENDING"
             with self.db.session() as session:
                 claimed = session.execute(
                     update(KfpRun)
-                    .where(KfpRun.id == run_id, claimable)
+                    .where(KfpRun.id == run_id, lapsed if takeover else pending)
                     .values(
                         claim_token=token,
                         lease_until=leases.lease_end(now, self.lease_seconds),
@@ -188,6 +293,8 @@ class KfpRunner:
                 ).rowcount
                 if claimed != 1:
                     continue
+                if takeover:
+                    self._log_takeover(run_id, was, attempt, old_token, old_lease)
                 run = session.get(KfpRun, run_id)
                 if run.state == "CANCELING":  # its runner died while stopping it
                     self._close(session, run_id, token, "CANCELED", "The run was terminated")
@@ -199,6 +306,26 @@ class KfpRunner:
                 params = (run.runtime_config or {}).get("parameters") or {}
                 org_id = run.org_id
             self._start(run_id, token, ir, params, org_id)
+
+    @staticmethod
+    def _log_takeover(run_id, state, attempt, old_token, old_lease) -> None:
+        if old_token is None:  # handed back by a stopping process: not a lapsed lease
+            log.info(
+                "KFP run %s (%s, attempt %s) handed back by a stopping process: taken up",
+                run_id,
+                state,
+                attempt,
+            )
+            return
+        LEASES_TAKEN_OVER.labels(queue="kfp_runs").inc()
+        log.warning(
+            "KFP run %s taken over: its previous runner (attempt %s, %s) let its lease lapse "
+            "at %s; what had not finished runs again",
+            run_id,
+            attempt,
+            state,
+            old_lease.isoformat() if old_lease is not None else "-",
+        )
 
     def _start(self, run_id: str, token: str, ir: dict, params: dict, org_id: int) -> None:
         active: Active
@@ -218,7 +345,7 @@ class KfpRunner:
                 pipeline_root=str(self.pipeline_root),
                 arguments=params,
                 on_change=changed,
-                cache=DbCache(self.db, org_id, run_id),
+                cache=DbCache(self.db, org_id, run_id, token),
                 max_parallel=self.max_parallel,
                 skip_satisfied_pip=self.skip_satisfied_pip,
                 task_timeout=self.task_timeout,
@@ -256,6 +383,7 @@ class KfpRunner:
         with self._lock:
             actives = [a for a in self.active.values() if a.result is None]
         for a in actives:
+            started = time.monotonic()
             try:
                 with self.db.session() as session:
                     values: dict = {"lease_until": leases.deadline(self.lease_seconds)}
@@ -272,7 +400,28 @@ class KfpRunner:
             except Exception:  # noqa: BLE001 - this run only; the next tick tries again
                 log.exception("KFP run %s: writing its progress failed", a.run_id)
                 a.dirty.set()
+                unrenewed = time.monotonic() - a.renewed
+                if unrenewed > self.lease_seconds * FENCE_AT and not a.canceled:
+                    # Another process may take the run over soon: stop writing under the
+                    # shared pipeline root before it can, rather than run a step twice.
+                    log.warning(
+                        "KFP run %s: its lease (%g s) could not be renewed for %.0f s; its "
+                        "processes are killed and its result will be discarded",
+                        a.run_id,
+                        self.lease_seconds,
+                        unrenewed,
+                    )
+                    a.canceled = a.fenced = True
+                    a.pipeline.terminate()
                 continue
+            if ours == 1:
+                a.renewed = started
+            elif not a.canceled:
+                log.warning(
+                    "KFP run %s was taken over by another process (or deleted): its "
+                    "processes are killed and its result discarded",
+                    a.run_id,
+                )
             if (ours != 1 or state == "CANCELING") and not a.canceled:
                 a.canceled = True
                 a.pipeline.terminate()
@@ -284,7 +433,9 @@ class KfpRunner:
             if a.thread is not None:
                 a.thread.join(5)
             try:
-                if not self._stop.is_set() or a.result.state != "CANCELED" or a.canceled:
+                if a.fenced:  # not an end: the run is taken up again (by whoever gets it)
+                    self._hand_back(a, "its lease could not be renewed")
+                elif not self._stop.is_set() or a.result.state != "CANCELED" or a.canceled:
                     self._record(a)
             finally:
                 with self._lock:
@@ -296,7 +447,7 @@ class KfpRunner:
         outputs = split_values(a.result.outputs)[0]
         try:
             with self.db.session() as session:
-                self._close(
+                recorded = self._close(
                     session,
                     a.run_id,
                     a.token,
@@ -304,6 +455,13 @@ class KfpRunner:
                     a.result.error,
                     details=self._details(a),
                     outputs=outputs,
+                )
+            if not recorded:
+                log.warning(
+                    "KFP run %s ended %s here, but this runner no longer holds it (taken "
+                    "over, handed back or deleted): its result is discarded",
+                    a.run_id,
+                    a.result.state,
                 )
         except Exception as exc:  # noqa: BLE001
             log.exception("KFP run %s: storing its result failed", a.run_id)
@@ -364,13 +522,16 @@ def from_settings(db: Database, settings) -> KfpRunner:
         skip_satisfied_pip=settings.kfp_skip_installed_pip,
         task_timeout=settings.kfp_task_timeout_seconds or None,
         task_memory_mb=settings.kfp_task_memory_mb,
+        shutdown_grace=settings.shutdown_grace_seconds,
     )
 
 
 def run_worker(settings) -> int:
     """`pipelines-server kfp-worker`: a process that only runs KFP runs (no HTTP), beside
-    servers on the same database. Stops on SIGTERM or SIGINT; runs it held are taken up
-    again when their lease lapses."""
+    servers on the same database. On SIGTERM or SIGINT it stops taking runs and lets the
+    ones in flight finish for up to PIPELINES_SHUTDOWN_GRACE_SECONDS, then hands back what
+    is left (another process takes it at once); a second signal hands back at once. Its
+    component processes die with it, however it ends (see isolation/sandbox.py)."""
     import signal
 
     db = Database(settings.database_url)
@@ -379,11 +540,19 @@ def run_worker(settings) -> int:
     if runner.max_runs <= 0:
         raise SystemExit("PIPELINES_KFP_RUNS is 0: this worker would run nothing")
     stop = threading.Event()
+
+    def on_signal(signum, _frame) -> None:
+        if stop.is_set():
+            runner.hurry()
+        stop.set()
+
     for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: stop.set())
+        signal.signal(sig, on_signal)
     runner.start()
     log.info("KFP worker running up to %d run(s) at once", runner.max_runs)
     stop.wait()
+    log.info("KFP worker stopping")
     runner.stop()
+    log.info("KFP worker stopped")
     db.dispose()
     return 0

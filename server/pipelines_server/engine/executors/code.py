@@ -170,6 +170,8 @@ class _Run:
             env["HOME"] = env["TMPDIR"] = "/tmp"
             argv = self.box.wrap(argv, env=env, cwd="/tmp", ro=[RUNNER])
             env, cwd = {}, None
+        else:  # no sandbox: a guard kills the code if this process dies
+            argv = self.box.guard(argv)
         try:
             self.proc = subprocess.Popen(  # noqa: S603 - our runner, in the sandbox
                 argv,
