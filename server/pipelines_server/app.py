@@ -7,9 +7,11 @@ import dataclasses
 import importlib.util
 import json
 import logging
+import threading
 import types
 from pathlib import Path
 
+import anyio
 from connexion import FlaskApp
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
@@ -168,6 +170,14 @@ def build_runtime(settings: Settings) -> Runtime:
     )
 
 
+def _stop_all(stops) -> None:
+    threads = [threading.Thread(target=stop, name="stopping") for stop in stops]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
 def _error_handler_for(flask_app):
     def handle(request, exc: Exception) -> ConnexionResponse:
         err = web_errors.to_http_error(exc)
@@ -239,9 +249,11 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             yield
         finally:
             await events.stop()
-            runtime.jobs.stop()
-            runtime.kfp.stop()
-            runtime.engine.stop()
+            # The runners stop side by side: each lets its work in flight finish within the
+            # shutdown grace and hands back the rest, so the whole stop takes one grace.
+            await anyio.to_thread.run_sync(
+                _stop_all, (runtime.jobs.stop, runtime.kfp.stop, runtime.engine.stop)
+            )
             runtime.workers.shutdown()
             runtime.db.dispose()
 

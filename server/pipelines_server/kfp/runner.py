@@ -534,7 +534,7 @@ def run_worker(settings) -> int:
     component processes die with it, however it ends (see isolation/sandbox.py)."""
     import signal
 
-    db = Database(settings.database_url)
+    db = Database.from_settings(settings, background=settings.kfp_runs)
     sandboxes.configure(settings, db)
     runner = from_settings(db, settings)
     if runner.max_runs <= 0:
