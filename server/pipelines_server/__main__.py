@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import shutil
+import socket
 import sys
 from pathlib import Path
 
@@ -68,10 +69,12 @@ def _check_sandbox(settings: Settings) -> None:
 
 def _metrics_dir(settings: Settings, role: str) -> Path:
     """A directory of its own for the Prometheus counters of this process and its children
-    (multiprocess mode): <data dir>/metrics/<role>-<pid>, empty at start; the directories
+    (multiprocess mode): <data dir>/metrics/<host>/<role>-<pid>, empty at start; the directories
     of processes that no longer run are removed. Set as PROMETHEUS_MULTIPROC_DIR, which
     prometheus-client reads when it is first imported: before the app or the worker is."""
-    root = settings.data_dir / "metrics"
+    # Per host: the data directory may be shared between hosts (or containers, each its own
+    # PID 1), and only this host's dead processes can be told apart.
+    root = settings.data_dir / "metrics" / socket.gethostname()
     root.mkdir(parents=True, exist_ok=True)
     for old in root.iterdir():
         pid = old.name.rpartition("-")[2]

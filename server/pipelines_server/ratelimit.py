@@ -24,7 +24,6 @@ import math
 import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from limits import RateLimitItem, parse
 from limits.aio.strategies import SlidingWindowCounterRateLimiter
@@ -34,6 +33,7 @@ from limits.storage import storage_from_string
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
+from .shared.degraded import Every, redact
 from .shared.metrics import DEPENDENCY_ERRORS
 
 log = logging.getLogger(__name__)
@@ -59,12 +59,6 @@ def identity_keyed(limit: str, kind: str) -> RateLimitItem:
     and the period are not part of the key (`limits` puts them there by default)."""
     item = parse(limit)
     return _identity_keyed(type(item))(item.amount, item.multiples, namespace=kind)
-
-
-def redact(text: str, url: str) -> str:
-    """`text` without the password of `url` (an error message may quote the URL)."""
-    password = urlsplit(url).password if url else None
-    return text.replace(password, "***") if password else text
 
 
 class RateLimits:
@@ -98,7 +92,7 @@ class RateLimits:
         # Redis state: None while it answers, else why it did not (and when to try again).
         self.redis_error: str | None = None
         self._retry_at = 0.0
-        self._warned_at = -math.inf
+        self._warnings = Every(WARN_EVERY_SECONDS)
         # In memory the buckets are this process's own, so the addresses that ever failed
         # authentication here are the only ones that can be blocked: the check of every
         # authenticated request is then a set lookup. With Redis other processes count too.
@@ -128,9 +122,7 @@ class RateLimits:
         if isinstance(exc, StorageError):  # limits' wrapper: say what Redis said
             exc = exc.storage_error
         self.redis_error = redact(f"{type(exc).__name__}: {exc}".strip(), self.redis_url)
-        now = time.monotonic()
-        if now - self._warned_at >= WARN_EVERY_SECONDS:
-            self._warned_at = now
+        if self._warnings.allow():
             log.warning(
                 "Redis unreachable (%s): rate limits are counted per process, in memory, "
                 "until it answers again (tried every %g s)",

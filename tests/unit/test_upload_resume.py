@@ -16,7 +16,8 @@ from pipelines_server.domain.upload_workers import UploadWorkers
 from pipelines_server.domain.uploads import UploadConfig
 from pipelines_server.shared.timestamps import utcnow
 from pipelines_server.store.db import Database, migrate
-from pipelines_server.store.models import ProcessLease, Upload, Workflow
+from pipelines_server.store.models import Upload, Workflow
+from pipelines_server.store.process_leases import Duty
 
 
 @pytest.fixture
@@ -69,29 +70,22 @@ def _left_processing(db) -> list[str]:
     return ids
 
 
-def test_processes_starting_together_resume_once(db, tmp_path):
-    ids = _left_processing(db)
-    first = UploadWorkers(db, _config(tmp_path), 2)
-    assert first.resume() == 3
-    first.shutdown()  # its workers are done with them
-    _still_processing(db, ids)
+def test_a_process_starting_while_another_resumes_skips_it(db, tmp_path):
+    _left_processing(db)
+    other = Duty(db, "upload-resume", 60)  # a process beside it, handing them over right now
+    assert other.mine()
     second = UploadWorkers(db, _config(tmp_path), 2)
-    assert second.resume() == 0  # the one that started beside it does not hand them again
+    assert second.resume() == 0  # it does not hand them over a second time
     second.shutdown()
+    other.release()
 
 
-def test_a_process_started_after_the_duty_lapsed_resumes_again(db, tmp_path):
+def test_a_process_started_after_a_resume_resumes_again_at_once(db, tmp_path):
     ids = _left_processing(db)
     first = UploadWorkers(db, _config(tmp_path), 1)
     assert first.resume() == 3
     first.shutdown()
-    _still_processing(db, ids)
-    with db.session() as s:  # a minute later: the crash-restarted process
-        s.execute(
-            update(ProcessLease)
-            .where(ProcessLease.name == "upload-resume")
-            .values(lease_until=utcnow() - timedelta(seconds=1))
-        )
-    later = UploadWorkers(db, _config(tmp_path), 1)
+    _still_processing(db, ids)  # a crash left them processing again
+    later = UploadWorkers(db, _config(tmp_path), 1)  # restarted: no lease to wait for
     assert later.resume() == 3
     later.shutdown()

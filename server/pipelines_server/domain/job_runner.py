@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 
-from ..shared import metrics
+from ..engine.worker_pool import broker_error
 from ..store.leases import Heartbeat, new_token
 from ..store.process_leases import Duty
 from . import (
@@ -33,28 +32,6 @@ log = logging.getLogger(__name__)
 RUN_JOB = "pipelines.run_job"
 
 
-class _Every:
-    """At most one `allow()` per `seconds` (rate-limited warnings)."""
-
-    def __init__(self, seconds: float):
-        self.seconds, self._last = seconds, 0.0
-        self._lock = threading.Lock()
-
-    def allow(self) -> bool:
-        with self._lock:
-            now = time.monotonic()
-            if now - self._last < self.seconds:
-                return False
-            self._last = now
-            return True
-
-
-_broker_warnings = _Every(30.0)
-# A send tries twice at most (the second on a fresh connection: a broker that restarted), then
-# fails: a broker outage must not hold a request.
-BOUNDED_RETRY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
-
-
 def run_claimed(db, job_id: str, token: str, lease_seconds: float, settings) -> str | None:
     """Runs a claimed job with a heartbeat that keeps its lease while it runs."""
 
@@ -62,7 +39,7 @@ def run_claimed(db, job_id: str, token: str, lease_seconds: float, settings) -> 
         with db.session() as session:
             return jobs.renew(session, job_id, token, lease_seconds)
 
-    with Heartbeat(renew, lease_seconds / 3, name=f"job-beat-{job_id[:8]}"):
+    with Heartbeat.for_lease(renew, lease_seconds, name=f"job-beat-{job_id[:8]}"):
         return jobs.run(db, job_id, token, lease_seconds, settings)
 
 
@@ -123,15 +100,7 @@ class JobRunner:
         try:
             self.send(job_id)
         except Exception as exc:  # the broker is down: the sweeper sends it again
-            metrics.DEPENDENCY_ERRORS.labels(dependency="broker").inc()
-            if _broker_warnings.allow():
-                log.warning(
-                    "could not send job %s to the workers (%s: %s); it is sent again when the "
-                    "broker is back",
-                    job_id,
-                    type(exc).__name__,
-                    exc,
-                )
+            broker_error(f"sending job {job_id}; it is sent again when the broker is back", exc)
             return False
         return True
 
@@ -218,6 +187,6 @@ def register_celery(app) -> None:
 
 def celery_sender(app) -> Callable[[str], None]:
     def send(job_id: str) -> None:
-        app.send_task(RUN_JOB, args=[job_id], retry=True, retry_policy=BOUNDED_RETRY)
+        app.send_task(RUN_JOB, args=[job_id])
 
     return send

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from ..shared import metrics
 from ..shared.errors import DomainError, NotFound
 from ..shared.principal import Principal
 from ..shared.timestamps import ts, utcnow
@@ -178,9 +179,13 @@ def view(job: Job) -> dict[str, Any]:
 
 
 def claim(session: Session, job_id: str, token: str, lease_seconds: float) -> bool:
-    """Takes `job_id` if it is unfinished and nobody holds a live lease on it."""
+    """Takes `job_id` if it is unfinished and nobody holds a live lease on it. Taking one
+    whose runner let its lease lapse (died) is a takeover: logged and counted."""
     now = utcnow()
     table = Job.__table__
+    previous = session.execute(
+        select(table.c.claim_token, table.c.attempts).where(table.c.id == job_id)
+    ).first()
     result = session.execute(
         update(table)
         .where(
@@ -197,7 +202,17 @@ def claim(session: Session, job_id: str, token: str, lease_seconds: float) -> bo
             updated_at=now,
         )
     )
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        return False
+    if previous is not None and previous.claim_token is not None:
+        metrics.LEASES_TAKEN_OVER.labels(queue="jobs").inc()
+        log.warning(
+            "took over job %s (attempt %d): its runner's lease lapsed; it goes on from its "
+            "last checkpoint",
+            job_id,
+            previous.attempts + 1,
+        )
+    return True
 
 
 def claimable(session: Session, limit: int = 10, idle_seconds: float | None = None) -> list[str]:

@@ -47,17 +47,24 @@ class UploadWorkers:
     def resume(self) -> int:
         """Hands over again the uploads a crash left `processing`; the number handed over.
 
-        Done by one process of those that start together (`serve --workers N`): the first to
-        take the "upload-resume" duty; the others skip it. The duty is not renewed, so a
-        process started after it lapsed (a restart after a crash) resumes again; an upload
-        another process is still processing is then skipped once its row lock is released
-        (`uploads.process` reads it under the lock and sees it finished)."""
-        if not self.available() or not Duty(self.db, "upload-resume", RESUME_SECONDS).mine():
+        Done by one process of those that start together (`serve --workers N`): the one that
+        holds the "upload-resume" duty while it hands them over; the others skip it. The
+        duty is released once they are handed over, so a process started later (a restart
+        after a crash) resumes again; an upload another process is still processing is then
+        skipped once its row lock is released (`uploads.process` reads it under the lock and
+        sees it finished)."""
+        duty = Duty(self.db, "upload-resume", RESUME_SECONDS)
+        if not self.available() or not duty.mine():
             return 0
-        with self.db.session() as session:
-            ids = uploads.processing_ids(session)
-        for upload_id in ids:
-            self.submit(upload_id)
+        try:
+            with self.db.session() as session:
+                ids = uploads.processing_ids(session)
+            for upload_id in ids:
+                self.submit(upload_id)
+        finally:
+            # Handed over: a process started from now on (a restart after a crash, another
+            # host) resumes what is left then, rather than waiting for the lease to lapse.
+            duty.release()
         return len(ids)
 
     def shutdown(self) -> None:

@@ -8,10 +8,11 @@ source of truth; one sweeper re-sends the nodes whose message was not picked up
 
 Stops: SIGTERM to the worker's process group (systemd's KillMode=control-group) or to its
 main process alone (KillMode=mixed) is a warm shutdown. Pool children do not die of it: they
-learn of the stop (their own SIGTERM, or `_stopping`, an Event shared with the main process
-and set from `worker_shutting_down`), claim nothing more, let a running node finish within
-PIPELINES_SHUTDOWN_GRACE_SECONDS and else hand it back (its user processes killed, a message
-sent again), and the worker exits.
+learn of the stop from `_stopping`, an Event shared with the main process and set from
+`worker_shutting_down` (their own SIGTERM is ignored), claim nothing more, let a running
+node finish within PIPELINES_SHUTDOWN_GRACE_SECONDS and else hand it back (its user
+processes killed, a message sent again), and the worker exits. User processes that the
+group SIGTERM reached fail; a node that fails while its worker stops is handed back too.
 """
 
 from __future__ import annotations
@@ -50,7 +51,14 @@ def make_celery(broker_url: str, queue: str = "pipelines") -> Celery:
         task_ignore_result=True,
         broker_connection_retry_on_startup=True,
         task_default_queue=queue,
+        # A send tries twice at most, each connection attempt bounded: a broker that is down
+        # or drops packets must not hold a request (the sweeper sends the node later).
+        task_publish_retry=True,
+        task_publish_retry_policy=BOUNDED_RETRY,
+        broker_connection_timeout=2.0,
     )
+    if broker_url.startswith(("redis://", "rediss://")):
+        app.conf.broker_transport_options = {"socket_connect_timeout": 2, "socket_timeout": 10}
     return app
 
 
@@ -62,13 +70,7 @@ class Sender:
         self.app = app
 
     def __call__(self, instance_id: int, countdown: float) -> None:
-        self.app.send_task(
-            RUN_NODE,
-            args=[instance_id],
-            countdown=countdown or None,
-            retry=True,
-            retry_policy=BOUNDED_RETRY,
-        )
+        self.app.send_task(RUN_NODE, args=[instance_id], countdown=countdown or None)
 
     def depth(self) -> int:
         """Messages waiting in the queue (not those a worker has taken and not acknowledged),
@@ -93,7 +95,7 @@ _engine = None
 _lock = threading.Lock()
 _token = None
 # Set when the worker stops: made before the pool forks, so its children share it; the main
-# process sets it from `worker_shutting_down`, a child from its own SIGTERM.
+# process sets it from `worker_shutting_down`.
 _stopping = multiprocessing.Event()
 _concurrency = 0  # this worker's pool size, known once it is set up (before the fork)
 
@@ -154,8 +156,10 @@ def _reset(**_kwargs):
 
 
 def _on_sigterm(*_args) -> None:
-    # Set from a thread: the handler may interrupt this process holding the Event's lock.
-    threading.Thread(target=_stopping.set).start()
+    """A pool child's SIGTERM is ignored: a group SIGTERM reaches the main process too, whose
+    warm shutdown tells every child (`_stopping`); a SIGTERM to this child alone (a stray
+    kill) must not make it stop for good while its worker goes on. (A Python handler, not
+    SIG_IGN, which a node's user processes would inherit across exec.)"""
 
 
 def _survive_sigterm() -> None:

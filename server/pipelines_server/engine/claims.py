@@ -89,9 +89,15 @@ def claim(
     limit: int = 1,
     instance_id: int | None = None,
     org_cap: int = 0,
+    lapsed_only: bool = False,
 ) -> list[Claimed]:
     """Claims due machine nodes (or the one given), exclusively: SKIP LOCKED on PostgreSQL,
     one statement under the write lock on SQLite.
+
+    `lapsed_only` claims only a node whose holder's lease lapsed (a dead worker's) or that a
+    stopping worker handed back: workers take those before anything else, so that recovery
+    never waits behind a backlog (the small ix_node_instances_held index finds them; the cap
+    does not apply, the node was counted as held until its lease lapsed).
 
     With `org_cap` > 0 and more than one organization in the database, claiming is fair:
     no organization holds more than `org_cap` machine nodes at once (counted over every
@@ -111,11 +117,13 @@ def claim(
         utc_param("lease", lease_end(now, lease_seconds)),
         bindparam("token", token),
     )
-    if org_cap > 0 and instance_id is not None:
+    if org_cap > 0 and not lapsed_only and instance_id is not None:
         return _claim_capped_instance(conn, binds, lock, instance_id, org_cap, token)
-    if org_cap > 0:
+    if org_cap > 0 and not lapsed_only:
         return _claim_fair(conn, now, binds, lock, org_cap, token)
     only = " AND id = :instance_id" if instance_id is not None else ""
+    if lapsed_only:
+        only += " AND status = 'claimed'"
     params: dict[str, Any] = {"n": limit}
     if instance_id is not None:
         params["instance_id"] = instance_id

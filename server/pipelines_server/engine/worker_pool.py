@@ -30,6 +30,7 @@ from datetime import timedelta
 from sqlalchemy import bindparam, text, update
 
 from ..shared import metrics
+from ..shared.degraded import Every
 from ..store.db import Database, utc_param
 from ..store.leases import Heartbeat, new_token
 from ..store.models import NodeInstance, utcnow
@@ -66,23 +67,7 @@ def confirmed(found: list[int], suspects: set[int]) -> tuple[list[int], set[int]
     return again, {i for i in found if i not in suspects}
 
 
-class _Every:
-    """At most one `allow()` per `seconds` (warnings about a dependency that is down)."""
-
-    def __init__(self, seconds: float):
-        self.seconds, self._last = seconds, float("-inf")
-        self._lock = threading.Lock()
-
-    def allow(self) -> bool:
-        with self._lock:
-            now = time.monotonic()
-            if now - self._last < self.seconds:
-                return False
-            self._last = now
-            return True
-
-
-_broker_warnings = _Every(30.0)
+_broker_warnings = Every(30.0)
 
 
 def broker_error(what: str, exc: BaseException) -> None:
@@ -250,7 +235,9 @@ class Engine:
         if self.executor == "celery" or self._stop.is_set():
             return started > 0
         with self.db.engine.begin() as conn:
-            claimed = claims.claim(conn, token, self.lease_seconds, org_cap=self.org_cap)
+            claimed = claims.claim(conn, token, self.lease_seconds, lapsed_only=True)
+            if not claimed:
+                claimed = claims.claim(conn, token, self.lease_seconds, org_cap=self.org_cap)
         if not claimed:
             return started > 0
         self.run_claimed(claimed[0])
@@ -285,9 +272,9 @@ class Engine:
             with self.db.engine.begin() as conn:
                 return claims.renew(conn, claimed, self.lease_seconds)
 
-        beat = Heartbeat(
+        beat = Heartbeat.for_lease(
             renew,
-            self.lease_seconds / 3,
+            self.lease_seconds,
             name=f"node-beat-{claimed.id}",
             on_lost=self._on_abandon,  # the result will be discarded: stop the user process
         )
@@ -297,30 +284,37 @@ class Engine:
                 since = self._stopping_since()
                 if since is not None and time.monotonic() - since >= self.grace_seconds:
                     beat.stop()
+                    if done.is_set():  # it ended meanwhile: record it after all
+                        break
                     self.hand_back(claimed)
                     return None
         result, seconds = box[0]
+        if isinstance(result, NodeFailed) and self._stop.is_set():
+            # A node that failed while its worker stops may have failed of the stop (systemd's
+            # KillMode=control-group sends the SIGTERM to its user processes too): another
+            # worker runs it again rather than a failure or a retry being recorded.
+            self.hand_back(claimed, "failed while the worker stops")
+            return None
         return self.record(claimed, result, seconds)
 
-    def hand_back(self, claimed: Claimed) -> None:
-        """A stopping engine gives back a node still running after the grace: due at once,
-        its user processes stopped, a message sent for another worker."""
+    def hand_back(self, claimed: Claimed, why: str = "still running after the grace") -> None:
+        """A stopping engine gives back a node it cannot finish: due at once, its user
+        processes stopped, a message sent for another worker."""
+        if self._on_abandon is not None:
+            self._on_abandon()  # first: the node must not run here once another may claim it
         try:
             with self.db.engine.begin() as conn:
                 handed = claims.hand_back(conn, claimed)
         except Exception:  # then its lease lapses and it is taken over
             log.exception("could not hand back node instance %s", claimed.id)
             handed = False
-        if self._on_abandon is not None:
-            self._on_abandon()
         if handed:
             log.warning(
-                "stopping: handed back node instance %s (task %s, node %s), still running "
-                "after the %.0f s grace",
+                "stopping: handed back node instance %s (task %s, node %s), %s",
                 claimed.id,
                 claimed.task_id,
                 claimed.node_id,
-                self.grace_seconds,
+                why,
             )
             self.queued([(claimed.id, 0.0)])
 
@@ -347,6 +341,7 @@ class Engine:
             # A stopping worker claims nothing: the message goes back for another worker.
             self.queued([(instance_id, 0.0)])
             return False
+        self._recover(token)
         with self.db.engine.begin() as conn:
             claimed = claims.claim(
                 conn, token, self.lease_seconds, instance_id=instance_id, org_cap=self.org_cap
@@ -364,6 +359,17 @@ class Engine:
             if waiting is not None:
                 self.queued([(waiting, 0.0)])
         return True
+
+    def _recover(self, token: str) -> None:
+        """Before its own message's node, a worker runs any node whose holder died (lease
+        lapsed) or handed it back: its message was consumed by that holder, and one sent
+        again would wait behind a backlog. One indexed look-up when there is none."""
+        while not self._stop.is_set():
+            with self.db.engine.begin() as conn:
+                lapsed = claims.claim(conn, token, self.lease_seconds, lapsed_only=True)
+            if not lapsed:
+                return
+            self.run_claimed(lapsed[0])
 
     # ---- the sweeper (Celery) ---------------------------------------------------------------
 

@@ -10,10 +10,11 @@ from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import BindParameter, Connection, bindparam, create_engine, event
+from sqlalchemy import BindParameter, Connection, bindparam, create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from .models import UTCDateTime
 
@@ -39,7 +40,14 @@ def make_engine(url: str, pool_size: int = 5, max_overflow: int = 5) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=True)
+    return create_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=max_overflow,
+        pool_pre_ping=True,
+        # A database out of reach fails a connection in seconds, not after TCP's minutes.
+        connect_args={"connect_timeout": 10},
+    )
 
 
 def alembic_config(url: str) -> Config:
@@ -49,9 +57,26 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
+# PostgreSQL advisory lock held while migrating: processes started together (a server, its
+# workers, at boot) migrate one after the other, and the later ones find nothing to do.
+_MIGRATE_LOCK = 0x70697065
+
+
 def migrate(url: str) -> None:
-    """Bring the database to the newest schema (alembic upgrade head)."""
-    command.upgrade(alembic_config(url), "head")
+    """Bring the database to the newest schema (alembic upgrade head), one process at a time."""
+    if url.startswith("sqlite"):
+        command.upgrade(alembic_config(url), "head")
+        return
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _MIGRATE_LOCK})
+            try:
+                command.upgrade(alembic_config(url), "head")
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _MIGRATE_LOCK})
+    finally:
+        engine.dispose()
 
 
 class Database:
@@ -80,6 +105,7 @@ class Database:
                 max_overflow=max_overflow,
                 pool_pre_ping=False,
                 pool_reset_on_return=None,
+                connect_args={"connect_timeout": 10},
             )
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 

@@ -208,6 +208,13 @@ class NodeInstance(Base):
             sqlite_where=text("queue IS NOT NULL"),
             postgresql_where=text("queue IS NOT NULL"),
         ),
+        # Machine nodes held (or handed back): a lapsed one is claimed before anything else.
+        Index(
+            "ix_node_instances_held",
+            "run_at",
+            sqlite_where=text("status = 'claimed' AND queue IS NOT NULL"),
+            postgresql_where=text("status = 'claimed' AND queue IS NOT NULL"),
+        ),
         # Fair claiming: an organization's held machine nodes and its earliest due one.
         Index(
             "ix_node_instances_org_queue",

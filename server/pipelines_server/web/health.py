@@ -21,8 +21,8 @@ from concurrent.futures import TimeoutError as FutureTimeout
 
 from sqlalchemy import text
 
-from ..ratelimit import redact
 from ..runtime import current
+from ..shared.degraded import redact
 
 CACHE_SECONDS = 3.0
 TIMEOUT_SECONDS = 2.0  # each check; the checks run side by side
@@ -42,8 +42,8 @@ def _error(exc: BaseException) -> str:
 
 
 def check_database() -> None:
-    with current().db.reader.connect() as conn:
-        conn.execute(text("SELECT 1"))
+    # read(): a connection found dead (a database restarted since) is retried once.
+    current().db.read(lambda conn: conn.execute(text("SELECT 1")))
 
 
 _redis_clients: dict[str, object] = {}
