@@ -65,7 +65,7 @@ def test_two_processes_on_one_port_count_together_and_share_the_background_work(
             "PIPELINES_KFP_RUNS": "2",
         },
     )
-    (metrics_dir,) = (c.tmp / "data" / "metrics").glob(f"serve-{c.server_procs[0].pid}")
+    (metrics_dir,) = (c.tmp / "data" / "metrics").glob(f"*/serve-{c.server_procs[0].pid}")
 
     # Both processes run (each wrote its counters), whichever got the health checks.
     def both_started():
