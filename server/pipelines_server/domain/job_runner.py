@@ -135,26 +135,18 @@ class JobRunner:
     def _sweep(self) -> None:
         """Celery: one sweeper across every process on the database (the "job-sweeper"
         duty) sends again the jobs whose lease lapsed; the others only keep asking."""
-        duty = Duty(self.db, "job-sweeper", max(self.poll_seconds * 4, 5.0))
-        try:
-            while self._wait():
-                try:
-                    if not duty.mine():
-                        continue
-                    with self.db.session() as session:
-                        ids = jobs.claimable(session, limit=100, idle_seconds=self.lease_seconds)
-                    for job_id in ids:
-                        if not self._send(job_id):
-                            break
-                    if ids:
-                        log.info("job sweeper: sent %d job(s) again", len(ids))
-                except Exception:
-                    log.exception("job sweeper failed; retrying")
-        finally:
-            try:
-                duty.release()
-            except Exception:
-                log.warning("could not release the job-sweeper duty", exc_info=True)
+        Duty(self.db, "job-sweeper", max(self.poll_seconds * 4, 5.0)).perform(
+            self._wait, self._send_lapsed
+        )
+
+    def _send_lapsed(self) -> None:
+        with self.db.session() as session:
+            ids = jobs.claimable(session, limit=100, idle_seconds=self.lease_seconds)
+        for job_id in ids:
+            if not self._send(job_id):
+                break
+        if ids:
+            log.info("job sweeper: sent %d job(s) again", len(ids))
 
 
 def register_celery(app) -> None:

@@ -377,18 +377,7 @@ class Engine:
         """One sweeper across every process on the database: the holder of the
         "node-sweeper" duty sweeps every PIPELINES_SWEEP_SECONDS; the others keep asking."""
         duty = Duty(self.db, "node-sweeper", max(self.sweep_seconds * 4, 5.0))
-        try:
-            while not self._stop.wait(self.sweep_seconds):
-                try:
-                    if duty.mine():
-                        self.sweep_once()
-                except Exception:
-                    log.exception("node sweeper failed; retrying")
-        finally:
-            try:
-                duty.release()
-            except Exception:
-                log.warning("could not release the node-sweeper duty", exc_info=True)
+        duty.perform(lambda: not self._stop.wait(self.sweep_seconds), self.sweep_once)
 
     def sweep_once(self) -> int:
         """Re-sends the due nodes whose message was not picked up (`resend_count`), oldest

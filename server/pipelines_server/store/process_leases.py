@@ -5,6 +5,9 @@ stops, another takes the lease over once it has lapsed (or at once, if it was re
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
 from sqlalchemy import exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -14,6 +17,7 @@ from .leases import lapsed, lease_end, new_token
 from .models import ProcessLease
 
 _T = ProcessLease.__table__
+log = logging.getLogger(__name__)
 
 
 class Duty:
@@ -61,3 +65,20 @@ class Duty:
                 .where(_T.c.name == self.name, _T.c.holder == self.holder)
                 .values(holder=None, lease_until=None)
             )
+
+    def perform(self, next_round: Callable[[], bool], work: Callable[[], object]) -> None:
+        """The loop of a duty's thread: for as long as `next_round()` (which waits between
+        rounds) says so, does `work()` when this process holds the duty; a failed round is
+        logged and the next one tries again; the duty is released at the end."""
+        try:
+            while next_round():
+                try:
+                    if self.mine():
+                        work()
+                except Exception:
+                    log.exception("%s failed; retrying", self.name)
+        finally:
+            try:
+                self.release()
+            except Exception:
+                log.warning("could not release the %s duty", self.name, exc_info=True)
