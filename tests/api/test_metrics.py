@@ -4,6 +4,7 @@ operation (never by raw path), and queue gauges read off the database that move 
 from __future__ import annotations
 
 import time
+import uuid
 
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
@@ -66,8 +67,7 @@ def test_requests_are_counted_by_surface_operation_and_status(server):
     assert delta("native", "get_health", "200") == 3
     assert delta("native", "unmatched", "404") == 1
     assert delta("native", "get_me", "401") == 1
-    v1_404 = [k for k in after if k[0] == "pipelines_http_requests_total"]
-    assert any(dict(labels)["surface"] == "external_v1" for _, labels in v1_404)
+    assert delta("external_v1", "get_task", "404") == 1
     # One series per operation: no raw path (4711, 999999999) in any label.
     for name, labels in after:
         assert not any("4711" in v or "999999999" in v for _, v in labels), (name, labels)
@@ -77,6 +77,54 @@ def test_requests_are_counted_by_surface_operation_and_status(server):
     assert after[key] - before.get(key, 0.0) == 3
     # /metrics does not count itself.
     assert not any(dict(labels).get("operation") == "metrics" for _, labels in after)
+
+
+def refused(samples, surface: str, status: str) -> float:
+    """Requests of `surface` answered `status`, whatever their operation (a request refused
+    at the edge is refused before it is routed)."""
+    return sum(
+        value
+        for (name, labels), value in samples.items()
+        if name == "pipelines_http_requests_total"
+        and dict(labels)["surface"] == surface
+        and dict(labels)["status"] == status
+    )
+
+
+def test_requests_refused_at_the_edge_are_counted(make_server):
+    srv = make_server(
+        env={
+            "PIPELINES_MAX_BODY_BYTES": "1024",
+            "PIPELINES_RATE_LIMIT_PER_IP": "3/minute",
+            "PIPELINES_TRUSTED_PROXIES": "127.0.0.1",
+        }
+    )
+    before = scrape(srv)
+
+    # A body over the cap: 413 before any routing or parsing.
+    r = httpx.post(
+        srv.base_url + f"/api/projects/{srv.seed.project_id}/workflows",
+        headers={"Authorization": f"Bearer {srv.seed.api_key}"},
+        content=b'{"name": "' + b"x" * 4096 + b'"}',
+        timeout=30,
+    )
+    assert r.status_code == 413, r.text
+
+    # One client IP past the per-IP limit (no key): 429s, however many requests that takes
+    # (a window may roll over between them).
+    ip = {"X-Forwarded-For": f"198.51.100.{uuid.uuid4().int % 250 + 1}"}
+    codes = []
+    while codes.count(429) < 2:
+        assert len(codes) < 20, codes
+        codes.append(httpx.get(srv.base_url + "/api/v1/health", headers=ip, timeout=30).status_code)
+    assert set(codes) == {200, 429}, codes
+
+    after = scrape(srv)
+    assert refused(after, "native", "413") - refused(before, "native", "413") == 1
+    limited = refused(after, "external_v1", "429") - refused(before, "external_v1", "429")
+    assert limited == codes.count(429) == 2, (limited, codes)
+    served = refused(after, "external_v1", "200") - refused(before, "external_v1", "200")
+    assert served == codes.count(200), (served, codes)
 
 
 def test_queue_gauges_come_from_the_database_and_move(make_server):

@@ -86,3 +86,51 @@ def wait_for(predicate, timeout: float, what: str):
             return value
         time.sleep(0.2)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def broker_holds(cluster) -> int:
+    """Messages of the cluster's Celery queue still in its Redis broker: waiting in the queue
+    (its list, and the lists of its priority levels) or taken by a worker and not yet
+    acknowledged (kombu's `unacked` hash, shared by every queue of that database: counted by
+    routing key)."""
+    import json
+
+    import redis
+
+    queue = cluster.base_env["PIPELINES_CELERY_QUEUE"]
+    r = redis.Redis.from_url(cluster.base_env["PIPELINES_BROKER_URL"])
+    try:
+        waiting = r.llen(queue) + sum(
+            r.llen(k) for k in r.scan_iter(match=queue + "\x06\x16*", count=1000)
+        )
+        unacked = 0
+        for raw in r.hvals("unacked"):
+            try:
+                _payload, _exchange, routing_key = json.loads(raw)
+            except (ValueError, TypeError):
+                continue
+            unacked += routing_key == queue
+        return waiting + unacked
+    finally:
+        r.close()
+
+
+def wait_drained(cluster, timeout: float, quiet_for: float = 3.0, every: float = 0.5) -> None:
+    """Until the broker holds no message of the cluster's queue, and has held none for
+    `quiet_for` seconds of consecutive checks (several sweeps: a re-send would show)."""
+    deadline = time.monotonic() + timeout
+    quiet_since = None
+    while True:
+        held = broker_holds(cluster)
+        now = time.monotonic()
+        if held:
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = now
+        elif now - quiet_since >= quiet_for:
+            return
+        if now > deadline:
+            raise AssertionError(
+                f"the broker still holds {held} message(s) after {timeout} s\n{cluster.logs()}"
+            )
+        time.sleep(every)

@@ -40,6 +40,32 @@ def ticking(marker: str, seconds: float) -> str:
     return tick(marker=marker, seconds=seconds).output
 
 
+@dsl.component(base_image="python:3.11")
+def hold(marker: str) -> str:
+    import os
+    import time
+
+    # Runs until the test lets it go (a file `go` put into its folder, which is bind-mounted
+    # into the sandbox): an attempt the test kills is always still running when killed, and
+    # the attempt that takes over ends as soon as the test sees it. Each attempt of a task
+    # has a folder of its own. It says when it runs (its code, past the process's start).
+    with open(os.path.join(os.environ["HOME"], "running"), "w") as f:
+        f.write(marker)
+    end = time.monotonic() + 300
+    while not os.path.exists(os.path.join(os.environ["HOME"], "go")):
+        if time.monotonic() > end:
+            raise RuntimeError("never let go")
+        time.sleep(0.1)
+    with open(os.path.join(os.environ["HOME"], "done"), "w") as f:
+        f.write(marker)
+    return marker
+
+
+@dsl.pipeline(name="hold")
+def holding(marker: str) -> str:
+    return hold(marker=marker).output
+
+
 ENV = {
     "PIPELINES_KFP_RUNS": "0",  # the server runs none: the kfp-workers do
     "PIPELINES_ENGINE_POLL_SECONDS": "0.2",
@@ -55,12 +81,29 @@ def _start_worker(cluster, name: str, env: dict | None = None) -> Proc:
     ).start()
 
 
-def _submit(cluster, marker: str, seconds: float) -> str:
+def _submit(cluster, marker: str, seconds: float | None) -> str:
+    """A run of `tick` for `seconds`, or (None) of `hold`, which runs until `_let_go`."""
     client = kfp.Client(host=cluster.url(0), existing_token=cluster.seed.api_key)
-    run = client.create_run_from_pipeline_func(
-        ticking, arguments={"marker": marker, "seconds": seconds}
-    )
+    if seconds is None:
+        run = client.create_run_from_pipeline_func(holding, arguments={"marker": marker})
+    else:
+        run = client.create_run_from_pipeline_func(
+            ticking, arguments={"marker": marker, "seconds": seconds}
+        )
     return run.run_id
+
+
+def _holding(cluster, run_id: str, marker: str) -> bool:
+    """`hold` runs: its code started (not only its processes), and its processes are there."""
+    root = cluster.tmp / "data" / "kfp-artifacts" / run_id
+    return bool(list(root.glob("*/running"))) and bool(_marked(marker))
+
+
+def _let_go(cluster, run_id: str) -> None:
+    """Lets every attempt of the run's `hold` that is (or will be) running end."""
+    for folder in (cluster.tmp / "data" / "kfp-artifacts" / run_id).glob("*"):
+        if folder.is_dir():
+            (folder / "go").touch()
 
 
 def _run(cluster, run_id: str) -> dict:
@@ -126,23 +169,29 @@ def test_a_sigkilled_kfp_worker_leaves_no_component_process_and_another_takes_ov
     second = None
     try:
         marker = f"marker-{uuid.uuid4().hex}"
-        run_id = _submit(c, marker, 3.0)
-        _until(lambda: _marked(marker), 90, lambda: _logs(c, first))
+        run_id = _submit(c, marker, None)  # runs until let go: still running when killed
+        _until(lambda: _holding(c, run_id, marker), 90, lambda: _logs(c, first))
         if kill == "group":  # systemd's KillMode=control-group
             first.signal_group(signal.SIGKILL)
         else:  # the OOM killer: the worker's pid alone
             os.kill(first.pid, signal.SIGKILL)
         first.wait(30)
         # Nothing of the component outlives its worker, even while no one has taken over:
-        # its processes are gone, and killed (a survivor would have run to its end before
-        # it was gone, and said so in its folder).
+        # its processes are gone (a survivor let go below would run to its end, and say so
+        # in its folder).
         _until(lambda: not _marked(marker), 30, lambda: f"still alive: {_marked(marker)}")
         assert _ran_to_the_end(c, run_id) == [], _logs(c, first)
         run = _run(c, run_id)
         assert run["state"] == "RUNNING", (run, _logs(c, first))
 
         second = _start_worker(c, "kfp1")
-        run = _finished(c, run_id, 120, lambda: _logs(c, first, second))
+
+        def finished():
+            _let_go(c, run_id)  # the attempt that took over, and any survivor of the first
+            r = _run(c, run_id)
+            return r["state"] in ("SUCCEEDED", "FAILED", "CANCELED") and r
+
+        run = _until(finished, 120, lambda: _logs(c, first, second))
         assert run["state"] == "SUCCEEDED", (run, _logs(c, first, second))
         root = next(t for t in run["run_details"]["task_details"] if t["kind"] == "root")
         assert root["output_parameters"] == {"Output": marker}
@@ -160,9 +209,13 @@ def test_sigterm_lets_a_short_run_finish_on_its_worker(cluster):
     worker = _start_worker(c, "kfp0")
     try:
         marker = f"marker-{uuid.uuid4().hex}"
-        run_id = _submit(c, marker, 2.0)
-        _until(lambda: _marked(marker), 90, lambda: _logs(c, worker))
+        run_id = _submit(c, marker, None)
+        _until(lambda: _holding(c, run_id, marker), 90, lambda: _logs(c, worker))
         worker.signal_group(signal.SIGTERM)  # what systemd sends on stop
+        # The component was running when the signal came (it runs until let go); it ends
+        # now, well within the grace.
+        assert worker.alive(), _logs(c, worker)
+        _let_go(c, run_id)
         assert worker.wait(90) == 0, _logs(c, worker)
         run = _run(c, run_id)  # no other process runs KFP runs: the worker finished it
         assert run["state"] == "SUCCEEDED", (run, _logs(c, worker))
@@ -180,16 +233,23 @@ def test_sigterm_hands_a_long_run_back_to_another_worker(cluster):
     second = None
     try:
         marker = f"marker-{uuid.uuid4().hex}"
-        run_id = _submit(c, marker, 12.0)
-        _until(lambda: _marked(marker), 90, lambda: _logs(c, first))
+        run_id = _submit(c, marker, None)  # runs until let go: past any grace
+        _until(lambda: _holding(c, run_id, marker), 90, lambda: _logs(c, first))
         first.signal_group(signal.SIGTERM)
         assert first.wait(60) == 0, _logs(c, first)
         assert f"KFP run {run_id} handed back" in first.log(), first.log()
         assert not _marked(marker)
+        assert _ran_to_the_end(c, run_id) == []
         assert _run(c, run_id)["state"] == "RUNNING"
 
         second = _start_worker(c, "kfp1")
-        run = _finished(c, run_id, 120, lambda: _logs(c, first, second))
+
+        def finished():
+            _let_go(c, run_id)
+            r = _run(c, run_id)
+            return r["state"] in ("SUCCEEDED", "FAILED", "CANCELED") and r
+
+        run = _until(finished, 120, lambda: _logs(c, first, second))
         assert run["state"] == "SUCCEEDED", (run, _logs(c, first, second))
         assert f"KFP run {run_id} (RUNNING, attempt 1) handed back" in second.log()
     finally:
