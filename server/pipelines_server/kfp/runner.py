@@ -435,6 +435,10 @@ class KfpRunner:
             try:
                 if a.fenced:  # not an end: the run is taken up again (by whoever gets it)
                     self._hand_back(a, "its lease could not be renewed")
+                elif self._draining.is_set() and a.result.state == "FAILED" and not a.canceled:
+                    # It may have failed of the stop (systemd's KillMode=control-group sends
+                    # the SIGTERM to its component processes too): another process runs it on.
+                    self._hand_back(a, "failed while this process stops")
                 elif not self._stop.is_set() or a.result.state != "CANCELED" or a.canceled:
                     self._record(a)
             finally:
