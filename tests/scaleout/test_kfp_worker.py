@@ -336,3 +336,42 @@ def test_a_worker_cut_off_from_the_database_stops_its_components(cluster):
     finally:
         proxy.down()
         worker.stop()
+
+
+def test_a_run_failing_of_a_unit_wide_sigterm_is_handed_back_not_failed(cluster):
+    # systemd's default KillMode=control-group: the SIGTERM reaches the component processes
+    # (in sessions of their own) too, and the run's task fails of it. A run that fails while
+    # its process stops is handed back, and another worker runs it to its end.
+    env = {**ENV, "PIPELINES_KFP_LEASE_SECONDS": "600"}  # only a hand-back lets another take it
+    c = cluster(servers=1, workers=0, env=env)
+    first = _start_worker(c, "kfp0")
+    second = None
+    try:
+        marker = f"marker-{uuid.uuid4().hex}"
+        run_id = _submit(c, marker, None)  # runs until let go
+        _until(lambda: _holding(c, run_id, marker), 90, lambda: _logs(c, first))
+        # systemd signals them all at once; here the worker goes first and the components
+        # once it is stopping, so that the test does not depend on which the machine gets to
+        # first.
+        first.process.send_signal(signal.SIGTERM)
+        _until(lambda: "KFP runner stopping" in first.log(), 60, lambda: _logs(c, first))
+        for pid in _marked(marker):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+        assert first.wait(90) is not None, _logs(c, first)
+        assert "failed while this process stops" in first.log(), first.log()
+        assert _run(c, run_id)["state"] == "RUNNING", _logs(c, first)
+
+        second = _start_worker(c, "kfp1")
+
+        def finished():
+            _let_go(c, run_id)
+            r = _run(c, run_id)
+            return r["state"] in ("SUCCEEDED", "FAILED", "CANCELED") and r
+
+        run = _until(finished, 120, lambda: _logs(c, first, second))
+        assert run["state"] == "SUCCEEDED", (run, _logs(c, first, second))
+    finally:
+        for p in (first, second):
+            if p is not None:
+                p.stop()

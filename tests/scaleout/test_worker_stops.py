@@ -10,6 +10,7 @@ says so instead of passing without having stopped anything."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 
@@ -143,5 +144,63 @@ def test_sigkill_mid_node_is_taken_over_within_the_default_lease(cluster):
         events = node_events(db, wf, "work")
         assert events.get("node.finished") == 2, events  # each node finished once
         assert "took over node instance" in c.worker_procs[1].log(), c.logs()
+    finally:
+        db.dispose()
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid` (its user processes run in sessions of their own)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as fh:
+                    stat = fh.read()
+            except OSError:
+                continue
+            ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def test_sigterm_to_every_process_of_the_unit_hands_the_failed_node_back(cluster):
+    # systemd's default KillMode=control-group: the SIGTERM reaches every process of the unit,
+    # the node's user processes (in sessions of their own) included, which then die of it.
+    # The node is not recorded as failed: it is handed back and another worker runs it.
+    c = cluster(servers=1, workers=1, concurrency=1)
+    db = Database(c.database_url)
+    try:
+        wf = _sleeping_flow(c, 30)
+        create_tasks(c, wf, 1)
+        first = c.worker_procs[0]
+
+        def everything() -> None:
+            # systemd signals them all at once; here the worker goes first and its user
+            # processes once it has learnt of the stop, so that the test does not depend on
+            # which of the two the machine gets to first.
+            pids = [first.pid, *_descendants(first.pid)]
+            first.process.send_signal(signal.SIGTERM)
+            wait_for(lambda: "may run" in first.log(), 60, "the worker to learn of the stop")
+            for pid in pids[1:]:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGTERM)
+
+        _signal_mid_node(c, db, wf, everything)
+        assert first.wait(90) is not None, "the worker did not exit:\n" + c.logs()
+        events = node_events(db, wf, "work")
+        assert events.get("node.finished", 0) == 0 and events.get("node.failed", 0) == 0, (
+            events,
+            c.logs(),
+        )
+        assert "failed while the worker stops" in first.log(), c.logs()
+        c.start_worker(1)
+        wait_finished(db, wf, 1, 180, c)
+        events = node_events(db, wf, "work")
+        assert events.get("node.finished") == 1 and events.get("node.failed", 0) == 0, events
     finally:
         db.dispose()

@@ -280,8 +280,18 @@ class Engine:
         )
         with beat:
             threading.Thread(target=work, name=f"node-{claimed.id}", daemon=True).start()
+            announced = False
             while not done.wait(0.2):
                 since = self._stopping_since()
+                if since is not None and not announced:
+                    announced = True
+                    log.info(
+                        "stopping: node instance %s (task %s, node %s) may run %.0f s more",
+                        claimed.id,
+                        claimed.task_id,
+                        claimed.node_id,
+                        max(0.0, self.grace_seconds - (time.monotonic() - since)),
+                    )
                 if since is not None and time.monotonic() - since >= self.grace_seconds:
                     beat.stop()
                     if done.is_set():  # it ended meanwhile: record it after all
