@@ -51,6 +51,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.engine import GRAPH  # noqa: E402 - the workflow the engine bench runs
 from tests.server import (  # noqa: E402
     create_pg_database,
     free_port,
@@ -62,28 +63,6 @@ PG_URL = os.environ.get(
     "PIPELINES_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 QUEUE = "pipelines"  # the default PIPELINES_CELERY_QUEUE: the broker is private to the bench
-FIRST = "def main(data):\n    return {'n': data['input']['n'], 'twice': data['input']['n'] * 2}\n"
-SECOND = "def main(data):\n    return data['input']['twice'] + 1\n"
-GATE = {
-    "routes": [{"port": "even", "when": {"path": "input.n", "op": "in", "value": [0, 2, 4, 6, 8]}}],
-    "default": "other",
-}
-GRAPH = {
-    "nodes": [
-        {"id": "start", "kind": "start"},
-        {"id": "first", "kind": "code", "config": {"source": FIRST}},
-        {"id": "gate", "kind": "logic_gate", "config": GATE},
-        {"id": "second", "kind": "code", "config": {"source": SECOND}},
-        {"id": "end", "kind": "end"},
-    ],
-    "edges": [
-        {"source": "start", "target": "first"},
-        {"source": "first", "target": "gate"},
-        {"source": "gate", "target": "second", "source_port": "even"},
-        {"source": "gate", "target": "second", "source_port": "other"},
-        {"source": "second", "target": "end"},
-    ],
-}
 QUEUED_PER_TASK = 2  # the code nodes: the only nodes sent to Celery
 GET_THREADS = 8
 GET_CLIENTS = 2
