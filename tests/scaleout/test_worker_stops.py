@@ -16,6 +16,7 @@ import signal
 
 from sqlalchemy import text
 
+from pipelines_server.isolation.sandbox_exec import descendants
 from pipelines_server.store.db import Database
 
 from .cluster import Proc
@@ -148,26 +149,6 @@ def test_sigkill_mid_node_is_taken_over_within_the_default_lease(cluster):
         db.dispose()
 
 
-def _descendants(pid: int) -> list[int]:
-    """Every process below `pid` (its user processes run in sessions of their own)."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", "rb") as fh:
-                    stat = fh.read()
-            except OSError:
-                continue
-            ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
-            children.setdefault(ppid, []).append(int(entry))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
 def test_sigterm_to_every_process_of_the_unit_hands_the_failed_node_back(cluster):
     # systemd's default KillMode=control-group: the SIGTERM reaches every process of the unit,
     # the node's user processes (in sessions of their own) included, which then die of it.
@@ -183,7 +164,7 @@ def test_sigterm_to_every_process_of_the_unit_hands_the_failed_node_back(cluster
             # systemd signals them all at once; here the worker goes first and its user
             # processes once it has learnt of the stop, so that the test does not depend on
             # which of the two the machine gets to first.
-            pids = [first.pid, *_descendants(first.pid)]
+            pids = [first.pid, *descendants(first.pid)]
             first.process.send_signal(signal.SIGTERM)
             wait_for(lambda: "may run" in first.log(), 60, "the worker to learn of the stop")
             for pid in pids[1:]:

@@ -17,7 +17,6 @@ group SIGTERM reached fail; a node that fails while its worker stops is handed b
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 import signal
@@ -32,7 +31,7 @@ from celery.signals import (
     worker_shutting_down,
 )
 
-from ..isolation import outbound
+from ..isolation import outbound, sandbox
 from ..settings import Settings
 from . import kinds
 
@@ -111,7 +110,6 @@ def _worker_engine():
     global _engine, _token
     with _lock:
         if _engine is None:
-            from ..isolation import sandbox
             from ..store.db import Database
             from ..store.leases import new_token
             from .credentials import CredentialStore
@@ -176,34 +174,10 @@ def _shutting_down(**_kwargs):
     _stopping.set()  # SIGTERM to the main process alone: the children learn of it here
 
 
-def _descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as fh:
-                stat = fh.read()
-        except OSError:
-            continue
-        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
-        children.setdefault(ppid, []).append(int(entry))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
 def kill_user_processes() -> None:
     """A pool child runs one node at a time, and every process under it is that node's (a
     code node's sandbox): killed when the node is handed back or its lease is lost."""
-    if not os.path.isdir("/proc"):
-        return
-    for pid in _descendants(os.getpid()):
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
+    sandbox.kill_descendants(os.getpid())
 
 
 @app.task(name=RUN_NODE)

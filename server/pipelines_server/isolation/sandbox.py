@@ -47,6 +47,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .sandbox_exec import descendants
+
 log = logging.getLogger(__name__)
 
 MODES = ("auto", "bwrap", "none")
@@ -329,6 +331,14 @@ class Sandbox:
 def _guarded(proc: subprocess.Popen) -> bool:
     args = proc.args
     return isinstance(args, list) and args[3:5] == [SANDBOX_EXEC, "guard"]
+
+
+def kill_descendants(pid: int) -> None:
+    """SIGKILLs every process below `pid` (a Celery pool child's: the user processes of the
+    node it runs, when the node is handed back or its lease is lost)."""
+    for child in descendants(pid):
+        with contextlib.suppress(OSError):
+            os.kill(child, signal.SIGKILL)
 
 
 def _children(pid: int) -> list[int]:

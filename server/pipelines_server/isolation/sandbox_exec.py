@@ -42,7 +42,9 @@ def drop(uid: int, nproc: int, memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def _descendants(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid` (the children of each of its threads, and theirs); also
+    what isolation/sandbox.py reads when it kills what a worker process started."""
     found: list[int] = []
     todo = [pid]
     while todo:
@@ -67,7 +69,7 @@ def _kill_below(me: int, seconds: float = 5.0) -> None:
     of the killed ones come back to this subreaper and are killed in turn)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        below = _descendants(me)
+        below = descendants(me)
         for pid in below:
             try:
                 os.kill(pid, signal.SIGKILL)
