@@ -45,10 +45,11 @@ def surface_name(path: str) -> str:
     return _SURFACE_NAMES.get(s.prefix, "kfp")
 
 
-def operation_name(scope) -> str:
-    """connexion's operationId of the routed request (the handler's name, without the
-    controller module connexion prefixes it with), or `unmatched`."""
-    routing = (scope.get("extensions") or {}).get("connexion_routing") or {}
+def operation_name(extensions: dict) -> str:
+    """connexion's operationId of the routed request, from its scope's extensions (the
+    handler's name, without the controller module connexion prefixes it with), or
+    `unmatched`."""
+    routing = extensions.get("connexion_routing") or {}
     op = routing.get("operation_id")
     return op.rsplit(".", 1)[-1] if op else "unmatched"
 
@@ -171,7 +172,7 @@ class MetricsMiddleware:
             await self.app(scope, receive, counting_send)
         finally:
             surface = surface_name(scope["path"])
-            operation = operation_name({"extensions": extensions})
+            operation = operation_name(extensions)
             HTTP_REQUESTS.labels(surface, operation, str(status)).inc()
             HTTP_SECONDS.labels(surface, operation).observe(time.perf_counter() - start)
 
