@@ -379,7 +379,7 @@ def _seed_step(ctx, session, wf, mapping: dict, start: int, stop: int) -> None:
                 )
             continue
         valid.append(row)
-    ids = insert_tasks(session, wf, valid)
+    ids = insert_tasks(session, wf, valid, created_by=ctx.created_by_id)
     room = MAX_TASK_IDS - len(task_ids)
     task_ids.extend(ids[: max(room, 0)])
     result.update(

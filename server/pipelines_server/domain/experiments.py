@@ -240,7 +240,10 @@ def run(ctx: jobs.JobContext) -> str | None:
                 if n > 0:
                     # (the copy's version is snapshotted here: library references resolve)
                     insert_tasks(
-                        session, target, [rows[(done_rows + k) % len(rows)] for k in range(n)]
+                        session,
+                        target,
+                        [rows[(done_rows + k) % len(rows)] for k in range(n)],
+                        created_by=ctx.created_by_id,
                     )
                 done_rows += n
                 out["tasks_created"] = done_rows

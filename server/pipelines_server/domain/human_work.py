@@ -20,6 +20,7 @@ from ..shared.timestamps import ts_micros
 from ..store.leases import lease_end
 from ..store.models import NodeInstance
 from . import fields as fieldschema
+from . import submissions
 from .run_views import node_view, review_scores, task_detail, task_row
 from .workflows import get_workflow
 
@@ -182,7 +183,8 @@ def submit_subtask(
         raise ValidationFailed("; ".join(e.message for e in errors), errors)
     status = "submitted" if _reviewed_by(run, inst.node_id) else "finished"
     run.set(inst, submitted_by_id=user_id, lease_expires_at=None)
-    run.event("node.submitted", inst, attempt=inst.attempt)
+    number = submissions.record(run, inst, merged, user_id)
+    run.event("node.submitted", inst, attempt=inst.attempt, submission=number)
     run.finish(inst, merged)
     if status == "submitted":
         run.set(inst, status="submitted", finished_at=None)
@@ -218,6 +220,7 @@ def submit_review(
     evaluation = review_scores(run, inst)
     if evaluation is not None:  # the library evaluation the reviewer saw, kept with the verdict
         verdict["evaluation"] = evaluation
+    submissions.record(run, inst, verdict, user_id)
     if decision == "pass":
         verdict["values"] = sub.output if sub else None
         run.event("review.passed", inst, subtask=subtask_id)

@@ -94,7 +94,7 @@ def run_create(ctx: jobs.JobContext) -> str:
             wf = get_workflow(session, ctx.principal(session), ctx.params["workflow_id"])
             taskrows.check_creatable(wf)
             valid, batch = taskrows.validate_rows(wf, rows[start:end], start)
-            ids = taskrows.insert_tasks(session, wf, valid)
+            ids = taskrows.insert_tasks(session, wf, valid, created_by=ctx.created_by_id)
             r = counts(ctx.result)
             # New lists, never mutated in place: a step that rolls back restores the old ones.
             ctx.result = {

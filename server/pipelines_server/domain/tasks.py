@@ -79,9 +79,15 @@ def initial_status(wf: Workflow) -> str:
 
 
 def insert_tasks(
-    session: Session, wf: Workflow, rows: list[dict], upload_id: str | None = None
+    session: Session,
+    wf: Workflow,
+    rows: list[dict],
+    upload_id: str | None = None,
+    *,
+    created_by: int | None,
 ) -> list[int]:
-    """Inserts one task per row in one bulk statement; returns the ids in the order of rows."""
+    """Inserts one task per row in one bulk statement; returns the ids in the order of rows.
+    `created_by` is the user whose tasks they are (None: a key whose user was removed)."""
     if not rows:
         return []
     ensure_version(session, wf)
@@ -95,6 +101,7 @@ def insert_tasks(
             "status": initial_status(wf),
             "fields": r,
             "upload_id": upload_id,
+            "created_by_id": created_by,
             "created_at": now,
             "updated_at": now,
         }
@@ -200,7 +207,7 @@ def create_tasks(
     valid, result = validate_rows(wf, tasks)
     if not valid:
         raise ValidationFailed("Every task failed validation", result.errors)
-    result.task_ids = insert_tasks(session, wf, valid)
+    result.task_ids = insert_tasks(session, wf, valid, created_by=principal.user_id)
     return result
 
 

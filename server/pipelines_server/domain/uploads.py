@@ -319,7 +319,9 @@ def process(session: Session, upload_id: str, cfg: UploadConfig) -> None:
         shutil.rmtree(dest, ignore_errors=True)
         _finish(upload, FAILED, message=str(exc))
         return
-    task_ids = insert_tasks(session, wf, [r for _, r in rows], upload_id=upload.id)
+    task_ids = insert_tasks(
+        session, wf, [r for _, r in rows], upload_id=upload.id, created_by=upload.uploader_id
+    )
     _finish(
         upload,
         COMPLETED if task_ids else FAILED,

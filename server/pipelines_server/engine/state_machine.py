@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from ..store.models import NodeInstance, Task, TaskEvent, Workflow, WorkflowVersion, utcnow
+from . import followups
 from .compiled_graph import CompiledGraph, compile_graph
 from .executors.base import NodeContext, NodeFailed, NodeResult
 from .kinds import QUEUED_KINDS
@@ -243,6 +244,7 @@ class TaskRun:
             self.conn.execute(_UPDATE_NODE, params)
         if self.events:
             self.conn.execute(insert(_EV), self.events)
+            followups.after_flush(self, self.events)
         self.changed.clear()
         self.events = []
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
@@ -123,6 +124,9 @@ class Task(Base):
     workflow_version: Mapped[int] = mapped_column(Integer, default=1)
     node_count: Mapped[int] = mapped_column(Integer, default=0)
     upload_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    # Who created it (notifications of its failure or escalation go to them; NULL: created
+    # before issue 13, or by a key whose user was removed).
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     # The engine: when the task's node instances were created (NULL: waiting to start), the
     # end node's output, why it failed, and when it ended.
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
@@ -595,3 +599,215 @@ class ProcessLease(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     holder: Mapped[str | None] = mapped_column(String(64), nullable=True)
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+# ---- the people side (issue 13) ----
+
+
+class NodeSubmission(Base):
+    """Every submission of a human node, numbered per node instance from 1: a worker's subtask
+    values or review verdict, an admin's edit or submission, an inline edit, a revert. Node
+    history, my-submissions and revert read these; the node's output is the latest one."""
+
+    __tablename__ = "node_submissions"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    project_id: Mapped[int] = mapped_column(BigInteger)
+    workflow_id: Mapped[int] = mapped_column(BigInteger)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    node_instance_id: Mapped[int] = mapped_column(
+        ForeignKey("node_instances.id", ondelete="CASCADE")
+    )
+    node_id: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))  # subtask, review
+    attempt_number: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    # worker, admin_edit, admin_submit, inline_edit, revert, resolve
+    via: Mapped[str] = mapped_column(String(24), default="worker")
+    values: Mapped[dict | list | None] = mapped_column(Json, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("node_instance_id", "attempt_number", name="uq_node_submissions_attempt"),
+        Index("ix_node_submissions_user", "user_id", "org_id", "id"),
+    )
+
+
+class Notification(Base):
+    """A message to one user: work assigned to them, their submission rejected, a task they
+    own failed or escalated, a job they started finished. `data` links what it is about
+    (project_id, workflow_id, task_id, node_db_id, job_id)."""
+
+    __tablename__ = "notifications"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    type: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict] = mapped_column(Json, default=dict)
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (
+        Index("ix_notifications_user", "user_id", "org_id", "id"),
+        Index(
+            "ix_notifications_unread",
+            "user_id",
+            "org_id",
+            sqlite_where=text("read_at IS NULL"),
+            postgresql_where=text("read_at IS NULL"),
+        ),
+    )
+
+
+class Tag(Base):
+    """A label of a workflow; its tasks may carry it (task_tags)."""
+
+    __tablename__ = "tags"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    project_id: Mapped[int] = mapped_column(BigInteger)
+    workflow_id: Mapped[int] = mapped_column(ForeignKey("workflows.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    color: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("workflow_id", "name", name="uq_tags_workflow_name"),)
+
+
+class TaskTag(Base):
+    __tablename__ = "task_tags"
+    task_id: Mapped[int] = mapped_column(
+        ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
+
+    __table_args__ = (Index("ix_task_tags_tag", "tag_id", "task_id"),)
+
+
+class ProjectInstruction(Base):
+    """Ordered guidance shown to the people who work in a project."""
+
+    __tablename__ = "project_instructions"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(200))
+    content: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_project_instructions_position", "project_id", "position"),)
+
+
+class ProjectFile(Base):
+    """A file of a project, uploaded through a signed upload URL: pending (URL issued),
+    uploaded (bytes received), ready (confirmed), gc_pending (collection requested; removed
+    after the grace), deleted."""
+
+    __tablename__ = "project_files"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(200), default="application/octet-stream")
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    declared_size: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    size_bytes: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    uploader_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    gc_after: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_project_files_project", "project_id", "created_at"),)
+
+
+class WorkflowChain(Base):
+    """When a task of the source workflow finishes, a task is created in the target workflow
+    with fields taken from the finished task through `field_mapping`."""
+
+    __tablename__ = "workflow_chains"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    source_workflow_id: Mapped[int] = mapped_column(
+        ForeignKey("workflows.id", ondelete="CASCADE")
+    )
+    target_workflow_id: Mapped[int] = mapped_column(
+        ForeignKey("workflows.id", ondelete="CASCADE")
+    )
+    field_mapping: Mapped[dict] = mapped_column(Json, default=dict)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_workflow_chains_source", "source_workflow_id"),)
+
+
+class WorkflowTemplate(Base):
+    """An organization's reusable workflow definition (graph and input fields)."""
+
+    __tablename__ = "workflow_templates"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    definition: Mapped[dict] = mapped_column(Json, default=dict)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_workflow_templates_org", "org_id", "id"),)
+
+
+class LlmCall(Base):
+    """One call an llm node made: model, tokens in and out, latency (llm-analytics)."""
+
+    __tablename__ = "llm_calls"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    workflow_id: Mapped[int] = mapped_column(BigInteger)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    node_instance_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    node_id: Mapped[str] = mapped_column(String(100))
+    model: Mapped[str] = mapped_column(String(200))
+    tokens_in: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    tokens_out: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    latency_ms: Mapped[float] = mapped_column(Float, default=0.0)
+    ok: Mapped[bool] = mapped_column(Boolean, default=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_llm_calls_workflow", "workflow_id", "node_id", "model"),)
+
+
+class CliLoginSession(Base):
+    """A device-style CLI login: the CLI starts it (device code kept hashed, user code shown
+    to the person), a signed-in user approves it, and the CLI's next poll receives a new API
+    key for that user, once (the key is minted at that poll; its plaintext is never stored)."""
+
+    __tablename__ = "cli_login_sessions"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_code_hash: Mapped[str] = mapped_column(String(64))
+    user_code: Mapped[str] = mapped_column(String(16), index=True)
+    hostname: Mapped[str] = mapped_column(String(255), default="")
+    client_name: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    org_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), nullable=True)
+    api_key_id: Mapped[int | None] = mapped_column(ForeignKey("api_keys.id"), nullable=True)
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_poll_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
