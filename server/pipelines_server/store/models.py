@@ -740,12 +740,8 @@ class WorkflowChain(Base):
     org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(200))
-    source_workflow_id: Mapped[int] = mapped_column(
-        ForeignKey("workflows.id", ondelete="CASCADE")
-    )
-    target_workflow_id: Mapped[int] = mapped_column(
-        ForeignKey("workflows.id", ondelete="CASCADE")
-    )
+    source_workflow_id: Mapped[int] = mapped_column(ForeignKey("workflows.id", ondelete="CASCADE"))
+    target_workflow_id: Mapped[int] = mapped_column(ForeignKey("workflows.id", ondelete="CASCADE"))
     field_mapping: Mapped[dict] = mapped_column(Json, default=dict)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
