@@ -173,24 +173,47 @@ def submit_subtask(
         session, principal, "subtask", project_id, workflow_id, node_db_id
     )
     _hold(run, inst, user_id)
+    accept_subtask(run, inst, values, user_id)
+    run.flush()
+    return node_view(run, inst, project_id), run.enqueued
+
+
+def validate_values(run: TaskRun, inst: Inst, merged: dict, only: str | None = None) -> None:
+    """A subtask's values against its fields: 422 listing every error (with `only`, the
+    errors of that one field)."""
     defs = run.graph.config(inst.node_id).get("fields") or []
-    merged = {**((inst.state or {}).get("prefill") or {}), **(values or {})}
     errors = fieldschema.validate_row(fieldschema.normalize_schema(defs), merged, 0)
+    if only is not None:
+        errors = [e for e in errors if e.field_name == only]
     if errors:
         for e in errors:
             e.index = None
             e.loc = ("body", "values", e.field_name) if e.field_name else ("body", "values")
         raise ValidationFailed("; ".join(e.message for e in errors), errors)
+
+
+def accept_subtask(
+    run: TaskRun,
+    inst: Inst,
+    values: dict,
+    user_id: int,
+    via: str = submissions.WORKER,
+    event: str = "node.submitted",
+) -> int:
+    """An open subtask's values (over its prefill) validated, recorded and submitted, and the
+    graph followed: a worker's submission, or an admin's on their behalf. Returns the
+    submission's number."""
+    merged = {**((inst.state or {}).get("prefill") or {}), **(values or {})}
+    validate_values(run, inst, merged)
     status = "submitted" if _reviewed_by(run, inst.node_id) else "finished"
     run.set(inst, submitted_by_id=user_id, lease_expires_at=None)
-    number = submissions.record(run, inst, merged, user_id)
-    run.event("node.submitted", inst, attempt=inst.attempt, submission=number)
+    number = submissions.record(run, inst, merged, user_id, via)
+    run.event(event, inst, attempt=inst.attempt, submission=number)
     run.finish(inst, merged)
     if status == "submitted":
         run.set(inst, status="submitted", finished_at=None)
     run.run()
-    run.flush()
-    return node_view(run, inst, project_id), run.enqueued
+    return number
 
 
 def submit_review(
@@ -206,6 +229,22 @@ def submit_review(
         session, principal, "review", project_id, workflow_id, node_db_id
     )
     _hold(run, inst, user_id)
+    decide_review(run, inst, decision, comment, user_id)
+    run.flush()
+    return node_view(run, inst, project_id), run.enqueued
+
+
+def decide_review(
+    run: TaskRun,
+    inst: Inst,
+    decision: str,
+    comment: str | None,
+    user_id: int,
+    via: str = submissions.WORKER,
+) -> None:
+    """A review's verdict recorded and acted on: a worker's, or an admin's on their behalf.
+    pass: the subtask's values stand and the graph goes on; fail: the work is sent back, or,
+    past `max_rereviews`, the review is quarantined or escalated."""
     config = run.graph.config(inst.node_id)
     subtask_id = run.graph.reviewed_subtask(inst.node_id)
     sub = run.insts[subtask_id] if subtask_id else None
@@ -220,7 +259,7 @@ def submit_review(
     evaluation = review_scores(run, inst)
     if evaluation is not None:  # the library evaluation the reviewer saw, kept with the verdict
         verdict["evaluation"] = evaluation
-    submissions.record(run, inst, verdict, user_id)
+    submissions.record(run, inst, verdict, user_id, via)
     if decision == "pass":
         verdict["values"] = sub.output if sub else None
         run.event("review.passed", inst, subtask=subtask_id)
@@ -229,8 +268,7 @@ def submit_review(
         run.set(inst, lease_expires_at=None)
         run.finish(inst, verdict)
         run.run()
-        run.flush()
-        return node_view(run, inst, project_id), run.enqueued
+        return
     rejections += 1
     state["rejections"] = rejections
     state.setdefault("history", []).append(
@@ -249,16 +287,19 @@ def submit_review(
             lease_expires_at=None,
         )
         run.event(f"node.{outcome}", inst, rejections=rejections)
-        run.flush()
-        return node_view(run, inst, project_id), []
-    # Send the work back: the subtask reopens and every node between it and this review
-    # waits for the new submission.
-    between = run.graph.between(subtask_id, inst.node_id)
+        return
+    send_back(run, inst, sub, state)
+
+
+def send_back(run: TaskRun, inst: Inst, sub: Inst, state: dict) -> None:
+    """The review's subtask reopens (for whom `on_reject` says) and every node between it and
+    the review waits for the new submission; the review keeps `state` (its rejections)."""
+    between = run.graph.between(sub.node_id, inst.node_id)
     original = sub.submitted_by_id
     sub_input, sub_state = sub.input, sub.state
-    run.reset_nodes([*between, inst.node_id, subtask_id])
+    run.reset_nodes([*between, inst.node_id, sub.node_id])
     run.set(inst, state=state)
-    rule = config.get("on_reject", "pool")
+    rule = run.graph.config(inst.node_id).get("on_reject", "pool")
     run.set(
         sub,
         status="available",
@@ -269,8 +310,6 @@ def submit_review(
         excluded_user_id=original if rule == "pool_exclude_original" else None,
     )
     run.event("node.available", sub, attempt=sub.attempt, sent_back_by=inst.node_id)
-    run.flush()
-    return node_view(run, inst, project_id), []
 
 
 def release(

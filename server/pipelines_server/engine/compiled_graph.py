@@ -114,6 +114,22 @@ class CompiledGraph:
         )
         return (down & up) - {source, target}
 
+    def descendants(self, node_id: str) -> set[str]:
+        """Every node downstream of `node_id` along forward edges (itself excluded): what
+        depended on its output and runs again when that output is corrected."""
+        succ = {n: [e["target"] for e in self._forward_out(n)] for n in self.nodes}
+        return reach(succ.get(node_id, []), succ) - {node_id}
+
+    def _forward_out(self, node_id: str) -> list[dict]:
+        return [
+            e
+            for e in self._out[node_id]
+            if not (self.kind(e["target"]) == "loop" and e["target_port"] == "next")
+        ]
+
+    def in_loop_body(self, node_id: str) -> bool:
+        return any(node_id in self.loop_body(loop_id) for loop_id in self.loops())
+
 
 @lru_cache(maxsize=1024)
 def _compile(key: str) -> CompiledGraph:

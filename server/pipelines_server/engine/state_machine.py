@@ -568,3 +568,49 @@ class TaskRun:
             elif source == "static":
                 values[f["name"]] = f.get("value")
         return values
+
+    # ---- corrections (admin edits, reverts, refreshed inputs) -----------------------------
+
+    def reopen(self) -> None:
+        """A finished task is worked on again (a correction re-runs part of its graph): back
+        to in_progress, its finish time, output and error cleared; `task.reopened` says so."""
+        if self.status != "finished":
+            return
+        self.conn.execute(
+            update(_T)
+            .where(_T.c.id == self.task_id)
+            .values(
+                status="in_progress", finished_at=None, output=None, error=None, updated_at=self.now
+            )
+        )
+        self.event("task.reopened", previous=self.status)
+        self.status = "in_progress"
+
+    def rerun_after(self, inst: Inst) -> set[str]:
+        """Every node downstream of `inst` is reset and the graph is followed again from it
+        (its output having just been corrected); returns the reset nodes' ids."""
+        below = self.graph.descendants(inst.node_id)
+        self.reopen()
+        self.reset_nodes(below)
+        self._work.append(inst.node_id)
+        self.run()
+        return below
+
+    def upstream_value(self, inst: Inst) -> tuple[bool, Any]:
+        """(ready, value): what the node's incoming edges carry now, as `_try_ready` would
+        hand it to the node (ready is False while an upstream node has not produced it)."""
+        taken: list[tuple[str, Any]] = []
+        for edge in self.graph.incoming(inst.node_id):
+            state, value = self._edge_value(edge, self.insts[edge["source"]])
+            if state == "wait":
+                return False, None
+            if state == "taken":
+                taken.append((edge["source"], value))
+        if not taken:
+            return False, None
+        if inst.kind == "merge" or len(taken) > 1:
+            return True, dict(taken)
+        return True, taken[0][1]
+
+    def static_prefill(self, inst: Inst) -> dict[str, Any]:
+        return self._static_prefill(inst)
