@@ -390,8 +390,8 @@ def refresh_prev_node_info(
 ) -> dict:
     """An open human node's input recomputed from its upstream nodes' current outputs (after
     an upstream correction), and a subtask's static prefill with it."""
-    user_id = acting_user(principal)
     task_id = human_work._locate(session, principal, project_id, workflow_id, node_db_id)
+    user_id = acting_user(principal)
     run, inst = human_work._lock(session, principal, task_id, node_db_id)
     if inst.kind not in ("subtask", "review"):
         raise NotFound(f"Node {node_db_id} is a {inst.kind} node, not a human node")
