@@ -426,3 +426,28 @@ def test_bodies_are_validated(server):
         assert r.status_code in (400, 422), (action, r.text)
         assert r.status_code == 422, (action, r.text)
     assert post(server, wf, n["label"], "revert/0").status_code in (400, 422)
+
+
+def test_nodes_inside_a_loop_body_are_not_corrected(server):
+    make = "def main(data):\n    return [1, 2]\n"
+    nodes = [
+        node("start", "start"),
+        node("make", "code", source=make),
+        node("each", "loop", over="input", max_iterations=5),
+        node("label", "subtask", **NOTE),
+        node("end", "end"),
+    ]
+    edges = [
+        {"source": "start", "target": "make"},
+        {"source": "make", "target": "each"},
+        {"source": "each", "target": "label", "source_port": "body"},
+        {"source": "label", "target": "each", "target_port": "next"},
+        {"source": "each", "target": "end", "source_port": "done"},
+    ]
+    wf = flow(server, nodes, edges, INPUT)
+    (task_id,) = create_tasks(server, wf["id"], [{"text": "loop"}])
+    n = ids(wait_task(server, wf["id"], task_id, until=node_ready("label")))
+    ok(post(server, wf, n["label"], "admin-submit-subtask", json={"values": {"note": "one"}}))
+    wait_task(server, wf["id"], task_id, until=node_ready("label"))
+    r = post(server, wf, n["label"], "revert/1")
+    assert r.status_code == 409 and "loop" in r.json()["detail"]
