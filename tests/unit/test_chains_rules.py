@@ -63,3 +63,31 @@ def test_p95():
     assert p95([5.0]) == 5.0
     assert p95([float(i) for i in range(1, 101)]) == 95.0
     assert p95([1.0, 2.0, 100.0]) == 100.0
+
+
+def test_an_llm_call_record_reads_usage_or_none():
+    import time
+    from datetime import UTC, datetime
+
+    from pipelines_server.engine.executors.llm import call_record
+
+    now, started = datetime.now(UTC), time.perf_counter()
+    ok = call_record("m", now, started, {"prompt_tokens": 12, "completion_tokens": 3})
+    assert (ok["model"], ok["tokens_in"], ok["tokens_out"], ok["ok"], ok["error"]) == (
+        "m",
+        12,
+        3,
+        True,
+        None,
+    )
+    assert ok["latency_ms"] >= 0 and ok["at"] == now
+    other = call_record("m", now, started, {"input_tokens": 5, "output_tokens": 6})
+    assert (other["tokens_in"], other["tokens_out"]) == (5, 6)
+    failed = call_record("m", now, started, None, "boom")
+    assert (failed["tokens_in"], failed["tokens_out"], failed["ok"]) == (None, None, False)
+    assert (
+        call_record("m", now, started, {"prompt_tokens": "x", "completion_tokens": True})[
+            "tokens_in"
+        ]
+        is None
+    )

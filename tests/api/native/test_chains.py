@@ -229,3 +229,23 @@ def test_mapping_copies_an_optional_input_field(server):
     (event,) = wait_for(lambda: chained_events(server, src["id"], task_id), what="task.chained")
     target = get_task(server, dst["id"], event["data"]["target_task_id"])
     assert target["fields"] == {"body": "fr"}
+
+
+def test_idempotency_key_replays_the_created_chain(server):
+    src = make_workflow(server, TARGET_FIELDS, name="i-src")
+    dst = make_workflow(server, TARGET_FIELDS, name="i-dst")
+    body = {
+        "source_workflow_id": src["id"],
+        "target_workflow_id": dst["id"],
+        "field_mapping": {"body": "fields.body"},
+    }
+    headers = {"Idempotency-Key": f"chain-{src['id']}"}
+    with native(server) as api:
+        first = api.post(chains_url(server), json=body, headers=headers)
+        again = api.post(chains_url(server), json=body, headers=headers)
+        other = api.post(chains_url(server), json={**body, "name": "x"}, headers=headers)
+        listed = api.get(chains_url(server), params={"source_workflow_id": src["id"]}).json()
+    assert first.status_code == again.status_code == 201
+    assert again.json()["id"] == first.json()["id"]
+    assert other.status_code == 409
+    assert listed["total"] == 1
