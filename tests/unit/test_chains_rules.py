@@ -91,3 +91,4 @@ def test_an_llm_call_record_reads_usage_or_none():
         ]
         is None
     )
+    assert call_record("m", now, started, {"prompt_tokens": 2**40})["tokens_in"] is None

@@ -76,13 +76,14 @@ def call_record(
     model: Any, at: datetime, started: float, usage: Any, error: str | None = None
 ) -> dict[str, Any]:
     """One call for the llm analytics: the model as configured, tokens from the reply's
-    `usage` (None when the reply had none), the call's wall time, and its error if any."""
+    `usage` (None when the reply had none, or a count no column could hold), the call's wall
+    time, and its error if any."""
     usage = usage if isinstance(usage, dict) else {}
 
     def tokens(*keys: str) -> int | None:
         for key in keys:
             value = usage.get(key)
-            if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**31:
                 return value
         return None
 
