@@ -6,7 +6,7 @@ so a finished task and the jobs that continue it commit together or not at all. 
 is derived from (chain, source task): one source task creates at most one target task per
 chain, whatever runs twice. The job (domain/chains.run_chain) creates the target task as the
 chain's creator; the job runner picks it up within about a second (embedded), or the job
-sweeper sends it to the Celery workers.
+sweeper sends it to the Celery workers once it has waited a job lease (30 s by default).
 """
 
 from __future__ import annotations
