@@ -11,7 +11,7 @@ from sqlalchemy import Connection, insert, text
 
 from ..shared import metrics
 from ..store.db import is_postgres, utc_param
-from ..store.models import NodeInstance, Task, utcnow
+from ..store.models import LlmCall, NodeInstance, Task, utcnow
 from .claims import Claimed
 from .credentials import CredentialLookup
 from .executors.base import NodeFailed, NodeResult
@@ -19,6 +19,7 @@ from .state_machine import Inst, TaskRun, load_graph
 
 _NI = NodeInstance.__table__
 _T = Task.__table__
+_LLM = LlmCall.__table__
 
 
 def start_tasks(conn: Connection, limit: int = 50) -> tuple[int, list[tuple[int, float]]]:
@@ -116,14 +117,20 @@ def _prefill(config: dict, ctx) -> NodeResult:
 
     values: dict[str, Any] = {}
     logs = []
+    calls: list[dict] = []
     for f in config.get("fields") or []:
         if f.get("source") != "llm":
             continue
         llm_config = {"credential": f["credential"], "model": f["model"], "prompt": f["prompt"]}
-        result = EXECUTORS["llm"](llm_config, ctx)
+        try:
+            result = EXECUTORS["llm"](llm_config, ctx)
+        except NodeFailed as failure:
+            failure.llm_calls[:0] = calls
+            raise
+        calls += result.llm_calls
         values[f["name"]] = (result.output or {}).get("content")
         logs.append(f"{f['name']}: {result.log}" if result.log else f"{f['name']}: ok")
-    return NodeResult(output=values, log="\n".join(logs))
+    return NodeResult(output=values, log="\n".join(logs), llm_calls=calls)
 
 
 def complete(
@@ -138,6 +145,7 @@ def complete(
         # whatever this work produced is not recorded.
         metrics.NODES_FINISHED.labels(outcome="discarded").inc()
         return None
+    _record_llm_calls(run, inst, result)
     outcome = "completed"
     if isinstance(result, NodeFailed):
         config = run.graph.config(inst.node_id)
@@ -187,3 +195,30 @@ def complete(
     run.flush()
     metrics.NODES_FINISHED.labels(outcome=outcome).inc()
     return run.enqueued
+
+
+def _record_llm_calls(run: TaskRun, inst: Inst, result: NodeResult | NodeFailed) -> None:
+    """The llm calls the node's work made, in the transaction that records its result."""
+    calls = getattr(result, "llm_calls", None)
+    if not calls:
+        return
+    run.conn.execute(
+        insert(_LLM),
+        [
+            {
+                "org_id": run.org_id,
+                "workflow_id": run.workflow_id,
+                "task_id": run.task_id,
+                "node_instance_id": inst.id,
+                "node_id": inst.node_id,
+                "model": c["model"],
+                "tokens_in": c["tokens_in"],
+                "tokens_out": c["tokens_out"],
+                "latency_ms": c["latency_ms"],
+                "ok": c["ok"],
+                "error": c["error"],
+                "created_at": c.get("at") or run.now,
+            }
+            for c in calls
+        ],
+    )

@@ -60,15 +60,26 @@ class NodeResult:
     log: str = ""
     route: str | None = None  # logic gates: the output port taken
     outcome: str = "finished"  # evaluation: "finished", "escalated" or "quarantined"
+    # llm calls made (see llm.call_record), recorded with the result (llm-analytics)
+    llm_calls: list[dict] = field(default_factory=list)
 
 
 class NodeFailed(Exception):
     """The node's work failed. `retryable` failures are retried with backoff while the
     node's retry budget lasts; the others fail the node at once."""
 
-    def __init__(self, message: str, *, log: str = "", retryable: bool = False, reply: Any = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        log: str = "",
+        retryable: bool = False,
+        reply: Any = None,
+        llm_calls: list[dict] | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.log = log
         self.retryable = retryable
         self.reply = reply
+        self.llm_calls = list(llm_calls or [])  # llm calls made before the failure

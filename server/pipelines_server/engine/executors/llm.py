@@ -8,6 +8,8 @@ recorded reply is scrubbed of it, in case a provider or a proxy echoes it back.
 from __future__ import annotations
 
 import json
+import time
+from datetime import UTC, datetime
 from typing import Any
 
 from ..templating import TemplateError, render
@@ -42,7 +44,13 @@ def execute(config: dict, ctx: NodeContext) -> NodeResult:
         body["response_format"] = {"type": "json_object"}
     timeout = float(config.get("timeout_seconds") or DEFAULT_TIMEOUT_SECONDS)
     scrub = _scrubber(cred)
-    summary, parsed, choice, content = chat_completion(cred, body, timeout)
+    at, started = datetime.now(UTC), time.perf_counter()
+    try:
+        summary, parsed, choice, content = chat_completion(cred, body, timeout)
+    except NodeFailed as failure:
+        failure.llm_calls.append(call_record(model, at, started, None, failure.message))
+        raise
+    call = call_record(model, at, started, parsed.get("usage"))
     output: dict[str, Any] = {
         "content": content,
         "model": parsed.get("model") or model,
@@ -52,14 +60,42 @@ def execute(config: dict, ctx: NodeContext) -> NodeResult:
         try:
             output["json"] = json.loads(_strip_fence(content))
         except ValueError as exc:
+            message = f"{summary}: the model's answer is not JSON ({exc})"
             raise NodeFailed(
-                f"{summary}: the model's answer is not JSON ({exc})",
+                message,
                 log=summary,
                 reply=scrub({"status": 200, "body": parsed}),
+                llm_calls=[{**call, "ok": False, "error": scrub(message)}],
             ) from None
     finish = choice.get("finish_reason")
     log = f"{summary}, finish_reason={finish}" if finish else summary
-    return NodeResult(output=scrub(output), log=scrub(log))
+    return NodeResult(output=scrub(output), log=scrub(log), llm_calls=[call])
+
+
+def call_record(
+    model: Any, at: datetime, started: float, usage: Any, error: str | None = None
+) -> dict[str, Any]:
+    """One call for the llm analytics: the model as configured, tokens from the reply's
+    `usage` (None when the reply had none, or a count no column could hold), the call's wall
+    time, and its error if any."""
+    usage = usage if isinstance(usage, dict) else {}
+
+    def tokens(*keys: str) -> int | None:
+        for key in keys:
+            value = usage.get(key)
+            if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**31:
+                return value
+        return None
+
+    return {
+        "model": str(model)[:200],
+        "tokens_in": tokens("prompt_tokens", "input_tokens"),
+        "tokens_out": tokens("completion_tokens", "output_tokens"),
+        "latency_ms": round((time.perf_counter() - started) * 1000, 3),
+        "ok": error is None,
+        "error": error,
+        "at": at,
+    }
 
 
 def chat_completion(

@@ -231,6 +231,9 @@ def upgrade() -> None:
         sa.Column("created_by_id", Id, nullable=True),
         sa.Column("created_at", UTCDateTime, nullable=False),
         sa.Column("updated_at", UTCDateTime, nullable=False),
+        sa.Column("tasks_created", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("failures", sa.Integer(), server_default="0", nullable=False),
+        sa.Column("last_run_at", UTCDateTime, nullable=True),
         sa.ForeignKeyConstraint(
             ["created_by_id"],
             ["users.id"],
