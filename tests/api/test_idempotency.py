@@ -101,8 +101,8 @@ def test_every_creating_post_of_the_native_and_v1_specs_takes_an_idempotency_key
     """A POST answering 201 or 202 creates something: it must take the key. Exceptions: an
     API key and a CLI login session (start_cli_login, without a key, so without an
     organization to keep idempotency keys in), whose replies hold a secret shown only once
-    (keeping it to replay would store the secret), and v1's upload confirm, which creates nothing (it moves an upload on; a
-    second confirm is 409 by the v1 reference)."""
+    (keeping it to replay would store the secret), and v1's upload confirm, which creates
+    nothing (it moves an upload on; a second confirm is 409 by the v1 reference)."""
     from pathlib import Path
 
     import yaml
