@@ -120,6 +120,8 @@ def start_server(
         "PIPELINES_RATE_LIMIT_PER_KEY": "100000/minute",
         "PIPELINES_RATE_LIMIT_PER_IP": "100000/minute",
         "PIPELINES_RATE_LIMIT_FAILED_AUTH": "100000/minute",
+        "PIPELINES_CLI_LOGIN_STARTS_PER_MINUTE": "100000",
+        "PIPELINES_CLI_LOGIN_INTERVAL_SECONDS": "1",
         "PIPELINES_LOG_LEVEL": "warning",
         # The local webhook and LLM servers of the tests listen here; a test of the default
         # policy starts its server with env={"PIPELINES_OUTBOUND_ALLOW": ""}.

@@ -124,6 +124,9 @@ class Settings:
     log_level: str = "info"
     job_step_rows: int = 500  # rows a job handles per step (transaction, checkpoint)
     export_inline_max_rows: int = 10_000  # export-tasks answered as one JSON body up to this
+    cli_login_ttl_seconds: int = 600  # a CLI login session's lifetime
+    cli_login_interval_seconds: int = 5  # the poll cadence a CLI login session asks for
+    cli_login_starts_per_minute: int = 10  # CLI login sessions one client address may start
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -198,6 +201,9 @@ class Settings:
             log_level=_env("PIPELINES_LOG_LEVEL", "info"),
             job_step_rows=max(1, _int("PIPELINES_JOB_STEP_ROWS", 500)),
             export_inline_max_rows=_int("PIPELINES_EXPORT_INLINE_MAX_ROWS", 10_000),
+            cli_login_ttl_seconds=max(60, _int("PIPELINES_CLI_LOGIN_TTL_SECONDS", 600)),
+            cli_login_interval_seconds=max(1, _int("PIPELINES_CLI_LOGIN_INTERVAL_SECONDS", 5)),
+            cli_login_starts_per_minute=max(1, _int("PIPELINES_CLI_LOGIN_STARTS_PER_MINUTE", 10)),
         )
         return s
 

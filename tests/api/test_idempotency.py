@@ -99,9 +99,10 @@ def test_a_key_over_255_characters_is_refused(server):
 
 def test_every_creating_post_of_the_native_and_v1_specs_takes_an_idempotency_key():
     """A POST answering 201 or 202 creates something: it must take the key. Exceptions: an
-    API key, whose reply holds the secret shown only once (keeping it to replay would store
-    the secret), and v1's upload confirm, which creates nothing (it moves an upload on; a
-    second confirm is 409 by the v1 reference)."""
+    API key and a CLI login session (start_cli_login, without a key, so without an
+    organization to keep idempotency keys in), whose replies hold a secret shown only once
+    (keeping it to replay would store the secret), and v1's upload confirm, which creates
+    nothing (it moves an upload on; a second confirm is 409 by the v1 reference)."""
     from pathlib import Path
 
     import yaml
@@ -115,7 +116,7 @@ def test_every_creating_post_of_the_native_and_v1_specs_takes_an_idempotency_key
             if not op or not {"201", "202"} & set(op["responses"]):
                 continue
             params = [p.get("$ref", "") for p in op.get("parameters", [])]
-            if op["operationId"] in ("create_api_key", "confirm_upload"):
+            if op["operationId"] in ("create_api_key", "start_cli_login", "confirm_upload"):
                 continue
             if "#/components/parameters/IdempotencyKey" not in params:
                 missing.append(f"{name} POST {path}")

@@ -11,7 +11,7 @@ from ..engine import task_control
 from ..engine.graph_validation import validate_graph
 from ..shared.errors import BadRequest, Conflict, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
-from ..store.models import Task, Upload, Workflow, utcnow
+from ..store.models import Tag, Task, Upload, Workflow, utcnow
 from . import fields as fieldschema
 from . import library_refs
 from .projects import get_project
@@ -99,6 +99,7 @@ def list_workflows(
     offset: int,
     limit: int,
     status: str | None = None,
+    tag: str | None = None,
 ) -> tuple[list[Workflow], int]:
     _activate_due(session, principal.org_id)
     where = [Workflow.org_id == principal.org_id]
@@ -107,6 +108,11 @@ def list_workflows(
         where.append(Workflow.project_id == project_id)
     if status is not None:
         where.append(Workflow.status == status)
+    if tag is not None:  # workflows that have a tag of this name
+        tagged = select(Tag.workflow_id).where(
+            Tag.org_id == principal.org_id, Tag.name == tag.strip()
+        )
+        where.append(Workflow.id.in_(tagged))
     total = session.scalar(select(func.count()).select_from(Workflow).where(*where))
     rows = list(
         session.scalars(

@@ -810,4 +810,8 @@ class CliLoginSession(Base):
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_poll_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The address that started the session: starts are limited per client address.
+    client_ip: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_cli_login_sessions_client", "client_ip", "created_at"),)

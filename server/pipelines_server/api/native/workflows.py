@@ -8,16 +8,22 @@ from ...web.auth import caller_session
 from . import shapes
 
 
-def list_all_workflows(page: int = 1, page_size: int = 50, status: str | None = None):
-    return list_workflows(None, page, page_size, status)
+def list_all_workflows(
+    page: int = 1, page_size: int = 50, status: str | None = None, tag: str | None = None
+):
+    return list_workflows(None, page, page_size, status, tag)
 
 
 def list_workflows(
-    project_id: int | None, page: int = 1, page_size: int = 50, status: str | None = None
+    project_id: int | None,
+    page: int = 1,
+    page_size: int = 50,
+    status: str | None = None,
+    tag: str | None = None,
 ):
     with caller_session() as (session, me):
         rows, total = workflows.list_workflows(
-            session, me, project_id, shapes.offset(page, page_size), page_size, status
+            session, me, project_id, shapes.offset(page, page_size), page_size, status, tag
         )
         return shapes.page([shapes.workflow(w) for w in rows], total, page, page_size), 200
 

@@ -164,6 +164,7 @@ def upgrade() -> None:
         sa.Column("approved_at", UTCDateTime, nullable=True),
         sa.Column("expires_at", UTCDateTime, nullable=False),
         sa.Column("last_poll_at", UTCDateTime, nullable=True),
+        sa.Column("client_ip", sa.String(length=64), nullable=True),
         sa.Column("created_at", UTCDateTime, nullable=False),
         sa.ForeignKeyConstraint(
             ["api_key_id"],
@@ -182,6 +183,9 @@ def upgrade() -> None:
     with op.batch_alter_table("cli_login_sessions", schema=None) as batch_op:
         batch_op.create_index(
             batch_op.f("ix_cli_login_sessions_user_code"), ["user_code"], unique=False
+        )
+        batch_op.create_index(
+            "ix_cli_login_sessions_client", ["client_ip", "created_at"], unique=False
         )
 
     op.create_table(
@@ -357,6 +361,7 @@ def downgrade() -> None:
     op.drop_table("workflow_chains")
     op.drop_table("tags")
     with op.batch_alter_table("cli_login_sessions", schema=None) as batch_op:
+        batch_op.drop_index("ix_cli_login_sessions_client")
         batch_op.drop_index(batch_op.f("ix_cli_login_sessions_user_code"))
 
     op.drop_table("cli_login_sessions")
