@@ -118,3 +118,8 @@ def test_an_event_of_another_user_or_node_gets_no_submission():
     events = [_event(1, "node.reverted", 10, 9, T0), _event(2, "node.resolved", 11, 3, T0)]
     attach_submissions(events, [_sub(100, 10, 1, 3, T0)])
     assert [e["submission"] for e in events] == [None, None]
+
+
+def test_a_comment_edited_into_something_else_reads_as_text():
+    edited = verdict(12, "fail", comment=["not", "text"])
+    assert review_outcome(10, None, [edited], True, False)["comment"] == "['not', 'text']"

@@ -39,6 +39,11 @@ HISTORY_PREFIXES = ("node.", "review.")
 # ---- review outcomes (pure) ----------------------------------------------------------------
 
 
+def _text(value: Any) -> str | None:
+    """A verdict's decision or comment as text (an admin may have edited it into anything)."""
+    return None if value is None else value if isinstance(value, str) else str(value)
+
+
 def reviewers_of(graph: CompiledGraph, subtask_id: str) -> list[str]:
     """The review nodes that judge this subtask."""
     return [
@@ -70,7 +75,7 @@ def review_outcome(
         values = v.get("values") if isinstance(v.get("values"), dict) else {}
         return {
             "status": "passed" if values.get("decision") == "pass" else "rejected",
-            "comment": values.get("comment"),
+            "comment": _text(values.get("comment")),
             "reviewer_id": v.get("user_id"),
             "review_node_db_id": v.get("node_instance_id"),
             "review_submission_id": v["id"],
@@ -198,8 +203,8 @@ def _verdict(v: dict, nodes: dict[int, str], mail: dict[int, str], judged: int |
         "review_node_db_id": v["node_instance_id"],
         "review_node_id": nodes.get(v["node_instance_id"], v["node_id"]),
         "attempt_number": v["attempt_number"],
-        "decision": values.get("decision"),
-        "comment": values.get("comment"),
+        "decision": _text(values.get("decision")),
+        "comment": _text(values.get("comment")),
         "reviewer_id": v["user_id"],
         "reviewer_email": mail.get(v["user_id"]),
         "reviewed_at": v["created_at"],
