@@ -1,17 +1,33 @@
-"""The my-work list: the human nodes the caller can open now, and the ones the caller holds."""
+"""The my-work list (the human nodes the caller can open now, and the ones the caller holds)
+and the my-submissions list (the caller's own submissions, with the review outcome of each),
+at every scope: the caller's organization, one project."""
 
 from __future__ import annotations
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from ..engine.state_machine import load_graph
 from ..shared.principal import Principal, acting_user
-from ..store.models import NodeInstance, Task, Workflow, utcnow
+from ..store.models import NodeInstance, NodeSubmission, Tag, Task, TaskTag, Workflow, utcnow
 from .human_work import WORKABLE_TASK
+from .node_history import INT64_MAX, next_ids, review_outcome, reviewers_of
 
 _NI = NodeInstance.__table__
+_NS = NodeSubmission.__table__
 _T = Task.__table__
+_TG = Tag.__table__
+_TT = TaskTag.__table__
 _W = Workflow.__table__
+
+
+def _tagged(tag: str):
+    """The task carries a tag of this name."""
+    return exists(
+        select(_TT.c.task_id)
+        .join(_TG, _TG.c.id == _TT.c.tag_id)
+        .where(_TT.c.task_id == _T.c.id, _TG.c.name == tag)
+    )
 
 
 def my_work(
@@ -21,8 +37,10 @@ def my_work(
     offset: int,
     limit: int,
     kind: str | None = None,
+    tag: str | None = None,
 ) -> tuple[list[dict], int]:
-    """Human nodes the caller can open now, and the ones the caller holds."""
+    """Human nodes the caller can open now, and the ones the caller holds (oldest first);
+    `tag` keeps the nodes of tasks carrying a tag of that name."""
     user_id = acting_user(principal)
     now = utcnow()
     where = [
@@ -44,6 +62,8 @@ def my_work(
     ]
     if project_id is not None:
         where.append(_W.c.project_id == project_id)
+    if tag is not None:
+        where.append(_tagged(tag))
     joined = _NI.join(_T, _T.c.id == _NI.c.task_id).join(_W, _W.c.id == _NI.c.workflow_id)
     total = session.scalar(select(func.count()).select_from(joined).where(*where))
     rows = session.execute(
@@ -89,3 +109,120 @@ def my_work(
             }
         )
     return items, total
+
+
+def my_submissions(
+    session: Session,
+    principal: Principal,
+    project_id: int | None,
+    offset: int,
+    limit: int,
+    kind: str | None = None,
+    workflow_id: int | None = None,
+    status: str | None = None,
+    tag: str | None = None,
+) -> tuple[list[dict], int]:
+    """The caller's own submissions (node_submissions written by the caller), newest first,
+    each with its node (and the node's current status), task, workflow and, for a subtask
+    submission that a review judges, the review's outcome. `status` filters on the node's
+    current status, `tag` on a tag name of the task."""
+    user_id = acting_user(principal)
+    where = [_NS.c.org_id == principal.org_id, _NS.c.user_id == user_id]
+    if project_id is not None:
+        where.append(_NS.c.project_id == project_id)
+    if kind is not None:
+        where.append(_NS.c.kind == kind)
+    if workflow_id is not None:
+        if workflow_id > INT64_MAX:
+            return [], 0
+        where.append(_NS.c.workflow_id == workflow_id)
+    if status is not None:
+        where.append(_NI.c.status == status)
+    if tag is not None:
+        where.append(_tagged(tag))
+    joined = (
+        _NS.join(_NI, _NI.c.id == _NS.c.node_instance_id)
+        .join(_T, _T.c.id == _NS.c.task_id)
+        .join(_W, _W.c.id == _NS.c.workflow_id)
+    )
+    total = session.scalar(select(func.count()).select_from(joined).where(*where))
+    rows = session.execute(
+        select(
+            _NS.c.id,
+            _NS.c.attempt_number,
+            _NS.c.via,
+            _NS.c["values"].label("submitted_values"),
+            _NS.c.created_at,
+            _NS.c.node_instance_id,
+            _NS.c.node_id,
+            _NS.c.kind,
+            _NS.c.task_id,
+            _NS.c.workflow_id,
+            _NS.c.project_id,
+            _NI.c.status.label("node_status"),
+            _T.c.status.label("task_status"),
+            _T.c.workflow_version,
+            _W.c.name.label("workflow_name"),
+        )
+        .select_from(joined)
+        .where(*where)
+        .order_by(_NS.c.id.desc())
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    outcomes = _outcomes(session, [r for r in rows if r.kind == "subtask"])
+    return [
+        {
+            "id": r.id,
+            "attempt_number": r.attempt_number,
+            "via": r.via,
+            "values": r.submitted_values,
+            "submitted_at": r.created_at,
+            "node_db_id": r.node_instance_id,
+            "node_id": r.node_id,
+            "kind": r.kind,
+            "status": r.node_status,
+            "task_id": r.task_id,
+            "task_status": r.task_status,
+            "workflow_id": r.workflow_id,
+            "workflow_name": r.workflow_name,
+            "project_id": r.project_id,
+            "review": outcomes.get(r.id),
+        }
+        for r in rows
+    ], total
+
+
+def _outcomes(session: Session, rows: list) -> dict[int, dict | None]:
+    """The review outcome of each of these subtask submissions, in three queries."""
+    if not rows:
+        return {}
+    conn = session.connection()
+    task_ids = {r.task_id for r in rows}
+    siblings = session.execute(
+        select(_NS.c.id, _NS.c.node_instance_id, _NS.c.task_id, _NS.c.node_id, _NS.c.kind)
+        .where(_NS.c.task_id.in_(task_ids))
+        .order_by(_NS.c.id)
+    ).all()
+    by_node: dict[int, list[int]] = {}
+    for s in siblings:
+        if s.kind == "subtask":
+            by_node.setdefault(s.node_instance_id, []).append(s.id)
+    review_ids = [s.id for s in siblings if s.kind == "review"]
+    verdicts: dict[tuple[int, str], list[dict]] = {}
+    if review_ids:
+        for v in session.execute(select(_NS).where(_NS.c.id.in_(review_ids))).all():
+            verdicts.setdefault((v.task_id, v.node_id), []).append(dict(v._mapping))
+    out: dict[int, dict | None] = {}
+    for r in rows:
+        graph = load_graph(conn, r.workflow_id, r.workflow_version)
+        reviewers = reviewers_of(graph, r.node_id) if r.node_id in graph.nodes else []
+        following = next_ids(by_node.get(r.node_instance_id, [r.id]))
+        out[r.id] = review_outcome(
+            r.id,
+            following.get(r.id),
+            [v for n in reviewers for v in verdicts.get((r.task_id, n), [])],
+            bool(reviewers),
+            r.node_status == "submitted",
+        )
+    return out

@@ -1,6 +1,8 @@
-"""The `work` tag: human subtasks and reviews (open, view, submit, release) and my-work."""
+"""The `work` tag: human subtasks and reviews (open, view, submit, release), my-work and
+my-submissions at every scope, a node's submissions, history and linked nodes."""
 
-from ...domain import human_work, work_list
+from ...domain import human_work, node_history, work_list
+from ...domain.orgs import get_org
 from ...domain.projects import get_project
 from ...runtime import current
 from ...web.auth import caller_session
@@ -62,19 +64,111 @@ def release_node(project_id: int, workflow_id: int, node_db_id: int):
     return shapes.jsonable(view), 200
 
 
-def _my_work(project_id, page, page_size, kind):
+def _my_work(project_id, page, page_size, kind, tag):
     with caller_session() as (session, me):
+        if project_id is not None:
+            get_project(session, me, project_id)
         items, total = work_list.my_work(
-            session, me, project_id, shapes.offset(page, page_size), page_size, kind
+            session, me, project_id, shapes.offset(page, page_size), page_size, kind, tag
         )
     return shapes.page(shapes.jsonable(items), total, page, page_size), 200
 
 
-def my_work(page: int = 1, page_size: int = 50, kind: str | None = None):
-    return _my_work(None, page, page_size, kind)
+def my_work(page: int = 1, page_size: int = 50, kind: str | None = None, tag: str | None = None):
+    return _my_work(None, page, page_size, kind, tag)
 
 
-def project_my_work(project_id: int, page: int = 1, page_size: int = 50, kind: str | None = None):
+def project_my_work(
+    project_id: int,
+    page: int = 1,
+    page_size: int = 50,
+    kind: str | None = None,
+    tag: str | None = None,
+):
+    return _my_work(project_id, page, page_size, kind, tag)
+
+
+def org_my_work(
+    org_id: int, page: int = 1, page_size: int = 50, kind: str | None = None, tag: str | None = None
+):
     with caller_session() as (session, me):
-        get_project(session, me, project_id)
-    return _my_work(project_id, page, page_size, kind)
+        get_org(session, me, org_id)
+    return _my_work(None, page, page_size, kind, tag)
+
+
+def _my_submissions(project_id, page, page_size, filters):
+    with caller_session() as (session, me):
+        if project_id is not None:
+            get_project(session, me, project_id)
+        items, total = work_list.my_submissions(
+            session, me, project_id, shapes.offset(page, page_size), page_size, **filters
+        )
+    return shapes.page(shapes.jsonable(items), total, page, page_size), 200
+
+
+def my_submissions(
+    page: int = 1,
+    page_size: int = 50,
+    kind: str | None = None,
+    workflow_id: int | None = None,
+    status: str | None = None,
+    tag: str | None = None,
+):
+    filters = {"kind": kind, "workflow_id": workflow_id, "status": status, "tag": tag}
+    return _my_submissions(None, page, page_size, filters)
+
+
+def org_my_submissions(
+    org_id: int,
+    page: int = 1,
+    page_size: int = 50,
+    kind: str | None = None,
+    workflow_id: int | None = None,
+    status: str | None = None,
+    tag: str | None = None,
+):
+    with caller_session() as (session, me):
+        get_org(session, me, org_id)
+    filters = {"kind": kind, "workflow_id": workflow_id, "status": status, "tag": tag}
+    return _my_submissions(None, page, page_size, filters)
+
+
+def project_my_submissions(
+    project_id: int,
+    page: int = 1,
+    page_size: int = 50,
+    kind: str | None = None,
+    workflow_id: int | None = None,
+    status: str | None = None,
+    tag: str | None = None,
+):
+    filters = {"kind": kind, "workflow_id": workflow_id, "status": status, "tag": tag}
+    return _my_submissions(project_id, page, page_size, filters)
+
+
+def submission_view(project_id: int, node_id: str):
+    with caller_session() as (session, me):
+        view = node_history.submission_view(session, me, project_id, int(node_id))
+    return shapes.jsonable(view), 200
+
+
+def node_history_list(
+    project_id: int, workflow_id: int, node_db_id: int, page: int = 1, page_size: int = 50
+):
+    with caller_session() as (session, me):
+        items, total = node_history.node_history(
+            session,
+            me,
+            project_id,
+            workflow_id,
+            node_db_id,
+            shapes.offset(page, page_size),
+            page_size,
+        )
+    return shapes.page(shapes.jsonable(items), total, page, page_size), 200
+
+
+def node_with_linked(project_id: int, workflow_id: int, node_db_id: int):
+    with caller_session() as (session, me):
+        view = node_history.node_with_linked(session, me, project_id, workflow_id, node_db_id)
+    return shapes.jsonable(view), 200
