@@ -19,6 +19,13 @@ from .chart_query_order_by import ChartQueryOrderBy
 from .chart_query_order_by_direction import ChartQueryOrderByDirection
 from .chart_query_result import ChartQueryResult
 from .chart_query_result_rows_item import ChartQueryResultRowsItem
+from .cli_login_decision import CliLoginDecision
+from .cli_login_poll import CliLoginPoll
+from .cli_login_poll_state import CliLoginPollState
+from .cli_login_request import CliLoginRequest
+from .cli_login_request_state import CliLoginRequestState
+from .cli_login_session import CliLoginSession
+from .cli_login_start import CliLoginStart
 from .code_node import CodeNode
 from .code_node_config import CodeNodeConfig
 from .code_node_config_input_type import CodeNodeConfigInputType
@@ -35,6 +42,13 @@ from .configurable_field_override import ConfigurableFieldOverride
 from .configurable_fields import ConfigurableFields
 from .configurable_node import ConfigurableNode
 from .configurable_node_kind import ConfigurableNodeKind
+from .correction_inline_edit import CorrectionInlineEdit
+from .correction_resolution import CorrectionResolution
+from .correction_resolution_action import CorrectionResolutionAction
+from .correction_review_decision import CorrectionReviewDecision
+from .correction_review_decision_decision import CorrectionReviewDecisionDecision
+from .correction_values import CorrectionValues
+from .correction_values_values import CorrectionValuesValues
 from .credential import Credential
 from .credential_create import CredentialCreate
 from .credential_page import CredentialPage
@@ -143,6 +157,7 @@ from .expires_in_days_type_1 import ExpiresInDaysType1
 from .expires_in_days_type_2_type_1 import ExpiresInDaysType2Type1
 from .expires_in_days_type_3_type_1 import ExpiresInDaysType3Type1
 from .export_dataset_format import ExportDatasetFormat
+from .field_mapping import FieldMapping
 from .field_type import FieldType
 from .gate_condition import GateCondition
 from .gate_condition_all_item import GateConditionAllItem
@@ -164,10 +179,18 @@ from .input_field import InputField
 from .key_owner_type_0 import KeyOwnerType0
 from .library_item_meta import LibraryItemMeta
 from .library_item_meta_scope_type import LibraryItemMetaScopeType
+from .linked_node_view import LinkedNodeView
+from .linked_node_view_task_fields import LinkedNodeViewTaskFields
+from .llm_analytics import LlmAnalytics
+from .llm_analytics_by_model_item import LlmAnalyticsByModelItem
+from .llm_analytics_by_node_item import LlmAnalyticsByNodeItem
+from .llm_analytics_by_node_model_item import LlmAnalyticsByNodeModelItem
+from .llm_analytics_totals import LlmAnalyticsTotals
 from .llm_node import LlmNode
 from .llm_node_config import LlmNodeConfig
 from .llm_node_config_response_format import LlmNodeConfigResponseFormat
 from .llm_node_kind import LlmNodeKind
+from .llm_usage import LlmUsage
 from .logic_gate_node import LogicGateNode
 from .logic_gate_node_config import LogicGateNodeConfig
 from .logic_gate_node_config_routes_item import LogicGateNodeConfigRoutesItem
@@ -186,24 +209,37 @@ from .merge_node_kind import MergeNodeKind
 from .model import Model
 from .model_page import ModelPage
 from .model_provider import ModelProvider
+from .my_submission import MySubmission
+from .my_submission_kind import MySubmissionKind
+from .my_submission_page import MySubmissionPage
+from .my_submissions_kind import MySubmissionsKind
 from .my_work_item import MyWorkItem
 from .my_work_item_kind import MyWorkItemKind
 from .my_work_item_status import MyWorkItemStatus
 from .my_work_kind import MyWorkKind
 from .my_work_page import MyWorkPage
+from .node_history_event import NodeHistoryEvent
+from .node_history_event_data import NodeHistoryEventData
+from .node_history_event_submission_type_0 import NodeHistoryEventSubmissionType0
+from .node_history_page import NodeHistoryPage
 from .node_status import NodeStatus
+from .node_submission_entry import NodeSubmissionEntry
 from .node_summary import NodeSummary
+from .node_with_linked import NodeWithLinked
 from .node_work import NodeWork
 from .node_work_kind import NodeWorkKind
 from .node_work_task_fields import NodeWorkTaskFields
 from .node_work_values import NodeWorkValues
 from .nullable_user_type_0 import NullableUserType0
+from .org_my_submissions_kind import OrgMySubmissionsKind
+from .org_my_work_kind import OrgMyWorkKind
 from .organization import Organization
 from .organization_page import OrganizationPage
 from .page_meta import PageMeta
 from .port_type import PortType
 from .project import Project
 from .project_create import ProjectCreate
+from .project_my_submissions_kind import ProjectMySubmissionsKind
 from .project_my_work_kind import ProjectMyWorkKind
 from .project_page import ProjectPage
 from .project_update import ProjectUpdate
@@ -225,6 +261,7 @@ from .review_node_config_on_reject import ReviewNodeConfigOnReject
 from .review_node_kind import ReviewNodeKind
 from .review_submission import ReviewSubmission
 from .review_submission_decision import ReviewSubmissionDecision
+from .review_verdict import ReviewVerdict
 from .reviewed_subtask_type_0 import ReviewedSubtaskType0
 from .role import Role
 from .seed_from_dataset import SeedFromDataset
@@ -232,10 +269,18 @@ from .seed_from_dataset_column_mapping import SeedFromDatasetColumnMapping
 from .seed_job import SeedJob
 from .seed_row_error import SeedRowError
 from .seed_row_error_errors_item import SeedRowErrorErrorsItem
+from .select_option import SelectOption
+from .select_options import SelectOptions
 from .server_sent_event import ServerSentEvent
 from .start_node import StartNode
 from .start_node_config import StartNodeConfig
 from .start_node_kind import StartNodeKind
+from .submission_review_type_0 import SubmissionReviewType0
+from .submission_review_type_0_status import SubmissionReviewType0Status
+from .submission_via import SubmissionVia
+from .submission_view import SubmissionView
+from .submission_view_task import SubmissionViewTask
+from .submission_view_task_fields import SubmissionViewTaskFields
 from .subtask_node import SubtaskNode
 from .subtask_node_config import SubtaskNodeConfig
 from .subtask_node_config_fields_item import SubtaskNodeConfigFieldsItem
@@ -244,10 +289,19 @@ from .subtask_node_config_fields_item_type import SubtaskNodeConfigFieldsItemTyp
 from .subtask_node_kind import SubtaskNodeKind
 from .subtask_submission import SubtaskSubmission
 from .subtask_submission_values import SubtaskSubmissionValues
+from .tag import Tag
+from .tag_create import TagCreate
+from .tag_page import TagPage
 from .task_detail import TaskDetail
 from .task_detail_fields import TaskDetailFields
 from .task_node import TaskNode
 from .task_status import TaskStatus
+from .task_summary import TaskSummary
+from .task_summary_fields import TaskSummaryFields
+from .task_summary_page import TaskSummaryPage
+from .task_tag_ref import TaskTagRef
+from .task_tags import TaskTags
+from .task_tags_set import TaskTagsSet
 from .tasks_create_async_request import TasksCreateAsyncRequest
 from .tasks_create_job import TasksCreateJob
 from .tasks_create_request import TasksCreateRequest
@@ -283,6 +337,11 @@ from .user_page import UserPage
 from .user_update import UserUpdate
 from .validation_issue import ValidationIssue
 from .workflow import Workflow
+from .workflow_chain import WorkflowChain
+from .workflow_chain_create import WorkflowChainCreate
+from .workflow_chain_page import WorkflowChainPage
+from .workflow_chain_stats import WorkflowChainStats
+from .workflow_chain_update import WorkflowChainUpdate
 from .workflow_create import WorkflowCreate
 from .workflow_page import WorkflowPage
 from .workflow_status import WorkflowStatus
@@ -308,6 +367,13 @@ __all__ = (
     "ChartQueryOrderByDirection",
     "ChartQueryResult",
     "ChartQueryResultRowsItem",
+    "CliLoginDecision",
+    "CliLoginPoll",
+    "CliLoginPollState",
+    "CliLoginRequest",
+    "CliLoginRequestState",
+    "CliLoginSession",
+    "CliLoginStart",
     "CodeNode",
     "CodeNodeConfig",
     "CodeNodeConfigInputType",
@@ -324,6 +390,13 @@ __all__ = (
     "ConfigurableFields",
     "ConfigurableNode",
     "ConfigurableNodeKind",
+    "CorrectionInlineEdit",
+    "CorrectionResolution",
+    "CorrectionResolutionAction",
+    "CorrectionReviewDecision",
+    "CorrectionReviewDecisionDecision",
+    "CorrectionValues",
+    "CorrectionValuesValues",
     "Credential",
     "CredentialCreate",
     "CredentialPage",
@@ -426,6 +499,7 @@ __all__ = (
     "ExpiresInDaysType2Type1",
     "ExpiresInDaysType3Type1",
     "ExportDatasetFormat",
+    "FieldMapping",
     "FieldType",
     "GateCondition",
     "GateConditionAllItem",
@@ -447,10 +521,18 @@ __all__ = (
     "KeyOwnerType0",
     "LibraryItemMeta",
     "LibraryItemMetaScopeType",
+    "LinkedNodeView",
+    "LinkedNodeViewTaskFields",
+    "LlmAnalytics",
+    "LlmAnalyticsByModelItem",
+    "LlmAnalyticsByNodeItem",
+    "LlmAnalyticsByNodeModelItem",
+    "LlmAnalyticsTotals",
     "LlmNode",
     "LlmNodeConfig",
     "LlmNodeConfigResponseFormat",
     "LlmNodeKind",
+    "LlmUsage",
     "LogicGateNode",
     "LogicGateNodeConfig",
     "LogicGateNodeConfigRoutesItem",
@@ -469,24 +551,37 @@ __all__ = (
     "Model",
     "ModelPage",
     "ModelProvider",
+    "MySubmission",
+    "MySubmissionKind",
+    "MySubmissionPage",
+    "MySubmissionsKind",
     "MyWorkItem",
     "MyWorkItemKind",
     "MyWorkItemStatus",
     "MyWorkKind",
     "MyWorkPage",
+    "NodeHistoryEvent",
+    "NodeHistoryEventData",
+    "NodeHistoryEventSubmissionType0",
+    "NodeHistoryPage",
     "NodeStatus",
+    "NodeSubmissionEntry",
     "NodeSummary",
+    "NodeWithLinked",
     "NodeWork",
     "NodeWorkKind",
     "NodeWorkTaskFields",
     "NodeWorkValues",
     "NullableUserType0",
+    "OrgMySubmissionsKind",
+    "OrgMyWorkKind",
     "Organization",
     "OrganizationPage",
     "PageMeta",
     "PortType",
     "Project",
     "ProjectCreate",
+    "ProjectMySubmissionsKind",
     "ProjectMyWorkKind",
     "ProjectPage",
     "ProjectUpdate",
@@ -508,6 +603,7 @@ __all__ = (
     "ReviewNodeKind",
     "ReviewSubmission",
     "ReviewSubmissionDecision",
+    "ReviewVerdict",
     "ReviewedSubtaskType0",
     "Role",
     "SeedFromDataset",
@@ -515,10 +611,18 @@ __all__ = (
     "SeedJob",
     "SeedRowError",
     "SeedRowErrorErrorsItem",
+    "SelectOption",
+    "SelectOptions",
     "ServerSentEvent",
     "StartNode",
     "StartNodeConfig",
     "StartNodeKind",
+    "SubmissionReviewType0",
+    "SubmissionReviewType0Status",
+    "SubmissionVia",
+    "SubmissionView",
+    "SubmissionViewTask",
+    "SubmissionViewTaskFields",
     "SubtaskNode",
     "SubtaskNodeConfig",
     "SubtaskNodeConfigFieldsItem",
@@ -527,10 +631,19 @@ __all__ = (
     "SubtaskNodeKind",
     "SubtaskSubmission",
     "SubtaskSubmissionValues",
+    "Tag",
+    "TagCreate",
+    "TagPage",
     "TaskDetail",
     "TaskDetailFields",
     "TaskNode",
     "TaskStatus",
+    "TaskSummary",
+    "TaskSummaryFields",
+    "TaskSummaryPage",
+    "TaskTagRef",
+    "TaskTags",
+    "TaskTagsSet",
     "TasksCreateAsyncRequest",
     "TasksCreateJob",
     "TasksCreateRequest",
@@ -566,6 +679,11 @@ __all__ = (
     "UserUpdate",
     "ValidationIssue",
     "Workflow",
+    "WorkflowChain",
+    "WorkflowChainCreate",
+    "WorkflowChainPage",
+    "WorkflowChainStats",
+    "WorkflowChainUpdate",
     "WorkflowCreate",
     "WorkflowPage",
     "WorkflowStatus",

@@ -16,6 +16,7 @@ def _get_kwargs(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     kind: MyWorkKind | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -29,6 +30,8 @@ def _get_kwargs(
         json_kind = kind.value
 
     params["kind"] = json_kind
+
+    params["tag"] = tag
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -92,6 +95,7 @@ def sync_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     kind: MyWorkKind | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Response[Error | MyWorkPage]:
     """Human nodes the caller can open now, and the ones the caller holds, in every project
 
@@ -99,6 +103,7 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         kind (MyWorkKind | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,6 +117,7 @@ def sync_detailed(
         page=page,
         page_size=page_size,
         kind=kind,
+        tag=tag,
     )
 
     response = client.get_httpx_client().request(
@@ -127,6 +133,7 @@ def sync(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     kind: MyWorkKind | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Error | MyWorkPage | None:
     """Human nodes the caller can open now, and the ones the caller holds, in every project
 
@@ -134,6 +141,7 @@ def sync(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         kind (MyWorkKind | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,6 +156,7 @@ def sync(
         page=page,
         page_size=page_size,
         kind=kind,
+        tag=tag,
     ).parsed
 
 
@@ -157,6 +166,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     kind: MyWorkKind | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Response[Error | MyWorkPage]:
     """Human nodes the caller can open now, and the ones the caller holds, in every project
 
@@ -164,6 +174,7 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         kind (MyWorkKind | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,6 +188,7 @@ async def asyncio_detailed(
         page=page,
         page_size=page_size,
         kind=kind,
+        tag=tag,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -190,6 +202,7 @@ async def asyncio(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     kind: MyWorkKind | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Error | MyWorkPage | None:
     """Human nodes the caller can open now, and the ones the caller holds, in every project
 
@@ -197,6 +210,7 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         kind (MyWorkKind | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,5 +226,6 @@ async def asyncio(
             page=page,
             page_size=page_size,
             kind=kind,
+            tag=tag,
         )
     ).parsed

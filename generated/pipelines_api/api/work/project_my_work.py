@@ -18,6 +18,7 @@ def _get_kwargs(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     kind: ProjectMyWorkKind | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -31,6 +32,8 @@ def _get_kwargs(
         json_kind = kind.value
 
     params["kind"] = json_kind
+
+    params["tag"] = tag
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -102,6 +105,7 @@ def sync_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     kind: ProjectMyWorkKind | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Response[Error | MyWorkPage]:
     """The caller's work in one project
 
@@ -110,6 +114,7 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         kind (ProjectMyWorkKind | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,6 +129,7 @@ def sync_detailed(
         page=page,
         page_size=page_size,
         kind=kind,
+        tag=tag,
     )
 
     response = client.get_httpx_client().request(
@@ -140,6 +146,7 @@ def sync(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     kind: ProjectMyWorkKind | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Error | MyWorkPage | None:
     """The caller's work in one project
 
@@ -148,6 +155,7 @@ def sync(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         kind (ProjectMyWorkKind | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,6 +171,7 @@ def sync(
         page=page,
         page_size=page_size,
         kind=kind,
+        tag=tag,
     ).parsed
 
 
@@ -173,6 +182,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     kind: ProjectMyWorkKind | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Response[Error | MyWorkPage]:
     """The caller's work in one project
 
@@ -181,6 +191,7 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         kind (ProjectMyWorkKind | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,6 +206,7 @@ async def asyncio_detailed(
         page=page,
         page_size=page_size,
         kind=kind,
+        tag=tag,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,6 +221,7 @@ async def asyncio(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     kind: ProjectMyWorkKind | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Error | MyWorkPage | None:
     """The caller's work in one project
 
@@ -217,6 +230,7 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         kind (ProjectMyWorkKind | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,5 +247,6 @@ async def asyncio(
             page=page,
             page_size=page_size,
             kind=kind,
+            tag=tag,
         )
     ).parsed

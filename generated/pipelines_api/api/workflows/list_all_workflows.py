@@ -16,6 +16,7 @@ def _get_kwargs(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     status: WorkflowStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -29,6 +30,8 @@ def _get_kwargs(
         json_status = status.value
 
     params["status"] = json_status
+
+    params["tag"] = tag
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -87,6 +90,7 @@ def sync_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     status: WorkflowStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Response[Error | WorkflowPage]:
     """Workflows of every project of the organization
 
@@ -94,6 +98,7 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         status (WorkflowStatus | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,6 +112,7 @@ def sync_detailed(
         page=page,
         page_size=page_size,
         status=status,
+        tag=tag,
     )
 
     response = client.get_httpx_client().request(
@@ -122,6 +128,7 @@ def sync(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     status: WorkflowStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Error | WorkflowPage | None:
     """Workflows of every project of the organization
 
@@ -129,6 +136,7 @@ def sync(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         status (WorkflowStatus | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,6 +151,7 @@ def sync(
         page=page,
         page_size=page_size,
         status=status,
+        tag=tag,
     ).parsed
 
 
@@ -152,6 +161,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     status: WorkflowStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Response[Error | WorkflowPage]:
     """Workflows of every project of the organization
 
@@ -159,6 +169,7 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         status (WorkflowStatus | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,6 +183,7 @@ async def asyncio_detailed(
         page=page,
         page_size=page_size,
         status=status,
+        tag=tag,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -185,6 +197,7 @@ async def asyncio(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     status: WorkflowStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Error | WorkflowPage | None:
     """Workflows of every project of the organization
 
@@ -192,6 +205,7 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         status (WorkflowStatus | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,5 +221,6 @@ async def asyncio(
             page=page,
             page_size=page_size,
             status=status,
+            tag=tag,
         )
     ).parsed

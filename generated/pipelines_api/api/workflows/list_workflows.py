@@ -18,6 +18,7 @@ def _get_kwargs(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     status: WorkflowStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -31,6 +32,8 @@ def _get_kwargs(
         json_status = status.value
 
     params["status"] = json_status
+
+    params["tag"] = tag
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -97,6 +100,7 @@ def sync_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     status: WorkflowStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Response[Error | WorkflowPage]:
     """
     Args:
@@ -104,6 +108,7 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         status (WorkflowStatus | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,6 +123,7 @@ def sync_detailed(
         page=page,
         page_size=page_size,
         status=status,
+        tag=tag,
     )
 
     response = client.get_httpx_client().request(
@@ -134,6 +140,7 @@ def sync(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     status: WorkflowStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Error | WorkflowPage | None:
     """
     Args:
@@ -141,6 +148,7 @@ def sync(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         status (WorkflowStatus | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +164,7 @@ def sync(
         page=page,
         page_size=page_size,
         status=status,
+        tag=tag,
     ).parsed
 
 
@@ -166,6 +175,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     status: WorkflowStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Response[Error | WorkflowPage]:
     """
     Args:
@@ -173,6 +183,7 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         status (WorkflowStatus | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,6 +198,7 @@ async def asyncio_detailed(
         page=page,
         page_size=page_size,
         status=status,
+        tag=tag,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -201,6 +213,7 @@ async def asyncio(
     page: int | Unset = 1,
     page_size: int | Unset = 50,
     status: WorkflowStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
 ) -> Error | WorkflowPage | None:
     """
     Args:
@@ -208,6 +221,7 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 50.
         status (WorkflowStatus | Unset):
+        tag (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,5 +238,6 @@ async def asyncio(
             page=page,
             page_size=page_size,
             status=status,
+            tag=tag,
         )
     ).parsed

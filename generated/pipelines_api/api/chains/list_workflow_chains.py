@@ -1,0 +1,261 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.workflow_chain_page import WorkflowChainPage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    project_id: int,
+    *,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    source_workflow_id: int | Unset = UNSET,
+    target_workflow_id: int | Unset = UNSET,
+    enabled: bool | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params["source_workflow_id"] = source_workflow_id
+
+    params["target_workflow_id"] = target_workflow_id
+
+    params["enabled"] = enabled
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/projects/{project_id}/workflow-chains".format(
+            project_id=quote(str(project_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | WorkflowChainPage | None:
+    if response.status_code == 200:
+        response_200 = WorkflowChainPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | WorkflowChainPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    project_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    source_workflow_id: int | Unset = UNSET,
+    target_workflow_id: int | Unset = UNSET,
+    enabled: bool | Unset = UNSET,
+) -> Response[Error | WorkflowChainPage]:
+    """The project's workflow chains, newest first (any member may read them). Optional
+    filters: the source or target workflow, enabled or not.
+
+    Args:
+        project_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        source_workflow_id (int | Unset):
+        target_workflow_id (int | Unset):
+        enabled (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | WorkflowChainPage]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        page=page,
+        page_size=page_size,
+        source_workflow_id=source_workflow_id,
+        target_workflow_id=target_workflow_id,
+        enabled=enabled,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    project_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    source_workflow_id: int | Unset = UNSET,
+    target_workflow_id: int | Unset = UNSET,
+    enabled: bool | Unset = UNSET,
+) -> Error | WorkflowChainPage | None:
+    """The project's workflow chains, newest first (any member may read them). Optional
+    filters: the source or target workflow, enabled or not.
+
+    Args:
+        project_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        source_workflow_id (int | Unset):
+        target_workflow_id (int | Unset):
+        enabled (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | WorkflowChainPage
+    """
+
+    return sync_detailed(
+        project_id=project_id,
+        client=client,
+        page=page,
+        page_size=page_size,
+        source_workflow_id=source_workflow_id,
+        target_workflow_id=target_workflow_id,
+        enabled=enabled,
+    ).parsed
+
+
+async def asyncio_detailed(
+    project_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    source_workflow_id: int | Unset = UNSET,
+    target_workflow_id: int | Unset = UNSET,
+    enabled: bool | Unset = UNSET,
+) -> Response[Error | WorkflowChainPage]:
+    """The project's workflow chains, newest first (any member may read them). Optional
+    filters: the source or target workflow, enabled or not.
+
+    Args:
+        project_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        source_workflow_id (int | Unset):
+        target_workflow_id (int | Unset):
+        enabled (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | WorkflowChainPage]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        page=page,
+        page_size=page_size,
+        source_workflow_id=source_workflow_id,
+        target_workflow_id=target_workflow_id,
+        enabled=enabled,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    project_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    source_workflow_id: int | Unset = UNSET,
+    target_workflow_id: int | Unset = UNSET,
+    enabled: bool | Unset = UNSET,
+) -> Error | WorkflowChainPage | None:
+    """The project's workflow chains, newest first (any member may read them). Optional
+    filters: the source or target workflow, enabled or not.
+
+    Args:
+        project_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        source_workflow_id (int | Unset):
+        target_workflow_id (int | Unset):
+        enabled (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | WorkflowChainPage
+    """
+
+    return (
+        await asyncio_detailed(
+            project_id=project_id,
+            client=client,
+            page=page,
+            page_size=page_size,
+            source_workflow_id=source_workflow_id,
+            target_workflow_id=target_workflow_id,
+            enabled=enabled,
+        )
+    ).parsed

@@ -1,0 +1,294 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.correction_review_decision import CorrectionReviewDecision
+from ...models.error import Error
+from ...models.node_work import NodeWork
+from ...types import Response
+
+
+def _get_kwargs(
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+    *,
+    body: CorrectionReviewDecision,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/projects/{project_id}/workflows/{workflow_id}/nodes/{node_db_id}/admin-edit-review".format(
+            project_id=quote(str(project_id), safe=""),
+            workflow_id=quote(str(workflow_id), safe=""),
+            node_db_id=quote(str(node_db_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | NodeWork | None:
+    if response.status_code == 200:
+        response_200 = NodeWork.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | NodeWork]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CorrectionReviewDecision,
+) -> Response[Error | NodeWork]:
+    """Change a review's verdict or comment
+
+     For a finished review (its verdict pass) or a review whose last verdict sent the work back (fail).
+    Same decision: only the comment changes (recorded; the graph does not move). pass to fail: what
+    followed the review is reset (a finished task reopens) and the subtask is sent back as a rejection
+    does (counted against max_rereviews: past it the review is quarantined or escalated). fail to pass:
+    the subtask gets its last submitted values back and the graph goes on (409 when nodes lie between
+    the subtask and the review: submit the subtask again instead). Recorded with via=admin_edit, event
+    `node.admin_edited` {decision, previous}. 409 for an escalated or quarantined review (use admin-
+    resolve), a review with no verdict, or a cancelled or failed task. Org admins only (a member, or a
+    key whose user was removed, is 403; another organization's node is 404); recorded as a node
+    submission and a timeline event with the admin as actor.
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        node_db_id (int):
+        body (CorrectionReviewDecision):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | NodeWork]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        workflow_id=workflow_id,
+        node_db_id=node_db_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CorrectionReviewDecision,
+) -> Error | NodeWork | None:
+    """Change a review's verdict or comment
+
+     For a finished review (its verdict pass) or a review whose last verdict sent the work back (fail).
+    Same decision: only the comment changes (recorded; the graph does not move). pass to fail: what
+    followed the review is reset (a finished task reopens) and the subtask is sent back as a rejection
+    does (counted against max_rereviews: past it the review is quarantined or escalated). fail to pass:
+    the subtask gets its last submitted values back and the graph goes on (409 when nodes lie between
+    the subtask and the review: submit the subtask again instead). Recorded with via=admin_edit, event
+    `node.admin_edited` {decision, previous}. 409 for an escalated or quarantined review (use admin-
+    resolve), a review with no verdict, or a cancelled or failed task. Org admins only (a member, or a
+    key whose user was removed, is 403; another organization's node is 404); recorded as a node
+    submission and a timeline event with the admin as actor.
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        node_db_id (int):
+        body (CorrectionReviewDecision):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | NodeWork
+    """
+
+    return sync_detailed(
+        project_id=project_id,
+        workflow_id=workflow_id,
+        node_db_id=node_db_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CorrectionReviewDecision,
+) -> Response[Error | NodeWork]:
+    """Change a review's verdict or comment
+
+     For a finished review (its verdict pass) or a review whose last verdict sent the work back (fail).
+    Same decision: only the comment changes (recorded; the graph does not move). pass to fail: what
+    followed the review is reset (a finished task reopens) and the subtask is sent back as a rejection
+    does (counted against max_rereviews: past it the review is quarantined or escalated). fail to pass:
+    the subtask gets its last submitted values back and the graph goes on (409 when nodes lie between
+    the subtask and the review: submit the subtask again instead). Recorded with via=admin_edit, event
+    `node.admin_edited` {decision, previous}. 409 for an escalated or quarantined review (use admin-
+    resolve), a review with no verdict, or a cancelled or failed task. Org admins only (a member, or a
+    key whose user was removed, is 403; another organization's node is 404); recorded as a node
+    submission and a timeline event with the admin as actor.
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        node_db_id (int):
+        body (CorrectionReviewDecision):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | NodeWork]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        workflow_id=workflow_id,
+        node_db_id=node_db_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CorrectionReviewDecision,
+) -> Error | NodeWork | None:
+    """Change a review's verdict or comment
+
+     For a finished review (its verdict pass) or a review whose last verdict sent the work back (fail).
+    Same decision: only the comment changes (recorded; the graph does not move). pass to fail: what
+    followed the review is reset (a finished task reopens) and the subtask is sent back as a rejection
+    does (counted against max_rereviews: past it the review is quarantined or escalated). fail to pass:
+    the subtask gets its last submitted values back and the graph goes on (409 when nodes lie between
+    the subtask and the review: submit the subtask again instead). Recorded with via=admin_edit, event
+    `node.admin_edited` {decision, previous}. 409 for an escalated or quarantined review (use admin-
+    resolve), a review with no verdict, or a cancelled or failed task. Org admins only (a member, or a
+    key whose user was removed, is 403; another organization's node is 404); recorded as a node
+    submission and a timeline event with the admin as actor.
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        node_db_id (int):
+        body (CorrectionReviewDecision):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | NodeWork
+    """
+
+    return (
+        await asyncio_detailed(
+            project_id=project_id,
+            workflow_id=workflow_id,
+            node_db_id=node_db_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,272 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.node_work import NodeWork
+from ...types import Response
+
+
+def _get_kwargs(
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+    attempt_number: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/projects/{project_id}/workflows/{workflow_id}/nodes/{node_db_id}/revert/{attempt_number}".format(
+            project_id=quote(str(project_id), safe=""),
+            workflow_id=quote(str(workflow_id), safe=""),
+            node_db_id=quote(str(node_db_id), safe=""),
+            attempt_number=quote(str(attempt_number), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | NodeWork | None:
+    if response.status_code == 200:
+        response_200 = NodeWork.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | NodeWork]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+    attempt_number: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | NodeWork]:
+    """Revert a subtask to one of its earlier submissions
+
+     The subtask's output becomes the values of its submission `attempt_number` (see the node's history);
+    a new submission is recorded with via=revert and the event `node.reverted` {to_attempt, submission}
+    is written. Every node downstream of the subtask is reset and runs again with the reverted values (a
+    review of the subtask judges them again, the subtask being `submitted` until it passes). A finished
+    task reopens (status in_progress, its finished_at, output and error cleared, event `task.reopened`)
+    and finishes again when its graph does. 409 when the task is cancelled or failed, when the subtask
+    is pending, deferred or na (only submitted work, or work sent back for another round, is reverted),
+    or when the subtask sits inside a loop's body. 404 when the node has no such submission, or is not a
+    subtask. Org admins only (a member, or a key whose user was removed, is 403; another organization's
+    node is 404); recorded as a node submission and a timeline event with the admin as actor.
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        node_db_id (int):
+        attempt_number (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | NodeWork]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        workflow_id=workflow_id,
+        node_db_id=node_db_id,
+        attempt_number=attempt_number,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+    attempt_number: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | NodeWork | None:
+    """Revert a subtask to one of its earlier submissions
+
+     The subtask's output becomes the values of its submission `attempt_number` (see the node's history);
+    a new submission is recorded with via=revert and the event `node.reverted` {to_attempt, submission}
+    is written. Every node downstream of the subtask is reset and runs again with the reverted values (a
+    review of the subtask judges them again, the subtask being `submitted` until it passes). A finished
+    task reopens (status in_progress, its finished_at, output and error cleared, event `task.reopened`)
+    and finishes again when its graph does. 409 when the task is cancelled or failed, when the subtask
+    is pending, deferred or na (only submitted work, or work sent back for another round, is reverted),
+    or when the subtask sits inside a loop's body. 404 when the node has no such submission, or is not a
+    subtask. Org admins only (a member, or a key whose user was removed, is 403; another organization's
+    node is 404); recorded as a node submission and a timeline event with the admin as actor.
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        node_db_id (int):
+        attempt_number (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | NodeWork
+    """
+
+    return sync_detailed(
+        project_id=project_id,
+        workflow_id=workflow_id,
+        node_db_id=node_db_id,
+        attempt_number=attempt_number,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+    attempt_number: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | NodeWork]:
+    """Revert a subtask to one of its earlier submissions
+
+     The subtask's output becomes the values of its submission `attempt_number` (see the node's history);
+    a new submission is recorded with via=revert and the event `node.reverted` {to_attempt, submission}
+    is written. Every node downstream of the subtask is reset and runs again with the reverted values (a
+    review of the subtask judges them again, the subtask being `submitted` until it passes). A finished
+    task reopens (status in_progress, its finished_at, output and error cleared, event `task.reopened`)
+    and finishes again when its graph does. 409 when the task is cancelled or failed, when the subtask
+    is pending, deferred or na (only submitted work, or work sent back for another round, is reverted),
+    or when the subtask sits inside a loop's body. 404 when the node has no such submission, or is not a
+    subtask. Org admins only (a member, or a key whose user was removed, is 403; another organization's
+    node is 404); recorded as a node submission and a timeline event with the admin as actor.
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        node_db_id (int):
+        attempt_number (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | NodeWork]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        workflow_id=workflow_id,
+        node_db_id=node_db_id,
+        attempt_number=attempt_number,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+    attempt_number: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | NodeWork | None:
+    """Revert a subtask to one of its earlier submissions
+
+     The subtask's output becomes the values of its submission `attempt_number` (see the node's history);
+    a new submission is recorded with via=revert and the event `node.reverted` {to_attempt, submission}
+    is written. Every node downstream of the subtask is reset and runs again with the reverted values (a
+    review of the subtask judges them again, the subtask being `submitted` until it passes). A finished
+    task reopens (status in_progress, its finished_at, output and error cleared, event `task.reopened`)
+    and finishes again when its graph does. 409 when the task is cancelled or failed, when the subtask
+    is pending, deferred or na (only submitted work, or work sent back for another round, is reverted),
+    or when the subtask sits inside a loop's body. 404 when the node has no such submission, or is not a
+    subtask. Org admins only (a member, or a key whose user was removed, is 403; another organization's
+    node is 404); recorded as a node submission and a timeline event with the admin as actor.
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        node_db_id (int):
+        attempt_number (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | NodeWork
+    """
+
+    return (
+        await asyncio_detailed(
+            project_id=project_id,
+            workflow_id=workflow_id,
+            node_db_id=node_db_id,
+            attempt_number=attempt_number,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,294 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.task_status import TaskStatus
+from ...models.task_summary_page import TaskSummaryPage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    project_id: int,
+    workflow_id: int,
+    *,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    status: TaskStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["tag"] = tag
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/projects/{project_id}/workflows/{workflow_id}/tasks".format(
+            project_id=quote(str(project_id), safe=""),
+            workflow_id=quote(str(workflow_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | TaskSummaryPage | None:
+    if response.status_code == 200:
+        response_200 = TaskSummaryPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | TaskSummaryPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    project_id: int,
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    status: TaskStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
+) -> Response[Error | TaskSummaryPage]:
+    """The workflow's tasks, newest first, filtered by status and tag
+
+     A paged task table: each item is the task's summary (no node list; the task detail has it) with its
+    node_summary and its tags. `status` is the stored status (`cancelled` included); `tag` is a tag name
+    of this workflow (an unknown name gives an empty page, not 404).
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        status (TaskStatus | Unset): Derived from the task's nodes: failed when a node failed;
+            finished when the end node finished; escalated or quarantined when a node is; paused while
+            its workflow is paused; in_progress once started; pending before. `cancelled` is native
+            only (the External API v1 shows it as failed).
+        tag (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TaskSummaryPage]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        workflow_id=workflow_id,
+        page=page,
+        page_size=page_size,
+        status=status,
+        tag=tag,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    project_id: int,
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    status: TaskStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
+) -> Error | TaskSummaryPage | None:
+    """The workflow's tasks, newest first, filtered by status and tag
+
+     A paged task table: each item is the task's summary (no node list; the task detail has it) with its
+    node_summary and its tags. `status` is the stored status (`cancelled` included); `tag` is a tag name
+    of this workflow (an unknown name gives an empty page, not 404).
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        status (TaskStatus | Unset): Derived from the task's nodes: failed when a node failed;
+            finished when the end node finished; escalated or quarantined when a node is; paused while
+            its workflow is paused; in_progress once started; pending before. `cancelled` is native
+            only (the External API v1 shows it as failed).
+        tag (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TaskSummaryPage
+    """
+
+    return sync_detailed(
+        project_id=project_id,
+        workflow_id=workflow_id,
+        client=client,
+        page=page,
+        page_size=page_size,
+        status=status,
+        tag=tag,
+    ).parsed
+
+
+async def asyncio_detailed(
+    project_id: int,
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    status: TaskStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
+) -> Response[Error | TaskSummaryPage]:
+    """The workflow's tasks, newest first, filtered by status and tag
+
+     A paged task table: each item is the task's summary (no node list; the task detail has it) with its
+    node_summary and its tags. `status` is the stored status (`cancelled` included); `tag` is a tag name
+    of this workflow (an unknown name gives an empty page, not 404).
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        status (TaskStatus | Unset): Derived from the task's nodes: failed when a node failed;
+            finished when the end node finished; escalated or quarantined when a node is; paused while
+            its workflow is paused; in_progress once started; pending before. `cancelled` is native
+            only (the External API v1 shows it as failed).
+        tag (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TaskSummaryPage]
+    """
+
+    kwargs = _get_kwargs(
+        project_id=project_id,
+        workflow_id=workflow_id,
+        page=page,
+        page_size=page_size,
+        status=status,
+        tag=tag,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    project_id: int,
+    workflow_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    status: TaskStatus | Unset = UNSET,
+    tag: str | Unset = UNSET,
+) -> Error | TaskSummaryPage | None:
+    """The workflow's tasks, newest first, filtered by status and tag
+
+     A paged task table: each item is the task's summary (no node list; the task detail has it) with its
+    node_summary and its tags. `status` is the stored status (`cancelled` included); `tag` is a tag name
+    of this workflow (an unknown name gives an empty page, not 404).
+
+    Args:
+        project_id (int):
+        workflow_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        status (TaskStatus | Unset): Derived from the task's nodes: failed when a node failed;
+            finished when the end node finished; escalated or quarantined when a node is; paused while
+            its workflow is paused; in_progress once started; pending before. `cancelled` is native
+            only (the External API v1 shows it as failed).
+        tag (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TaskSummaryPage
+    """
+
+    return (
+        await asyncio_detailed(
+            project_id=project_id,
+            workflow_id=workflow_id,
+            client=client,
+            page=page,
+            page_size=page_size,
+            status=status,
+            tag=tag,
+        )
+    ).parsed

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class MySubmissionsKind(StrEnum):
+    REVIEW = "review"
+    SUBTASK = "subtask"
+
+    def __str__(self) -> str:
+        return str(self.value)
