@@ -124,6 +124,10 @@ class Settings:
     log_level: str = "info"
     job_step_rows: int = 500  # rows a job handles per step (transaction, checkpoint)
     export_inline_max_rows: int = 10_000  # export-tasks answered as one JSON body up to this
+    project_file_max_bytes: int = 100 * 1024**2  # largest project file the upload URL accepts
+    project_file_url_seconds: int = 3600  # lifetime of a project file's upload/download URL
+    project_file_gc_grace_seconds: float = 3600.0  # enqueue-gc: bytes removed after this
+    project_file_gc_sweep_seconds: float = 30.0  # how often the one GC sweeper looks
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -198,6 +202,14 @@ class Settings:
             log_level=_env("PIPELINES_LOG_LEVEL", "info"),
             job_step_rows=max(1, _int("PIPELINES_JOB_STEP_ROWS", 500)),
             export_inline_max_rows=_int("PIPELINES_EXPORT_INLINE_MAX_ROWS", 10_000),
+            project_file_max_bytes=_int("PIPELINES_PROJECT_FILE_MAX_BYTES", 100 * 1024**2),
+            project_file_url_seconds=max(1, _int("PIPELINES_PROJECT_FILE_URL_SECONDS", 3600)),
+            project_file_gc_grace_seconds=max(
+                0.0, _float("PIPELINES_PROJECT_FILE_GC_GRACE_SECONDS", 3600.0)
+            ),
+            project_file_gc_sweep_seconds=max(
+                0.05, _float("PIPELINES_PROJECT_FILE_GC_SWEEP_SECONDS", 30.0)
+            ),
         )
         return s
 
@@ -227,6 +239,10 @@ class Settings:
     @property
     def uploads_dir(self) -> Path:
         return self.data_dir / "uploads"
+
+    @property
+    def project_files_dir(self) -> Path:
+        return self.data_dir / "project-files"
 
     def ensure_secret_key(self) -> str:
         """The signing key for upload URLs: PIPELINES_SECRET_KEY, else a random key kept in
