@@ -5,11 +5,13 @@ deletion with the sweeper, who may do what, and isolation between organizations.
 from __future__ import annotations
 
 import hashlib
-import time
+from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
+from pipelines_server.domain import project_files as pf
+from pipelines_server.store.models import utcnow
 from tests.api.engine.helpers import user_key
 from tests.api.helpers import native, wait_for
 from tests.api.native.conftest import PAGE_KEYS, as_org
@@ -155,17 +157,27 @@ def test_signed_urls_are_bound_to_their_file_and_operation(server):
         assert httpx.get(url_a).content == b"file a"
 
 
-def test_expired_urls_are_refused(make_server):
-    srv = make_server(env={"PIPELINES_PROJECT_FILE_URL_SECONDS": "1"})
-    pid = srv.seed.project_id
-    with native(srv) as api:
+def test_expired_urls_are_refused(server):
+    """URLs signed with the server's own key (its data directory's secret_key) whose expiry
+    has passed: refused, for upload and download alike."""
+    pid = server.seed.project_id
+    cfg = pf.ProjectFileConfig(
+        files_dir=server.data_dir / "project-files",
+        secret_key=(server.data_dir / "secret_key").read_text().strip(),
+    )
+    past = utcnow() - timedelta(seconds=5)
+    with native(server) as api:
         f = _ready(api, pid, b"soon gone")
-        link = api.get(_files(pid, f["id"], "/url")).json()
         ticket = api.post(_files(pid) + "/upload-url", json={"filename": "late"}).json()
-    expires = int(parse_qs(urlsplit(link["url"]).query)["expires"][0])
-    wait_for(lambda: time.time() > expires + 1.1, timeout=30)
-    assert httpx.get(link["url"]).status_code == 403
-    assert httpx.put(ticket["upload_url"], content=b"x").status_code == 403
+        # The same signing, a live expiry: accepted (the key is the server's).
+        live = server.base_url + pf.signed_path(cfg, "get", f["id"], utcnow() + timedelta(hours=1))
+        assert httpx.get(live).content == b"soon gone"
+    expired = server.base_url + pf.signed_path(cfg, "get", f["id"], past)
+    assert httpx.get(expired).status_code == 403
+    expired = server.base_url + pf.signed_path(cfg, "put", ticket["file_id"], past)
+    assert httpx.put(expired, content=b"x").status_code == 403
+    # The refused PUT did not use the upload up.
+    assert httpx.put(ticket["upload_url"], content=b"x").status_code == 200
 
 
 def test_enqueue_gc_stops_downloads_and_the_sweeper_removes_the_bytes(make_server):
