@@ -76,11 +76,6 @@ def confirm_project_file_upload(project_id: int, file_id: str, body: dict | None
         return _shape(f), 200
 
 
-def get_project_file(project_id: int, file_id: str):
-    with caller_session() as (session, me):
-        return _shape(project_files.get_file(session, me, project_id, file_id)), 200
-
-
 def get_project_file_url(project_id: int, file_id: str):
     cfg = current().project_files
     with caller_session() as (session, me):
