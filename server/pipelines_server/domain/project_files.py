@@ -380,7 +380,8 @@ def collect(session: Session, cfg: ProjectFileConfig, now: datetime | None = Non
             .where(
                 or_(
                     (ProjectFile.status == GC_PENDING) & (ProjectFile.gc_after <= now),
-                    ProjectFile.status.in_((PENDING, UPLOADED)) & (ProjectFile.expires_at <= stale),
+                    ProjectFile.status.in_((PENDING, UPLOADING, UPLOADED))
+                    & (ProjectFile.expires_at <= stale),
                 )
             )
             .limit(500)

@@ -100,3 +100,17 @@ def test_another_organization_sees_no_instructions(server, org):
         assert api.post(_url(pid), json={"title": "x"}).status_code == 404
         # Its own project with the other's instruction id: not found either.
         assert api.get(_url(org.project_id, iid)).status_code == 404
+
+
+def test_creating_an_instruction_is_idempotent(server, org):
+    srv = as_org(server, org)
+    pid = org.project_id
+    with native(srv) as api:
+        headers = {"Idempotency-Key": "instr-once"}
+        first = api.post(_url(pid), json={"title": "once"}, headers=headers)
+        again = api.post(_url(pid), json={"title": "once"}, headers=headers)
+        assert first.status_code == again.status_code == 201
+        assert first.json() == again.json()
+        other = api.post(_url(pid), json={"title": "other"}, headers=headers)
+        assert other.status_code == 409
+        assert api.get(_url(pid)).json()["total"] == 1
