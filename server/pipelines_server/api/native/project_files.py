@@ -96,4 +96,4 @@ def enqueue_project_file_gc(project_id: int, file_id: str):
     cfg = current().project_files
     with caller_session() as (session, me):
         f = project_files.enqueue_gc(session, me, project_id, file_id, cfg)
-        return {"file_id": f.id, "status": f.status, "gc_after": ts(f.gc_after)}, 202
+        return {"file_id": f.id, "status": f.status, "gc_after": ts(f.gc_after)}, 200
