@@ -27,6 +27,7 @@ from .api.external_v1 import errors as v1_errors
 from .api.native import errors as native_errors
 from .domain.archives import ArchiveLimits
 from .domain.job_runner import JobRunner, celery_sender
+from .domain.project_files import FileSweeper
 from .domain.upload_workers import UploadWorkers
 from .domain.uploads import UploadConfig
 from .edge import surfaces
@@ -237,6 +238,8 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         runtime.engine.start()
         runtime.kfp.start()
         runtime.jobs.start()
+        file_sweeper = FileSweeper(runtime.db, runtime.project_files)
+        file_sweeper.start()
         for kind, count in (
             ("engine", runtime.settings.engine_workers),
             ("jobs", runtime.settings.job_workers),
@@ -249,6 +252,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             yield
         finally:
             await events.stop()
+            await anyio.to_thread.run_sync(file_sweeper.stop)
             # The runners stop side by side: each lets its work in flight finish within the
             # shutdown grace and hands back the rest, so the whole stop takes one grace.
             await anyio.to_thread.run_sync(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .domain.project_files import ProjectFileConfig
 from .domain.uploads import UploadConfig
 from .ratelimit import RateLimits
 from .settings import Settings
@@ -31,6 +32,10 @@ class Runtime:
     kfp: KfpRunner
     jobs: JobRunner
     credential_key: str  # the Fernet key that encrypts organization credentials at rest
+
+    @property
+    def project_files(self) -> ProjectFileConfig:
+        return ProjectFileConfig.from_settings(self.settings, self.uploads.secret_key)
 
 
 _current: Runtime | None = None

@@ -127,6 +127,10 @@ class Settings:
     cli_login_ttl_seconds: int = 600  # a CLI login session's lifetime
     cli_login_interval_seconds: int = 5  # the poll cadence a CLI login session asks for
     cli_login_starts_per_minute: int = 10  # CLI login sessions one client address may start
+    project_file_max_bytes: int = 100 * 1024**2  # largest project file the upload URL accepts
+    project_file_url_seconds: int = 3600  # lifetime of a project file's upload/download URL
+    project_file_gc_grace_seconds: float = 3600.0  # enqueue-gc: bytes removed after this
+    project_file_gc_sweep_seconds: float = 30.0  # how often the one GC sweeper looks
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -204,6 +208,14 @@ class Settings:
             cli_login_ttl_seconds=max(60, _int("PIPELINES_CLI_LOGIN_TTL_SECONDS", 600)),
             cli_login_interval_seconds=max(1, _int("PIPELINES_CLI_LOGIN_INTERVAL_SECONDS", 5)),
             cli_login_starts_per_minute=max(1, _int("PIPELINES_CLI_LOGIN_STARTS_PER_MINUTE", 10)),
+            project_file_max_bytes=_int("PIPELINES_PROJECT_FILE_MAX_BYTES", 100 * 1024**2),
+            project_file_url_seconds=max(1, _int("PIPELINES_PROJECT_FILE_URL_SECONDS", 3600)),
+            project_file_gc_grace_seconds=max(
+                0.0, _float("PIPELINES_PROJECT_FILE_GC_GRACE_SECONDS", 3600.0)
+            ),
+            project_file_gc_sweep_seconds=max(
+                0.05, _float("PIPELINES_PROJECT_FILE_GC_SWEEP_SECONDS", 30.0)
+            ),
         )
         return s
 
@@ -233,6 +245,10 @@ class Settings:
     @property
     def uploads_dir(self) -> Path:
         return self.data_dir / "uploads"
+
+    @property
+    def project_files_dir(self) -> Path:
+        return self.data_dir / "project-files"
 
     def ensure_secret_key(self) -> str:
         """The signing key for upload URLs: PIPELINES_SECRET_KEY, else a random key kept in

@@ -59,9 +59,14 @@ def expiry_seconds(file_size_bytes: int | None, cfg: UploadConfig) -> int:
     return int(min(max(wanted, cfg.min_seconds), cfg.max_seconds))
 
 
+def signature(secret_key: str, message: str) -> str:
+    """The HMAC-SHA256 of a signed URL's message (shared with project files' URLs, whose
+    messages carry a prefix of their own so that one kind of URL never passes for another)."""
+    return hmac.new(secret_key.encode(), message.encode(), hashlib.sha256).hexdigest()
+
+
 def sign(cfg: UploadConfig, upload_id: str, expires: int) -> str:
-    msg = f"{upload_id}:{expires}".encode()
-    return hmac.new(cfg.secret_key.encode(), msg, hashlib.sha256).hexdigest()
+    return signature(cfg.secret_key, f"{upload_id}:{expires}")
 
 
 def signed_path(cfg: UploadConfig, upload: Upload) -> str:

@@ -11,7 +11,7 @@ from ..engine import task_control
 from ..engine.graph_validation import validate_graph
 from ..shared.errors import BadRequest, Conflict, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
-from ..store.models import Tag, Task, Upload, Workflow, utcnow
+from ..store.models import Tag, Task, Upload, Workflow, WorkflowTemplate, utcnow
 from . import fields as fieldschema
 from . import library_refs
 from .projects import get_project
@@ -127,16 +127,27 @@ def create_workflow(
     principal: Principal,
     project_id: int,
     name: str,
-    description: str = "",
+    description: str | None = "",
     schema: list[dict] | None = None,
     graph: dict | None = None,
+    template_id: int | None = None,
 ) -> Workflow:
+    """`template_id`: start from an organization template's graph and fields (copied); the
+    body's graph, fields and description, when given, override the template's."""
     project = get_project(session, principal, project_id)
     if project.archived_at is not None:
         raise Conflict("Project is archived; unarchive it before adding workflows")
     name = (name or "").strip()
     if not name:
         raise BadRequest("Workflow name is required")
+    if template_id is not None:
+        tpl = session.get(WorkflowTemplate, template_id)
+        if tpl is None or tpl.org_id != principal.org_id:
+            raise NotFound("Template not found")
+        definition = tpl.definition or {}
+        schema = schema if schema is not None else definition.get("fields")
+        graph = graph if graph else definition.get("graph")
+        description = description if description is not None else tpl.description
     schema = schema or []
     graph = graph if graph else DEFAULT_GRAPH
     _validate(schema, graph)

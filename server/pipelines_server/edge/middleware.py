@@ -4,26 +4,22 @@ and the signed upload URL (a streaming PUT that never goes through the JSON stac
 from __future__ import annotations
 
 import hashlib
-import os
 from urllib.parse import parse_qs
 
 import anyio
 
 from ..domain import uploads
 from ..runtime import current
-from ..shared.errors import DomainError, PayloadTooLarge
+from ..shared.errors import DomainError
 from ..web.auth import client_ip, presented_keys
 from ..web.errors import HttpError, to_http_error
 from ..web.replies import send_json
-from . import surfaces
+from . import storage_files, surfaces
 from .httpproto import too_large_error
+from .storage_files import BodyTooLarge
 from .surfaces import Surface
 
 STORAGE_PREFIX = "/storage/uploads/"
-
-
-class BodyTooLarge(PayloadTooLarge):
-    pass
 
 
 def _bucket(raw_headers: list[tuple[bytes, bytes]]) -> str | None:
@@ -61,6 +57,8 @@ class EdgeMiddleware:
             return await self.respond(send, surface, too_large_error(limit))
         if path.startswith(STORAGE_PREFIX):
             return await self.storage_put(scope, receive, send)
+        if path.startswith(storage_files.PROJECT_FILES_PREFIX):
+            return await storage_files.serve_project_file(scope, receive, send)
         surface = surfaces.find(path)
         if surface is None:
             return await self.app(scope, receive, send)
@@ -168,33 +166,13 @@ class EdgeMiddleware:
             await anyio.to_thread.run_sync(check)
         except DomainError as exc:
             return await self.respond(send, surface, to_http_error(exc))
-        final = cfg.archive_path(upload_id)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        part = final.with_suffix(f".part-{os.getpid()}-{id(scope)}")
-        size = 0
-        digest = hashlib.sha256()
         try:
-            async with await anyio.open_file(part, "wb") as fh:
-                while True:
-                    message = await receive()
-                    if message["type"] == "http.disconnect":
-                        raise ConnectionError("client went away")
-                    chunk = message.get("body", b"")
-                    size += len(chunk)
-                    if size > cfg.max_upload_bytes:
-                        raise BodyTooLarge(
-                            f"The archive exceeds the upload limit of {cfg.max_upload_bytes} bytes"
-                        )
-                    digest.update(chunk)
-                    await fh.write(chunk)
-                    if not message.get("more_body", False):
-                        break
-            os.replace(part, final)
+            size, sha = await storage_files.receive_to_file(
+                receive, cfg.archive_path(upload_id), cfg.max_upload_bytes, "The archive"
+            )
         except BodyTooLarge as exc:
-            part.unlink(missing_ok=True)
             return await self.respond(send, surface, to_http_error(exc))
         except ConnectionError:
-            part.unlink(missing_ok=True)
             return
 
         def record():
@@ -205,8 +183,8 @@ class EdgeMiddleware:
         await send_json(
             send,
             200,
-            {"upload_id": upload_id, "size": size, "sha256": digest.hexdigest()},
-            {"etag": f'"{digest.hexdigest()}"'},
+            {"upload_id": upload_id, "size": size, "sha256": sha},
+            {"etag": f'"{sha}"'},
         )
 
 

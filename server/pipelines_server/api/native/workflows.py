@@ -37,9 +37,10 @@ def create_workflow(project_id: int, body: dict):
             me,
             project_id,
             body["name"],
-            body.get("description", ""),
+            body.get("description"),
             body.get("fields"),
             body.get("graph"),
+            template_id=body.get("template_id"),
         )
         return once.answer(shapes.workflow(wf), 201)
 
