@@ -239,6 +239,21 @@ from .page_meta import PageMeta
 from .port_type import PortType
 from .project import Project
 from .project_create import ProjectCreate
+from .project_file import ProjectFile
+from .project_file_confirm import ProjectFileConfirm
+from .project_file_download_url import ProjectFileDownloadUrl
+from .project_file_gc import ProjectFileGc
+from .project_file_gc_status import ProjectFileGcStatus
+from .project_file_page import ProjectFilePage
+from .project_file_status import ProjectFileStatus
+from .project_file_upload_request import ProjectFileUploadRequest
+from .project_file_upload_url import ProjectFileUploadUrl
+from .project_file_upload_url_headers import ProjectFileUploadUrlHeaders
+from .project_file_upload_url_method import ProjectFileUploadUrlMethod
+from .project_instruction import ProjectInstruction
+from .project_instruction_create import ProjectInstructionCreate
+from .project_instruction_page import ProjectInstructionPage
+from .project_instruction_update import ProjectInstructionUpdate
 from .project_my_submissions_kind import ProjectMySubmissionsKind
 from .project_my_work_kind import ProjectMyWorkKind
 from .project_page import ProjectPage
@@ -345,6 +360,9 @@ from .workflow_chain_update import WorkflowChainUpdate
 from .workflow_create import WorkflowCreate
 from .workflow_page import WorkflowPage
 from .workflow_status import WorkflowStatus
+from .workflow_template import WorkflowTemplate
+from .workflow_template_create import WorkflowTemplateCreate
+from .workflow_template_page import WorkflowTemplatePage
 from .workflow_update import WorkflowUpdate
 
 __all__ = (
@@ -581,6 +599,21 @@ __all__ = (
     "PortType",
     "Project",
     "ProjectCreate",
+    "ProjectFile",
+    "ProjectFileConfirm",
+    "ProjectFileDownloadUrl",
+    "ProjectFileGc",
+    "ProjectFileGcStatus",
+    "ProjectFilePage",
+    "ProjectFileStatus",
+    "ProjectFileUploadRequest",
+    "ProjectFileUploadUrl",
+    "ProjectFileUploadUrlHeaders",
+    "ProjectFileUploadUrlMethod",
+    "ProjectInstruction",
+    "ProjectInstructionCreate",
+    "ProjectInstructionPage",
+    "ProjectInstructionUpdate",
     "ProjectMySubmissionsKind",
     "ProjectMyWorkKind",
     "ProjectPage",
@@ -687,5 +720,8 @@ __all__ = (
     "WorkflowCreate",
     "WorkflowPage",
     "WorkflowStatus",
+    "WorkflowTemplate",
+    "WorkflowTemplateCreate",
+    "WorkflowTemplatePage",
     "WorkflowUpdate",
 )

@@ -24,12 +24,15 @@ class WorkflowCreate:
         description (str | Unset):
         fields (list[InputField] | Unset):
         graph (Graph | Unset):
+        template_id (int | Unset): Start from this organization template: its graph and fields are copied; the body's
+            graph, fields and description, when given, override them (404 when the template is not the organization's).
     """
 
     name: str
     description: str | Unset = UNSET
     fields: list[InputField] | Unset = UNSET
     graph: Graph | Unset = UNSET
+    template_id: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,6 +51,8 @@ class WorkflowCreate:
         if not isinstance(self.graph, Unset):
             graph = self.graph.to_dict()
 
+        template_id = self.template_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -61,6 +66,8 @@ class WorkflowCreate:
             field_dict["fields"] = fields
         if graph is not UNSET:
             field_dict["graph"] = graph
+        if template_id is not UNSET:
+            field_dict["template_id"] = template_id
 
         return field_dict
 
@@ -90,11 +97,14 @@ class WorkflowCreate:
         else:
             graph = Graph.from_dict(_graph)
 
+        template_id = d.pop("template_id", UNSET)
+
         workflow_create = cls(
             name=name,
             description=description,
             fields=fields,
             graph=graph,
+            template_id=template_id,
         )
 
         workflow_create.additional_properties = d

@@ -1,0 +1,186 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.workflow_template import WorkflowTemplate
+from ...types import Response
+
+
+def _get_kwargs(
+    org_id: int,
+    template_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/organizations/{org_id}/templates/{template_id}".format(
+            org_id=quote(str(org_id), safe=""),
+            template_id=quote(str(template_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | WorkflowTemplate | None:
+    if response.status_code == 200:
+        response_200 = WorkflowTemplate.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | WorkflowTemplate]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org_id: int,
+    template_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | WorkflowTemplate]:
+    """
+    Args:
+        org_id (int):
+        template_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | WorkflowTemplate]
+    """
+
+    kwargs = _get_kwargs(
+        org_id=org_id,
+        template_id=template_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org_id: int,
+    template_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | WorkflowTemplate | None:
+    """
+    Args:
+        org_id (int):
+        template_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | WorkflowTemplate
+    """
+
+    return sync_detailed(
+        org_id=org_id,
+        template_id=template_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org_id: int,
+    template_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | WorkflowTemplate]:
+    """
+    Args:
+        org_id (int):
+        template_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | WorkflowTemplate]
+    """
+
+    kwargs = _get_kwargs(
+        org_id=org_id,
+        template_id=template_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org_id: int,
+    template_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | WorkflowTemplate | None:
+    """
+    Args:
+        org_id (int):
+        template_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | WorkflowTemplate
+    """
+
+    return (
+        await asyncio_detailed(
+            org_id=org_id,
+            template_id=template_id,
+            client=client,
+        )
+    ).parsed
