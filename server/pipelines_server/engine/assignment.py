@@ -16,7 +16,7 @@ def assignee(
     no-self-review excludes the submitter); otherwise None, and the node goes to the pool
     rather than waiting for someone who can never take it."""
     user_id = config.get("assign_to")
-    if not isinstance(user_id, int) or user_id == excluded:
+    if not isinstance(user_id, int) or isinstance(user_id, bool) or user_id == excluded:
         return None
     found = conn.execute(
         select(User.id).where(User.id == user_id, User.org_id == org_id, User.removed_at.is_(None))
