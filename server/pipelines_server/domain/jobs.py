@@ -32,6 +32,7 @@ from ..shared.principal import Principal
 from ..shared.timestamps import ts, utcnow
 from ..store import leases
 from ..store.models import Job, User
+from . import notifications
 
 log = logging.getLogger(__name__)
 
@@ -327,7 +328,8 @@ def load_context(session: Session, db, job_id: str, token: str, lease_seconds: f
 def finish(
     session: Session, job_id: str, token: str, status: str, error: str | None = None
 ) -> bool:
-    """Ends the job held under `token`; a job taken over by another runner is left alone."""
+    """Ends the job held under `token`; a job taken over by another runner is left alone.
+    The user who started it is notified in the same commit (domain/notifications)."""
     now = utcnow()
     table = Job.__table__
     result = session.execute(
@@ -336,7 +338,11 @@ def finish(
         .where(table.c.finished_at.is_(None))
         .values(status=status, error=error, finished_at=now, lease_until=None, updated_at=now)
     )
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        return False
+    job = session.execute(select(table).where(table.c.id == job_id)).first()
+    notifications.job_finished(session, job, status, error)
+    return True
 
 
 def run(db, job_id: str, token: str, lease_seconds: float, settings=None) -> str | None:

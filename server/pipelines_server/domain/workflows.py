@@ -8,7 +8,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..engine import task_control
-from ..engine.graph_validation import validate_graph
+from ..engine.graph_validation import assignee_errors, validate_graph
 from ..shared.errors import BadRequest, Conflict, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..store.models import Tag, Task, Upload, Workflow, WorkflowTemplate, utcnow
@@ -33,6 +33,13 @@ def check_graph(graph: dict, fields: list[dict] | None = None) -> list[FieldErro
     """Every problem of a graph (kinds, ports and their types, configuration, cycles,
     reachability): engine/graph_validation.py holds the rules."""
     return validate_graph(graph, fields or [])
+
+
+def _check_assignees(session: Session, org_id: int, graph: dict | None) -> None:
+    """`assign_to` of human nodes names an active user of the organization."""
+    errors = assignee_errors(session.connection(), org_id, graph) if graph else []
+    if errors:
+        raise ValidationFailed("; ".join(e.message for e in errors), errors)
 
 
 def _validate(
@@ -151,6 +158,7 @@ def create_workflow(
     schema = schema or []
     graph = graph if graph else DEFAULT_GRAPH
     _validate(schema, graph)
+    _check_assignees(session, principal.org_id, graph)
     library_refs.check(session, principal.org_id, graph)
     wf = Workflow(
         org_id=principal.org_id,
@@ -180,6 +188,7 @@ def update_workflow(
     if wf.status == ARCHIVED:
         raise Conflict("Workflow is archived and can no longer be edited")
     _validate(schema, graph, wf)
+    _check_assignees(session, principal.org_id, graph)
     if graph is not None:
         library_refs.check(session, principal.org_id, graph, previous=wf.graph)
     if name is not None:

@@ -8,8 +8,10 @@ from collections import deque
 from functools import cache
 
 import jsonschema_rs
+from sqlalchemy import select
 
 from ..shared.errors import FieldError
+from ..store.models import User
 from .compiled_graph import reach
 from .kinds import (
     KINDS,
@@ -386,3 +388,37 @@ def _review_rules(by_id: dict, configs: dict, forward: list[dict], nodes: list) 
         elif not any(by_id[u]["kind"] == "subtask" for u in upstream if u in by_id):
             errors.append(FieldError(f"Review {nid!r} has no subtask upstream to review", loc=loc))
     return errors
+
+
+def assignee_errors(conn, org_id: int, graph: dict) -> list[FieldError]:
+    """`assign_to` of subtask and review nodes names an active user of the organization (the
+    graph's shape was checked by `validate_graph`; this needs the database)."""
+    wanted: list[tuple[int, str, int]] = []
+    nodes = graph.get("nodes") if isinstance(graph, dict) else None
+    for i, node in enumerate(nodes if isinstance(nodes, list) else []):
+        if not isinstance(node, dict):
+            continue
+        config = node.get("config")
+        if node.get("kind") in ("subtask", "review") and isinstance(config, dict):
+            user_id = config.get("assign_to")
+            if isinstance(user_id, int) and not isinstance(user_id, bool):
+                wanted.append((i, node.get("id"), user_id))
+    if not wanted:
+        return []
+    members = set(
+        conn.execute(
+            select(User.id).where(
+                User.id.in_({u for _, _, u in wanted}),
+                User.org_id == org_id,
+                User.removed_at.is_(None),
+            )
+        ).scalars()
+    )
+    return [
+        FieldError(
+            f"Node {nid!r}: assign_to: no active user {user_id} in this organization",
+            loc=("graph", "nodes", i, "config", "assign_to"),
+        )
+        for i, nid, user_id in wanted
+        if user_id not in members
+    ]

@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from ..store.models import NodeInstance, Task, TaskEvent, Workflow, WorkflowVersion, utcnow
-from . import followups
+from . import assignment, followups
 from .compiled_graph import CompiledGraph, compile_graph
 from .executors.base import NodeContext, NodeFailed, NodeResult
 from .kinds import QUEUED_KINDS
@@ -359,6 +359,9 @@ class TaskRun:
         self.set(
             inst, input=value, attempt=inst.attempt + 1, error=None, log=None, state=state or None
         )
+        if kind == "subtask":  # `assign_to`: reserved for that user (engine/assignment.py)
+            config = self.graph.config(inst.node_id)
+            self.set(inst, reserved_for_id=assignment.assignee(self.conn, self.org_id, config))
         if kind in QUEUED_KINDS or (kind == "subtask" and self._needs_prefill(inst)):
             status = "deferred" if kind == "subtask" else "available"
             self._enqueue(inst, status=status, run_at=self.now)
@@ -372,7 +375,10 @@ class TaskRun:
                 subtask = self.graph.reviewed_subtask(inst.node_id)
                 if subtask:
                     excluded = self.insts[subtask].submitted_by_id
-            self.set(inst, status="available", excluded_user_id=excluded)
+            reserved = assignment.assignee(
+                self.conn, self.org_id, self.graph.config(inst.node_id), excluded
+            )
+            self.set(inst, status="available", excluded_user_id=excluded, reserved_for_id=reserved)
             self.event("node.available", inst)
         elif kind in ("end", "merge"):
             self.finish(inst, value)
