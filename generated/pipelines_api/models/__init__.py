@@ -230,6 +230,13 @@ from .node_work import NodeWork
 from .node_work_kind import NodeWorkKind
 from .node_work_task_fields import NodeWorkTaskFields
 from .node_work_values import NodeWorkValues
+from .notification import Notification
+from .notification_count import NotificationCount
+from .notification_data import NotificationData
+from .notification_mark_read import NotificationMarkRead
+from .notification_mark_read_result import NotificationMarkReadResult
+from .notification_page import NotificationPage
+from .notification_type import NotificationType
 from .nullable_user_type_0 import NullableUserType0
 from .org_my_submissions_kind import OrgMySubmissionsKind
 from .org_my_work_kind import OrgMyWorkKind
@@ -590,6 +597,13 @@ __all__ = (
     "NodeWorkKind",
     "NodeWorkTaskFields",
     "NodeWorkValues",
+    "Notification",
+    "NotificationCount",
+    "NotificationData",
+    "NotificationMarkRead",
+    "NotificationMarkReadResult",
+    "NotificationPage",
+    "NotificationType",
     "NullableUserType0",
     "OrgMySubmissionsKind",
     "OrgMyWorkKind",

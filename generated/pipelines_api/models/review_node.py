@@ -24,12 +24,16 @@ class ReviewNode:
         kind (ReviewNodeKind):
         name (str | Unset):
         config (ReviewNodeConfig | Unset): A person passes or fails an earlier subtask (ports in: object, out: object).
-            `subtask` defaults to the nearest upstream subtask; `on_reject` (default pool) sends failed work back to the
-            same worker, the pool, or the pool without the original worker; after `max_rereviews` (default 2) rejections the
-            review becomes quarantined (`on_exhausted`: quarantine, the default) or escalated; `no_self_review` (default
-            true) forbids reviewing one's own submission. `evaluation_ref` ({evaluation_id, version}, programmatic
-            criteria): the evaluation scores the reviewed submission (the value at `output_path`, default the reviewed
-            subtask's values) and the review shows it as `evaluation` to the reviewer; the verdict records it.
+            `assign_to` (a user id of the organization): the review is reserved for that user when it becomes available,
+            with a `work_assigned` notification, unless that user submitted the reviewed work and `no_self_review` holds
+            (then it goes to the pool without them). A review's rejection notifies the submitter (`submission_rejected`);
+            with `on_reject: same_worker` they also get `work_assigned`. `subtask` defaults to the nearest upstream subtask;
+            `on_reject` (default pool) sends failed work back to the same worker, the pool, or the pool without the original
+            worker; after `max_rereviews` (default 2) rejections the review becomes quarantined (`on_exhausted`: quarantine,
+            the default) or escalated; `no_self_review` (default true) forbids reviewing one's own submission.
+            `evaluation_ref` ({evaluation_id, version}, programmatic criteria): the evaluation scores the reviewed
+            submission (the value at `output_path`, default the reviewed subtask's values) and the review shows it as
+            `evaluation` to the reviewer; the verdict records it.
     """
 
     id: str

@@ -18,13 +18,16 @@ T = TypeVar("T", bound="ReviewNodeConfig")
 
 @_attrs_define
 class ReviewNodeConfig:
-    """A person passes or fails an earlier subtask (ports in: object, out: object). `subtask` defaults to the nearest
-    upstream subtask; `on_reject` (default pool) sends failed work back to the same worker, the pool, or the pool
-    without the original worker; after `max_rereviews` (default 2) rejections the review becomes quarantined
-    (`on_exhausted`: quarantine, the default) or escalated; `no_self_review` (default true) forbids reviewing one's own
-    submission. `evaluation_ref` ({evaluation_id, version}, programmatic criteria): the evaluation scores the reviewed
-    submission (the value at `output_path`, default the reviewed subtask's values) and the review shows it as
-    `evaluation` to the reviewer; the verdict records it.
+    """A person passes or fails an earlier subtask (ports in: object, out: object). `assign_to` (a user id of the
+    organization): the review is reserved for that user when it becomes available, with a `work_assigned` notification,
+    unless that user submitted the reviewed work and `no_self_review` holds (then it goes to the pool without them). A
+    review's rejection notifies the submitter (`submission_rejected`); with `on_reject: same_worker` they also get
+    `work_assigned`. `subtask` defaults to the nearest upstream subtask; `on_reject` (default pool) sends failed work
+    back to the same worker, the pool, or the pool without the original worker; after `max_rereviews` (default 2)
+    rejections the review becomes quarantined (`on_exhausted`: quarantine, the default) or escalated; `no_self_review`
+    (default true) forbids reviewing one's own submission. `evaluation_ref` ({evaluation_id, version}, programmatic
+    criteria): the evaluation scores the reviewed submission (the value at `output_path`, default the reviewed subtask's
+    values) and the review shows it as `evaluation` to the reviewer; the verdict records it.
 
         Attributes:
             subtask (str | Unset):
@@ -34,6 +37,7 @@ class ReviewNodeConfig:
             no_self_review (bool | Unset):
             evaluation_ref (EvaluationRef | Unset):
             output_path (str | Unset):
+            assign_to (int | Unset):
     """
 
     subtask: str | Unset = UNSET
@@ -43,6 +47,7 @@ class ReviewNodeConfig:
     no_self_review: bool | Unset = UNSET
     evaluation_ref: EvaluationRef | Unset = UNSET
     output_path: str | Unset = UNSET
+    assign_to: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         subtask = self.subtask
@@ -65,6 +70,8 @@ class ReviewNodeConfig:
 
         output_path = self.output_path
 
+        assign_to = self.assign_to
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -82,6 +89,8 @@ class ReviewNodeConfig:
             field_dict["evaluation_ref"] = evaluation_ref
         if output_path is not UNSET:
             field_dict["output_path"] = output_path
+        if assign_to is not UNSET:
+            field_dict["assign_to"] = assign_to
 
         return field_dict
 
@@ -119,6 +128,8 @@ class ReviewNodeConfig:
 
         output_path = d.pop("output_path", UNSET)
 
+        assign_to = d.pop("assign_to", UNSET)
+
         review_node_config = cls(
             subtask=subtask,
             on_reject=on_reject,
@@ -127,6 +138,7 @@ class ReviewNodeConfig:
             no_self_review=no_self_review,
             evaluation_ref=evaluation_ref,
             output_path=output_path,
+            assign_to=assign_to,
         )
 
         return review_node_config

@@ -18,15 +18,20 @@ T = TypeVar("T", bound="SubtaskNodeConfig")
 class SubtaskNodeConfig:
     """A form for a person (ports in: any, out: object). Each field takes its value from the user (default), the task input
     (`input_field`, default the same name), a `static` value, or an llm call (`prompt`, `credential`, `model`) made
-    before the form opens.
+    before the form opens. `assign_to` (a user id of the organization, checked when the graph is saved): the node is
+    reserved for that user when it becomes available (only they see it in my-work and may open it) and they get a
+    `work_assigned` notification; a user removed since goes unreserved (the pool). After a review sends the work back,
+    its `on_reject` rule decides who may take it.
 
         Attributes:
             instructions (str | Unset):
             fields (list[SubtaskNodeConfigFieldsItem] | Unset):
+            assign_to (int | Unset):
     """
 
     instructions: str | Unset = UNSET
     fields: list[SubtaskNodeConfigFieldsItem] | Unset = UNSET
+    assign_to: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         instructions = self.instructions
@@ -38,6 +43,8 @@ class SubtaskNodeConfig:
                 fields_item = fields_item_data.to_dict()
                 fields.append(fields_item)
 
+        assign_to = self.assign_to
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -45,6 +52,8 @@ class SubtaskNodeConfig:
             field_dict["instructions"] = instructions
         if fields is not UNSET:
             field_dict["fields"] = fields
+        if assign_to is not UNSET:
+            field_dict["assign_to"] = assign_to
 
         return field_dict
 
@@ -64,9 +73,12 @@ class SubtaskNodeConfig:
 
                 fields.append(fields_item)
 
+        assign_to = d.pop("assign_to", UNSET)
+
         subtask_node_config = cls(
             instructions=instructions,
             fields=fields,
+            assign_to=assign_to,
         )
 
         return subtask_node_config
