@@ -134,7 +134,7 @@ def open_node(
         if subtask and run.insts[subtask].submitted_by_id == user_id:
             raise Forbidden("You cannot review your own submission")
     if inst.reserved_for_id is not None and inst.reserved_for_id != user_id:
-        raise Conflict("This node was sent back to the user who worked on it")
+        raise Conflict("This node is reserved for another user")
     if inst.excluded_user_id == user_id:
         raise Conflict("This node was sent back to the pool without its original worker")
     run.set(

@@ -90,7 +90,9 @@ def test_assign_to_reserves_the_node_and_notifies_the_user(server):
     with native(server, other) as api:
         offered = [i["node_db_id"] for i in api.get("/my-work").json()["items"]]
     assert label not in offered
-    assert act(server, wf, label, other, "subtask").status_code == 409
+    refused = act(server, wf, label, other, "subtask")
+    assert refused.status_code == 409
+    assert refused.json() == {"detail": "This node is reserved for another user"}
     assert of_type(server, other, "work_assigned") == []
     assert act(server, wf, label, worker, "subtask").status_code == 200
     r = act(server, wf, label, worker, "submit-subtask", {"values": {"label": "x"}})
