@@ -335,23 +335,32 @@ class TaskRun:
     def _try_ready(self, inst: Inst) -> None:
         if inst.status != "pending":
             return
-        taken: list[tuple[str, Any]] = []
-        for edge in self.graph.incoming(inst.node_id):
-            state, value = self._edge_value(edge, self.insts[edge["source"]])
-            if state == "wait":
-                return
-            if state == "taken":
-                taken.append((edge["source"], value))
-        if not taken:
+        state, value = self._incoming(inst)
+        if state == "wait":
+            return
+        if state == "none":
             self.set(inst, status="na", queue=None)
             self.event("node.na", inst, reason="no incoming path was taken")
             self._work.append(inst.node_id)
             return
-        if inst.kind == "merge" or len(taken) > 1:
-            value: Any = dict(taken)
-        else:
-            value = taken[0][1]
         self._activate(inst, value)
+
+    def _incoming(self, inst: Inst) -> tuple[str, Any]:
+        """What the node's incoming edges carry now: ("wait", None) while an upstream node
+        has not produced its value, ("none", None) when no incoming path was taken, else
+        ("ready", value) — one value, or a dict by source node for a merge or several."""
+        taken: list[tuple[str, Any]] = []
+        for edge in self.graph.incoming(inst.node_id):
+            state, value = self._edge_value(edge, self.insts[edge["source"]])
+            if state == "wait":
+                return "wait", None
+            if state == "taken":
+                taken.append((edge["source"], value))
+        if not taken:
+            return "none", None
+        if inst.kind == "merge" or len(taken) > 1:
+            return "ready", dict(taken)
+        return "ready", taken[0][1]
 
     def _activate(self, inst: Inst, value: Any) -> None:
         kind = inst.kind
@@ -605,18 +614,8 @@ class TaskRun:
     def upstream_value(self, inst: Inst) -> tuple[bool, Any]:
         """(ready, value): what the node's incoming edges carry now, as `_try_ready` would
         hand it to the node (ready is False while an upstream node has not produced it)."""
-        taken: list[tuple[str, Any]] = []
-        for edge in self.graph.incoming(inst.node_id):
-            state, value = self._edge_value(edge, self.insts[edge["source"]])
-            if state == "wait":
-                return False, None
-            if state == "taken":
-                taken.append((edge["source"], value))
-        if not taken:
-            return False, None
-        if inst.kind == "merge" or len(taken) > 1:
-            return True, dict(taken)
-        return True, taken[0][1]
+        state, value = self._incoming(inst)
+        return state == "ready", value
 
     def static_prefill(self, inst: Inst) -> dict[str, Any]:
         return self._static_prefill(inst)

@@ -1,4 +1,4 @@
-"""The address this server's signed URLs (upload and download) point at."""
+"""The address this server's signed URLs and the CLI login page point at."""
 
 from connexion import request
 
@@ -6,10 +6,11 @@ from ..runtime import current
 
 
 def base_url() -> str:
-    """Where the signed upload URL points: PIPELINES_PUBLIC_URL when set; otherwise the
-    address this connection was accepted on (the listening socket's, as the server sees it),
-    never the request's Host header, which the caller (or anything between it and us)
-    chooses. The scheme is the connection's own, or a trusted proxy's X-Forwarded-Proto."""
+    """Where the signed URLs and the CLI login page point: PIPELINES_PUBLIC_URL when set;
+    otherwise the address this connection was accepted on (the listening socket's, as the
+    server sees it), never the request's Host header, which the caller (or anything between
+    it and us) chooses. The scheme is the connection's own, or a trusted proxy's
+    X-Forwarded-Proto."""
     settings = current().settings
     if settings.public_url:
         return settings.public_url.rstrip("/")

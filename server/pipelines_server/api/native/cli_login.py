@@ -7,28 +7,10 @@ from ...domain import cli_login
 from ...runtime import current
 from ...shared.timestamps import ts
 from ...web.auth import caller_session, client_ip
+from ...web.public_url import base_url
 
 # The web UI's page where a signed-in person types the user code and approves the request.
 VERIFICATION_PATH = "/cli-login"
-
-
-def _base_url() -> str:
-    """PIPELINES_PUBLIC_URL when set; otherwise the address this connection was accepted on
-    (never the request's Host header, which the caller chooses)."""
-    settings = current().settings
-    if settings.public_url:
-        return settings.public_url.rstrip("/")
-    scope = request.scope
-    scheme = scope.get("scheme") or "http"
-    server = scope.get("server")
-    if server and server[1] is not None:
-        host, port = str(server[0]), int(server[1])
-    else:
-        host, port = settings.host, settings.port
-    if ":" in host:
-        host = f"[{host}]"
-    default_port = {"http": 80, "https": 443}.get(scheme)
-    return f"{scheme}://{host}" + ("" if port == default_port else f":{port}")
 
 
 def _policy() -> cli_login.Policy:
@@ -58,7 +40,7 @@ def start_cli_login(body: dict):
             "session_id": row.id,
             "device_code": device_code,
             "user_code": cli_login.format_user_code(row.user_code),
-            "verification_url": _base_url() + VERIFICATION_PATH,
+            "verification_url": base_url() + VERIFICATION_PATH,
             "expires_in": policy.ttl_seconds,
             "interval": policy.interval_seconds,
             "expires_at": ts(row.expires_at),
