@@ -19,8 +19,8 @@ T = TypeVar("T", bound="LinkedNodeView")
 
 @_attrs_define
 class LinkedNodeView:
-    """A node's view: NodeWork's keys for a human node; for a machine node the keys every node view has, with `route`,
-    `error` and `finished_at`.
+    """A node's view: NodeWork's keys for a human node; for a machine node the keys every node view has, with the task
+    details' `route`, `error`, `log`, `work_seconds`, `finished_at` and `updated_at`.
 
         Attributes:
             task_id (int):
@@ -43,7 +43,10 @@ class LinkedNodeView:
             output (Any | Unset):
             route (None | str | Unset):
             error (None | str | Unset):
+            log (None | str | Unset): A machine node's log (as in the task's details).
+            work_seconds (float | None | Unset):
             finished_at (datetime.datetime | None | Unset):
+            updated_at (datetime.datetime | None | Unset):
     """
 
     task_id: int
@@ -62,7 +65,10 @@ class LinkedNodeView:
     output: Any | Unset = UNSET
     route: None | str | Unset = UNSET
     error: None | str | Unset = UNSET
+    log: None | str | Unset = UNSET
+    work_seconds: float | None | Unset = UNSET
     finished_at: datetime.datetime | None | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -122,6 +128,18 @@ class LinkedNodeView:
         else:
             error = self.error
 
+        log: None | str | Unset
+        if isinstance(self.log, Unset):
+            log = UNSET
+        else:
+            log = self.log
+
+        work_seconds: float | None | Unset
+        if isinstance(self.work_seconds, Unset):
+            work_seconds = UNSET
+        else:
+            work_seconds = self.work_seconds
+
         finished_at: None | str | Unset
         if isinstance(self.finished_at, Unset):
             finished_at = UNSET
@@ -129,6 +147,14 @@ class LinkedNodeView:
             finished_at = self.finished_at.isoformat()
         else:
             finished_at = self.finished_at
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
+            updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -160,8 +186,14 @@ class LinkedNodeView:
             field_dict["route"] = route
         if error is not UNSET:
             field_dict["error"] = error
+        if log is not UNSET:
+            field_dict["log"] = log
+        if work_seconds is not UNSET:
+            field_dict["work_seconds"] = work_seconds
         if finished_at is not UNSET:
             field_dict["finished_at"] = finished_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
 
         return field_dict
 
@@ -250,6 +282,24 @@ class LinkedNodeView:
 
         error = _parse_error(d.pop("error", UNSET))
 
+        def _parse_log(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        log = _parse_log(d.pop("log", UNSET))
+
+        def _parse_work_seconds(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        work_seconds = _parse_work_seconds(d.pop("work_seconds", UNSET))
+
         def _parse_finished_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -266,6 +316,23 @@ class LinkedNodeView:
             return cast(datetime.datetime | None | Unset, data)
 
         finished_at = _parse_finished_at(d.pop("finished_at", UNSET))
+
+        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return updated_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
         linked_node_view = cls(
             task_id=task_id,
@@ -284,7 +351,10 @@ class LinkedNodeView:
             output=output,
             route=route,
             error=error,
+            log=log,
+            work_seconds=work_seconds,
             finished_at=finished_at,
+            updated_at=updated_at,
         )
 
         linked_node_view.additional_properties = d

@@ -18,7 +18,7 @@ class NodeWithLinked:
     """
     Attributes:
         node (LinkedNodeView): A node's view: NodeWork's keys for a human node; for a machine node the keys every node
-            view has, with `route`, `error` and `finished_at`.
+            view has, with the task details' `route`, `error`, `log`, `work_seconds`, `finished_at` and `updated_at`.
         upstream (list[LinkedNodeView]):
         downstream (list[LinkedNodeView]):
     """

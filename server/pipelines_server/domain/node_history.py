@@ -20,7 +20,7 @@ from ..shared.errors import NotFound
 from ..shared.principal import Principal
 from ..store.models import NodeInstance, NodeSubmission, TaskEvent, User, Workflow
 from .projects import get_project
-from .run_views import node_view
+from .run_views import node_entry, node_view
 from .workflows import get_workflow
 
 _NI = NodeInstance.__table__
@@ -174,26 +174,14 @@ def any_view(run: TaskRun, node_id: str, project_id: int) -> dict:
     inst = run.insts.get(node_id)
     if inst is not None and inst.kind in HUMAN:
         return node_view(run, inst, project_id)
-    node = run.graph.nodes[node_id]
-    return {
-        "node_db_id": inst.id if inst else None,
-        "task_id": run.task_id,
-        "workflow_id": run.workflow_id,
-        "project_id": project_id,
-        "node_id": node_id,
-        "kind": run.graph.kind(node_id),
-        "name": node.get("name") or node_id,
-        "status": inst.status if inst else "pending",
-        "attempt": inst.attempt if inst else 0,
-        "assignee_id": inst.assignee_id if inst else None,
-        "lease_expires_at": inst.lease_expires_at if inst else None,
-        "task_fields": run.fields,
-        "input": inst.input if inst else None,
-        "output": inst.output if inst else None,
-        "route": inst.route if inst else None,
-        "error": inst.error if inst else None,
-        "finished_at": inst.finished_at if inst else None,
-    }
+    entry = node_entry(run, node_id)
+    entry.update(
+        task_id=run.task_id,
+        workflow_id=run.workflow_id,
+        project_id=project_id,
+        task_fields=run.fields,
+    )
+    return entry
 
 
 def _verdict(v: dict, nodes: dict[int, str], mail: dict[int, str], judged: int | None) -> dict:

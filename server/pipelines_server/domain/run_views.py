@@ -91,35 +91,37 @@ def task_row(session: Session, principal: Principal, project_id: int, workflow_i
     return task
 
 
+def node_entry(run: TaskRun, node_id: str) -> dict:
+    """One node of a task as a task's details list it (a node the task has not reached yet
+    is `pending`, without a `node_db_id`)."""
+    inst = run.insts.get(node_id)
+    node = run.graph.nodes[node_id]
+    return {
+        "node_db_id": inst.id if inst else None,
+        "node_id": node_id,
+        "kind": run.graph.kind(node_id),
+        "name": node.get("name") or node_id,
+        "status": inst.status if inst else "pending",
+        "attempt": inst.attempt if inst else 0,
+        "assignee_id": inst.assignee_id if inst else None,
+        "lease_expires_at": inst.lease_expires_at if inst else None,
+        "input": inst.input if inst else None,
+        "output": inst.output if inst else None,
+        "route": inst.route if inst else None,
+        "error": inst.error if inst else None,
+        "log": inst.log if inst else None,
+        "work_seconds": inst.work_seconds if inst else None,
+        "finished_at": inst.finished_at if inst else None,
+        "updated_at": inst.updated_at if inst else None,
+    }
+
+
 def task_detail(
     session: Session, principal: Principal, project_id: int, workflow_id: int, task_id: int
 ) -> dict:
     task = task_row(session, principal, project_id, workflow_id, task_id)
     run = TaskRun.load(session.connection(), task.id)
-    nodes = []
-    for node_id in run.graph.nodes:
-        inst = run.insts.get(node_id)
-        node = run.graph.nodes[node_id]
-        nodes.append(
-            {
-                "node_db_id": inst.id if inst else None,
-                "node_id": node_id,
-                "kind": run.graph.kind(node_id),
-                "name": node.get("name") or node_id,
-                "status": inst.status if inst else "pending",
-                "attempt": inst.attempt if inst else 0,
-                "assignee_id": inst.assignee_id if inst else None,
-                "lease_expires_at": inst.lease_expires_at if inst else None,
-                "input": inst.input if inst else None,
-                "output": inst.output if inst else None,
-                "route": inst.route if inst else None,
-                "error": inst.error if inst else None,
-                "log": inst.log if inst else None,
-                "work_seconds": inst.work_seconds if inst else None,
-                "finished_at": inst.finished_at if inst else None,
-                "updated_at": inst.updated_at if inst else None,
-            }
-        )
+    nodes = [node_entry(run, node_id) for node_id in run.graph.nodes]
     summary = node_summaries(session, [task])[task.id]
     return {
         "id": task.id,
