@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ..engine.compiled_graph import CompiledGraph
 from ..engine.state_machine import Inst, TaskRun
 from ..shared.errors import NotFound
+from ..shared.jsonsafe import INT64_MAX
 from ..shared.principal import Principal
 from ..store.models import NodeInstance, NodeSubmission, TaskEvent, User, Workflow
 from .projects import get_project
@@ -30,7 +31,6 @@ _U = User.__table__
 _W = Workflow.__table__
 
 HUMAN = ("subtask", "review")
-INT64_MAX = 2**63 - 1
 # The prefixes of the task events that make up a node's history: every node.* and review.*
 # event, so that types added later (the corrections area's edits, say) appear unchanged.
 HISTORY_PREFIXES = ("node.", "review.")
@@ -160,8 +160,6 @@ def _in_workflow(
     session: Session, principal: Principal, project_id: int, workflow_id: int, node_db_id: int
 ) -> tuple[TaskRun, Inst]:
     get_workflow(session, principal, workflow_id, project_id)
-    if node_db_id > INT64_MAX:
-        raise NotFound("Node not found")
     run, inst = _load(session, principal, node_db_id)
     if run.workflow_id != workflow_id:
         raise NotFound("Node not found")

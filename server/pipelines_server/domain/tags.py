@@ -194,8 +194,3 @@ def set_task_tags(
         session.execute(insert(TaskTag), [{"task_id": task.id, "tag_id": t} for t in wanted])
     session.flush()
     return tags_of_task(session, task.id)
-
-
-def workflow_ids_tagged(org_id: int, name: str):
-    """A subquery: the ids of the organization's workflows that have a tag named `name`."""
-    return select(Tag.workflow_id).where(Tag.org_id == org_id, Tag.name == name.strip())

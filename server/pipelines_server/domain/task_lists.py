@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session
 
 from ..shared.errors import BadRequest
 from ..shared.principal import Principal
-from ..store.models import Tag, Task, TaskTag
+from ..store.models import Task
+from .tag_filters import task_tagged
 from .tags import tags_of_tasks
 from .tasks import TASK_STATUSES, node_summaries
 from .workflows import get_workflow
@@ -36,13 +37,7 @@ def list_tasks(
     if status is not None:
         where.append(Task.status == status)
     if tag is not None:
-        where.append(
-            Task.id.in_(
-                select(TaskTag.task_id)
-                .join(Tag, Tag.id == TaskTag.tag_id)
-                .where(Tag.workflow_id == wf.id, Tag.name == tag.strip())
-            )
-        )
+        where.append(task_tagged(Task.id, tag))
     total = session.scalar(select(func.count()).select_from(Task).where(*where))
     rows = list(
         session.scalars(

@@ -42,15 +42,11 @@ def list_templates(
     _org(principal, org_id)
     where = [WorkflowTemplate.org_id == org_id]
     if search and search.strip():
-        needle = (
-            "%"
-            + search.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            + "%"
-        )
+        needle = search.strip().lower()
         where.append(
             or_(
-                func.lower(WorkflowTemplate.name).like(needle, escape="\\"),
-                func.lower(WorkflowTemplate.description).like(needle, escape="\\"),
+                func.lower(WorkflowTemplate.name).contains(needle, autoescape=True),
+                func.lower(WorkflowTemplate.description).contains(needle, autoescape=True),
             )
         )
     total = session.scalar(select(func.count()).select_from(WorkflowTemplate).where(*where))

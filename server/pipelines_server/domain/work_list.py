@@ -4,14 +4,15 @@ at every scope: the caller's organization, one project."""
 
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..engine.state_machine import load_graph
 from ..shared.principal import Principal, acting_user
 from ..store.models import NodeInstance, NodeSubmission, Tag, Task, TaskTag, Workflow, utcnow
 from .human_work import WORKABLE_TASK
-from .node_history import INT64_MAX, next_ids, review_outcome, reviewers_of
+from .node_history import next_ids, review_outcome, reviewers_of
+from .tag_filters import task_tagged
 
 _NI = NodeInstance.__table__
 _NS = NodeSubmission.__table__
@@ -19,15 +20,6 @@ _T = Task.__table__
 _TG = Tag.__table__
 _TT = TaskTag.__table__
 _W = Workflow.__table__
-
-
-def _tagged(tag: str):
-    """The task carries a tag of this name."""
-    return exists(
-        select(_TT.c.task_id)
-        .join(_TG, _TG.c.id == _TT.c.tag_id)
-        .where(_TT.c.task_id == _T.c.id, _TG.c.name == tag)
-    )
 
 
 def my_work(
@@ -63,7 +55,7 @@ def my_work(
     if project_id is not None:
         where.append(_W.c.project_id == project_id)
     if tag is not None:
-        where.append(_tagged(tag))
+        where.append(task_tagged(_T.c.id, tag))
     joined = _NI.join(_T, _T.c.id == _NI.c.task_id).join(_W, _W.c.id == _NI.c.workflow_id)
     total = session.scalar(select(func.count()).select_from(joined).where(*where))
     rows = session.execute(
@@ -133,13 +125,11 @@ def my_submissions(
     if kind is not None:
         where.append(_NS.c.kind == kind)
     if workflow_id is not None:
-        if workflow_id > INT64_MAX:
-            return [], 0
         where.append(_NS.c.workflow_id == workflow_id)
     if status is not None:
         where.append(_NI.c.status == status)
     if tag is not None:
-        where.append(_tagged(tag))
+        where.append(task_tagged(_T.c.id, tag))
     joined = (
         _NS.join(_NI, _NI.c.id == _NS.c.node_instance_id)
         .join(_T, _T.c.id == _NS.c.task_id)

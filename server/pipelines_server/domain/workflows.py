@@ -11,9 +11,9 @@ from ..engine import task_control
 from ..engine.graph_validation import assignee_errors, validate_graph
 from ..shared.errors import BadRequest, Conflict, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
-from ..store.models import Tag, Task, Upload, Workflow, WorkflowTemplate, utcnow
+from ..store.models import Task, Upload, Workflow, WorkflowTemplate, utcnow
 from . import fields as fieldschema
-from . import library_refs
+from . import library_refs, tag_filters
 from .projects import get_project
 
 DRAFT, PENDING_ACTIVATION, ACTIVE = "DRAFT", "PENDING_ACTIVATION", "ACTIVE"
@@ -116,10 +116,7 @@ def list_workflows(
     if status is not None:
         where.append(Workflow.status == status)
     if tag is not None:  # workflows that have a tag of this name
-        tagged = select(Tag.workflow_id).where(
-            Tag.org_id == principal.org_id, Tag.name == tag.strip()
-        )
-        where.append(Workflow.id.in_(tagged))
+        where.append(Workflow.id.in_(tag_filters.workflows_tagged(principal.org_id, tag)))
     total = session.scalar(select(func.count()).select_from(Workflow).where(*where))
     rows = list(
         session.scalars(
