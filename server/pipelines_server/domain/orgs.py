@@ -8,9 +8,10 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ..engine.state_machine import TaskRun
 from ..shared.errors import BadRequest, Conflict, NotFound
 from ..shared.principal import ORG_ADMIN, ROLES, Principal, require_admin
-from ..store.models import Organization, Project, User, utcnow
+from ..store.models import NodeInstance, Organization, Project, User, utcnow
 from . import keys
 
 
@@ -116,6 +117,27 @@ def remove_user(session: Session, principal: Principal, org_id: int, user_id: in
         raise Conflict("An organization must keep at least one admin")
     user.removed_at = utcnow()
     user.email = f"removed-{user.id}+{user.email}"
+    _unreserve(session, org_id, user.id)
+
+
+def _unreserve(session: Session, org_id: int, user_id: int) -> None:
+    """A removed user's reserved work (assign_to, or sent back to them by a review) goes to
+    the pool: nobody else could ever open it."""
+    ni = NodeInstance.__table__
+    task_ids = session.scalars(
+        select(ni.c.task_id)
+        .where(ni.c.org_id == org_id, ni.c.reserved_for_id == user_id)
+        .distinct()
+    ).all()
+    for task_id in task_ids:
+        run = TaskRun.lock(session.connection(), task_id)
+        if run is None:
+            continue
+        for inst in run.insts.values():
+            if inst.reserved_for_id == user_id:
+                run.set(inst, reserved_for_id=None)
+                run.event("node.unreserved", inst, reason="its user was removed")
+        run.flush()
 
 
 @dataclass

@@ -13,6 +13,7 @@ from tests.api.engine.helpers import (
     node_ready,
     node_url,
     nodes_by_id,
+    timeline,
     user_key,
     wait_task,
 )
@@ -409,3 +410,23 @@ def test_an_assignee_removed_later_leaves_the_node_to_the_pool(server):
         from pipelines_server.store.models import Notification
 
         assert s.query(Notification).filter_by(user_id=worker_id).count() == 0
+
+
+def test_work_reserved_for_a_user_goes_to_the_pool_when_they_are_removed(server):
+    """The node was already reserved (and waiting) when its user was removed: the removal
+    hands it to the pool, with a timeline event, so that it is not stuck for ever."""
+    worker_id, _ = user_key(server)
+    _, other = user_key(server)
+    wf = assigned_flow(server, worker_id)
+    (task_id,) = create_tasks(server, wf["id"], [{"text": "a"}], other)
+    task = wait_task(server, wf["id"], task_id, until=node_ready("label"))
+    label = nodes_by_id(task)["label"]["node_db_id"]
+    assert act(server, wf, label, other, "subtask").status_code == 409  # reserved
+    with native(server) as api:
+        assert api.delete(f"/organizations/{server.seed.org_id}/users/{worker_id}").is_success
+    with native(server, other) as api:
+        offered = [i["node_db_id"] for i in api.get("/my-work").json()["items"]]
+    assert label in offered
+    assert act(server, wf, label, other, "subtask").status_code == 200
+    events = [e for e in timeline(server, wf["id"], task_id) if e["type"] == "node.unreserved"]
+    assert [e["node_id"] for e in events] == ["label"]
