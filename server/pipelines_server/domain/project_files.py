@@ -369,29 +369,39 @@ def downloadable(session: Session, file_id: str) -> ProjectFile:
 # -- collection --------------------------------------------------------------------------------
 
 
-def collect(session: Session, cfg: ProjectFileConfig, now: datetime | None = None) -> int:
-    """Removes the bytes of files whose grace is over, and of uploads never confirmed whose
-    URL expired more than a grace ago; marks them deleted. The number collected."""
+# An upload whose PUT is still streaming is never collected: only one left half-way (its
+# process died) for this long past the grace.
+ABANDONED_UPLOAD = timedelta(hours=24)
+
+
+def collect(session: Session, cfg: ProjectFileConfig, now: datetime | None = None) -> list[str]:
+    """Marks deleted the files whose grace is over, and the uploads never confirmed whose URL
+    expired more than a grace ago; returns their ids, whose bytes the caller removes once this
+    is committed (bytes are never removed for a row that could still roll back)."""
     now = now or utcnow()
     stale = now - timedelta(seconds=cfg.gc_grace_seconds)
-    rows = list(
-        session.scalars(
-            select(ProjectFile)
-            .where(
-                or_(
-                    (ProjectFile.status == GC_PENDING) & (ProjectFile.gc_after <= now),
-                    ProjectFile.status.in_((PENDING, UPLOADING, UPLOADED))
-                    & (ProjectFile.expires_at <= stale),
-                )
-            )
-            .limit(500)
-        )
+    due = or_(
+        (ProjectFile.status == GC_PENDING) & (ProjectFile.gc_after <= now),
+        ProjectFile.status.in_((PENDING, UPLOADED)) & (ProjectFile.expires_at <= stale),
+        (ProjectFile.status == UPLOADING)
+        & (ProjectFile.expires_at <= stale)
+        & (ProjectFile.updated_at <= stale - ABANDONED_UPLOAD),
     )
-    for f in rows:
-        cfg.path(f.id).unlink(missing_ok=True)
-        f.status, f.updated_at = DELETED, now
-    session.flush()
-    return len(rows)
+    ids = list(session.scalars(select(ProjectFile.id).where(due).limit(500)))
+    if ids:
+        # The same condition again: a file that changed state meanwhile is left alone.
+        session.execute(
+            update(ProjectFile)
+            .where(ProjectFile.id.in_(ids), due)
+            .values(status=DELETED, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        ids = list(
+            session.scalars(
+                select(ProjectFile.id).where(ProjectFile.id.in_(ids), ProjectFile.status == DELETED)
+            )
+        )
+    return ids
 
 
 class FileSweeper:
@@ -414,9 +424,11 @@ class FileSweeper:
 
     def _round(self) -> None:
         with self.db.session() as session:
-            n = collect(session, self.cfg)
-        if n:
-            log.info("project files: collected %d", n)
+            ids = collect(session, self.cfg)
+        for file_id in ids:  # committed: the rows say deleted, the bytes go
+            self.cfg.path(file_id).unlink(missing_ok=True)
+        if ids:
+            log.info("project files: collected %d", len(ids))
 
     def stop(self) -> None:
         self._stop.set()

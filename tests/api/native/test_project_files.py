@@ -11,9 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 
 from pipelines_server.domain import project_files as pf
-from pipelines_server.store.models import utcnow
+from pipelines_server.store.models import ProjectFile, utcnow
 from tests.api.engine.helpers import user_key
-from tests.api.helpers import native, wait_for
+from tests.api.helpers import database, native, wait_for
 from tests.api.native.conftest import PAGE_KEYS, as_org
 
 
@@ -255,3 +255,30 @@ def test_another_organization_cannot_reach_a_file(server, org):
         assert api.post(_files(org.project_id, f["id"], "/enqueue-gc")).status_code == 404
         assert api.post(_files(pid) + "/upload-url", json={"filename": "x"}).status_code == 404
         assert f["id"] not in [x["id"] for x in api.get(_files(org.project_id)).json()["items"]]
+
+
+def test_an_upload_still_streaming_is_never_collected(tmp_path, server):
+    """collect() on the real database: an upload whose URL expired more than a grace ago is
+    collected, unless its PUT is still streaming (`uploading`); one left half-way by a dead
+    process goes a day later. Bytes are the caller's to remove, after the commit."""
+    cfg = pf.ProjectFileConfig(files_dir=tmp_path, secret_key="k", gc_grace_seconds=0)
+    now = utcnow()
+    long_ago = now - timedelta(hours=1)
+    with native(server) as api:
+        ids = [_upload(api, server.seed.project_id, b"x")["file_id"] for _ in range(3)]
+    pending, streaming, abandoned = ids
+    with database(server) as db:
+        for file_id, status, touched in (
+            (pending, "pending", long_ago),
+            (streaming, "uploading", long_ago),
+            (abandoned, "uploading", now - timedelta(days=2)),
+        ):
+            f = db.get(ProjectFile, file_id)
+            f.status, f.expires_at, f.updated_at = status, long_ago, touched
+        db.commit()
+        collected = pf.collect(db, cfg, now)
+        db.commit()
+        assert pending in collected and abandoned in collected
+        assert streaming not in collected
+        assert db.get(ProjectFile, streaming).status == "uploading"
+        assert db.get(ProjectFile, pending).status == "deleted"
