@@ -84,14 +84,6 @@ def _submission(run: TaskRun, inst: Inst, attempt: int | None = None):
     return run.conn.execute(query).first()
 
 
-def _reviewed_below(run: TaskRun, inst: Inst) -> bool:
-    below = run.graph.descendants(inst.node_id)
-    return any(
-        run.graph.kind(n) == "review" and run.graph.reviewed_subtask(n) == inst.node_id
-        for n in below
-    )
-
-
 def _reply(run: TaskRun, inst: Inst, project_id: int) -> Result:
     run.flush()
     return node_view(run, inst, project_id), run.enqueued
@@ -114,7 +106,7 @@ def correct_subtask(
     downstream of it is reset and runs again; a review of it judges the new values (the
     subtask is `submitted` until it passes). Returns the submission's number."""
     number = submissions.record(run, inst, values, user_id, via)
-    reviewed = _reviewed_below(run, inst)
+    reviewed = bool(run.graph.reviewers(inst.node_id))
     run.set(
         inst,
         status="submitted" if reviewed else "finished",

@@ -11,7 +11,7 @@ from ..engine.state_machine import load_graph
 from ..shared.principal import Principal, acting_user
 from ..store.models import NodeInstance, NodeSubmission, Tag, Task, TaskTag, Workflow, utcnow
 from .human_work import WORKABLE_TASK
-from .node_history import INT64_MAX, next_ids, review_outcome, reviewers_of
+from .node_history import INT64_MAX, next_ids, review_outcome
 
 _NI = NodeInstance.__table__
 _NS = NodeSubmission.__table__
@@ -216,7 +216,7 @@ def _outcomes(session: Session, rows: list) -> dict[int, dict | None]:
     out: dict[int, dict | None] = {}
     for r in rows:
         graph = load_graph(conn, r.workflow_id, r.workflow_version)
-        reviewers = reviewers_of(graph, r.node_id) if r.node_id in graph.nodes else []
+        reviewers = graph.reviewers(r.node_id) if r.node_id in graph.nodes else []
         following = next_ids(by_node.get(r.node_instance_id, [r.id]))
         out[r.id] = review_outcome(
             r.id,
