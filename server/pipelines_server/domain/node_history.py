@@ -269,9 +269,7 @@ def node_history(
     when and the submission it recorded."""
     run, inst = _in_workflow(session, principal, project_id, workflow_id, node_db_id)
     kind_match = or_(*(_EV.c.type.like(p + "%") for p in HISTORY_PREFIXES))
-    reviewer_ids = [
-        run.insts[r].id for r in run.graph.reviewers(inst.node_id) if r in run.insts
-    ]
+    reviewer_ids = [run.insts[r].id for r in run.graph.reviewers(inst.node_id) if r in run.insts]
     judged_here = [
         e.id
         for e in session.execute(
