@@ -7,13 +7,14 @@ admin_edit_review, admin_submit_review, admin_inline_edit), its error classes fo
 from __future__ import annotations
 
 import asyncio
+import uuid
 
 import pytest
 from pipelines import AsyncPipelinesClient
 from pipelines.errors import ConflictError, ForbiddenError, NotFoundError, ValidationError
 
 from tests.api.engine.helpers import create_tasks, node_ready, user_key, wait_task
-from tests.api.native.test_corrections import ids, reviewed, two_steps
+from tests.api.native.test_corrections import ids, reviewed, submissions_of, two_steps
 from tests.compat.sdk import sdk
 
 
@@ -128,3 +129,41 @@ def test_the_async_client_reaches_the_corrections(server):
     assert rev["status"] == "quarantined"
     assert resolved["status"] == "finished"
     assert wait_task(server, wid, task_id)["status"] == "finished"
+
+
+def test_the_sdk_retries_a_correction_safely_with_an_idempotency_key(server):
+    """The SDK's methods send no key; its generic `request(idempotency_key=...)` does (and
+    then retries the POST itself): the same key replays the first correction."""
+    admin = sdk(server)
+    pid = server.seed.project_id
+    wf = two_steps(server)
+    wid = wf["id"]
+    (task_id,) = create_tasks(server, wid, [{"text": "k"}])
+    n = ids(wait_task(server, wid, task_id, until=node_ready("label")))
+    path = f"/api/projects/{pid}/workflows/{wid}/nodes/{n['label']}/admin-submit-subtask"
+    body = {"values": {"label": "ham", "score": 2}}
+    key = f"sdk-{uuid.uuid4().hex}"
+    first = admin.request("POST", path, json=body, idempotency_key=key)
+    again = admin.request("POST", path, json=body, idempotency_key=key)
+    assert again == first and first["status"] == "finished"
+    with pytest.raises(ConflictError):
+        admin.request("POST", path, json={"values": {"label": "spam"}}, idempotency_key=key)
+
+    async def edit_twice() -> tuple:
+        async with AsyncPipelinesClient(
+            api_key=server.seed.api_key, base_url=server.base_url, max_retries=0, timeout=120
+        ) as client:
+            edit = f"/api/projects/{pid}/workflows/{wid}/nodes/{n['label']}/admin-edit-subtask"
+            once = f"sdk-async-{uuid.uuid4().hex}"
+            a = await client.request(
+                "POST", edit, json={"values": {"score": 4}}, idempotency_key=once
+            )
+            b = await client.request(
+                "POST", edit, json={"values": {"score": 4}}, idempotency_key=once
+            )
+            return a, b
+
+    a, b = asyncio.run(edit_twice())
+    assert a == b and a["output"]["score"] == 4
+    vias = [h["via"] for h in submissions_of(server, n["label"])]
+    assert vias == ["admin_submit", "admin_edit"]

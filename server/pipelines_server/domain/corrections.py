@@ -9,7 +9,8 @@ event carrying the admin as actor. A corrected subtask's new values flow on: eve
 downstream of it is reset and runs again (a review of it judges the new values), and a
 finished task reopens for that (`task.reopened`). A cancelled or failed task is not
 corrected (409). Nodes inside a loop's body are not corrected (409): their instance is
-reused by every iteration, so there is no one output to correct.
+reused by every iteration, so there is no one output to correct. An edit that leaves the
+subtask's values as they are changes nothing (no submission, nothing runs again).
 """
 
 from __future__ import annotations
@@ -84,17 +85,15 @@ def _submission(run: TaskRun, inst: Inst, attempt: int | None = None):
     return run.conn.execute(query).first()
 
 
-def _reviewed_below(run: TaskRun, inst: Inst) -> bool:
-    below = run.graph.descendants(inst.node_id)
-    return any(
-        run.graph.kind(n) == "review" and run.graph.reviewed_subtask(n) == inst.node_id
-        for n in below
-    )
-
-
 def _reply(run: TaskRun, inst: Inst, project_id: int) -> Result:
     run.flush()
     return node_view(run, inst, project_id), run.enqueued
+
+
+def _unchanged(run: TaskRun, inst: Inst, project_id: int) -> Result:
+    """An edit whose values are the subtask's current output: nothing to correct, so no
+    submission, no event and nothing downstream runs again; the reply is the node as it is."""
+    return node_view(run, inst, project_id), []
 
 
 # ---- corrected subtask values flow on ---------------------------------------------------------
@@ -114,7 +113,7 @@ def correct_subtask(
     downstream of it is reset and runs again; a review of it judges the new values (the
     subtask is `submitted` until it passes). Returns the submission's number."""
     number = submissions.record(run, inst, values, user_id, via)
-    reviewed = _reviewed_below(run, inst)
+    reviewed = bool(run.graph.reviewers(inst.node_id))
     run.set(
         inst,
         status="submitted" if reviewed else "finished",
@@ -178,7 +177,10 @@ def admin_edit_subtask(
     )
     _correctable(run, inst)
     _done_subtask(inst)
-    merged = {**(inst.output if isinstance(inst.output, dict) else {}), **(values or {})}
+    current = inst.output if isinstance(inst.output, dict) else {}
+    merged = {**current, **(values or {})}
+    if merged == current:
+        return _unchanged(run, inst, project_id)
     human_work.validate_values(run, inst, merged)
     correct_subtask(
         run,
@@ -210,7 +212,10 @@ def admin_inline_edit(
     if field not in {d["name"] for d in defs}:
         message = f"The subtask has no field {field!r}"
         raise ValidationFailed(message, [FieldError(message, field, None, ("body", "field"))])
-    merged = {**(inst.output if isinstance(inst.output, dict) else {}), field: value}
+    current = inst.output if isinstance(inst.output, dict) else {}
+    merged = {**current, field: value}
+    if merged == current:
+        return _unchanged(run, inst, project_id)
     human_work.validate_values(run, inst, merged, only=field)
     correct_subtask(
         run, inst, merged, admin_id, submissions.INLINE_EDIT, "node.inline_edited", field=field

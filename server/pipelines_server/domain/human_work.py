@@ -91,13 +91,6 @@ def _lease_lapsed(inst: Inst, now) -> bool:
     )
 
 
-def _reviewed_by(run: TaskRun, subtask_id: str) -> bool:
-    return any(
-        run.graph.kind(n) == "review" and run.graph.reviewed_subtask(n) == subtask_id
-        for n in run.graph.nodes
-    )
-
-
 def open_node(
     session: Session,
     principal: Principal,
@@ -205,7 +198,7 @@ def accept_subtask(
     submission's number."""
     merged = {**((inst.state or {}).get("prefill") or {}), **(values or {})}
     validate_values(run, inst, merged)
-    status = "submitted" if _reviewed_by(run, inst.node_id) else "finished"
+    status = "submitted" if run.graph.reviewers(inst.node_id) else "finished"
     run.set(inst, submitted_by_id=user_id, lease_expires_at=None)
     number = submissions.record(run, inst, merged, user_id, via)
     run.event(event, inst, attempt=inst.attempt, submission=number)

@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..engine.compiled_graph import CompiledGraph
 from ..engine.state_machine import Inst, TaskRun
 from ..shared.errors import NotFound
 from ..shared.jsonsafe import INT64_MAX
@@ -42,15 +41,6 @@ HISTORY_PREFIXES = ("node.", "review.")
 def _text(value: Any) -> str | None:
     """A verdict's decision or comment as text (an admin may have edited it into anything)."""
     return None if value is None else value if isinstance(value, str) else str(value)
-
-
-def reviewers_of(graph: CompiledGraph, subtask_id: str) -> list[str]:
-    """The review nodes that judge this subtask."""
-    return [
-        n
-        for n in graph.nodes
-        if graph.kind(n) == "review" and graph.reviewed_subtask(n) == subtask_id
-    ]
 
 
 def review_outcome(
@@ -216,7 +206,7 @@ def submission_view(
         raise NotFound(f"Node {inst.id} is a {inst.kind} node; only human nodes have submissions")
     subs = _submission_rows(session, _NS.c.node_instance_id == inst.id)
     if inst.kind == "subtask":
-        reviewers = reviewers_of(run.graph, inst.node_id)
+        reviewers = run.graph.reviewers(inst.node_id)
         review_ids = [run.insts[r].id for r in reviewers if r in run.insts]
         verdicts = (
             _submission_rows(session, _NS.c.node_instance_id.in_(review_ids)) if review_ids else []
@@ -277,9 +267,7 @@ def node_history(
     when and the submission it recorded."""
     run, inst = _in_workflow(session, principal, project_id, workflow_id, node_db_id)
     kind_match = or_(*(_EV.c.type.like(p + "%") for p in HISTORY_PREFIXES))
-    reviewer_ids = [
-        run.insts[r].id for r in reviewers_of(run.graph, inst.node_id) if r in run.insts
-    ]
+    reviewer_ids = [run.insts[r].id for r in run.graph.reviewers(inst.node_id) if r in run.insts]
     judged_here = [
         e.id
         for e in session.execute(

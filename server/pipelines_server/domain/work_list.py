@@ -9,16 +9,14 @@ from sqlalchemy.orm import Session
 
 from ..engine.state_machine import load_graph
 from ..shared.principal import Principal, acting_user
-from ..store.models import NodeInstance, NodeSubmission, Tag, Task, TaskTag, Workflow, utcnow
+from ..store.models import NodeInstance, NodeSubmission, Task, Workflow, utcnow
 from .human_work import WORKABLE_TASK
-from .node_history import next_ids, review_outcome, reviewers_of
+from .node_history import next_ids, review_outcome
 from .tag_filters import task_tagged
 
 _NI = NodeInstance.__table__
 _NS = NodeSubmission.__table__
 _T = Task.__table__
-_TG = Tag.__table__
-_TT = TaskTag.__table__
 _W = Workflow.__table__
 
 
@@ -206,7 +204,7 @@ def _outcomes(session: Session, rows: list) -> dict[int, dict | None]:
     out: dict[int, dict | None] = {}
     for r in rows:
         graph = load_graph(conn, r.workflow_id, r.workflow_version)
-        reviewers = reviewers_of(graph, r.node_id) if r.node_id in graph.nodes else []
+        reviewers = graph.reviewers(r.node_id) if r.node_id in graph.nodes else []
         following = next_ids(by_node.get(r.node_instance_id, [r.id]))
         out[r.id] = review_outcome(
             r.id,

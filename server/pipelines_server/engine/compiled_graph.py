@@ -50,6 +50,7 @@ class CompiledGraph:
         self.start_id = kinds.get("start", "")
         self.end_id = kinds.get("end", "")
         self._bodies: dict[str, set[str]] = {}
+        self._reviewers: dict[str, list[str]] | None = None
 
     def kind(self, node_id: str) -> str:
         return self.nodes[node_id]["kind"]
@@ -101,6 +102,19 @@ class CompiledGraph:
                 seen.add(src)
                 queue.append(src)
         return None
+
+    def reviewers(self, subtask_id: str) -> list[str]:
+        """The review nodes that judge this subtask (see `reviewed_subtask`), in graph order;
+        empty when none does (its submission then finishes it at once)."""
+        if self._reviewers is None:
+            judged: dict[str, list[str]] = {}
+            for nid in self.nodes:
+                if self.kind(nid) == "review":
+                    target = self.reviewed_subtask(nid)
+                    if target is not None:
+                        judged.setdefault(target, []).append(nid)
+            self._reviewers = judged
+        return list(self._reviewers.get(subtask_id, ()))
 
     def between(self, source: str, target: str) -> set[str]:
         """Nodes on a forward path from source to target, both excluded."""

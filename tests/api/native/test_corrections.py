@@ -4,6 +4,8 @@ do each."""
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from sqlalchemy import select
 
@@ -23,6 +25,7 @@ from tests.api.engine.helpers import (
 )
 from tests.api.helpers import database, native
 from tests.api.native.conftest import as_org
+from tests.support.webhook_receiver import WebhookReceiver
 
 INPUT = [{"name": "text", "type": "short_text", "required": True}]
 FORM = {
@@ -33,14 +36,15 @@ FORM = {
     ],
 }
 NOTE = {"fields": [{"name": "note", "type": "short_text", "required": True}]}
+# Every admin-only correction, with the node (of `reviewed`) it is meant for.
 ADMIN_ROUTES = [
-    ("revert/1", None),
-    ("admin-edit-subtask", {"values": {"label": "ham"}}),
-    ("admin-submit-subtask", {"values": {"label": "ham", "score": 1}}),
-    ("admin-edit-review", {"decision": "pass"}),
-    ("admin-submit-review", {"decision": "pass"}),
-    ("admin-inline-edit", {"field": "label", "value": "ham"}),
-    ("admin-resolve", {"action": "pass"}),
+    ("revert/1", None, "label"),
+    ("admin-edit-subtask", {"values": {"label": "ham"}}, "label"),
+    ("admin-submit-subtask", {"values": {"label": "ham", "score": 1}}, "label"),
+    ("admin-edit-review", {"decision": "fail"}, "check"),
+    ("admin-submit-review", {"decision": "pass"}, "check"),
+    ("admin-inline-edit", {"field": "label", "value": "ham"}, "label"),
+    ("admin-resolve", {"action": "pass"}, "check"),
 ]
 
 
@@ -66,9 +70,13 @@ def reviewed(server, **review):
     return flow(server, nodes, chain("start", "label", "check", "end"), INPUT)
 
 
-def post(server, wf, node_db_id, action, key=None, json=None):
+def post(server, wf, node_db_id, action, key=None, json=None, once=None):
+    """POSTs a correction; `once` is an Idempotency-Key."""
+    headers = {"Idempotency-Key": once} if once else None
     with native(server, key) as api:
-        return api.post(node_url(server, wf["id"], node_db_id) + f"/{action}", json=json)
+        return api.post(
+            node_url(server, wf["id"], node_db_id) + f"/{action}", json=json, headers=headers
+        )
 
 
 def ok(r, status=200):
@@ -387,14 +395,21 @@ def test_refresh_prev_node_info(server):
 
 def test_only_admins_correct_and_other_organizations_see_nothing(server, org):
     _, worker = user_key(server)
+    _, reviewer = user_key(server)
     _, member = user_key(server)
     removed_id, removed = user_key(server, role="org_admin")
     with native(server) as api:
         ok(api.delete(f"/organizations/{server.seed.org_id}/users/{removed_id}"), 204)
-    wf, task_id, n = finished_two_steps(server, worker)
+    wf = reviewed(server)
+    (task_id,) = create_tasks(server, wf["id"], [{"text": "t"}])
+    n = ids(wait_task(server, wf["id"], task_id, until=node_ready("label")))
+    work(server, wf, n["label"], worker, {"label": "spam", "score": 2})
+    wait_task(server, wf["id"], task_id, until=node_ready("check"))
+    work(server, wf, n["check"], reviewer, {"decision": "pass"}, kind="review")
+    assert wait_task(server, wf["id"], task_id)["status"] == "finished"
     other = as_org(server, org)
-    for action, body in ADMIN_ROUTES:
-        target = n["label"]
+    for action, body, node_id in ADMIN_ROUTES:
+        target = n[node_id]  # the review operations on the review node itself
         r = post(server, wf, target, action, member, body)
         assert r.status_code == 403, (action, r.text)
         r = post(server, wf, target, action, removed, body)
@@ -403,10 +418,11 @@ def test_only_admins_correct_and_other_organizations_see_nothing(server, org):
             r = api.post(node_url(server, wf["id"], target) + f"/{action}", json=body)
         assert r.status_code == 404, (action, r.text)
     with native(other) as api:
-        r = api.post(node_url(server, wf["id"], n["note"]) + "/refresh-prev-node-info")
+        r = api.post(node_url(server, wf["id"], n["check"]) + "/refresh-prev-node-info")
     assert r.status_code == 404
     # Nothing changed.
     assert [h["via"] for h in submissions_of(server, n["label"])] == ["worker"]
+    assert [h["via"] for h in submissions_of(server, n["check"])] == ["worker"]
     assert get_task(server, wf["id"], task_id)["status"] == "finished"
 
 
@@ -451,3 +467,129 @@ def test_nodes_inside_a_loop_body_are_not_corrected(server):
     wait_task(server, wf["id"], task_id, until=node_ready("label"))
     r = post(server, wf, n["label"], "revert/1")
     assert r.status_code == 409 and "loop" in r.json()["detail"]
+
+
+# ---- retries and corrections that change nothing ------------------------------------------------
+
+URL_INPUT = [*INPUT, {"name": "url", "type": "short_text", "required": True}]
+
+
+def calling_after(server, review=None):
+    """start -> label (subtask) [-> check (review)] -> call (http to the task's `url`) -> end:
+    every run of `call` reaches the test's receiver, so re-runs are counted."""
+    nodes = [node("start", "start"), node("label", "subtask", **FORM)]
+    path = ["start", "label"]
+    if review is not None:
+        nodes.append(node("check", "review", **review))
+        path.append("check")
+    nodes += [node("call", "http", url="{{ task.url }}"), node("end", "end")]
+    return flow(server, nodes, chain(*path, "call", "end"), URL_INPUT)
+
+
+def twice(server, wf, node_db_id, action, json, once):
+    """The same correction sent twice with one Idempotency-Key (a client's retry): the second
+    reply is the first one, replayed."""
+    first = post(server, wf, node_db_id, action, json=json, once=once)
+    again = post(server, wf, node_db_id, action, json=json, once=once)
+    assert first.status_code == 200, first.text
+    assert "Idempotent-Replayed" not in first.headers
+    assert again.status_code == 200, again.text
+    assert again.headers.get("Idempotent-Replayed") == "true"
+    assert again.json() == first.json()
+    return first.json()
+
+
+def test_a_retried_subtask_correction_is_done_once(server):
+    _, worker = user_key(server)
+    with WebhookReceiver() as hook:
+        wf = calling_after(server)
+        (task_id,) = create_tasks(server, wf["id"], [{"text": "t", "url": hook.url + "/run"}])
+        n = ids(wait_task(server, wf["id"], task_id, until=node_ready("label")))
+        work(server, wf, n["label"], worker, {"label": "spam", "score": 2})
+        assert wait_task(server, wf["id"], task_id)["status"] == "finished"
+        assert len(hook.requests) == 1
+        runs = 1
+        tag = uuid.uuid4().hex
+        for action, body, expected in (
+            ("admin-edit-subtask", {"values": {"score": 5}}, {"score": 5}),
+            ("admin-inline-edit", {"field": "label", "value": "ham"}, {"label": "ham"}),
+            ("revert/1", None, {"label": "spam", "score": 2}),
+        ):
+            view = twice(server, wf, n["label"], action, body, f"{action}-{tag}")
+            assert view["output"].items() >= expected.items()
+            task = wait_task(server, wf["id"], task_id)
+            assert task["status"] == "finished"
+            runs += 1  # what followed ran again once, not once per request
+            assert len(hook.requests) == runs, action
+        # The same key with another body is refused, and does nothing.
+        r = post(
+            server,
+            wf,
+            n["label"],
+            "admin-edit-subtask",
+            json={"values": {"score": 1}},
+            once=f"admin-edit-subtask-{tag}",
+        )
+        assert r.status_code == 409 and "Idempotency-Key" in r.json()["detail"]
+        history = submissions_of(server, n["label"])
+        assert [h["via"] for h in history] == ["worker", "admin_edit", "inline_edit", "revert"]
+        assert get_task(server, wf["id"], task_id)["status"] == "finished"
+        assert len(hook.requests) == runs
+
+
+def test_a_retried_review_correction_is_done_once(server):
+    _, worker = user_key(server)
+    with WebhookReceiver() as hook:
+        wf = calling_after(server, review={"max_rereviews": 0, "on_exhausted": "escalate"})
+        (task_id,) = create_tasks(server, wf["id"], [{"text": "t", "url": hook.url + "/run"}])
+        n = ids(wait_task(server, wf["id"], task_id, until=node_ready("label")))
+        work(server, wf, n["label"], worker, {"label": "spam", "score": 2})
+        wait_task(server, wf["id"], task_id, until=node_ready("check"))
+        tag = uuid.uuid4().hex
+
+        view = twice(server, wf, n["check"], "admin-submit-review", {"decision": "pass"}, tag + "1")
+        assert view["status"] == "finished"
+        assert wait_task(server, wf["id"], task_id)["status"] == "finished"
+        assert len(hook.requests) == 1
+        # pass -> fail: past max_rereviews (0), the review is escalated; a retry does not
+        # record a second verdict.
+        view = twice(server, wf, n["check"], "admin-edit-review", {"decision": "fail"}, tag + "2")
+        assert view["status"] == "escalated"
+        view = twice(server, wf, n["check"], "admin-resolve", {"action": "pass"}, tag + "3")
+        assert view["status"] == "finished"
+        assert wait_task(server, wf["id"], task_id)["status"] == "finished"
+        assert len(hook.requests) == 2
+        vias = [h["via"] for h in submissions_of(server, n["check"])]
+        assert vias == ["admin_submit", "admin_edit", "resolve"]
+        types = [e["type"] for e in timeline(server, wf["id"], task_id)]
+        assert types.count("node.admin_submitted") == 1
+        assert types.count("node.admin_edited") == 1
+        assert types.count("node.resolved") == 1
+
+
+def test_an_edit_that_changes_nothing_records_nothing_and_reruns_nothing(server):
+    _, worker = user_key(server)
+    with WebhookReceiver() as hook:
+        wf = calling_after(server)
+        (task_id,) = create_tasks(server, wf["id"], [{"text": "t", "url": hook.url + "/run"}])
+        n = ids(wait_task(server, wf["id"], task_id, until=node_ready("label")))
+        work(server, wf, n["label"], worker, {"label": "spam", "score": 2})
+        before = wait_task(server, wf["id"], task_id)
+        assert before["status"] == "finished" and len(hook.requests) == 1
+        for action, body in (
+            ("admin-edit-subtask", {"values": {"label": "spam", "score": 2}}),
+            ("admin-edit-subtask", {"values": {}}),
+            ("admin-inline-edit", {"field": "score", "value": 2}),
+        ):
+            view = ok(post(server, wf, n["label"], action, json=body))
+            assert view["status"] == "finished", action
+            assert view["output"] == {"text": "t", "label": "spam", "score": 2}
+            # Nothing was reset: the task is still finished, as it was.
+            task = get_task(server, wf["id"], task_id)
+            assert task["status"] == "finished" and task["finished_at"] == before["finished_at"]
+            assert nodes_by_id(task)["call"] == nodes_by_id(before)["call"]
+        assert [h["via"] for h in submissions_of(server, n["label"])] == ["worker"]
+        types = [e["type"] for e in timeline(server, wf["id"], task_id)]
+        assert "node.admin_edited" not in types and "node.inline_edited" not in types
+        assert "task.reopened" not in types
+        assert len(hook.requests) == 1

@@ -1,22 +1,39 @@
 """The `corrections` tag: reverts, refreshed inputs, admin interventions on human nodes and
-the resolution of escalated and quarantined reviews."""
+the resolution of escalated and quarantined reviews.
+
+Every correction but refresh-prev-node-info takes an `Idempotency-Key`: a correction resets
+and re-runs what followed the node (http, code and llm nodes included), so a client retrying
+one after a timeout must get the first reply back instead of a second correction."""
+
+from collections.abc import Callable
 
 from ...domain import corrections
 from ...runtime import current
+from ...web import idempotency
 from ...web.auth import caller_session
 from . import shapes
 
 
-def _moved(view_and_queued):
-    view, queued = view_and_queued
+def _once(body, correct: Callable):
+    """Runs `correct(session, principal)` (the domain's (view, queued) reply) once per
+    Idempotency-Key; the machine nodes it made runnable are handed to the engine after the
+    commit."""
+    with caller_session() as (session, me), idempotency.guard(session, me, body) as once:
+        if once.replay:
+            return once.replay
+        view, queued = correct(session, me)
+        reply = once.answer(shapes.jsonable(view), 200)
     current().engine.queued(queued)
-    return shapes.jsonable(view), 200
+    return reply
 
 
 def revert_node(project_id: int, workflow_id: int, node_db_id: int, attempt_number: int):
-    with caller_session() as (session, me):
-        done = corrections.revert(session, me, project_id, workflow_id, node_db_id, attempt_number)
-    return _moved(done)
+    return _once(
+        None,
+        lambda session, me: corrections.revert(
+            session, me, project_id, workflow_id, node_db_id, attempt_number
+        ),
+    )
 
 
 def refresh_prev_node_info(project_id: int, workflow_id: int, node_db_id: int):
@@ -26,48 +43,54 @@ def refresh_prev_node_info(project_id: int, workflow_id: int, node_db_id: int):
 
 
 def admin_edit_subtask(project_id: int, workflow_id: int, node_db_id: int, body: dict):
-    with caller_session() as (session, me):
-        done = corrections.admin_edit_subtask(
+    return _once(
+        body,
+        lambda session, me: corrections.admin_edit_subtask(
             session, me, project_id, workflow_id, node_db_id, body["values"]
-        )
-    return _moved(done)
+        ),
+    )
 
 
 def admin_submit_subtask(project_id: int, workflow_id: int, node_db_id: int, body: dict):
-    with caller_session() as (session, me):
-        done = corrections.admin_submit_subtask(
+    return _once(
+        body,
+        lambda session, me: corrections.admin_submit_subtask(
             session, me, project_id, workflow_id, node_db_id, body["values"]
-        )
-    return _moved(done)
+        ),
+    )
 
 
 def admin_inline_edit(project_id: int, workflow_id: int, node_db_id: int, body: dict):
-    with caller_session() as (session, me):
-        done = corrections.admin_inline_edit(
+    return _once(
+        body,
+        lambda session, me: corrections.admin_inline_edit(
             session, me, project_id, workflow_id, node_db_id, body["field"], body.get("value")
-        )
-    return _moved(done)
+        ),
+    )
 
 
 def admin_edit_review(project_id: int, workflow_id: int, node_db_id: int, body: dict):
-    with caller_session() as (session, me):
-        done = corrections.admin_edit_review(
+    return _once(
+        body,
+        lambda session, me: corrections.admin_edit_review(
             session, me, project_id, workflow_id, node_db_id, body["decision"], body.get("comment")
-        )
-    return _moved(done)
+        ),
+    )
 
 
 def admin_submit_review(project_id: int, workflow_id: int, node_db_id: int, body: dict):
-    with caller_session() as (session, me):
-        done = corrections.admin_submit_review(
+    return _once(
+        body,
+        lambda session, me: corrections.admin_submit_review(
             session, me, project_id, workflow_id, node_db_id, body["decision"], body.get("comment")
-        )
-    return _moved(done)
+        ),
+    )
 
 
 def admin_resolve(project_id: int, workflow_id: int, node_db_id: int, body: dict):
-    with caller_session() as (session, me):
-        done = corrections.admin_resolve(
+    return _once(
+        body,
+        lambda session, me: corrections.admin_resolve(
             session, me, project_id, workflow_id, node_db_id, body["action"], body.get("comment")
-        )
-    return _moved(done)
+        ),
+    )
