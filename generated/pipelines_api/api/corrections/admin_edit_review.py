@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.correction_review_decision import CorrectionReviewDecision
 from ...models.error import Error
 from ...models.node_work import NodeWork
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -18,8 +18,11 @@ def _get_kwargs(
     node_db_id: int,
     *,
     body: CorrectionReviewDecision,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -115,6 +118,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionReviewDecision,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | NodeWork]:
     """Change a review's verdict or comment
 
@@ -127,12 +131,15 @@ def sync_detailed(
     `node.admin_edited` {decision, previous}. 409 for an escalated or quarantined review (use admin-
     resolve), a review with no verdict, or a cancelled or failed task. Org admins only (a member, or a
     key whose user was removed, is 403; another organization's node is 404); recorded as a node
-    submission and a timeline event with the admin as actor.
+    submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with the
+    same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
+    again or re-running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionReviewDecision):
 
     Raises:
@@ -148,6 +155,7 @@ def sync_detailed(
         workflow_id=workflow_id,
         node_db_id=node_db_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -164,6 +172,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionReviewDecision,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | NodeWork | None:
     """Change a review's verdict or comment
 
@@ -176,12 +185,15 @@ def sync(
     `node.admin_edited` {decision, previous}. 409 for an escalated or quarantined review (use admin-
     resolve), a review with no verdict, or a cancelled or failed task. Org admins only (a member, or a
     key whose user was removed, is 403; another organization's node is 404); recorded as a node
-    submission and a timeline event with the admin as actor.
+    submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with the
+    same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
+    again or re-running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionReviewDecision):
 
     Raises:
@@ -198,6 +210,7 @@ def sync(
         node_db_id=node_db_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -208,6 +221,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionReviewDecision,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | NodeWork]:
     """Change a review's verdict or comment
 
@@ -220,12 +234,15 @@ async def asyncio_detailed(
     `node.admin_edited` {decision, previous}. 409 for an escalated or quarantined review (use admin-
     resolve), a review with no verdict, or a cancelled or failed task. Org admins only (a member, or a
     key whose user was removed, is 403; another organization's node is 404); recorded as a node
-    submission and a timeline event with the admin as actor.
+    submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with the
+    same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
+    again or re-running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionReviewDecision):
 
     Raises:
@@ -241,6 +258,7 @@ async def asyncio_detailed(
         workflow_id=workflow_id,
         node_db_id=node_db_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -255,6 +273,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionReviewDecision,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | NodeWork | None:
     """Change a review's verdict or comment
 
@@ -267,12 +286,15 @@ async def asyncio(
     `node.admin_edited` {decision, previous}. 409 for an escalated or quarantined review (use admin-
     resolve), a review with no verdict, or a cancelled or failed task. Org admins only (a member, or a
     key whose user was removed, is 403; another organization's node is 404); recorded as a node
-    submission and a timeline event with the admin as actor.
+    submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with the
+    same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
+    again or re-running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionReviewDecision):
 
     Raises:
@@ -290,5 +312,6 @@ async def asyncio(
             node_db_id=node_db_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

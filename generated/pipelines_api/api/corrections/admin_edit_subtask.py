@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.correction_values import CorrectionValues
 from ...models.error import Error
 from ...models.node_work import NodeWork
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -18,8 +18,11 @@ def _get_kwargs(
     node_db_id: int,
     *,
     body: CorrectionValues,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -115,21 +118,26 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionValues,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | NodeWork]:
     """Edit a submitted or finished subtask's values
 
      The given values are merged over the subtask's current values (fields not given keep theirs) and the
     result is validated against the subtask's fields (422 listing every error). Recorded with
     via=admin_edit, event `node.admin_edited` {submission, fields}; every node downstream is reset and
-    runs again as a revert does (a finished task reopens). 409 when the subtask has not been submitted,
-    or its task is cancelled or failed. Org admins only (a member, or a key whose user was removed, is
-    403; another organization's node is 404); recorded as a node submission and a timeline event with
-    the admin as actor.
+    runs again as a revert does (a finished task reopens). Values equal to the subtask's current ones
+    change nothing: no submission, no event, nothing runs again, and the reply is the node as it is. 409
+    when the subtask has not been submitted, or its task is cancelled or failed. Org admins only (a
+    member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
+    node submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with
+    the same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
+    again or re-running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionValues):
 
     Raises:
@@ -145,6 +153,7 @@ def sync_detailed(
         workflow_id=workflow_id,
         node_db_id=node_db_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -161,21 +170,26 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionValues,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | NodeWork | None:
     """Edit a submitted or finished subtask's values
 
      The given values are merged over the subtask's current values (fields not given keep theirs) and the
     result is validated against the subtask's fields (422 listing every error). Recorded with
     via=admin_edit, event `node.admin_edited` {submission, fields}; every node downstream is reset and
-    runs again as a revert does (a finished task reopens). 409 when the subtask has not been submitted,
-    or its task is cancelled or failed. Org admins only (a member, or a key whose user was removed, is
-    403; another organization's node is 404); recorded as a node submission and a timeline event with
-    the admin as actor.
+    runs again as a revert does (a finished task reopens). Values equal to the subtask's current ones
+    change nothing: no submission, no event, nothing runs again, and the reply is the node as it is. 409
+    when the subtask has not been submitted, or its task is cancelled or failed. Org admins only (a
+    member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
+    node submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with
+    the same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
+    again or re-running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionValues):
 
     Raises:
@@ -192,6 +206,7 @@ def sync(
         node_db_id=node_db_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -202,21 +217,26 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionValues,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | NodeWork]:
     """Edit a submitted or finished subtask's values
 
      The given values are merged over the subtask's current values (fields not given keep theirs) and the
     result is validated against the subtask's fields (422 listing every error). Recorded with
     via=admin_edit, event `node.admin_edited` {submission, fields}; every node downstream is reset and
-    runs again as a revert does (a finished task reopens). 409 when the subtask has not been submitted,
-    or its task is cancelled or failed. Org admins only (a member, or a key whose user was removed, is
-    403; another organization's node is 404); recorded as a node submission and a timeline event with
-    the admin as actor.
+    runs again as a revert does (a finished task reopens). Values equal to the subtask's current ones
+    change nothing: no submission, no event, nothing runs again, and the reply is the node as it is. 409
+    when the subtask has not been submitted, or its task is cancelled or failed. Org admins only (a
+    member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
+    node submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with
+    the same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
+    again or re-running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionValues):
 
     Raises:
@@ -232,6 +252,7 @@ async def asyncio_detailed(
         workflow_id=workflow_id,
         node_db_id=node_db_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -246,21 +267,26 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionValues,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | NodeWork | None:
     """Edit a submitted or finished subtask's values
 
      The given values are merged over the subtask's current values (fields not given keep theirs) and the
     result is validated against the subtask's fields (422 listing every error). Recorded with
     via=admin_edit, event `node.admin_edited` {submission, fields}; every node downstream is reset and
-    runs again as a revert does (a finished task reopens). 409 when the subtask has not been submitted,
-    or its task is cancelled or failed. Org admins only (a member, or a key whose user was removed, is
-    403; another organization's node is 404); recorded as a node submission and a timeline event with
-    the admin as actor.
+    runs again as a revert does (a finished task reopens). Values equal to the subtask's current ones
+    change nothing: no submission, no event, nothing runs again, and the reply is the node as it is. 409
+    when the subtask has not been submitted, or its task is cancelled or failed. Org admins only (a
+    member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
+    node submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with
+    the same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
+    again or re-running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionValues):
 
     Raises:
@@ -278,5 +304,6 @@ async def asyncio(
             node_db_id=node_db_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

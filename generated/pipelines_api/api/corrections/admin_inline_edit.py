@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.correction_inline_edit import CorrectionInlineEdit
 from ...models.error import Error
 from ...models.node_work import NodeWork
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -18,8 +18,11 @@ def _get_kwargs(
     node_db_id: int,
     *,
     body: CorrectionInlineEdit,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -115,20 +118,26 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionInlineEdit,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | NodeWork]:
     """Change one field of a submitted or finished subtask
 
      `field` names one of the subtask's fields (422 otherwise); the value is validated against that field
     (422 with the reason). Recorded with via=inline_edit, event `node.inline_edited` {submission,
-    field}; every node downstream is reset and runs again as a revert does (a finished task reopens).
-    409 when the subtask has not been submitted, or its task is cancelled or failed. Org admins only (a
-    member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
-    node submission and a timeline event with the admin as actor.
+    field}; every node downstream is reset and runs again as a revert does (a finished task reopens). A
+    value equal to the field's current one changes nothing: no submission, no event, nothing runs again,
+    and the reply is the node as it is. 409 when the subtask has not been submitted, or its task is
+    cancelled or failed. Org admins only (a member, or a key whose user was removed, is 403; another
+    organization's node is 404); recorded as a node submission and a timeline event with the admin as
+    actor. Takes an Idempotency-Key: a retry with the same key and body replays the first reply (header
+    Idempotent-Replayed: true) without correcting again or re-running anything, the same key with
+    another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionInlineEdit):
 
     Raises:
@@ -144,6 +153,7 @@ def sync_detailed(
         workflow_id=workflow_id,
         node_db_id=node_db_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -160,20 +170,26 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionInlineEdit,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | NodeWork | None:
     """Change one field of a submitted or finished subtask
 
      `field` names one of the subtask's fields (422 otherwise); the value is validated against that field
     (422 with the reason). Recorded with via=inline_edit, event `node.inline_edited` {submission,
-    field}; every node downstream is reset and runs again as a revert does (a finished task reopens).
-    409 when the subtask has not been submitted, or its task is cancelled or failed. Org admins only (a
-    member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
-    node submission and a timeline event with the admin as actor.
+    field}; every node downstream is reset and runs again as a revert does (a finished task reopens). A
+    value equal to the field's current one changes nothing: no submission, no event, nothing runs again,
+    and the reply is the node as it is. 409 when the subtask has not been submitted, or its task is
+    cancelled or failed. Org admins only (a member, or a key whose user was removed, is 403; another
+    organization's node is 404); recorded as a node submission and a timeline event with the admin as
+    actor. Takes an Idempotency-Key: a retry with the same key and body replays the first reply (header
+    Idempotent-Replayed: true) without correcting again or re-running anything, the same key with
+    another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionInlineEdit):
 
     Raises:
@@ -190,6 +206,7 @@ def sync(
         node_db_id=node_db_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -200,20 +217,26 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionInlineEdit,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | NodeWork]:
     """Change one field of a submitted or finished subtask
 
      `field` names one of the subtask's fields (422 otherwise); the value is validated against that field
     (422 with the reason). Recorded with via=inline_edit, event `node.inline_edited` {submission,
-    field}; every node downstream is reset and runs again as a revert does (a finished task reopens).
-    409 when the subtask has not been submitted, or its task is cancelled or failed. Org admins only (a
-    member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
-    node submission and a timeline event with the admin as actor.
+    field}; every node downstream is reset and runs again as a revert does (a finished task reopens). A
+    value equal to the field's current one changes nothing: no submission, no event, nothing runs again,
+    and the reply is the node as it is. 409 when the subtask has not been submitted, or its task is
+    cancelled or failed. Org admins only (a member, or a key whose user was removed, is 403; another
+    organization's node is 404); recorded as a node submission and a timeline event with the admin as
+    actor. Takes an Idempotency-Key: a retry with the same key and body replays the first reply (header
+    Idempotent-Replayed: true) without correcting again or re-running anything, the same key with
+    another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionInlineEdit):
 
     Raises:
@@ -229,6 +252,7 @@ async def asyncio_detailed(
         workflow_id=workflow_id,
         node_db_id=node_db_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -243,20 +267,26 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionInlineEdit,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | NodeWork | None:
     """Change one field of a submitted or finished subtask
 
      `field` names one of the subtask's fields (422 otherwise); the value is validated against that field
     (422 with the reason). Recorded with via=inline_edit, event `node.inline_edited` {submission,
-    field}; every node downstream is reset and runs again as a revert does (a finished task reopens).
-    409 when the subtask has not been submitted, or its task is cancelled or failed. Org admins only (a
-    member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
-    node submission and a timeline event with the admin as actor.
+    field}; every node downstream is reset and runs again as a revert does (a finished task reopens). A
+    value equal to the field's current one changes nothing: no submission, no event, nothing runs again,
+    and the reply is the node as it is. 409 when the subtask has not been submitted, or its task is
+    cancelled or failed. Org admins only (a member, or a key whose user was removed, is 403; another
+    organization's node is 404); recorded as a node submission and a timeline event with the admin as
+    actor. Takes an Idempotency-Key: a retry with the same key and body replays the first reply (header
+    Idempotent-Replayed: true) without correcting again or re-running anything, the same key with
+    another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionInlineEdit):
 
     Raises:
@@ -274,5 +304,6 @@ async def asyncio(
             node_db_id=node_db_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

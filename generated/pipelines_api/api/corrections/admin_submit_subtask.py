@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.correction_values import CorrectionValues
 from ...models.error import Error
 from ...models.node_work import NodeWork
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -18,8 +18,11 @@ def _get_kwargs(
     node_db_id: int,
     *,
     body: CorrectionValues,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -115,6 +118,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionValues,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | NodeWork]:
     """Submit an open subtask on the workers' behalf
 
@@ -124,12 +128,15 @@ def sync_detailed(
     `node.admin_submitted`; the admin is the submitter (so, with no_self_review, the admin does not
     review it). 409 when the subtask is not open or its task is paused or ended. Org admins only (a
     member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
-    node submission and a timeline event with the admin as actor.
+    node submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with
+    the same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
+    again or re-running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionValues):
 
     Raises:
@@ -145,6 +152,7 @@ def sync_detailed(
         workflow_id=workflow_id,
         node_db_id=node_db_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -161,6 +169,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionValues,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | NodeWork | None:
     """Submit an open subtask on the workers' behalf
 
@@ -170,12 +179,15 @@ def sync(
     `node.admin_submitted`; the admin is the submitter (so, with no_self_review, the admin does not
     review it). 409 when the subtask is not open or its task is paused or ended. Org admins only (a
     member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
-    node submission and a timeline event with the admin as actor.
+    node submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with
+    the same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
+    again or re-running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionValues):
 
     Raises:
@@ -192,6 +204,7 @@ def sync(
         node_db_id=node_db_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -202,6 +215,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionValues,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | NodeWork]:
     """Submit an open subtask on the workers' behalf
 
@@ -211,12 +225,15 @@ async def asyncio_detailed(
     `node.admin_submitted`; the admin is the submitter (so, with no_self_review, the admin does not
     review it). 409 when the subtask is not open or its task is paused or ended. Org admins only (a
     member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
-    node submission and a timeline event with the admin as actor.
+    node submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with
+    the same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
+    again or re-running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionValues):
 
     Raises:
@@ -232,6 +249,7 @@ async def asyncio_detailed(
         workflow_id=workflow_id,
         node_db_id=node_db_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -246,6 +264,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CorrectionValues,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | NodeWork | None:
     """Submit an open subtask on the workers' behalf
 
@@ -255,12 +274,15 @@ async def asyncio(
     `node.admin_submitted`; the admin is the submitter (so, with no_self_review, the admin does not
     review it). 409 when the subtask is not open or its task is paused or ended. Org admins only (a
     member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
-    node submission and a timeline event with the admin as actor.
+    node submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with
+    the same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
+    again or re-running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
+        idempotency_key (str | Unset):
         body (CorrectionValues):
 
     Raises:
@@ -278,5 +300,6 @@ async def asyncio(
             node_db_id=node_db_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.node_work import NodeWork
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -16,7 +16,12 @@ def _get_kwargs(
     workflow_id: int,
     node_db_id: int,
     attempt_number: int,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -28,6 +33,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -38,6 +44,11 @@ def _parse_response(
         response_200 = NodeWork.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Error.from_dict(response.json())
@@ -93,6 +104,7 @@ def sync_detailed(
     attempt_number: int,
     *,
     client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | NodeWork]:
     """Revert a subtask to one of its earlier submissions
 
@@ -101,17 +113,24 @@ def sync_detailed(
     is written. Every node downstream of the subtask is reset and runs again with the reverted values (a
     review of the subtask judges them again, the subtask being `submitted` until it passes). A finished
     task reopens (status in_progress, its finished_at, output and error cleared, event `task.reopened`)
-    and finishes again when its graph does. 409 when the task is cancelled or failed, when the subtask
-    is pending, deferred or na (only submitted work, or work sent back for another round, is reverted),
-    or when the subtask sits inside a loop's body. 404 when the node has no such submission, or is not a
-    subtask. Org admins only (a member, or a key whose user was removed, is 403; another organization's
-    node is 404); recorded as a node submission and a timeline event with the admin as actor.
+    and finishes again when its graph does. A reopened task does not go through admission again (the
+    organization's limit of running tasks, org_max_running, does not hold it back): this is accepted,
+    since the correction belongs to a task that was already admitted, and its machine nodes still wait
+    their turn in the fair claim queue like every other task's. 409 when the task is cancelled or
+    failed, when the subtask is pending, deferred or na (only submitted work, or work sent back for
+    another round, is reverted), or when the subtask sits inside a loop's body. 404 when the node has no
+    such submission, or is not a subtask. Org admins only (a member, or a key whose user was removed, is
+    403; another organization's node is 404); recorded as a node submission and a timeline event with
+    the admin as actor. Takes an Idempotency-Key: a retry with the same key and body replays the first
+    reply (header Idempotent-Replayed: true) without correcting again or re-running anything, the same
+    key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
         attempt_number (int):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,6 +145,7 @@ def sync_detailed(
         workflow_id=workflow_id,
         node_db_id=node_db_id,
         attempt_number=attempt_number,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -142,6 +162,7 @@ def sync(
     attempt_number: int,
     *,
     client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | NodeWork | None:
     """Revert a subtask to one of its earlier submissions
 
@@ -150,17 +171,24 @@ def sync(
     is written. Every node downstream of the subtask is reset and runs again with the reverted values (a
     review of the subtask judges them again, the subtask being `submitted` until it passes). A finished
     task reopens (status in_progress, its finished_at, output and error cleared, event `task.reopened`)
-    and finishes again when its graph does. 409 when the task is cancelled or failed, when the subtask
-    is pending, deferred or na (only submitted work, or work sent back for another round, is reverted),
-    or when the subtask sits inside a loop's body. 404 when the node has no such submission, or is not a
-    subtask. Org admins only (a member, or a key whose user was removed, is 403; another organization's
-    node is 404); recorded as a node submission and a timeline event with the admin as actor.
+    and finishes again when its graph does. A reopened task does not go through admission again (the
+    organization's limit of running tasks, org_max_running, does not hold it back): this is accepted,
+    since the correction belongs to a task that was already admitted, and its machine nodes still wait
+    their turn in the fair claim queue like every other task's. 409 when the task is cancelled or
+    failed, when the subtask is pending, deferred or na (only submitted work, or work sent back for
+    another round, is reverted), or when the subtask sits inside a loop's body. 404 when the node has no
+    such submission, or is not a subtask. Org admins only (a member, or a key whose user was removed, is
+    403; another organization's node is 404); recorded as a node submission and a timeline event with
+    the admin as actor. Takes an Idempotency-Key: a retry with the same key and body replays the first
+    reply (header Idempotent-Replayed: true) without correcting again or re-running anything, the same
+    key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
         attempt_number (int):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,6 +204,7 @@ def sync(
         node_db_id=node_db_id,
         attempt_number=attempt_number,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -186,6 +215,7 @@ async def asyncio_detailed(
     attempt_number: int,
     *,
     client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Error | NodeWork]:
     """Revert a subtask to one of its earlier submissions
 
@@ -194,17 +224,24 @@ async def asyncio_detailed(
     is written. Every node downstream of the subtask is reset and runs again with the reverted values (a
     review of the subtask judges them again, the subtask being `submitted` until it passes). A finished
     task reopens (status in_progress, its finished_at, output and error cleared, event `task.reopened`)
-    and finishes again when its graph does. 409 when the task is cancelled or failed, when the subtask
-    is pending, deferred or na (only submitted work, or work sent back for another round, is reverted),
-    or when the subtask sits inside a loop's body. 404 when the node has no such submission, or is not a
-    subtask. Org admins only (a member, or a key whose user was removed, is 403; another organization's
-    node is 404); recorded as a node submission and a timeline event with the admin as actor.
+    and finishes again when its graph does. A reopened task does not go through admission again (the
+    organization's limit of running tasks, org_max_running, does not hold it back): this is accepted,
+    since the correction belongs to a task that was already admitted, and its machine nodes still wait
+    their turn in the fair claim queue like every other task's. 409 when the task is cancelled or
+    failed, when the subtask is pending, deferred or na (only submitted work, or work sent back for
+    another round, is reverted), or when the subtask sits inside a loop's body. 404 when the node has no
+    such submission, or is not a subtask. Org admins only (a member, or a key whose user was removed, is
+    403; another organization's node is 404); recorded as a node submission and a timeline event with
+    the admin as actor. Takes an Idempotency-Key: a retry with the same key and body replays the first
+    reply (header Idempotent-Replayed: true) without correcting again or re-running anything, the same
+    key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
         attempt_number (int):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,6 +256,7 @@ async def asyncio_detailed(
         workflow_id=workflow_id,
         node_db_id=node_db_id,
         attempt_number=attempt_number,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -233,6 +271,7 @@ async def asyncio(
     attempt_number: int,
     *,
     client: AuthenticatedClient | Client,
+    idempotency_key: str | Unset = UNSET,
 ) -> Error | NodeWork | None:
     """Revert a subtask to one of its earlier submissions
 
@@ -241,17 +280,24 @@ async def asyncio(
     is written. Every node downstream of the subtask is reset and runs again with the reverted values (a
     review of the subtask judges them again, the subtask being `submitted` until it passes). A finished
     task reopens (status in_progress, its finished_at, output and error cleared, event `task.reopened`)
-    and finishes again when its graph does. 409 when the task is cancelled or failed, when the subtask
-    is pending, deferred or na (only submitted work, or work sent back for another round, is reverted),
-    or when the subtask sits inside a loop's body. 404 when the node has no such submission, or is not a
-    subtask. Org admins only (a member, or a key whose user was removed, is 403; another organization's
-    node is 404); recorded as a node submission and a timeline event with the admin as actor.
+    and finishes again when its graph does. A reopened task does not go through admission again (the
+    organization's limit of running tasks, org_max_running, does not hold it back): this is accepted,
+    since the correction belongs to a task that was already admitted, and its machine nodes still wait
+    their turn in the fair claim queue like every other task's. 409 when the task is cancelled or
+    failed, when the subtask is pending, deferred or na (only submitted work, or work sent back for
+    another round, is reverted), or when the subtask sits inside a loop's body. 404 when the node has no
+    such submission, or is not a subtask. Org admins only (a member, or a key whose user was removed, is
+    403; another organization's node is 404); recorded as a node submission and a timeline event with
+    the admin as actor. Takes an Idempotency-Key: a retry with the same key and body replays the first
+    reply (header Idempotent-Replayed: true) without correcting again or re-running anything, the same
+    key with another body is 409.
 
     Args:
         project_id (int):
         workflow_id (int):
         node_db_id (int):
         attempt_number (int):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,5 +314,6 @@ async def asyncio(
             node_db_id=node_db_id,
             attempt_number=attempt_number,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed
