@@ -43,6 +43,33 @@ values = {org_ids}
 values = {task_ids}
 [dictionaries.node_db_ids]
 values = {node_db_ids}
+
+[dictionaries.chain_ids]
+values = {chain_ids}
+
+[dictionaries.tag_ids]
+values = {tag_ids}
+
+[dictionaries.instruction_ids]
+values = {instruction_ids}
+
+[dictionaries.template_ids]
+values = {template_ids}
+
+[dictionaries.notification_ids]
+values = {notification_ids}
+
+[dictionaries.file_ids]
+values = {file_ids}
+
+[dictionaries.cli_session_ids]
+values = {cli_session_ids}
+
+[dictionaries.cli_user_codes]
+values = {cli_user_codes}
+
+[dictionaries.attempt_numbers]
+values = {attempt_numbers}
 [dictionaries.pipeline_ids]
 values = {pipeline_ids}
 [dictionaries.pipeline_version_ids]
@@ -89,6 +116,15 @@ values = {dataset_field_ids}
 "path.version" = {{ dictionary = "library_versions", probability = 0.7 }}
 "path.dataset_id" = {{ dictionary = "dataset_ids", probability = 0.7 }}
 "path.field_id" = {{ dictionary = "dataset_field_ids", probability = 0.7 }}
+"path.chain_id" = {{ dictionary = "chain_ids", probability = 0.7 }}
+"path.tag_id" = {{ dictionary = "tag_ids", probability = 0.7 }}
+"path.instruction_id" = {{ dictionary = "instruction_ids", probability = 0.7 }}
+"path.template_id" = {{ dictionary = "template_ids", probability = 0.7 }}
+"path.notification_id" = {{ dictionary = "notification_ids", probability = 0.7 }}
+"path.file_id" = {{ dictionary = "file_ids", probability = 0.7 }}
+"path.session_id" = {{ dictionary = "cli_session_ids", probability = 0.7 }}
+"path.user_code" = {{ dictionary = "cli_user_codes", probability = 0.7 }}
+"path.attempt_number" = {{ dictionary = "attempt_numbers", probability = 0.7 }}
 # The event stream (GET /api/events) stays open until max_seconds: every generated request
 # gets a short one, so that each case ends and its response can be checked.
 "query.max_seconds" = 0.2
@@ -247,13 +283,15 @@ def fuzz_server(tmp_path_factory):
             time.sleep(0.1)
         assert job["status"] == "completed", job
     tasks = run["run_details"]["task_details"]
+    people = _people_side(srv, work, text)
     srv.ids = {
         "pipeline_ids": [pipeline["pipeline_id"]],
         "pipeline_version_ids": version_ids,
         "experiment_ids": [run["experiment_id"]],
         "run_ids": [run["run_id"]],
         "recurring_run_ids": [recurring["recurring_run_id"]],
-        "kfp_node_ids": [t["task_id"] for t in tasks],
+        # path.node_id names KFP task ids and the main API's submission view (a node_db_id)
+        "kfp_node_ids": [t["task_id"] for t in tasks] + [str(n) for n in node_ids],
         "artifact_names": sorted(
             {a["name"] for t in tasks for a in t.get("artifacts", [])} | {"Output"}
         ),
@@ -265,9 +303,54 @@ def fuzz_server(tmp_path_factory):
         **library,
         "dataset_ids": [started["dataset_id"]],
         "dataset_field_ids": ["text", "n", "flag"],
+        **people,
     }
     yield srv
     stop_server(srv)
+
+
+def _people_side(srv, work: dict, text: dict) -> dict:
+    """Real rows of the main API's people side for the generated cases to reach: a tag, an
+    instruction, a template, a chain, a confirmed project file, a CLI login session, and the
+    notifications the fixture's own jobs left its user."""
+    p = srv.seed.project_id
+    with native(srv) as api:
+
+        def made(response) -> dict:
+            assert response.status_code in (200, 201), response.text
+            return response.json()
+
+        tag = made(api.post(f"/projects/{p}/workflows/{work['id']}/tags", json={"name": "fuzz"}))
+        instruction = made(api.post(f"/projects/{p}/instructions", json={"title": "fuzz"}))
+        templates = f"/organizations/{srv.seed.org_id}/templates"
+        template = made(api.post(templates, json={"workflow_id": work["id"]}))
+        chain = made(
+            api.post(
+                f"/projects/{p}/workflow-chains",
+                json={
+                    "source_workflow_id": work["id"],
+                    "target_workflow_id": text["id"],
+                    "field_mapping": {"text": "fields.text"},
+                },
+            )
+        )
+        upload = made(api.post(f"/projects/{p}/files/upload-url", json={"filename": "f.txt"}))
+        put = httpx.put(upload["upload_url"], content=b"fuzz", headers=upload.get("headers"))
+        assert put.is_success, put.text
+        made(api.post(f"/projects/{p}/files/{upload['file_id']}/confirm", json={}))
+        notifications = [n["id"] for n in made(api.get("/notifications"))["items"]]
+        login = made(api.post("/cli-login", json={"hostname": "fuzz"}))
+    return {
+        "chain_ids": [chain["id"]],
+        "tag_ids": [tag["id"]],
+        "instruction_ids": [instruction["id"]],
+        "template_ids": [template["id"]],
+        "notification_ids": notifications or [1],
+        "file_ids": [upload["file_id"]],
+        "cli_session_ids": [login["session_id"]],
+        "cli_user_codes": [login["user_code"]],
+        "attempt_numbers": [1, 2],
+    }
 
 
 def run_schemathesis(server, spec_path: str, work: Path) -> subprocess.CompletedProcess:
