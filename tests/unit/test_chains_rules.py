@@ -52,10 +52,10 @@ def test_map_fields():
     assert map_fields({"a": "output.x"}, 1, {}, None) == {}
 
 
-def test_job_ids_are_one_per_chain_and_task():
-    assert job_id(1, 2) == job_id(1, 2)
-    assert len({job_id(1, 2), job_id(2, 1), job_id(1, 3)}) == 3
-    assert len(job_id(1, 2)) == 36
+def test_job_ids_are_one_per_chain_task_and_finish():
+    assert job_id(1, 2, 1) == job_id(1, 2, 1)
+    assert len({job_id(1, 2, 1), job_id(2, 1, 1), job_id(1, 3, 1), job_id(1, 2, 2)}) == 4
+    assert len(job_id(1, 2, 1)) == 36
 
 
 def test_p95():

@@ -14,9 +14,16 @@ the syntax of gates and evaluations, engine/value_paths.py). A path that leads n
 given task leaves the target field unset: the target's schema then decides (a required field
 fails that run, with the reason on the source task's timeline).
 
-The engine (engine/chain_triggers.py) queues one `workflow_chain` job per enabled chain when
-a source task finishes, in the transaction that finishes it; the job (below) creates the
+The engine (engine/chain_triggers.py) queues one `workflow_chain` job per enabled chain each
+time a source task finishes, in the transaction that finishes it; the job (below) creates the
 target task as the chain's creator and records `task.chained` on the source task.
+
+Corrections (revert, admin edits) reopen a finished task: status in_progress, output NULL. A
+job that runs while its source task is reopened creates nothing (it would map a NULL
+output): it records `task.chained` with `skipped` and completes, neither a task created nor a
+failure; when the task finishes again a new job runs with the corrected output. Likewise a
+job whose task has finished again since (a later finish's job exists) leaves the creating to
+that job.
 """
 
 from __future__ import annotations
@@ -25,10 +32,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..engine import value_paths
-from ..engine.chain_triggers import KIND
+from ..engine.chain_triggers import KIND, finishes
 from ..shared.errors import DomainError, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal, require_admin
-from ..store.models import Task, TaskEvent, Workflow, WorkflowChain, utcnow
+from ..store.models import Organization, Task, TaskEvent, Workflow, WorkflowChain, utcnow
 from . import fields as fieldschema
 from . import jobs
 from . import tasks as taskrows
@@ -36,6 +43,11 @@ from .projects import get_project
 from .workflows import get_workflow
 
 ROOTS = ("output", "fields", "task_id")
+REOPENED = "the source task was reopened before the chain ran; it runs again when the task finishes"
+SUPERSEDED = (
+    "the source task was corrected and finished again before the chain ran; the run of its "
+    "latest finish creates the target task"
+)
 MAX_NAME = 200
 WHAT = "workflow chains"
 
@@ -203,6 +215,19 @@ def _workflow_in_project(session, principal, workflow_id, project_id, what: str)
         ) from None
 
 
+def lock_chains(session: Session, org_id: int) -> None:
+    """Serialises the creation of chains in one organization until the transaction ends, so
+    that two chains created at once (A -> B and B -> A) cannot each pass the cycle check
+    without seeing the other. PostgreSQL: the organization's row, FOR UPDATE. SQLite: a write
+    that changes nothing takes the database's write lock (its driver begins the transaction
+    at the first write, so the chains read after it are the latest committed ones)."""
+    orgs = Organization.__table__
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(orgs.c.id).where(orgs.c.id == org_id).with_for_update())
+    else:
+        session.execute(update(orgs).where(orgs.c.id == org_id).values(id=orgs.c.id))
+
+
 def create_chain(session: Session, principal: Principal, project_id: int, body: dict):
     get_project(session, principal, project_id)
     require_admin(principal, principal.org_id, WHAT)
@@ -214,6 +239,7 @@ def create_chain(session: Session, principal: Principal, project_id: int, body: 
     )
     mapping = body.get("field_mapping") or {}
     errors = mapping_errors(mapping, source, target)
+    lock_chains(session, principal.org_id)
     edges = [
         (a, b)
         for a, b in session.execute(
@@ -282,9 +308,11 @@ def delete_chain(session: Session, principal: Principal, project_id: int, chain_
 # --- the job that runs a chain ------------------------------------------------------------
 
 
-def _record(session: Session, chain_id: int, task: Task | None, ok: bool, data: dict) -> None:
+def _record(
+    session: Session, chain_id: int, task: Task | None, ok: bool | None, data: dict
+) -> None:
     """The outcome on the source task's timeline and in the chain's counters (a chain deleted
-    meanwhile has none: the update finds no row)."""
+    meanwhile has none: the update finds no row; a skipped run, `ok` None, counts nothing)."""
     now = utcnow()
     if task is not None:
         session.add(
@@ -297,6 +325,8 @@ def _record(session: Session, chain_id: int, task: Task | None, ok: bool, data: 
                 created_at=now,
             )
         )
+    if ok is None:
+        return
     counter = WorkflowChain.tasks_created if ok else WorkflowChain.failures
     session.execute(
         update(WorkflowChain)
@@ -305,9 +335,19 @@ def _record(session: Session, chain_id: int, task: Task | None, ok: bool, data: 
     )
 
 
+def _skip_reason(session: Session, source: Task, finish) -> str | None:
+    """Why a chain's run for the `finish`-th finish of `source` must create nothing now."""
+    if source.status != "finished":
+        return REOPENED
+    if isinstance(finish, int) and finishes(session.connection(), source.id) > finish:
+        return SUPERSEDED
+    return None
+
+
 @jobs.handler(KIND)
 def run_chain(ctx: jobs.JobContext) -> str:
-    """Creates the target task of one chain for one finished source task, once."""
+    """Creates the target task of one chain for one finish of a source task, once; creates
+    nothing (a skipped run) when the task is no longer in that finished state."""
     if ctx.checkpoint.get("done"):
         if ctx.result.get("error"):
             raise jobs.JobFailed(ctx.result["error"])
@@ -322,6 +362,13 @@ def run_chain(ctx: jobs.JobContext) -> str:
                 raise jobs.JobFailed("The workflow chain was deleted before it ran")
             if source is None or source.org_id != ctx.org_id:
                 raise jobs.JobFailed("The source task no longer exists")
+            skipped = _skip_reason(session, source, ctx.params.get("finish"))
+            if skipped:
+                _record(session, chain_id, source, None, {"skipped": skipped})
+                ctx.result = {"chain_id": chain_id, "source_task_id": task_id, "skipped": skipped}
+                ctx.done = 1
+                ctx.checkpoint = {"done": True}
+                return jobs.COMPLETED
             if not chain.enabled:
                 raise jobs.JobFailed("The workflow chain was disabled before it ran")
             target = get_workflow(session, ctx.principal(session), chain.target_workflow_id)

@@ -3,6 +3,10 @@ engine/node_work.complete with the node's result), counted by node, by model, an
 
 Tokens are the provider's `usage` (prompt and completion tokens); a call whose reply had no
 usage counts as a call with no tokens. Latency is the wall time of the HTTP call.
+
+The 95th percentile latency (nearest rank) of the totals and of each group: on PostgreSQL in
+SQL (`percentile_disc(0.95)`, which is the nearest rank), never loading the calls; on SQLite
+(the embedded server, no percentile function) from the latencies read into Python.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from datetime import datetime
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from ..shared.errors import BadRequest
+from ..shared.errors import FieldError, ValidationFailed
 from ..shared.principal import Principal
 from ..store.models import LlmCall
 from .workflows import get_workflow
@@ -42,18 +46,45 @@ def _add(into: dict, row) -> None:
     into["latency_sum"] += row.latency_sum or 0.0
 
 
-def _shape(b: dict, latencies: list[float] | None = None) -> dict:
-    out = {
+def _shape(b: dict, p95_value: float | None) -> dict:
+    return {
         "calls": b["calls"],
         "tokens_in": b["tokens_in"],
         "tokens_out": b["tokens_out"],
         "errors": b["errors"],
         "avg_latency_ms": round(b["latency_sum"] / b["calls"], 3) if b["calls"] else None,
+        "p95_latency_ms": round(p95_value, 3) if p95_value is not None else None,
     }
-    if latencies is not None:
-        value = p95(latencies)
-        out["p95_latency_ms"] = round(value, 3) if value is not None else None
-    return out
+
+
+_GROUPS = {"node": (_L.node_id,), "model": (_L.model,), "pair": (_L.node_id, _L.model)}
+
+
+def _p95s(session: Session, where: list) -> dict:
+    """The 95th percentile latencies: {"totals": v, "node": {node_id: v}, "model": {model: v},
+    "pair": {(node_id, model): v}}."""
+    latency = func.coalesce(_L.latency_ms, 0.0)
+    if session.get_bind().dialect.name == "postgresql":
+        pct = func.percentile_disc(0.95).within_group(latency)
+        out: dict = {"totals": session.scalar(select(pct).where(*where))}
+        for name, cols in _GROUPS.items():
+            rows = session.execute(select(*cols, pct).where(*where).group_by(*cols))
+            out[name] = {(r[0] if len(cols) == 1 else tuple(r[:-1])): r[-1] for r in rows}
+        return out
+    groups: dict[str, dict] = {name: defaultdict(list) for name in _GROUPS}
+    every = []
+    for node_id, model, value in session.execute(
+        select(_L.node_id, _L.model, latency).where(*where)
+    ):
+        value = float(value)
+        every.append(value)
+        groups["node"][node_id].append(value)
+        groups["model"][model].append(value)
+        groups["pair"][(node_id, model)].append(value)
+    return {
+        "totals": p95(every),
+        **{name: {k: p95(v) for k, v in g.items()} for name, g in groups.items()},
+    }
 
 
 def workflow_analytics(
@@ -66,7 +97,8 @@ def workflow_analytics(
 ) -> dict:
     wf = get_workflow(session, principal, workflow_id, project_id)
     if since is not None and until is not None and since > until:
-        raise BadRequest("since must not be after until")
+        message = "since must not be after until"
+        raise ValidationFailed(message, [FieldError(message, loc=("query", "since"))])
     where = [_L.workflow_id == wf.id, _L.org_id == principal.org_id]
     if since is not None:
         where.append(_L.created_at >= since)
@@ -86,9 +118,7 @@ def workflow_analytics(
         .group_by(_L.node_id, _L.model)
         .order_by(_L.node_id, _L.model)
     ).all()
-    latencies: dict[str, list[float]] = defaultdict(list)
-    for node_id, latency in session.execute(select(_L.node_id, _L.latency_ms).where(*where)):
-        latencies[node_id].append(float(latency or 0.0))
+    p95s = _p95s(session, where)
     totals, by_node, by_model = _bucket(), defaultdict(_bucket), defaultdict(_bucket)
     by_node_model = []
     for row in rows:
@@ -97,17 +127,25 @@ def workflow_analytics(
         _add(by_model[row.model], row)
         pair = _bucket()
         _add(pair, row)
-        by_node_model.append({"node_id": row.node_id, "model": row.model, **_shape(pair)})
-    every = [v for values in latencies.values() for v in values]
+        by_node_model.append(
+            {
+                "node_id": row.node_id,
+                "model": row.model,
+                **_shape(pair, p95s["pair"].get((row.node_id, row.model))),
+            }
+        )
     return {
         "workflow_id": wf.id,
         "since": since,
         "until": until,
-        "totals": _shape(totals, every),
+        "totals": _shape(totals, p95s["totals"]),
         "by_node": [
-            {"node_id": node_id, **_shape(b, latencies[node_id])}
+            {"node_id": node_id, **_shape(b, p95s["node"].get(node_id))}
             for node_id, b in sorted(by_node.items())
         ],
-        "by_model": [{"model": model, **_shape(b)} for model, b in sorted(by_model.items())],
+        "by_model": [
+            {"model": model, **_shape(b, p95s["model"].get(model))}
+            for model, b in sorted(by_model.items())
+        ],
         "by_node_model": by_node_model,
     }

@@ -3,8 +3,6 @@ workflow (CRUD, validation, permissions, and the trigger through the durable job
 
 from __future__ import annotations
 
-import time
-
 from tests.api.engine.helpers import (
     chain,
     create_tasks,
@@ -15,7 +13,7 @@ from tests.api.engine.helpers import (
     user_key,
     wait_task,
 )
-from tests.api.helpers import make_workflow, native
+from tests.api.helpers import make_workflow, native, wait_for
 
 SOURCE_FIELDS = [
     {"name": "text", "type": "short_text", "required": True},
@@ -40,17 +38,6 @@ def source_flow(server):
 def create(server, body, key=None, project_id=None):
     with native(server, key) as api:
         return api.post(chains_url(server, project_id), json=body)
-
-
-def wait_for(check, timeout: float = 60, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.2)
 
 
 def chained_events(server, wf_id, task_id):
@@ -177,7 +164,7 @@ def test_a_finished_task_starts_one_in_the_target(server):
     chain_id = r.json()["id"]
     (task_id,) = create_tasks(server, src["id"], [{"text": "hello"}])
     assert wait_task(server, src["id"], task_id)["status"] == "finished"
-    (event,) = wait_for(lambda: chained_events(server, src["id"], task_id), what="task.chained")
+    (event,) = wait_for(lambda: chained_events(server, src["id"], task_id))
     assert event["data"]["chain_id"] == chain_id
     target_id = event["data"]["target_task_id"]
     target = wait_task(server, dst["id"], target_id)
@@ -201,7 +188,7 @@ def test_a_disabled_chain_does_nothing_and_an_inactive_target_fails_visibly(serv
     on = create(server, body).json()
     (task_id,) = create_tasks(server, src["id"], [{"text": "x"}])
     wait_task(server, src["id"], task_id)
-    (event,) = wait_for(lambda: chained_events(server, src["id"], task_id), what="task.chained")
+    (event,) = wait_for(lambda: chained_events(server, src["id"], task_id))
     assert event["data"]["chain_id"] == on["id"]
     assert "ACTIVE or PAUSED" in event["data"]["error"]
     assert "target_task_id" not in event["data"]
@@ -226,7 +213,7 @@ def test_mapping_copies_an_optional_input_field(server):
     )
     (task_id,) = create_tasks(server, src["id"], [{"text": "x", "lang": "fr"}])
     wait_task(server, src["id"], task_id)
-    (event,) = wait_for(lambda: chained_events(server, src["id"], task_id), what="task.chained")
+    (event,) = wait_for(lambda: chained_events(server, src["id"], task_id))
     target = get_task(server, dst["id"], event["data"]["target_task_id"])
     assert target["fields"] == {"body": "fr"}
 

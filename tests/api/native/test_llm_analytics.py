@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy import insert
+
+from pipelines_server.store.models import LlmCall, utcnow
 from tests.api.engine.helpers import chain, create_tasks, flow, node, user_key, wait_task
-from tests.api.helpers import native
+from tests.api.helpers import database, native
 from tests.support.fake_openai import FakeOpenAI
 
 
@@ -78,18 +81,66 @@ def test_calls_tokens_errors_and_latency_by_node_and_model(server, org):
             params={"since": "2000-01-01T00:00:00Z", "until": "2999-01-01T00:00:00+02:00"},
         )
         assert window.json()["totals"]["calls"] == 2
-        assert api.get(
-            analytics_url(server, wf["id"]), params={"since": "yesterday"}
-        ).status_code in (
-            400,
-            422,
-        )
+        bad = api.get(analytics_url(server, wf["id"]), params={"since": "yesterday"})
+        assert bad.status_code in (400, 422)
         reversed_ = api.get(
             analytics_url(server, wf["id"]),
             params={"since": "2999-01-01T00:00:00Z", "until": "2000-01-01T00:00:00Z"},
         )
-        assert reversed_.status_code == 400
+        assert reversed_.status_code == 422, reversed_.text
+        (problem,) = reversed_.json()["detail"]
+        assert problem["loc"] == ["query", "since"] and "after until" in problem["msg"]
     # Another organization sees nothing.
     with native(server, org.api_key) as api:
         assert api.get(analytics_url(server, wf["id"])).status_code == 404
         assert api.get(analytics_url(server, wf["id"], org.project_id)).status_code == 404
+
+
+def test_p95_latency_is_the_nearest_rank_of_every_group(server):
+    """The same figures on SQLite (computed in Python) and PostgreSQL (in SQL)."""
+    wf = flow(
+        server,
+        [node("start", "start"), node("end", "end")],
+        chain("start", "end"),
+        [{"name": "text", "type": "short_text", "required": True}],
+    )
+    (task_id,) = create_tasks(server, wf["id"], [{"text": "x"}])
+    calls = (
+        [("a", "m1", float(ms)) for ms in range(20, 0, -1)]
+        + [("a", "m2", 100.25), ("a", "m2", 5.5)]
+        + [("b", "m1", 7.0)]
+    )
+    now = utcnow()
+    with database(server) as s:
+        s.execute(
+            insert(LlmCall.__table__),
+            [
+                {
+                    "org_id": server.seed.org_id,
+                    "workflow_id": wf["id"],
+                    "task_id": task_id,
+                    "node_id": node_id,
+                    "model": model,
+                    "tokens_in": 1,
+                    "tokens_out": 1,
+                    "latency_ms": ms,
+                    "ok": True,
+                    "created_at": now,
+                }
+                for node_id, model, ms in calls
+            ],
+        )
+    with native(server) as api:
+        body = api.get(analytics_url(server, wf["id"])).json()
+    # Nearest rank: the ceil(0.95 * n)-th smallest.
+    assert body["totals"]["calls"] == 23 and body["totals"]["p95_latency_ms"] == 20.0
+    assert {n["node_id"]: n["p95_latency_ms"] for n in body["by_node"]} == {"a": 20.0, "b": 7.0}
+    assert {m["model"]: m["p95_latency_ms"] for m in body["by_model"]} == {
+        "m1": 19.0,
+        "m2": 100.25,
+    }
+    assert {(p["node_id"], p["model"]): p["p95_latency_ms"] for p in body["by_node_model"]} == {
+        ("a", "m1"): 19.0,
+        ("a", "m2"): 100.25,
+        ("b", "m1"): 7.0,
+    }

@@ -3,9 +3,13 @@
 from datetime import UTC, datetime
 
 from ...domain import llm_analytics
-from ...shared.errors import BadRequest
+from ...shared.errors import FieldError, ValidationFailed
 from ...web.auth import caller_session
 from . import shapes
+
+
+def _invalid(name: str, message: str) -> ValidationFailed:
+    return ValidationFailed(message, [FieldError(message, loc=("query", name))])
 
 
 def _when(value: str | None, name: str) -> datetime | None:
@@ -14,13 +18,12 @@ def _when(value: str | None, name: str) -> datetime | None:
     try:
         when = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
     except (ValueError, AttributeError):
-        raise BadRequest(
-            f"{name} must be an ISO-8601 date-time, e.g. 2026-01-31T00:00:00Z"
-        ) from None
+        message = f"{name} must be an ISO-8601 date-time, e.g. 2026-01-31T00:00:00Z"
+        raise _invalid(name, message) from None
     try:
         return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
     except OverflowError:
-        raise BadRequest(f"{name} is out of range") from None
+        raise _invalid(name, f"{name} is out of range") from None
 
 
 def get_workflow_llm_analytics(
