@@ -24,9 +24,9 @@ class LlmAnalytics:
         {'workflow_id': 12, 'since': None, 'until': None, 'totals': {'calls': 3, 'tokens_in': 30, 'tokens_out': 12,
             'errors': 1, 'avg_latency_ms': 420.5, 'p95_latency_ms': 900.1}, 'by_node': [{'node_id': 'translate', 'calls': 3,
             'tokens_in': 30, 'tokens_out': 12, 'errors': 1, 'avg_latency_ms': 420.5, 'p95_latency_ms': 900.1}], 'by_model':
-            [{'model': 'gpt-4o-mini', 'calls': 3, 'tokens_in': 30, 'tokens_out': 12, 'errors': 1, 'avg_latency_ms': 420.5}],
-            'by_node_model': [{'node_id': 'translate', 'model': 'gpt-4o-mini', 'calls': 3, 'tokens_in': 30, 'tokens_out':
-            12, 'errors': 1, 'avg_latency_ms': 420.5}]}
+            [{'model': 'gpt-4o-mini', 'calls': 3, 'tokens_in': 30, 'tokens_out': 12, 'errors': 1, 'avg_latency_ms': 420.5,
+            'p95_latency_ms': 900.1}], 'by_node_model': [{'node_id': 'translate', 'model': 'gpt-4o-mini', 'calls': 3,
+            'tokens_in': 30, 'tokens_out': 12, 'errors': 1, 'avg_latency_ms': 420.5, 'p95_latency_ms': 900.1}]}
 
     Attributes:
         workflow_id (int):

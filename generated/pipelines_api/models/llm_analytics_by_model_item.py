@@ -19,6 +19,7 @@ class LlmAnalyticsByModelItem:
         errors (int): Calls that failed.
         avg_latency_ms (float | None): null when there were no calls.
         model (str):
+        p95_latency_ms (float | None):
     """
 
     calls: int
@@ -27,6 +28,7 @@ class LlmAnalyticsByModelItem:
     errors: int
     avg_latency_ms: float | None
     model: str
+    p95_latency_ms: float | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +45,9 @@ class LlmAnalyticsByModelItem:
 
         model = self.model
 
+        p95_latency_ms: float | None
+        p95_latency_ms = self.p95_latency_ms
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -53,6 +58,7 @@ class LlmAnalyticsByModelItem:
                 "errors": errors,
                 "avg_latency_ms": avg_latency_ms,
                 "model": model,
+                "p95_latency_ms": p95_latency_ms,
             }
         )
 
@@ -78,6 +84,13 @@ class LlmAnalyticsByModelItem:
 
         model = d.pop("model")
 
+        def _parse_p95_latency_ms(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        p95_latency_ms = _parse_p95_latency_ms(d.pop("p95_latency_ms"))
+
         llm_analytics_by_model_item = cls(
             calls=calls,
             tokens_in=tokens_in,
@@ -85,6 +98,7 @@ class LlmAnalyticsByModelItem:
             errors=errors,
             avg_latency_ms=avg_latency_ms,
             model=model,
+            p95_latency_ms=p95_latency_ms,
         )
 
         llm_analytics_by_model_item.additional_properties = d

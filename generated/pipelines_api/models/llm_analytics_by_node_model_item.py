@@ -20,6 +20,7 @@ class LlmAnalyticsByNodeModelItem:
         avg_latency_ms (float | None): null when there were no calls.
         node_id (str):
         model (str):
+        p95_latency_ms (float | None):
     """
 
     calls: int
@@ -29,6 +30,7 @@ class LlmAnalyticsByNodeModelItem:
     avg_latency_ms: float | None
     node_id: str
     model: str
+    p95_latency_ms: float | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,6 +49,9 @@ class LlmAnalyticsByNodeModelItem:
 
         model = self.model
 
+        p95_latency_ms: float | None
+        p95_latency_ms = self.p95_latency_ms
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -58,6 +63,7 @@ class LlmAnalyticsByNodeModelItem:
                 "avg_latency_ms": avg_latency_ms,
                 "node_id": node_id,
                 "model": model,
+                "p95_latency_ms": p95_latency_ms,
             }
         )
 
@@ -85,6 +91,13 @@ class LlmAnalyticsByNodeModelItem:
 
         model = d.pop("model")
 
+        def _parse_p95_latency_ms(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        p95_latency_ms = _parse_p95_latency_ms(d.pop("p95_latency_ms"))
+
         llm_analytics_by_node_model_item = cls(
             calls=calls,
             tokens_in=tokens_in,
@@ -93,6 +106,7 @@ class LlmAnalyticsByNodeModelItem:
             avg_latency_ms=avg_latency_ms,
             node_id=node_id,
             model=model,
+            p95_latency_ms=p95_latency_ms,
         )
 
         llm_analytics_by_node_model_item.additional_properties = d

@@ -110,9 +110,12 @@ def sync_detailed(
     (`prompt_tokens`, `completion_tokens`; a reply without usage adds no tokens), its
     latency (wall time of the HTTP call) and whether it failed (an HTTP error, a timeout,
     a reply that is not a chat completion, or JSON mode's answer that is not JSON).
-    Totals, by node (with the 95th percentile latency, nearest rank), by model, and by
-    node and model. `since` (inclusive) and `until` (exclusive) filter on when the call
-    was made. Any member may read it; another organization's workflow is 404.
+    Totals, by node, by model, and by node and model, each with the 95th percentile
+    latency (nearest rank: the ceil(0.95 n)-th smallest; computed in the database on
+    PostgreSQL, the same figure as the embedded server's). `since` (inclusive) and `until`
+    (exclusive) filter on when the call was made; a `since` after `until`, or a value that
+    is not an RFC 3339 date-time, is 422 with `loc` ["query", "since"] (or "until"). Any
+    member may read it; another organization's workflow is 404.
 
     Args:
         project_id (int):
@@ -156,9 +159,12 @@ def sync(
     (`prompt_tokens`, `completion_tokens`; a reply without usage adds no tokens), its
     latency (wall time of the HTTP call) and whether it failed (an HTTP error, a timeout,
     a reply that is not a chat completion, or JSON mode's answer that is not JSON).
-    Totals, by node (with the 95th percentile latency, nearest rank), by model, and by
-    node and model. `since` (inclusive) and `until` (exclusive) filter on when the call
-    was made. Any member may read it; another organization's workflow is 404.
+    Totals, by node, by model, and by node and model, each with the 95th percentile
+    latency (nearest rank: the ceil(0.95 n)-th smallest; computed in the database on
+    PostgreSQL, the same figure as the embedded server's). `since` (inclusive) and `until`
+    (exclusive) filter on when the call was made; a `since` after `until`, or a value that
+    is not an RFC 3339 date-time, is 422 with `loc` ["query", "since"] (or "until"). Any
+    member may read it; another organization's workflow is 404.
 
     Args:
         project_id (int):
@@ -197,9 +203,12 @@ async def asyncio_detailed(
     (`prompt_tokens`, `completion_tokens`; a reply without usage adds no tokens), its
     latency (wall time of the HTTP call) and whether it failed (an HTTP error, a timeout,
     a reply that is not a chat completion, or JSON mode's answer that is not JSON).
-    Totals, by node (with the 95th percentile latency, nearest rank), by model, and by
-    node and model. `since` (inclusive) and `until` (exclusive) filter on when the call
-    was made. Any member may read it; another organization's workflow is 404.
+    Totals, by node, by model, and by node and model, each with the 95th percentile
+    latency (nearest rank: the ceil(0.95 n)-th smallest; computed in the database on
+    PostgreSQL, the same figure as the embedded server's). `since` (inclusive) and `until`
+    (exclusive) filter on when the call was made; a `since` after `until`, or a value that
+    is not an RFC 3339 date-time, is 422 with `loc` ["query", "since"] (or "until"). Any
+    member may read it; another organization's workflow is 404.
 
     Args:
         project_id (int):
@@ -241,9 +250,12 @@ async def asyncio(
     (`prompt_tokens`, `completion_tokens`; a reply without usage adds no tokens), its
     latency (wall time of the HTTP call) and whether it failed (an HTTP error, a timeout,
     a reply that is not a chat completion, or JSON mode's answer that is not JSON).
-    Totals, by node (with the 95th percentile latency, nearest rank), by model, and by
-    node and model. `since` (inclusive) and `until` (exclusive) filter on when the call
-    was made. Any member may read it; another organization's workflow is 404.
+    Totals, by node, by model, and by node and model, each with the 95th percentile
+    latency (nearest rank: the ceil(0.95 n)-th smallest; computed in the database on
+    PostgreSQL, the same figure as the embedded server's). `since` (inclusive) and `until`
+    (exclusive) filter on when the call was made; a `since` after `until`, or a value that
+    is not an RFC 3339 date-time, is 422 with `loc` ["query", "since"] (or "until"). Any
+    member may read it; another organization's workflow is 404.
 
     Args:
         project_id (int):

@@ -131,8 +131,9 @@ def sync_detailed(
     close a cycle through chains (A -> B -> A, or A -> A; disabled chains count).
 
     Running: the task's finishing transaction queues one durable job per enabled chain
-    (job id derived from `chain:<chain_id>:<task_id>`, so one source task creates at most
-    one target task per chain). The job creates the target task as the chain's creator
+    (job id derived from `chain:<chain_id>:<task_id>:<n>`, n counting the task's finishes,
+    so each finish creates at most one target task per chain). The job creates the target task as the
+    chain's creator
     (validated against the target's field schema; a path that leads nowhere in a given
     task leaves that field unset) and writes `task.chained` on the source task's timeline:
     `{chain_id, target_task_id}`, or `{chain_id, error}` when the run failed (the target
@@ -141,6 +142,16 @@ def sync_detailed(
     polls every second); under Celery, when the job sweeper sends the job to the workers,
     within about `PIPELINES_JOB_LEASE_SECONDS` (30 s by default) of the source task
     finishing. `stats` counts the target tasks created and the failed runs.
+
+    Corrections: a revert or admin edit reopens a finished task (status in_progress, output
+    cleared). A chain's run that finds its source task reopened creates nothing and fails
+    nothing: `task.chained` `{chain_id, skipped: "the source task was reopened before the
+    chain ran; it runs again when the task finishes"}`. When the task finishes again, that
+    finish queues the chains again and a new target task is created from the corrected
+    output (the target task of the earlier finish stays). A run of an earlier finish that
+    comes after a later one is skipped the same way (`skipped`: the task finished again;
+    the later finish's run creates the target task). Skipped runs count in neither
+    `stats` figure.
 
     Args:
         project_id (int):
@@ -192,8 +203,9 @@ def sync(
     close a cycle through chains (A -> B -> A, or A -> A; disabled chains count).
 
     Running: the task's finishing transaction queues one durable job per enabled chain
-    (job id derived from `chain:<chain_id>:<task_id>`, so one source task creates at most
-    one target task per chain). The job creates the target task as the chain's creator
+    (job id derived from `chain:<chain_id>:<task_id>:<n>`, n counting the task's finishes,
+    so each finish creates at most one target task per chain). The job creates the target task as the
+    chain's creator
     (validated against the target's field schema; a path that leads nowhere in a given
     task leaves that field unset) and writes `task.chained` on the source task's timeline:
     `{chain_id, target_task_id}`, or `{chain_id, error}` when the run failed (the target
@@ -202,6 +214,16 @@ def sync(
     polls every second); under Celery, when the job sweeper sends the job to the workers,
     within about `PIPELINES_JOB_LEASE_SECONDS` (30 s by default) of the source task
     finishing. `stats` counts the target tasks created and the failed runs.
+
+    Corrections: a revert or admin edit reopens a finished task (status in_progress, output
+    cleared). A chain's run that finds its source task reopened creates nothing and fails
+    nothing: `task.chained` `{chain_id, skipped: "the source task was reopened before the
+    chain ran; it runs again when the task finishes"}`. When the task finishes again, that
+    finish queues the chains again and a new target task is created from the corrected
+    output (the target task of the earlier finish stays). A run of an earlier finish that
+    comes after a later one is skipped the same way (`skipped`: the task finished again;
+    the later finish's run creates the target task). Skipped runs count in neither
+    `stats` figure.
 
     Args:
         project_id (int):
@@ -248,8 +270,9 @@ async def asyncio_detailed(
     close a cycle through chains (A -> B -> A, or A -> A; disabled chains count).
 
     Running: the task's finishing transaction queues one durable job per enabled chain
-    (job id derived from `chain:<chain_id>:<task_id>`, so one source task creates at most
-    one target task per chain). The job creates the target task as the chain's creator
+    (job id derived from `chain:<chain_id>:<task_id>:<n>`, n counting the task's finishes,
+    so each finish creates at most one target task per chain). The job creates the target task as the
+    chain's creator
     (validated against the target's field schema; a path that leads nowhere in a given
     task leaves that field unset) and writes `task.chained` on the source task's timeline:
     `{chain_id, target_task_id}`, or `{chain_id, error}` when the run failed (the target
@@ -258,6 +281,16 @@ async def asyncio_detailed(
     polls every second); under Celery, when the job sweeper sends the job to the workers,
     within about `PIPELINES_JOB_LEASE_SECONDS` (30 s by default) of the source task
     finishing. `stats` counts the target tasks created and the failed runs.
+
+    Corrections: a revert or admin edit reopens a finished task (status in_progress, output
+    cleared). A chain's run that finds its source task reopened creates nothing and fails
+    nothing: `task.chained` `{chain_id, skipped: "the source task was reopened before the
+    chain ran; it runs again when the task finishes"}`. When the task finishes again, that
+    finish queues the chains again and a new target task is created from the corrected
+    output (the target task of the earlier finish stays). A run of an earlier finish that
+    comes after a later one is skipped the same way (`skipped`: the task finished again;
+    the later finish's run creates the target task). Skipped runs count in neither
+    `stats` figure.
 
     Args:
         project_id (int):
@@ -307,8 +340,9 @@ async def asyncio(
     close a cycle through chains (A -> B -> A, or A -> A; disabled chains count).
 
     Running: the task's finishing transaction queues one durable job per enabled chain
-    (job id derived from `chain:<chain_id>:<task_id>`, so one source task creates at most
-    one target task per chain). The job creates the target task as the chain's creator
+    (job id derived from `chain:<chain_id>:<task_id>:<n>`, n counting the task's finishes,
+    so each finish creates at most one target task per chain). The job creates the target task as the
+    chain's creator
     (validated against the target's field schema; a path that leads nowhere in a given
     task leaves that field unset) and writes `task.chained` on the source task's timeline:
     `{chain_id, target_task_id}`, or `{chain_id, error}` when the run failed (the target
@@ -317,6 +351,16 @@ async def asyncio(
     polls every second); under Celery, when the job sweeper sends the job to the workers,
     within about `PIPELINES_JOB_LEASE_SECONDS` (30 s by default) of the source task
     finishing. `stats` counts the target tasks created and the failed runs.
+
+    Corrections: a revert or admin edit reopens a finished task (status in_progress, output
+    cleared). A chain's run that finds its source task reopened creates nothing and fails
+    nothing: `task.chained` `{chain_id, skipped: "the source task was reopened before the
+    chain ran; it runs again when the task finishes"}`. When the task finishes again, that
+    finish queues the chains again and a new target task is created from the corrected
+    output (the target task of the earlier finish stays). A run of an earlier finish that
+    comes after a later one is skipped the same way (`skipped`: the task finished again;
+    the later finish's run creates the target task). Skipped runs count in neither
+    `stats` figure.
 
     Args:
         project_id (int):

@@ -124,16 +124,17 @@ def sync_detailed(
 
      For a finished review (its verdict pass) or a review whose last verdict sent the work back (fail).
     Same decision: only the comment changes (recorded; the graph does not move). pass to fail: what
-    followed the review is reset (a finished task reopens) and the subtask is sent back as a rejection
-    does (counted against max_rereviews: past it the review is quarantined or escalated). fail to pass:
-    the subtask gets its last submitted values back and the graph goes on (409 when nodes lie between
-    the subtask and the review: submit the subtask again instead). Recorded with via=admin_edit, event
-    `node.admin_edited` {decision, previous}. 409 for an escalated or quarantined review (use admin-
-    resolve), a review with no verdict, or a cancelled or failed task. Org admins only (a member, or a
-    key whose user was removed, is 403; another organization's node is 404); recorded as a node
-    submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with the
-    same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
-    again or re-running anything, the same key with another body is 409.
+    followed the review is reset (a finished task reopens; a task that finishes again starts its chains
+    again, with the corrected output) and the subtask is sent back as a rejection does (counted against
+    max_rereviews: past it the review is quarantined or escalated). fail to pass: the subtask gets its
+    last submitted values back and the graph goes on (409 when nodes lie between the subtask and the
+    review: submit the subtask again instead). Recorded with via=admin_edit, event `node.admin_edited`
+    {decision, previous}. 409 for an escalated or quarantined review (use admin-resolve), a review with
+    no verdict, or a cancelled or failed task. Org admins only (a member, or a key whose user was
+    removed, is 403; another organization's node is 404); recorded as a node submission and a timeline
+    event with the admin as actor. Takes an Idempotency-Key: a retry with the same key and body replays
+    the first reply (header Idempotent-Replayed: true) without correcting again or re-running anything,
+    the same key with another body is 409.
 
     Args:
         project_id (int):
@@ -178,16 +179,17 @@ def sync(
 
      For a finished review (its verdict pass) or a review whose last verdict sent the work back (fail).
     Same decision: only the comment changes (recorded; the graph does not move). pass to fail: what
-    followed the review is reset (a finished task reopens) and the subtask is sent back as a rejection
-    does (counted against max_rereviews: past it the review is quarantined or escalated). fail to pass:
-    the subtask gets its last submitted values back and the graph goes on (409 when nodes lie between
-    the subtask and the review: submit the subtask again instead). Recorded with via=admin_edit, event
-    `node.admin_edited` {decision, previous}. 409 for an escalated or quarantined review (use admin-
-    resolve), a review with no verdict, or a cancelled or failed task. Org admins only (a member, or a
-    key whose user was removed, is 403; another organization's node is 404); recorded as a node
-    submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with the
-    same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
-    again or re-running anything, the same key with another body is 409.
+    followed the review is reset (a finished task reopens; a task that finishes again starts its chains
+    again, with the corrected output) and the subtask is sent back as a rejection does (counted against
+    max_rereviews: past it the review is quarantined or escalated). fail to pass: the subtask gets its
+    last submitted values back and the graph goes on (409 when nodes lie between the subtask and the
+    review: submit the subtask again instead). Recorded with via=admin_edit, event `node.admin_edited`
+    {decision, previous}. 409 for an escalated or quarantined review (use admin-resolve), a review with
+    no verdict, or a cancelled or failed task. Org admins only (a member, or a key whose user was
+    removed, is 403; another organization's node is 404); recorded as a node submission and a timeline
+    event with the admin as actor. Takes an Idempotency-Key: a retry with the same key and body replays
+    the first reply (header Idempotent-Replayed: true) without correcting again or re-running anything,
+    the same key with another body is 409.
 
     Args:
         project_id (int):
@@ -227,16 +229,17 @@ async def asyncio_detailed(
 
      For a finished review (its verdict pass) or a review whose last verdict sent the work back (fail).
     Same decision: only the comment changes (recorded; the graph does not move). pass to fail: what
-    followed the review is reset (a finished task reopens) and the subtask is sent back as a rejection
-    does (counted against max_rereviews: past it the review is quarantined or escalated). fail to pass:
-    the subtask gets its last submitted values back and the graph goes on (409 when nodes lie between
-    the subtask and the review: submit the subtask again instead). Recorded with via=admin_edit, event
-    `node.admin_edited` {decision, previous}. 409 for an escalated or quarantined review (use admin-
-    resolve), a review with no verdict, or a cancelled or failed task. Org admins only (a member, or a
-    key whose user was removed, is 403; another organization's node is 404); recorded as a node
-    submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with the
-    same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
-    again or re-running anything, the same key with another body is 409.
+    followed the review is reset (a finished task reopens; a task that finishes again starts its chains
+    again, with the corrected output) and the subtask is sent back as a rejection does (counted against
+    max_rereviews: past it the review is quarantined or escalated). fail to pass: the subtask gets its
+    last submitted values back and the graph goes on (409 when nodes lie between the subtask and the
+    review: submit the subtask again instead). Recorded with via=admin_edit, event `node.admin_edited`
+    {decision, previous}. 409 for an escalated or quarantined review (use admin-resolve), a review with
+    no verdict, or a cancelled or failed task. Org admins only (a member, or a key whose user was
+    removed, is 403; another organization's node is 404); recorded as a node submission and a timeline
+    event with the admin as actor. Takes an Idempotency-Key: a retry with the same key and body replays
+    the first reply (header Idempotent-Replayed: true) without correcting again or re-running anything,
+    the same key with another body is 409.
 
     Args:
         project_id (int):
@@ -279,16 +282,17 @@ async def asyncio(
 
      For a finished review (its verdict pass) or a review whose last verdict sent the work back (fail).
     Same decision: only the comment changes (recorded; the graph does not move). pass to fail: what
-    followed the review is reset (a finished task reopens) and the subtask is sent back as a rejection
-    does (counted against max_rereviews: past it the review is quarantined or escalated). fail to pass:
-    the subtask gets its last submitted values back and the graph goes on (409 when nodes lie between
-    the subtask and the review: submit the subtask again instead). Recorded with via=admin_edit, event
-    `node.admin_edited` {decision, previous}. 409 for an escalated or quarantined review (use admin-
-    resolve), a review with no verdict, or a cancelled or failed task. Org admins only (a member, or a
-    key whose user was removed, is 403; another organization's node is 404); recorded as a node
-    submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with the
-    same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
-    again or re-running anything, the same key with another body is 409.
+    followed the review is reset (a finished task reopens; a task that finishes again starts its chains
+    again, with the corrected output) and the subtask is sent back as a rejection does (counted against
+    max_rereviews: past it the review is quarantined or escalated). fail to pass: the subtask gets its
+    last submitted values back and the graph goes on (409 when nodes lie between the subtask and the
+    review: submit the subtask again instead). Recorded with via=admin_edit, event `node.admin_edited`
+    {decision, previous}. 409 for an escalated or quarantined review (use admin-resolve), a review with
+    no verdict, or a cancelled or failed task. Org admins only (a member, or a key whose user was
+    removed, is 403; another organization's node is 404); recorded as a node submission and a timeline
+    event with the admin as actor. Takes an Idempotency-Key: a retry with the same key and body replays
+    the first reply (header Idempotent-Replayed: true) without correcting again or re-running anything,
+    the same key with another body is 409.
 
     Args:
         project_id (int):

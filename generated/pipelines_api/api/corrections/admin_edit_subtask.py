@@ -125,13 +125,14 @@ def sync_detailed(
      The given values are merged over the subtask's current values (fields not given keep theirs) and the
     result is validated against the subtask's fields (422 listing every error). Recorded with
     via=admin_edit, event `node.admin_edited` {submission, fields}; every node downstream is reset and
-    runs again as a revert does (a finished task reopens). Values equal to the subtask's current ones
-    change nothing: no submission, no event, nothing runs again, and the reply is the node as it is. 409
-    when the subtask has not been submitted, or its task is cancelled or failed. Org admins only (a
-    member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
-    node submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with
-    the same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
-    again or re-running anything, the same key with another body is 409.
+    runs again as a revert does (a finished task reopens; a task that finishes again starts its chains
+    again, with the corrected output). Values equal to the subtask's current ones change nothing: no
+    submission, no event, nothing runs again, and the reply is the node as it is. 409 when the subtask
+    has not been submitted, or its task is cancelled or failed. Org admins only (a member, or a key
+    whose user was removed, is 403; another organization's node is 404); recorded as a node submission
+    and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with the same key
+    and body replays the first reply (header Idempotent-Replayed: true) without correcting again or re-
+    running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
@@ -177,13 +178,14 @@ def sync(
      The given values are merged over the subtask's current values (fields not given keep theirs) and the
     result is validated against the subtask's fields (422 listing every error). Recorded with
     via=admin_edit, event `node.admin_edited` {submission, fields}; every node downstream is reset and
-    runs again as a revert does (a finished task reopens). Values equal to the subtask's current ones
-    change nothing: no submission, no event, nothing runs again, and the reply is the node as it is. 409
-    when the subtask has not been submitted, or its task is cancelled or failed. Org admins only (a
-    member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
-    node submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with
-    the same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
-    again or re-running anything, the same key with another body is 409.
+    runs again as a revert does (a finished task reopens; a task that finishes again starts its chains
+    again, with the corrected output). Values equal to the subtask's current ones change nothing: no
+    submission, no event, nothing runs again, and the reply is the node as it is. 409 when the subtask
+    has not been submitted, or its task is cancelled or failed. Org admins only (a member, or a key
+    whose user was removed, is 403; another organization's node is 404); recorded as a node submission
+    and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with the same key
+    and body replays the first reply (header Idempotent-Replayed: true) without correcting again or re-
+    running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
@@ -224,13 +226,14 @@ async def asyncio_detailed(
      The given values are merged over the subtask's current values (fields not given keep theirs) and the
     result is validated against the subtask's fields (422 listing every error). Recorded with
     via=admin_edit, event `node.admin_edited` {submission, fields}; every node downstream is reset and
-    runs again as a revert does (a finished task reopens). Values equal to the subtask's current ones
-    change nothing: no submission, no event, nothing runs again, and the reply is the node as it is. 409
-    when the subtask has not been submitted, or its task is cancelled or failed. Org admins only (a
-    member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
-    node submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with
-    the same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
-    again or re-running anything, the same key with another body is 409.
+    runs again as a revert does (a finished task reopens; a task that finishes again starts its chains
+    again, with the corrected output). Values equal to the subtask's current ones change nothing: no
+    submission, no event, nothing runs again, and the reply is the node as it is. 409 when the subtask
+    has not been submitted, or its task is cancelled or failed. Org admins only (a member, or a key
+    whose user was removed, is 403; another organization's node is 404); recorded as a node submission
+    and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with the same key
+    and body replays the first reply (header Idempotent-Replayed: true) without correcting again or re-
+    running anything, the same key with another body is 409.
 
     Args:
         project_id (int):
@@ -274,13 +277,14 @@ async def asyncio(
      The given values are merged over the subtask's current values (fields not given keep theirs) and the
     result is validated against the subtask's fields (422 listing every error). Recorded with
     via=admin_edit, event `node.admin_edited` {submission, fields}; every node downstream is reset and
-    runs again as a revert does (a finished task reopens). Values equal to the subtask's current ones
-    change nothing: no submission, no event, nothing runs again, and the reply is the node as it is. 409
-    when the subtask has not been submitted, or its task is cancelled or failed. Org admins only (a
-    member, or a key whose user was removed, is 403; another organization's node is 404); recorded as a
-    node submission and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with
-    the same key and body replays the first reply (header Idempotent-Replayed: true) without correcting
-    again or re-running anything, the same key with another body is 409.
+    runs again as a revert does (a finished task reopens; a task that finishes again starts its chains
+    again, with the corrected output). Values equal to the subtask's current ones change nothing: no
+    submission, no event, nothing runs again, and the reply is the node as it is. 409 when the subtask
+    has not been submitted, or its task is cancelled or failed. Org admins only (a member, or a key
+    whose user was removed, is 403; another organization's node is 404); recorded as a node submission
+    and a timeline event with the admin as actor. Takes an Idempotency-Key: a retry with the same key
+    and body replays the first reply (header Idempotent-Replayed: true) without correcting again or re-
+    running anything, the same key with another body is 409.
 
     Args:
         project_id (int):

@@ -124,14 +124,15 @@ def sync_detailed(
 
      `field` names one of the subtask's fields (422 otherwise); the value is validated against that field
     (422 with the reason). Recorded with via=inline_edit, event `node.inline_edited` {submission,
-    field}; every node downstream is reset and runs again as a revert does (a finished task reopens). A
-    value equal to the field's current one changes nothing: no submission, no event, nothing runs again,
-    and the reply is the node as it is. 409 when the subtask has not been submitted, or its task is
-    cancelled or failed. Org admins only (a member, or a key whose user was removed, is 403; another
-    organization's node is 404); recorded as a node submission and a timeline event with the admin as
-    actor. Takes an Idempotency-Key: a retry with the same key and body replays the first reply (header
-    Idempotent-Replayed: true) without correcting again or re-running anything, the same key with
-    another body is 409.
+    field}; every node downstream is reset and runs again as a revert does (a finished task reopens; a
+    task that finishes again starts its chains again, with the corrected output). A value equal to the
+    field's current one changes nothing: no submission, no event, nothing runs again, and the reply is
+    the node as it is. 409 when the subtask has not been submitted, or its task is cancelled or failed.
+    Org admins only (a member, or a key whose user was removed, is 403; another organization's node is
+    404); recorded as a node submission and a timeline event with the admin as actor. Takes an
+    Idempotency-Key: a retry with the same key and body replays the first reply (header Idempotent-
+    Replayed: true) without correcting again or re-running anything, the same key with another body is
+    409.
 
     Args:
         project_id (int):
@@ -176,14 +177,15 @@ def sync(
 
      `field` names one of the subtask's fields (422 otherwise); the value is validated against that field
     (422 with the reason). Recorded with via=inline_edit, event `node.inline_edited` {submission,
-    field}; every node downstream is reset and runs again as a revert does (a finished task reopens). A
-    value equal to the field's current one changes nothing: no submission, no event, nothing runs again,
-    and the reply is the node as it is. 409 when the subtask has not been submitted, or its task is
-    cancelled or failed. Org admins only (a member, or a key whose user was removed, is 403; another
-    organization's node is 404); recorded as a node submission and a timeline event with the admin as
-    actor. Takes an Idempotency-Key: a retry with the same key and body replays the first reply (header
-    Idempotent-Replayed: true) without correcting again or re-running anything, the same key with
-    another body is 409.
+    field}; every node downstream is reset and runs again as a revert does (a finished task reopens; a
+    task that finishes again starts its chains again, with the corrected output). A value equal to the
+    field's current one changes nothing: no submission, no event, nothing runs again, and the reply is
+    the node as it is. 409 when the subtask has not been submitted, or its task is cancelled or failed.
+    Org admins only (a member, or a key whose user was removed, is 403; another organization's node is
+    404); recorded as a node submission and a timeline event with the admin as actor. Takes an
+    Idempotency-Key: a retry with the same key and body replays the first reply (header Idempotent-
+    Replayed: true) without correcting again or re-running anything, the same key with another body is
+    409.
 
     Args:
         project_id (int):
@@ -223,14 +225,15 @@ async def asyncio_detailed(
 
      `field` names one of the subtask's fields (422 otherwise); the value is validated against that field
     (422 with the reason). Recorded with via=inline_edit, event `node.inline_edited` {submission,
-    field}; every node downstream is reset and runs again as a revert does (a finished task reopens). A
-    value equal to the field's current one changes nothing: no submission, no event, nothing runs again,
-    and the reply is the node as it is. 409 when the subtask has not been submitted, or its task is
-    cancelled or failed. Org admins only (a member, or a key whose user was removed, is 403; another
-    organization's node is 404); recorded as a node submission and a timeline event with the admin as
-    actor. Takes an Idempotency-Key: a retry with the same key and body replays the first reply (header
-    Idempotent-Replayed: true) without correcting again or re-running anything, the same key with
-    another body is 409.
+    field}; every node downstream is reset and runs again as a revert does (a finished task reopens; a
+    task that finishes again starts its chains again, with the corrected output). A value equal to the
+    field's current one changes nothing: no submission, no event, nothing runs again, and the reply is
+    the node as it is. 409 when the subtask has not been submitted, or its task is cancelled or failed.
+    Org admins only (a member, or a key whose user was removed, is 403; another organization's node is
+    404); recorded as a node submission and a timeline event with the admin as actor. Takes an
+    Idempotency-Key: a retry with the same key and body replays the first reply (header Idempotent-
+    Replayed: true) without correcting again or re-running anything, the same key with another body is
+    409.
 
     Args:
         project_id (int):
@@ -273,14 +276,15 @@ async def asyncio(
 
      `field` names one of the subtask's fields (422 otherwise); the value is validated against that field
     (422 with the reason). Recorded with via=inline_edit, event `node.inline_edited` {submission,
-    field}; every node downstream is reset and runs again as a revert does (a finished task reopens). A
-    value equal to the field's current one changes nothing: no submission, no event, nothing runs again,
-    and the reply is the node as it is. 409 when the subtask has not been submitted, or its task is
-    cancelled or failed. Org admins only (a member, or a key whose user was removed, is 403; another
-    organization's node is 404); recorded as a node submission and a timeline event with the admin as
-    actor. Takes an Idempotency-Key: a retry with the same key and body replays the first reply (header
-    Idempotent-Replayed: true) without correcting again or re-running anything, the same key with
-    another body is 409.
+    field}; every node downstream is reset and runs again as a revert does (a finished task reopens; a
+    task that finishes again starts its chains again, with the corrected output). A value equal to the
+    field's current one changes nothing: no submission, no event, nothing runs again, and the reply is
+    the node as it is. 409 when the subtask has not been submitted, or its task is cancelled or failed.
+    Org admins only (a member, or a key whose user was removed, is 403; another organization's node is
+    404); recorded as a node submission and a timeline event with the admin as actor. Takes an
+    Idempotency-Key: a retry with the same key and body replays the first reply (header Idempotent-
+    Replayed: true) without correcting again or re-running anything, the same key with another body is
+    409.
 
     Args:
         project_id (int):

@@ -113,17 +113,18 @@ def sync_detailed(
     is written. Every node downstream of the subtask is reset and runs again with the reverted values (a
     review of the subtask judges them again, the subtask being `submitted` until it passes). A finished
     task reopens (status in_progress, its finished_at, output and error cleared, event `task.reopened`)
-    and finishes again when its graph does. A reopened task does not go through admission again (the
-    organization's limit of running tasks, org_max_running, does not hold it back): this is accepted,
-    since the correction belongs to a task that was already admitted, and its machine nodes still wait
-    their turn in the fair claim queue like every other task's. 409 when the task is cancelled or
-    failed, when the subtask is pending, deferred or na (only submitted work, or work sent back for
-    another round, is reverted), or when the subtask sits inside a loop's body. 404 when the node has no
-    such submission, or is not a subtask. Org admins only (a member, or a key whose user was removed, is
-    403; another organization's node is 404); recorded as a node submission and a timeline event with
-    the admin as actor. Takes an Idempotency-Key: a retry with the same key and body replays the first
-    reply (header Idempotent-Replayed: true) without correcting again or re-running anything, the same
-    key with another body is 409.
+    and finishes again when its graph does; a task that finishes again starts its workflow chains again,
+    with the corrected output. A reopened task does not go through admission again (the organization's
+    limit of running tasks, org_max_running, does not hold it back): this is accepted, since the
+    correction belongs to a task that was already admitted, and its machine nodes still wait their turn
+    in the fair claim queue like every other task's. 409 when the task is cancelled or failed, when the
+    subtask is pending, deferred or na (only submitted work, or work sent back for another round, is
+    reverted), or when the subtask sits inside a loop's body. 404 when the node has no such submission,
+    or is not a subtask. Org admins only (a member, or a key whose user was removed, is 403; another
+    organization's node is 404); recorded as a node submission and a timeline event with the admin as
+    actor. Takes an Idempotency-Key: a retry with the same key and body replays the first reply (header
+    Idempotent-Replayed: true) without correcting again or re-running anything, the same key with
+    another body is 409.
 
     Args:
         project_id (int):
@@ -171,17 +172,18 @@ def sync(
     is written. Every node downstream of the subtask is reset and runs again with the reverted values (a
     review of the subtask judges them again, the subtask being `submitted` until it passes). A finished
     task reopens (status in_progress, its finished_at, output and error cleared, event `task.reopened`)
-    and finishes again when its graph does. A reopened task does not go through admission again (the
-    organization's limit of running tasks, org_max_running, does not hold it back): this is accepted,
-    since the correction belongs to a task that was already admitted, and its machine nodes still wait
-    their turn in the fair claim queue like every other task's. 409 when the task is cancelled or
-    failed, when the subtask is pending, deferred or na (only submitted work, or work sent back for
-    another round, is reverted), or when the subtask sits inside a loop's body. 404 when the node has no
-    such submission, or is not a subtask. Org admins only (a member, or a key whose user was removed, is
-    403; another organization's node is 404); recorded as a node submission and a timeline event with
-    the admin as actor. Takes an Idempotency-Key: a retry with the same key and body replays the first
-    reply (header Idempotent-Replayed: true) without correcting again or re-running anything, the same
-    key with another body is 409.
+    and finishes again when its graph does; a task that finishes again starts its workflow chains again,
+    with the corrected output. A reopened task does not go through admission again (the organization's
+    limit of running tasks, org_max_running, does not hold it back): this is accepted, since the
+    correction belongs to a task that was already admitted, and its machine nodes still wait their turn
+    in the fair claim queue like every other task's. 409 when the task is cancelled or failed, when the
+    subtask is pending, deferred or na (only submitted work, or work sent back for another round, is
+    reverted), or when the subtask sits inside a loop's body. 404 when the node has no such submission,
+    or is not a subtask. Org admins only (a member, or a key whose user was removed, is 403; another
+    organization's node is 404); recorded as a node submission and a timeline event with the admin as
+    actor. Takes an Idempotency-Key: a retry with the same key and body replays the first reply (header
+    Idempotent-Replayed: true) without correcting again or re-running anything, the same key with
+    another body is 409.
 
     Args:
         project_id (int):
@@ -224,17 +226,18 @@ async def asyncio_detailed(
     is written. Every node downstream of the subtask is reset and runs again with the reverted values (a
     review of the subtask judges them again, the subtask being `submitted` until it passes). A finished
     task reopens (status in_progress, its finished_at, output and error cleared, event `task.reopened`)
-    and finishes again when its graph does. A reopened task does not go through admission again (the
-    organization's limit of running tasks, org_max_running, does not hold it back): this is accepted,
-    since the correction belongs to a task that was already admitted, and its machine nodes still wait
-    their turn in the fair claim queue like every other task's. 409 when the task is cancelled or
-    failed, when the subtask is pending, deferred or na (only submitted work, or work sent back for
-    another round, is reverted), or when the subtask sits inside a loop's body. 404 when the node has no
-    such submission, or is not a subtask. Org admins only (a member, or a key whose user was removed, is
-    403; another organization's node is 404); recorded as a node submission and a timeline event with
-    the admin as actor. Takes an Idempotency-Key: a retry with the same key and body replays the first
-    reply (header Idempotent-Replayed: true) without correcting again or re-running anything, the same
-    key with another body is 409.
+    and finishes again when its graph does; a task that finishes again starts its workflow chains again,
+    with the corrected output. A reopened task does not go through admission again (the organization's
+    limit of running tasks, org_max_running, does not hold it back): this is accepted, since the
+    correction belongs to a task that was already admitted, and its machine nodes still wait their turn
+    in the fair claim queue like every other task's. 409 when the task is cancelled or failed, when the
+    subtask is pending, deferred or na (only submitted work, or work sent back for another round, is
+    reverted), or when the subtask sits inside a loop's body. 404 when the node has no such submission,
+    or is not a subtask. Org admins only (a member, or a key whose user was removed, is 403; another
+    organization's node is 404); recorded as a node submission and a timeline event with the admin as
+    actor. Takes an Idempotency-Key: a retry with the same key and body replays the first reply (header
+    Idempotent-Replayed: true) without correcting again or re-running anything, the same key with
+    another body is 409.
 
     Args:
         project_id (int):
@@ -280,17 +283,18 @@ async def asyncio(
     is written. Every node downstream of the subtask is reset and runs again with the reverted values (a
     review of the subtask judges them again, the subtask being `submitted` until it passes). A finished
     task reopens (status in_progress, its finished_at, output and error cleared, event `task.reopened`)
-    and finishes again when its graph does. A reopened task does not go through admission again (the
-    organization's limit of running tasks, org_max_running, does not hold it back): this is accepted,
-    since the correction belongs to a task that was already admitted, and its machine nodes still wait
-    their turn in the fair claim queue like every other task's. 409 when the task is cancelled or
-    failed, when the subtask is pending, deferred or na (only submitted work, or work sent back for
-    another round, is reverted), or when the subtask sits inside a loop's body. 404 when the node has no
-    such submission, or is not a subtask. Org admins only (a member, or a key whose user was removed, is
-    403; another organization's node is 404); recorded as a node submission and a timeline event with
-    the admin as actor. Takes an Idempotency-Key: a retry with the same key and body replays the first
-    reply (header Idempotent-Replayed: true) without correcting again or re-running anything, the same
-    key with another body is 409.
+    and finishes again when its graph does; a task that finishes again starts its workflow chains again,
+    with the corrected output. A reopened task does not go through admission again (the organization's
+    limit of running tasks, org_max_running, does not hold it back): this is accepted, since the
+    correction belongs to a task that was already admitted, and its machine nodes still wait their turn
+    in the fair claim queue like every other task's. 409 when the task is cancelled or failed, when the
+    subtask is pending, deferred or na (only submitted work, or work sent back for another round, is
+    reverted), or when the subtask sits inside a loop's body. 404 when the node has no such submission,
+    or is not a subtask. Org admins only (a member, or a key whose user was removed, is 403; another
+    organization's node is 404); recorded as a node submission and a timeline event with the admin as
+    actor. Takes an Idempotency-Key: a retry with the same key and body replays the first reply (header
+    Idempotent-Replayed: true) without correcting again or re-running anything, the same key with
+    another body is 409.
 
     Args:
         project_id (int):
