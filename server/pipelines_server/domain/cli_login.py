@@ -28,6 +28,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..shared.errors import Conflict, FieldError, NotFound, RateLimited, ValidationFailed
+from ..shared.ids import canonical_uuid
 from ..shared.principal import Principal, acting_user
 from ..store.models import ApiKey, CliLoginSession, User, utcnow
 from . import keys
@@ -143,7 +144,8 @@ def start(
 
 
 def _by_device(session: Session, session_id: str, device_code: str | None) -> CliLoginSession:
-    row = session.get(CliLoginSession, session_id) if len(session_id) <= 36 else None
+    canonical = canonical_uuid(session_id)
+    row = session.get(CliLoginSession, canonical) if canonical is not None else None
     # Compare digests in constant time; an unknown session costs the same work.
     presented = hash_code(device_code or "")
     stored = row.device_code_hash if row is not None else hash_code(secrets.token_hex(16))

@@ -46,6 +46,7 @@ from ..shared.errors import FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..shared.timestamps import utcnow
 from ..store.models import Dataset, DatasetRow
+from . import text_search
 
 IMPORTING, READY, FAILED, CANCELLED = "importing", "ready", "failed", "cancelled"
 FORMATS = ("csv", "jsonl")
@@ -472,10 +473,7 @@ def list_datasets(
     query = select(Dataset).where(Dataset.org_id == principal.org_id)
     if search:
         needle = search.lower()
-        query = query.where(
-            func.lower(Dataset.name).contains(needle, autoescape=True)
-            | func.lower(Dataset.description).contains(needle, autoescape=True)
-        )
+        query = query.where(text_search.contains(needle, Dataset.name, Dataset.description))
     if status:
         query = query.where(Dataset.status == status)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0

@@ -34,6 +34,7 @@ from ..engine.executors.evaluation import PROGRAMMATIC_SUBTYPES, score_criteria
 from ..shared.errors import Conflict, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..store.models import LibraryItem, LibraryVersion, utcnow
+from . import text_search
 
 PROMPT, CRITERION, EVALUATION = "prompt", "criterion", "evaluation"
 KINDS = (PROMPT, CRITERION, EVALUATION)
@@ -122,7 +123,7 @@ def list_items(
         LibraryItem.deleted_at.is_(None),
     ]
     if search:
-        where.append(func.lower(LibraryItem.name).contains(search.lower(), autoescape=True))
+        where.append(text_search.contains(search.lower(), LibraryItem.name))
     total = session.scalar(select(func.count()).select_from(LibraryItem).where(*where))
     rows = session.execute(
         select(LibraryItem, LibraryVersion)

@@ -23,6 +23,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..shared.errors import Conflict, DomainError, Forbidden, NotFound, ValidationFailed
+from ..shared.ids import canonical_uuid
 from ..shared.principal import Principal, acting_user
 from ..store.db import Database
 from ..store.models import ProjectFile, utcnow
@@ -94,13 +95,10 @@ _TEXT_TYPES = {"text/plain", "text/csv", "text/markdown", "text/tab-separated-va
 
 def canonical_id(file_id: str) -> str:
     """The id as we issued it (a lowercase UUID); anything else is not a file of ours."""
-    try:
-        parsed = uuid.UUID(str(file_id))
-    except (ValueError, AttributeError, TypeError):
-        raise NotFound("File not found") from None
-    if str(parsed) != str(file_id).lower():
+    canonical = canonical_uuid(file_id)
+    if canonical is None:
         raise NotFound("File not found")
-    return str(parsed)
+    return canonical
 
 
 def sanitize_filename(name: str) -> str:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..shared.principal import MEMBER, ORG_ADMIN, Principal
 from ..store.models import Organization, Project
+from . import text_search
 
 ROLE_LABELS = {ORG_ADMIN: "Organization admin", MEMBER: "Member"}
 
@@ -43,7 +44,7 @@ def projects(
     where = [Project.org_id == principal.org_id, Project.archived_at.is_(None)]
     needle = _needle(search)
     if needle is not None:
-        where.append(func.lower(Project.name).contains(needle, autoescape=True))
+        where.append(text_search.contains(needle, Project.name))
     total = session.scalar(select(func.count()).select_from(Project).where(*where))
     rows = session.execute(
         select(Project.id, Project.name)

@@ -4,14 +4,14 @@ made from it, or the workflow it was saved from, never change with it."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..shared.errors import NotFound, ValidationFailed
 from ..shared.principal import Principal, acting_user, require_admin
 from ..store.models import WorkflowTemplate, utcnow
 from . import fields as fieldschema
-from . import library_refs
+from . import library_refs, text_search
 from .workflows import DEFAULT_GRAPH, get_workflow
 from .workflows import _validate as validate_definition
 
@@ -44,10 +44,7 @@ def list_templates(
     if search and search.strip():
         needle = search.strip().lower()
         where.append(
-            or_(
-                func.lower(WorkflowTemplate.name).contains(needle, autoescape=True),
-                func.lower(WorkflowTemplate.description).contains(needle, autoescape=True),
-            )
+            text_search.contains(needle, WorkflowTemplate.name, WorkflowTemplate.description)
         )
     total = session.scalar(select(func.count()).select_from(WorkflowTemplate).where(*where))
     rows = session.scalars(

@@ -232,3 +232,12 @@ def test_starting_sessions_is_limited_per_client_address(make_server):
         r = api.post("/cli-login", json={"hostname": "h"})
     assert r.status_code == 429 and 1 <= int(r.headers["Retry-After"]) <= 60
     assert poll_raw(srv, first).json() == {"state": "pending"}
+
+
+def test_a_session_id_that_is_not_ours_is_not_found(server):
+    """Only the UUIDs this server issues are looked up (a NUL in the id was a 500 on
+    PostgreSQL)."""
+    s = start(server)
+    for bad in ("abc%00def", "x" * 36, "1", s["session_id"][:-1] + "%00"):
+        r = poll_raw(server, {**s, "session_id": bad})
+        assert r.status_code == 404, (bad, r.text)

@@ -80,3 +80,21 @@ def test_select_options_need_a_key_and_valid_parameters(server):
     with native(server) as api:
         assert api.get("/select-options/projects", params={"limit": 0}).status_code == 422
         assert api.get("/select-options/projects", params={"limit": 501}).status_code == 422
+
+
+def test_a_search_or_tag_with_a_nul_character_matches_nothing(server):
+    """No stored name holds a NUL (input with one is refused), so such a filter finds
+    nothing — on PostgreSQL too, which refuses NUL in a text parameter (it was a 500)."""
+    with native(server) as api:
+        for path, params in (
+            ("/select-options/projects", {"search": "a\x00b"}),
+            ("/prompts", {"search": "\x00"}),
+            ("/datasets", {"search": "x\x00"}),
+            (f"/organizations/{server.seed.org_id}/templates", {"search": "\x00"}),
+            ("/workflows", {"tag": "urgent\x00"}),
+            ("/my-work", {"tag": "\x00"}),
+            ("/my-submissions", {"tag": "\x00"}),
+        ):
+            r = api.get(path, params=params)
+            assert r.status_code == 200, (path, r.text)
+            assert r.json()["total"] == 0, path
