@@ -64,10 +64,18 @@ def release_node(project_id: int, workflow_id: int, node_db_id: int):
     return shapes.jsonable(view), 200
 
 
-def _my_work(project_id, page, page_size, kind, tag):
+def _in_scope(session, me, org_id: int | None, project_id: int | None) -> None:
+    """The organization or project a my-work / my-submissions list is scoped to must be the
+    caller's (else 404)."""
+    if org_id is not None:
+        get_org(session, me, org_id)
+    if project_id is not None:
+        get_project(session, me, project_id)
+
+
+def _my_work(page, page_size, kind, tag, org_id=None, project_id=None):
     with caller_session() as (session, me):
-        if project_id is not None:
-            get_project(session, me, project_id)
+        _in_scope(session, me, org_id, project_id)
         items, total = work_list.my_work(
             session, me, project_id, shapes.offset(page, page_size), page_size, kind, tag
         )
@@ -75,7 +83,7 @@ def _my_work(project_id, page, page_size, kind, tag):
 
 
 def my_work(page: int = 1, page_size: int = 50, kind: str | None = None, tag: str | None = None):
-    return _my_work(None, page, page_size, kind, tag)
+    return _my_work(page, page_size, kind, tag)
 
 
 def project_my_work(
@@ -85,21 +93,18 @@ def project_my_work(
     kind: str | None = None,
     tag: str | None = None,
 ):
-    return _my_work(project_id, page, page_size, kind, tag)
+    return _my_work(page, page_size, kind, tag, project_id=project_id)
 
 
 def org_my_work(
     org_id: int, page: int = 1, page_size: int = 50, kind: str | None = None, tag: str | None = None
 ):
-    with caller_session() as (session, me):
-        get_org(session, me, org_id)
-    return _my_work(None, page, page_size, kind, tag)
+    return _my_work(page, page_size, kind, tag, org_id=org_id)
 
 
-def _my_submissions(project_id, page, page_size, filters):
+def _my_submissions(page, page_size, filters, org_id=None, project_id=None):
     with caller_session() as (session, me):
-        if project_id is not None:
-            get_project(session, me, project_id)
+        _in_scope(session, me, org_id, project_id)
         items, total = work_list.my_submissions(
             session, me, project_id, shapes.offset(page, page_size), page_size, **filters
         )
@@ -115,7 +120,7 @@ def my_submissions(
     tag: str | None = None,
 ):
     filters = {"kind": kind, "workflow_id": workflow_id, "status": status, "tag": tag}
-    return _my_submissions(None, page, page_size, filters)
+    return _my_submissions(page, page_size, filters)
 
 
 def org_my_submissions(
@@ -127,10 +132,8 @@ def org_my_submissions(
     status: str | None = None,
     tag: str | None = None,
 ):
-    with caller_session() as (session, me):
-        get_org(session, me, org_id)
     filters = {"kind": kind, "workflow_id": workflow_id, "status": status, "tag": tag}
-    return _my_submissions(None, page, page_size, filters)
+    return _my_submissions(page, page_size, filters, org_id=org_id)
 
 
 def project_my_submissions(
@@ -143,7 +146,7 @@ def project_my_submissions(
     tag: str | None = None,
 ):
     filters = {"kind": kind, "workflow_id": workflow_id, "status": status, "tag": tag}
-    return _my_submissions(project_id, page, page_size, filters)
+    return _my_submissions(page, page_size, filters, project_id=project_id)
 
 
 def submission_view(project_id: int, node_id: str):
