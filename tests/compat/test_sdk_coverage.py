@@ -186,16 +186,24 @@ def test_task_timeline(server):
     assert {e["task_id"] for e in timeline["items"]} == {task["id"]}
 
 
-def test_org_users_and_users_cli(server, tmp_path):
-    client = sdk(server)
+def test_org_users_and_users_cli(server, org, tmp_path):
+    # a fresh organization: the shared one gains users from tests running beside this one,
+    # between the list and the iteration
+    srv = as_org(server, org)
+    client = sdk(srv)
     me = client.get_me()
-    org_users = client.list_org_users(server.seed.org_id)
-    assert server.seed.user_id in [u["id"] for u in org_users["items"]]
-    iterated = [u["id"] for u in client.iter_org_users(server.seed.org_id)]
+    for n in range(2):
+        client.request(
+            "POST",
+            f"/api/organizations/{org.org_id}/users",
+            json={"email": f"{_n(f'u{n}')}@example.com", "role": "member"},
+        )
+    org_users = client.list_org_users(org.org_id)
+    assert org_users["total"] == 3 and org.user_id in [u["id"] for u in org_users["items"]]
+    # two to a page, so the iterator follows the pages
+    iterated = [u["id"] for u in client.iter_org_users(org.org_id, page_size=2)]
     assert sorted(iterated) == sorted(u["id"] for u in org_users["items"])
-    got = cli_json(server, "users", "get", "--user-id", str(server.seed.user_id), tmp=tmp_path)
-    assert got["id"] == server.seed.user_id and got["email"] == me["email"]
-    listed = cli_json(
-        server, "organizations", "users", "--org-id", str(server.seed.org_id), tmp=tmp_path
-    )
+    got = cli_json(srv, "users", "get", "--user-id", str(org.user_id), tmp=tmp_path)
+    assert got["id"] == org.user_id and got["email"] == me["email"]
+    listed = cli_json(srv, "organizations", "users", "--org-id", str(org.org_id), tmp=tmp_path)
     assert me["email"] in [u["email"] for u in listed["items"]]

@@ -17,23 +17,29 @@ import pytest
 from pipelines.errors import PipelinesAPIError
 
 from tests.api.helpers import TEXT_FIELDS, make_workflow
+from tests.api.native.conftest import as_org
 from tests.compat.sdk import cli, cli_json, sdk
+from tests.server import seed_database
 
 ROW = {"input_text": "Hello", "target_language": "French"}
 
 
 def test_identity_methods(server):
-    client = sdk(server)
+    # a fresh organization: the shared one gains users from tests running beside this one,
+    # between the list and the iteration
+    org = seed_database(server.database_url)
+    srv = as_org(server, org)
+    client = sdk(srv)
     me = client.get_me()
-    assert me["org_id"] == server.seed.org_id
+    assert me["org_id"] == org.org_id
     assert me["email"] == me["user"]["email"] and me["role"] == "org_admin"
-    assert client.get_org_id() == server.seed.org_id
-    assert client.whoami()["user_id"] == server.seed.user_id
+    assert client.get_org_id() == org.org_id
+    assert client.whoami()["user_id"] == org.user_id
     assert client.auth_status() == {"valid": True, "base_url": server.base_url}
     users = client.list_users()
-    assert server.seed.user_id in [u["id"] for u in users["items"]]
+    assert [u["id"] for u in users["items"]] == [org.user_id]
     assert [u["id"] for u in client.iter_users()] == [u["id"] for u in users["items"]]
-    assert client.get_user(server.seed.user_id)["email"] == me["email"]
+    assert client.get_user(org.user_id)["email"] == me["email"]
 
 
 def test_identity_cli(server, tmp_path):
