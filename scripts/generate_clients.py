@@ -18,6 +18,7 @@ CLIENTS = {
     "external-v1.yaml": "external_v1_api",
     "kfp-v2beta1.yaml": "kfp_v2beta1_api",
     "kfp-v1alpha1.yaml": "kfp_v1alpha1_api",
+    "pipelit-v1.yaml": "pipelit_v1_api",
 }
 CONFIG = """\
 package_name_override: {package}

@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .api.external_v1 import errors as v1_errors
 from .api.native import errors as native_errors
+from .api.pipelit import errors as pipelit_errors
 from .domain.archives import ArchiveLimits
 from .domain.job_runner import JobRunner, celery_sender
 from .domain.project_files import FileSweeper
@@ -55,6 +56,12 @@ from .web import validation
 log = logging.getLogger(__name__)
 SPECS = PROJECT_ROOT / "openapi"
 
+
+def surfaces_for(settings: Settings) -> list[Surface]:
+    """The surfaces by prefix, longest first; the Pipelit one where the settings put it."""
+    return [Surface(settings.pipelit_prefix, pipelit_errors.shape), *SURFACES]
+
+
 SURFACES = [  # longest prefix first
     *(
         Surface(f"{base}/pipelines/{upload}", kfp_errors.upload_shape)
@@ -68,7 +75,7 @@ SURFACES = [  # longest prefix first
     Surface("/api/v1", v1_errors.shape, headers=v1_errors.HEADERS),
     Surface("/api", native_errors.shape),
 ]
-surfaces.register(SURFACES)
+surfaces.register(surfaces_for(Settings()))
 
 
 patch_connexion_and_starlette()
@@ -225,6 +232,7 @@ def _redoc_js() -> Path | None:
 
 def create_app(settings: Settings | None = None) -> FlaskApp:
     settings = settings or Settings.from_env()
+    surfaces.register(surfaces_for(settings))
     runtime = build_runtime(settings)
     install(runtime)
     # Live events: one shared reader per process feeding every open stream.
@@ -308,6 +316,14 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         ("/pipeline/apis/v1alpha1", "kfp_logs_proxy"),
     ):
         app.add_api(SPECS / "kfp-v1alpha1.yaml", base_path=base, name=name, **common_args)
+    # Pipelit's API, under its own prefix (nothing else lives there).
+    app.add_api(
+        SPECS / "pipelit-v1.yaml",
+        base_path=settings.pipelit_prefix + "/api/v1",
+        name="pipelit",
+        swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
+        **common_args,
+    )
     app.add_api(
         SPECS / "pipelines.yaml",
         base_path="/api",

@@ -131,6 +131,12 @@ class Settings:
     project_file_url_seconds: int = 3600  # lifetime of a project file's upload/download URL
     project_file_gc_grace_seconds: float = 3600.0  # enqueue-gc: bytes removed after this
     project_file_gc_sweep_seconds: float = 30.0  # how often the one GC sweeper looks
+    pipelit_prefix: str = "/pipelit"  # the Pipelit surface: <prefix>/api/v1, <prefix>/ws/
+    pipelit_org: str = ""  # its organization (id or name); default: the first one
+    pipelit_gateway_token: str = ""  # POST /inbound's bearer token; unset: inbound refused
+    pipelit_schedule_sweep_seconds: float = 1.0  # how often due Pipelit schedules are fired
+    pipelit_ws_ping_seconds: float = 30.0  # a quiet Pipelit socket is pinged after this
+    pipelit_ws_pong_seconds: float = 10.0  # and closed when no pong follows within this
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -216,6 +222,14 @@ class Settings:
             project_file_gc_sweep_seconds=max(
                 0.05, _float("PIPELINES_PROJECT_FILE_GC_SWEEP_SECONDS", 30.0)
             ),
+            pipelit_prefix="/" + _env("PIPELINES_PIPELIT_PREFIX", "/pipelit").strip("/"),
+            pipelit_org=_env("PIPELINES_PIPELIT_ORG", ""),
+            pipelit_gateway_token=_env("PIPELINES_PIPELIT_GATEWAY_TOKEN", ""),
+            pipelit_schedule_sweep_seconds=max(
+                0.05, _float("PIPELINES_PIPELIT_SCHEDULE_SWEEP_SECONDS", 1.0)
+            ),
+            pipelit_ws_ping_seconds=max(0.05, _float("PIPELINES_PIPELIT_WS_PING_SECONDS", 30.0)),
+            pipelit_ws_pong_seconds=max(0.05, _float("PIPELINES_PIPELIT_WS_PONG_SECONDS", 10.0)),
         )
         return s
 

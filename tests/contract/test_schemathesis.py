@@ -393,6 +393,7 @@ def run_schemathesis(server, spec_path: str, work: Path) -> subprocess.Completed
         "/api/openapi.json",
         "/apis/v2beta1/openapi.json",
         "/apis/v1alpha1/openapi.json",
+        "/pipelit/api/v1/openapi.json",
     ],
 )
 def test_schemathesis_finds_no_failures(fuzz_server, spec_path, tmp_path):

@@ -69,6 +69,18 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Sign-in by name and password (the Pipelit surface's users, the web UI): optional, a
+    # key-only user has neither. The password is an argon2 hash; the TOTP secret is encrypted
+    # like credentials; `mfa_last_step` is the last TOTP time step accepted (no replay).
+    username: Mapped[str | None] = mapped_column(
+        String(150), unique=True, index=True, nullable=True
+    )
+    password_hash: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    first_name: Mapped[str] = mapped_column(String(150), default="", server_default="")
+    last_name: Mapped[str] = mapped_column(String(150), default="", server_default="")
+    mfa_secret: Mapped[str | None] = mapped_column(Text, nullable=True)
+    mfa_enabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    mfa_last_step: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class ApiKey(Base):
@@ -83,6 +95,9 @@ class ApiKey(Base):
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The first characters of the key, shown in lists where a surface wants a prefix
+    # (Pipelit's KeyOut.prefix); not enough to use it. Null for keys made before it.
+    prefix: Mapped[str | None] = mapped_column(String(16), nullable=True)
 
 
 class Project(Base):
@@ -815,3 +830,235 @@ class CliLoginSession(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     __table_args__ = (Index("ix_cli_login_sessions_client", "client_ip", "created_at"),)
+
+
+# -- the Pipelit surface (/pipelit/api/v1) ---------------------------------------------------
+# Pipelit's workflows are edited node by node and edge by edge, by slug; each is backed by a
+# native workflow (`workflow_id`), to which an execution compiles the Pipelit graph and on
+# whose engine it runs as a native task (`pipelit_executions.task_id`).
+
+
+class PipelitWorkflow(Base):
+    __tablename__ = "pipelit_workflows"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    workflow_id: Mapped[int | None] = mapped_column(
+        ForeignKey("workflows.id", ondelete="SET NULL"), nullable=True
+    )
+    slug: Mapped[str] = mapped_column(String(255))
+    name: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str] = mapped_column(Text, default="")
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_public: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    tags: Mapped[list | None] = mapped_column(Json, nullable=True)
+    error_handler_workflow_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    max_execution_seconds: Mapped[int] = mapped_column(Integer, default=600)
+    input_schema: Mapped[dict | None] = mapped_column(Json, nullable=True)
+    output_schema: Mapped[dict | None] = mapped_column(Json, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("org_id", "slug", name="uq_pipelit_workflows_slug"),)
+
+
+class PipelitNode(Base):
+    __tablename__ = "pipelit_nodes"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    workflow_id: Mapped[int] = mapped_column(
+        ForeignKey("pipelit_workflows.id", ondelete="CASCADE"), index=True
+    )
+    node_id: Mapped[str] = mapped_column(String(255))
+    label: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    component_type: Mapped[str] = mapped_column(String(64))
+    is_entry_point: Mapped[bool] = mapped_column(Boolean, default=False)
+    interrupt_before: Mapped[bool] = mapped_column(Boolean, default=False)
+    interrupt_after: Mapped[bool] = mapped_column(Boolean, default=False)
+    position_x: Mapped[int] = mapped_column(Integer, default=0)
+    position_y: Mapped[int] = mapped_column(Integer, default=0)
+    config: Mapped[dict] = mapped_column(Json, default=dict)
+    subworkflow_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    code_block_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("workflow_id", "node_id", name="uq_pipelit_nodes_node"),)
+
+
+class PipelitEdge(Base):
+    __tablename__ = "pipelit_edges"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    workflow_id: Mapped[int] = mapped_column(
+        ForeignKey("pipelit_workflows.id", ondelete="CASCADE"), index=True
+    )
+    source_node_id: Mapped[str] = mapped_column(String(255))
+    target_node_id: Mapped[str] = mapped_column(String(255), default="")
+    edge_type: Mapped[str] = mapped_column(String(16), default="direct")
+    edge_label: Mapped[str] = mapped_column(String(32), default="")
+    condition_mapping: Mapped[dict | None] = mapped_column(Json, nullable=True)
+    condition_value: Mapped[str] = mapped_column(String(255), default="")
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PipelitExecution(Base):
+    """A Pipelit execution: one native task (`task_id`) of the workflow's native graph. Its
+    status, logs and output are read from the task; `status` here is only what the task
+    cannot say (pending before the task exists, interrupted, cancelled by this surface)."""
+
+    __tablename__ = "pipelit_executions"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    workflow_id: Mapped[int] = mapped_column(
+        ForeignKey("pipelit_workflows.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    task_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tasks.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    trigger: Mapped[str] = mapped_column(String(32), default="manual")
+    trigger_node_id: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    trigger_payload: Mapped[dict | None] = mapped_column(Json, nullable=True)
+    # Chat executions carry their thread (`<user id>:<workflow id>`); clearing the history
+    # unsets it.
+    thread_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    schedule_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    error_message: Mapped[str | None] = mapped_column(Text, nullable=True)
+    final_output: Mapped[dict | None] = mapped_column(Json, nullable=True)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_pipelit_executions_org", "org_id", "created_at"),)
+
+
+class PipelitCredential(Base):
+    """A Pipelit credential: `detail` without its secrets, `secret` the encrypted rest; an llm
+    credential is also a native credential (`credential_id`) that llm nodes use."""
+
+    __tablename__ = "pipelit_credentials"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    name: Mapped[str] = mapped_column(String(255))
+    credential_type: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[dict] = mapped_column(Json, default=dict)
+    secret: Mapped[str | None] = mapped_column(Text, nullable=True)
+    credential_id: Mapped[int | None] = mapped_column(
+        ForeignKey("credentials.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PipelitSchedule(Base):
+    __tablename__ = "pipelit_schedules"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    workflow_id: Mapped[int] = mapped_column(
+        ForeignKey("pipelit_workflows.id", ondelete="CASCADE"), index=True
+    )
+    trigger_node_id: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    name: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str] = mapped_column(Text, default="")
+    interval_seconds: Mapped[int] = mapped_column(Integer)
+    total_repeats: Mapped[int] = mapped_column(Integer, default=0)
+    max_retries: Mapped[int] = mapped_column(Integer, default=3)
+    timeout_seconds: Mapped[int] = mapped_column(Integer, default=600)
+    trigger_payload: Mapped[dict | None] = mapped_column(Json, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    current_repeat: Mapped[int] = mapped_column(Integer, default=0)
+    current_retry: Mapped[int] = mapped_column(Integer, default=0)
+    run_count: Mapped[int] = mapped_column(Integer, default=0)
+    error_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    last_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    next_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PipelitWorkspace(Base):
+    __tablename__ = "pipelit_workspaces"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    name: Mapped[str] = mapped_column(String(255))
+    path: Mapped[str] = mapped_column(Text)
+    allow_network: Mapped[bool] = mapped_column(Boolean, default=False)
+    env_vars: Mapped[list] = mapped_column(Json, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("user_id", "name", name="uq_pipelit_workspaces_name"),)
+
+
+class PipelitMemory(Base):
+    """Pipelit's agent memory, every kind in one table: facts, episodes, procedures, users
+    (memory identities) and checkpoints; `data` holds the kind's own fields, `sort_at` the
+    time its list is ordered by."""
+
+    __tablename__ = "pipelit_memories"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    agent_id: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    scope: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    fact_type: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    thread_id: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    data: Mapped[dict] = mapped_column(Json, default=dict)
+    sort_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_pipelit_memories_kind", "org_id", "kind", "sort_at"),)
+
+
+class PipelitEpic(Base):
+    __tablename__ = "pipelit_epics"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    data: Mapped[dict] = mapped_column(Json, default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="planning")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PipelitTask(Base):
+    __tablename__ = "pipelit_tasks"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    epic_id: Mapped[str] = mapped_column(
+        ForeignKey("pipelit_epics.id", ondelete="CASCADE"), index=True
+    )
+    data: Mapped[dict] = mapped_column(Json, default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PipelitSetting(Base):
+    """A setting changed through Pipelit's PATCH /settings/, per organization."""
+
+    __tablename__ = "pipelit_settings"
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[dict | list | str | int | float | bool | None] = mapped_column(
+        Json, nullable=True
+    )
+
+
+class PipelitBroadcast(Base):
+    """A Pipelit WebSocket event this surface raises itself (node_created, edge_deleted,
+    workflow_updated, epic and task events, execution_cancelled): written in the transaction
+    of its cause, read by every process's socket reader in id order, pruned when old. Engine
+    events are not copied here: the reader translates the native task events."""
+
+    __tablename__ = "pipelit_broadcasts"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
+    channel: Mapped[str] = mapped_column(String(300))
+    type: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict | None] = mapped_column(Json, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

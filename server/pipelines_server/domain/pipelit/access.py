@@ -1,0 +1,103 @@
+"""What every part of the Pipelit surface shares: who sees what (a `normal` user their own
+workflows and what hangs under them, an `admin` everything of the organization), the list
+envelope, Pipelit's timestamps, and the socket broadcasts written with their cause.
+
+The Pipelit surface serves the caller's organization: a key of any organization works here
+and sees that organization's Pipelit workflows. Only the unauthenticated routes (setup,
+token, login-verify) need an organization of their own, `PIPELINES_PIPELIT_ORG` (id or name),
+by default the first one (`organization_id`)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from ...shared.errors import FieldError, Forbidden, NotFound, ValidationFailed
+from ...shared.principal import Principal
+from ...store.models import Organization, PipelitBroadcast, PipelitWorkflow
+
+ADMIN_REQUIRED = "Admin access required."
+WORKFLOW_NOT_FOUND = "Workflow not found."
+
+
+class EdgeValidationErrors(ValidationFailed):
+    """The edge type check's 422: {"detail": {"validation_errors": [...]}}."""
+
+    code = "pipelit_edge_validation"
+
+    def __init__(self, messages: list[str]):
+        super().__init__("; ".join(messages), [FieldError(m) for m in messages])
+
+
+def organization_id(session: Session, configured: str) -> int | None:
+    """The organization of the unauthenticated routes: PIPELINES_PIPELIT_ORG (an id or a
+    name), else the first organization; None when there is none."""
+    if configured:
+        if configured.isdigit():
+            row = session.get(Organization, int(configured))
+            if row is not None:
+                return row.id
+        found = session.scalar(select(Organization.id).where(Organization.name == configured))
+        if found is not None:
+            return found
+        return None
+    return session.scalar(select(Organization.id).order_by(Organization.id).limit(1))
+
+
+def require_admin(principal: Principal) -> None:
+    if not principal.is_admin:
+        raise Forbidden(ADMIN_REQUIRED)
+
+
+def visible_workflows(principal: Principal) -> Select:
+    """The Pipelit workflows the caller sees: the organization's for an admin, their own
+    otherwise."""
+    stmt = select(PipelitWorkflow).where(PipelitWorkflow.org_id == principal.org_id)
+    if not principal.is_admin:
+        stmt = stmt.where(PipelitWorkflow.owner_id == principal.user_id)
+    return stmt
+
+
+def workflow_for(
+    session: Session, principal: Principal, slug: str, message: str = WORKFLOW_NOT_FOUND
+) -> PipelitWorkflow:
+    """The workflow `slug` if the caller sees it; else 404 `message` (as if missing)."""
+    row = session.scalar(visible_workflows(principal).where(PipelitWorkflow.slug == slug))
+    if row is None:
+        raise NotFound(message)
+    return row
+
+
+def sees_workflow(principal: Principal, workflow: PipelitWorkflow) -> bool:
+    return workflow.org_id == principal.org_id and (
+        principal.is_admin or workflow.owner_id == principal.user_id
+    )
+
+
+def page(session: Session, stmt: Select, limit: int | None, offset: int | None) -> tuple[list, int]:
+    """(rows, total) of `stmt` as Pipelit pages: `limit` 50 and `offset` 0 by default, a
+    negative limit means no limit and a negative offset counts as 0 (as upstream on SQLite)."""
+    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    limit = 50 if limit is None else limit
+    offset = max(0, offset or 0)
+    paged = stmt.offset(offset)
+    if limit >= 0:
+        paged = paged.limit(limit)
+    return list(session.scalars(paged)), total
+
+
+def iso(value: datetime | None) -> str | None:
+    """Pipelit's timestamps: ISO-8601 in UTC without an offset (microseconds when set)."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.isoformat()
+
+
+def broadcast(session: Session, org_id: int, channel: str, type_: str, data=None) -> None:
+    """A socket event of this surface, sent to `channel`'s subscribers once the session
+    commits (and never if it rolls back)."""
+    session.add(PipelitBroadcast(org_id=org_id, channel=channel, type=type_, data=data))
