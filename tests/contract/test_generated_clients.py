@@ -34,6 +34,12 @@ def test_generated_clients_match_the_specs(tmp_path):
         check=True,
         capture_output=True,
     )
-    for package in ("pipelines_api", "external_v1_api", "kfp_v2beta1_api", "kfp_v1alpha1_api"):
+    for package in (
+        "pipelines_api",
+        "external_v1_api",
+        "kfp_v2beta1_api",
+        "kfp_v1alpha1_api",
+        "pipelit_v1_api",
+    ):
         diff = _diff(ROOT / "generated" / package, copy / "generated" / package)
         assert not diff, "generated/ is stale; run `make generate`:\n" + "\n".join(diff)
