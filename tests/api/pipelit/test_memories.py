@@ -74,11 +74,21 @@ def test_facts_shape_order_filters_and_delete(org):
 
 
 def test_episodes_and_procedures(org):
-    e1 = put(org, "episodes", 1, agent_id="a1",
-             data={"trigger_type": "chat", "success": True, "summary": "s", "duration_ms": 5})  # fmt: skip
+    e1 = put(
+        org,
+        "episodes",
+        1,
+        agent_id="a1",
+        data={"trigger_type": "chat", "success": True, "summary": "s", "duration_ms": 5},
+    )
     e2 = put(org, "episodes", 2, agent_id="a2")
-    p1 = put(org, "procedures", 1, agent_id="a1",
-             data={"name": "p", "times_used": 4, "times_succeeded": 3, "times_failed": 1})  # fmt: skip
+    p1 = put(
+        org,
+        "procedures",
+        1,
+        agent_id="a1",
+        data={"name": "p", "times_used": 4, "times_succeeded": 3, "times_failed": 1},
+    )
     p2 = put(org, "procedures", 2, agent_id="a2", data={"name": "q"})
     with pipelit(org) as api:
         assert ids(api, "/memories/episodes/") == ([e2, e1], 2)
