@@ -361,3 +361,17 @@ def test_needs_a_key(server):
     with pipelit(server, key="") as api:
         assert api.get("/epics/").status_code == 401
         assert api.get("/tasks/").status_code == 401
+
+
+def test_ids_and_filters_the_database_cannot_hold(org):
+    with pipelit(org) as api:
+        e = epic(api)
+        task(api, e["id"])
+        assert api.get("/epics/ep-%00/").status_code == 404
+        assert api.get(f"/tasks/tk-{'f' * 40}/").status_code == 404
+        assert api.get("/epics/", params={"status": "\u0000"}).json() == {"items": [], "total": 0}
+        assert api.get("/tasks/", params={"epic_id": "a\u0000"}).json()["total"] == 0
+        r = api.post("/tasks/", json={"epic_id": "x" * 300, "title": "t"})
+        assert (r.status_code, r.json()) == (404, {"detail": "Epic not found."})
+        r = api.post("/tasks/", json={"epic_id": e["id"], "title": "t", "depends_on": ["zz"]})
+        assert r.json()["status"] == "blocked"

@@ -178,3 +178,15 @@ def test_admins_only_and_organization_bound(server, org):
         assert api.get("/memories/facts/").status_code == 401
     with pipelit(org) as api:
         assert api.get("/memories/facts/", params={"limit": "x"}).status_code == 422
+
+
+def test_a_filter_with_a_nul_matches_nothing(org):
+    put(org, "checkpoints", id=f"nul-{uuid.uuid4().hex}", thread_id="t")
+    with pipelit(org) as api:
+        for path, name in (
+            ("/memories/checkpoints/", "thread_id"),
+            ("/memories/facts/", "scope"),
+            ("/memories/episodes/", "agent_id"),
+        ):
+            r = api.get(path, params={name: "t\u0000"})
+            assert (r.status_code, r.json()) == (200, {"items": [], "total": 0})

@@ -9,6 +9,7 @@ every other field in `data`."""
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable
@@ -84,6 +85,20 @@ TASK_PATCH = ("title", "description", "tags", "priority", "workflow_slug", "exec
               "result_summary", "error_message", "notes")  # fmt: skip
 
 
+ID_FORM = {"ep": re.compile(r"ep-[0-9a-f]{12}"), "tk": re.compile(r"tk-[0-9a-f]{12}")}
+
+
+def is_id(prefix: str, value: str) -> bool:
+    """Whether `value` has the form of the ids we issue (others are never looked up: the
+    database refuses some strings, e.g. with a NUL)."""
+    return bool(ID_FORM[prefix].fullmatch(value or ""))
+
+
+def unmatchable(*values: str | None) -> bool:
+    """A filter no row can match (a NUL character is never stored)."""
+    return any(v and "\x00" in v for v in values)
+
+
 def new_id(prefix: str) -> str:
     """`ep-` or `tk-` and 12 hex digits, as upstream."""
     return f"{prefix}-{secrets.token_hex(6)}"
@@ -136,14 +151,14 @@ def task_out(row: PipelitTask) -> dict:
 
 
 def epic_for(session: Session, principal: Principal, epic_id: str) -> PipelitEpic:
-    row = session.get(PipelitEpic, epic_id)
+    row = session.get(PipelitEpic, epic_id) if is_id("ep", epic_id) else None
     if row is None or row.org_id != principal.org_id:
         raise NotFound(EPIC_NOT_FOUND)
     return row
 
 
 def task_for(session: Session, principal: Principal, task_id: str) -> PipelitTask:
-    row = session.get(PipelitTask, task_id)
+    row = session.get(PipelitTask, task_id) if is_id("tk", task_id) else None
     if row is None or row.org_id != principal.org_id:
         raise NotFound(TASK_NOT_FOUND)
     return row
@@ -158,6 +173,8 @@ def _tagged(session: Session, stmt, model, tags: str | None):
 
 
 def list_epics(session, principal, status, tags, limit, offset) -> tuple[list[dict], int]:
+    if unmatchable(status, tags):
+        return [], 0
     stmt = select(PipelitEpic).where(PipelitEpic.org_id == principal.org_id)
     if status:
         stmt = stmt.where(PipelitEpic.status == status)
@@ -168,6 +185,8 @@ def list_epics(session, principal, status, tags, limit, offset) -> tuple[list[di
 
 
 def list_tasks(session, principal, epic_id, status, tags, limit, offset) -> tuple[list[dict], int]:
+    if unmatchable(epic_id, status, tags):
+        return [], 0
     stmt = select(PipelitTask).where(PipelitTask.org_id == principal.org_id)
     if epic_id:
         stmt = stmt.where(PipelitTask.epic_id == epic_id)
@@ -269,6 +288,7 @@ def delete_epic(session: Session, principal: Principal, epic_id: str) -> None:
 def batch_delete_epics(session: Session, principal: Principal, epic_ids: list[str]) -> None:
     """Deletes the caller's organization's epics among `epic_ids` with their tasks; others are
     skipped silently."""
+    epic_ids = [i for i in epic_ids if is_id("ep", i)]
     if not epic_ids:
         return
     rows = session.scalars(
@@ -281,6 +301,7 @@ def batch_delete_epics(session: Session, principal: Principal, epic_ids: list[st
 
 
 def _completed_ids(session: Session, org_id: int, ids: list[str]) -> set[str]:
+    ids = [i for i in ids if is_id("tk", i)]
     if not ids:
         return set()
     return set(
@@ -393,6 +414,7 @@ def delete_task(session: Session, principal: Principal, task_id: str) -> None:
 
 
 def batch_delete_tasks(session: Session, principal: Principal, task_ids: list[str]) -> None:
+    task_ids = [i for i in task_ids if is_id("tk", i)]
     if not task_ids:
         return
     rows = list(

@@ -152,6 +152,8 @@ def list_memories(
 ) -> tuple[list[dict], int]:
     """One kind's page: `filters` maps a column (scope, fact_type, agent_id, thread_id) to the
     value it must equal; empty values do not filter (as upstream)."""
+    if any(v and "\x00" in v for v in filters.values()):
+        return [], 0  # no row holds a NUL (and the database refuses one in a query)
     stmt = _of(principal, kind)
     for column, value in filters.items():
         if value:

@@ -45,6 +45,8 @@ def root_for(data_dir: Path, user_id: int) -> Path:
 def resolve_path(root: Path, name: str, path: str | None) -> Path:
     """The workspace's folder: `path` (resolved) or `<root>/<name>`; it must be `root` or
     under it, else 400 "Workspace path must be under <root>/"."""
+    if "\x00" in name or "\x00" in (path or ""):
+        raise BadRequest(f"Workspace path must be under {root}/")
     wanted = Path(path) if path else root / name
     if not wanted.is_absolute():
         wanted = root / wanted
@@ -67,9 +69,10 @@ def check_env_vars(session: Session, principal: Principal, env_vars: list[dict])
             "source": item.get("source") or "raw",
         }
         if entry["source"] == "credential":
+            cred_id = entry["credential_id"]
             cred = (
-                session.get(PipelitCredential, entry["credential_id"])
-                if entry["credential_id"] is not None
+                session.get(PipelitCredential, cred_id)
+                if isinstance(cred_id, int) and 0 < cred_id < 2**63
                 else None
             )
             if (
@@ -126,7 +129,8 @@ def ensure_default(session: Session, principal: Principal, data_dir: Path) -> No
 
 
 def workspace_for(session: Session, principal: Principal, workspace_id: int) -> PipelitWorkspace:
-    row = session.get(PipelitWorkspace, workspace_id)
+    in_range = 0 < workspace_id < 2**63
+    row = session.get(PipelitWorkspace, workspace_id) if in_range else None
     if row is None or row.user_id != principal.user_id:
         raise NotFound(NOT_FOUND)
     return row
