@@ -375,3 +375,11 @@ def test_ids_and_filters_the_database_cannot_hold(org):
         assert (r.status_code, r.json()) == (404, {"detail": "Epic not found."})
         r = api.post("/tasks/", json={"epic_id": e["id"], "title": "t", "depends_on": ["zz"]})
         assert r.json()["status"] == "blocked"
+
+
+def test_the_other_slash_form_redirects_to_the_canonical_path(org):
+    with pipelit(org) as api:
+        for path in ("/epics", "/tasks", "/workspaces", "/settings", "/memories/users"):
+            r = api.get(path)
+            assert r.status_code == 307, path
+            assert r.headers["location"].endswith(f"/pipelit/api/v1{path}/")
