@@ -19,6 +19,7 @@ from ...shared.principal import Principal
 from ...store.models import Organization, PipelitBroadcast, PipelitWorkflow
 
 ADMIN_REQUIRED = "Admin access required."
+MAX_INT64 = 2**63 - 1
 WORKFLOW_NOT_FOUND = "Workflow not found."
 
 
@@ -81,7 +82,11 @@ def page(session: Session, stmt: Select, limit: int | None, offset: int | None) 
     negative limit means no limit and a negative offset counts as 0 (as upstream on SQLite)."""
     total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     limit = 50 if limit is None else limit
-    offset = max(0, offset or 0)
+    # Past a 64-bit integer no database takes the number (upstream has no maximum): such a
+    # limit is no limit, such an offset is past every row.
+    offset = min(max(0, offset or 0), MAX_INT64)
+    if limit > MAX_INT64:
+        limit = -1
     paged = stmt.offset(offset)
     if limit >= 0:
         paged = paged.limit(limit)
