@@ -15,12 +15,13 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, false, func, select
 from sqlalchemy.orm import Session, object_session
 
 from ...engine import task_control
 from ...engine.state_machine import EngineConflict
 from ...shared.errors import NotFound
+from ...shared.ids import canonical_uuid
 from ...shared.principal import Principal
 from ...store.models import (
     LlmCall,
@@ -278,6 +279,15 @@ def _sync_open(session: Session, org_id: int) -> None:
 # ---- the routes' operations ---------------------------------------------------------------
 
 
+def workflow_for(
+    session: Session, principal: Principal, slug: str, message: str = access.WORKFLOW_NOT_FOUND
+) -> PipelitWorkflow:
+    """access.workflow_for, and a slug with a NUL (which PostgreSQL refuses) is none."""
+    if "\x00" in slug:
+        raise NotFound(message)
+    return access.workflow_for(session, principal, slug, message)
+
+
 def _visible(principal: Principal):
     ids = access.visible_workflows(principal).with_only_columns(PipelitWorkflow.id)
     return select(PipelitExecution).where(
@@ -288,7 +298,12 @@ def _visible(principal: Principal):
 def get_execution(
     session: Session, principal: Principal, execution_id: str, message: str = EXECUTION_NOT_FOUND
 ) -> PipelitExecution:
-    execution = session.scalar(_visible(principal).where(PipelitExecution.id == execution_id))
+    execution_id = canonical_uuid(execution_id)
+    execution = (
+        session.scalar(_visible(principal).where(PipelitExecution.id == execution_id))
+        if execution_id
+        else None
+    )
     if execution is None:
         raise NotFound(message)
     return sync(session, execution)
@@ -304,6 +319,8 @@ def list_executions(
 ) -> tuple[list[PipelitExecution], int]:
     _sync_open(session, principal.org_id)
     stmt = _visible(principal)
+    if "\x00" in (workflow_slug or "") + (status or ""):
+        stmt = stmt.where(false())  # PostgreSQL refuses a NUL in text: nothing matches it
     if workflow_slug:
         stmt = stmt.where(
             PipelitExecution.workflow_id.in_(
@@ -349,6 +366,7 @@ def cancel(session: Session, principal: Principal, execution_id: str) -> Pipelit
 def batch_delete(session: Session, principal: Principal, ids: list[str]) -> None:
     """Deletes the listed executions the caller sees; others are skipped. Their native
     tasks stay (the native surfaces still show them)."""
+    ids = [i for i in (canonical_uuid(v) for v in ids) if i]
     if not ids:
         return
     visible = _visible(principal).where(PipelitExecution.id.in_(ids))
@@ -413,3 +431,47 @@ def parse_before(value: str) -> datetime | None:
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone(UTC).replace(tzinfo=None)
     return parsed
+
+
+def execute_manual(
+    session: Session,
+    principal: Principal,
+    slug: str,
+    text: str,
+    trigger_node_id: str | None = None,
+) -> PipelitExecution:
+    """POST /workflows/{slug}/execute/: the workflow must be active and one the caller sees
+    (else 404 "Workflow not found", no period, as upstream); it runs that workflow's own
+    `trigger_manual` (the given one, else its active one of highest priority), never another
+    workflow's (upstream's resolver may pick any workflow's)."""
+    workflow = workflow_for(session, principal, slug, "Workflow not found")
+    if not workflow.is_active:
+        raise NotFound("Workflow not found")
+    manual = select(PipelitNode).where(
+        PipelitNode.workflow_id == workflow.id, PipelitNode.component_type == "trigger_manual"
+    )
+    if trigger_node_id:
+        trigger = session.scalar(manual.where(PipelitNode.node_id == trigger_node_id))
+        if trigger is None:
+            raise NotFound("Manual trigger node not found")
+        payload = {"text": text}
+    else:
+        candidates = [
+            n for n in session.scalars(manual.order_by(PipelitNode.id)) if _trigger_active(n)
+        ]
+        if not candidates:
+            raise NotFound("No trigger configured for manual execution")
+        trigger = max(candidates, key=lambda n: _priority(n))
+        payload = {"text": text, "workflow_slug": slug}
+    return start_execution(session, workflow, trigger, payload, principal.user_id, "manual")
+
+
+def _trigger_active(node: PipelitNode) -> bool:
+    return (node.config or {}).get("is_active", True) is not False
+
+
+def _priority(node: PipelitNode) -> int:
+    try:
+        return int((node.config or {}).get("priority") or 0)
+    except (TypeError, ValueError):
+        return 0
