@@ -34,9 +34,7 @@ def execute_workflow(slug: str, body: dict | None = None):
 
 def get_execution_status(execution_id: str):
     with caller_session() as (session, me):
-        execution = executions.get_execution(
-            session, me, execution_id, EXECUTION_NOT_FOUND_STATUS
-        )
+        execution = executions.get_execution(session, me, execution_id, EXECUTION_NOT_FOUND_STATUS)
         return {
             "execution_id": execution.id,
             "workflow": executions.slug_of(session, execution),

@@ -14,9 +14,7 @@ from ...shared.principal import Principal
 from ...store.models import PipelitExecution, PipelitNode
 from . import access, executions
 
-BAD_BEFORE = (
-    "Invalid 'before' datetime format. Use ISO 8601 (e.g. 2026-01-01T00:00:00Z)."
-)
+BAD_BEFORE = "Invalid 'before' datetime format. Use ISO 8601 (e.g. 2026-01-01T00:00:00Z)."
 
 
 def thread_of(principal: Principal, workflow_id: int) -> str:
