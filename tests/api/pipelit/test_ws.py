@@ -27,7 +27,7 @@ from pipelines_server.store.models import (
 )
 from tests.api.engine.helpers import chain, flow, node, user_key
 from tests.api.helpers import database, native
-from tests.api.pipelit.helpers import as_org, fresh_org, slug, ws_url
+from tests.api.pipelit.helpers import as_org, fresh_org, pipelit, slug, ws_url
 
 TIMEOUT = 60  # generous: the machine is shared; nothing here asserts on timing
 
@@ -273,7 +273,7 @@ def test_an_execution_raises_pipelit_engine_events_in_pipelit_order(server):
     assert set(success["data"]) == {"node_id", "status", "duration_ms", "output", *meta}
     assert success["data"]["output"] == {"double": 42}
     assert isinstance(success["data"]["duration_ms"], int)
-    assert completed["data"]["output"] == {"double": 42}
+    assert completed["data"]["output"] == {"node_outputs": {"code_1": {"double": 42}}}
     assert completed["data"]["activity_summary"]["total_steps"] == 1
     assert set(completed["data"]["activity_summary"]) == {
         "total_steps",
@@ -303,6 +303,7 @@ def test_a_failing_node_raises_node_failed_then_execution_failed(server):
     assert failed[-1]["error_code"] == "ValueError"
     end = events[-1]
     assert end["type"] == "execution_failed"
+    assert end["data"]["error"].startswith("Node code_1: ")
     assert "bad input 21" in end["data"]["error"] and len(end["data"]["error"]) <= 500
 
 
@@ -372,3 +373,121 @@ def test_revoking_a_key_closes_its_sockets(server):
         assert closed.rcvd is not None and closed.rcvd.code == 4401
         assert "revoked" in closed.rcvd.reason
         _subscribe(bystander, "workflow:y")  # still open
+
+
+# -- the acceptance story's socket part ---------------------------------------------------------
+
+
+def test_a_workflow_built_and_run_through_the_api_streams_in_pipelit_order(server):
+    """trigger -> code -> switch -> merge, built with the node and edge routes and run with
+    the manual execute: the workflow channel sees the CRUD events, then the run in Pipelit's
+    order; the execution channel, joined once the execution id is known, the same events."""
+    org = fresh_org(server)
+    srv = as_org(server, org)
+    s = slug()
+    channel = f"workflow:{s}"
+    with pipelit(srv) as api, _connect(server, org.api_key) as ws:
+        assert api.post("/workflows/", json={"name": "Story", "slug": s}).status_code == 201
+        _subscribe(ws, channel)
+        nodes = [
+            {"node_id": "trigger", "component_type": "trigger_manual"},
+            {
+                "node_id": "shout",
+                "component_type": "code",
+                "config": {"extra_config": {"code": "return state['trigger']['text'].upper()"}},
+            },
+            {
+                "node_id": "sw",
+                "component_type": "switch",
+                "config": {
+                    "extra_config": {
+                        "rules": [
+                            {
+                                "id": "yes",
+                                "field": "trigger.text",
+                                "operator": "contains",
+                                "value": "!",
+                            }
+                        ],
+                        "enable_fallback": True,
+                    }
+                },
+            },
+            {
+                "node_id": "loud",
+                "component_type": "code",
+                "config": {"extra_config": {"code": "result = 'LOUD'"}},
+            },
+            {
+                "node_id": "calm",
+                "component_type": "code",
+                "config": {"extra_config": {"code": "result = 'calm'"}},
+            },
+            {"node_id": "join", "component_type": "merge", "config": {"extra_config": {}}},
+        ]
+        for body in nodes:
+            r = api.post(f"/workflows/{s}/nodes/", json=body)
+            assert r.status_code == 201, r.text
+            event = _recv(ws)
+            assert (event["type"], event["channel"]) == ("node_created", channel)
+            assert event["data"] == r.json()
+        edges = [
+            {"source_node_id": "trigger", "target_node_id": "shout"},
+            {"source_node_id": "shout", "target_node_id": "sw"},
+            {
+                "source_node_id": "sw",
+                "target_node_id": "loud",
+                "edge_type": "conditional",
+                "condition_value": "yes",
+            },
+            {
+                "source_node_id": "sw",
+                "target_node_id": "calm",
+                "edge_type": "conditional",
+                "condition_value": "__other__",
+            },
+            {"source_node_id": "loud", "target_node_id": "join"},
+            {"source_node_id": "calm", "target_node_id": "join"},
+        ]
+        for body in edges:
+            r = api.post(f"/workflows/{s}/edges/", json=body)
+            assert r.status_code == 201, r.text
+            event = _recv(ws)
+            assert (event["type"], event["data"]) == ("edge_created", r.json())
+        r = api.post(f"/workflows/{s}/execute/", json={"text": "hi!"})
+        assert r.status_code == 200, r.text
+        execution_id = r.json()["execution_id"]
+        _subscribe(ws, f"execution:{execution_id}")
+        events = _engine_events(ws)
+        if "channel" not in events[-1]:  # the execution channel's end: the workflow's follows
+            events += _engine_events(ws)
+    on_wf = [e for e in events if e.get("channel") == channel]
+    on_ex = [e for e in events if "channel" not in e]
+    summary = [(e["type"], e["data"].get("node_id"), e["data"].get("status")) for e in on_wf]
+    assert summary == [
+        ("execution_started", None, None),
+        ("node_enqueued", "shout", None),
+        ("node_status", "shout", "running"),
+        ("node_status", "shout", "success"),
+        ("node_enqueued", "sw", None),
+        ("node_status", "sw", "running"),
+        ("node_status", "sw", "success"),
+        ("node_enqueued", "loud", None),
+        ("node_status", "loud", "running"),
+        ("node_status", "loud", "success"),
+        ("node_enqueued", "join", None),
+        ("node_status", "join", "running"),
+        ("node_status", "join", "success"),
+        ("execution_completed", None, None),
+    ]
+    assert all(e["execution_id"] == execution_id for e in on_wf)
+    # The execution channel: the same events (without channel), from when it was joined.
+    stripped = [{k: v for k, v in e.items() if k != "channel"} for e in on_wf]
+    assert on_ex and stripped[-len(on_ex) :] == on_ex
+    completed = on_wf[-1]["data"]
+    assert completed["output"]["node_outputs"]["loud"] == {"output": "LOUD"}
+    assert "calm" not in completed["output"]["node_outputs"]
+    assert completed["activity_summary"]["total_steps"] == 4
+    with pipelit(srv) as api:
+        detail = api.get(f"/executions/{execution_id}/").json()
+    assert detail["final_output"] == completed["output"]

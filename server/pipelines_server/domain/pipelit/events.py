@@ -19,9 +19,10 @@ when a node's result is recorded, right before its `success` or `failed`):
 | task.finished | execution_completed `{output, activity_summary}` |
 | task.failed | execution_failed `{error}` (500 characters at most) |
 
-Native nodes that are not Pipelit nodes (the compiled graph's own start and end) raise
-nothing; task.cancelled raises nothing either (the cancel route broadcasts
-execution_cancelled itself, on the workflow channel only, as upstream does)."""
+Native nodes that are not Pipelit nodes (the compiler's helpers, whose ids contain "::") and
+the trigger (the native start node, which keeps the trigger's node_id) raise nothing;
+task.cancelled raises nothing either (the cancel route broadcasts execution_cancelled itself,
+on the workflow channel only, as upstream does)."""
 
 from __future__ import annotations
 
@@ -226,8 +227,8 @@ def translate(
         if "timed out" in error.lower():
             out["error_code"] = "timeout"
         return [("execution_failed", out)]
-    if node_id is None or component_type is None:
-        return []
+    if node_id is None or component_type is None or component_type.startswith("trigger_"):
+        return []  # the compiled graph's own nodes, and the trigger (its start)
     meta = node_meta(node_id, component_type)
     running = ("node_status", {"node_id": node_id, "status": "running", **meta})
     if native_type == "node.available":
@@ -335,47 +336,52 @@ def node_ends(conn, instance_ids: list[int]) -> dict[int, NodeEnd]:
 
 
 def task_ends(conn, task_ids: list[int], executions: dict[int, Execution]) -> dict[int, TaskEnd]:
-    """The outcome of these finished or failed tasks: the execution's final_output and
-    error_message when set, else the native task's output and error."""
+    """The outcome of these finished or failed tasks, as the executions' detail reports it
+    (domain/pipelit/executions.py: `final_output`, `sync`): the output of the last reply_chat,
+    else every Pipelit node's output; the error of the first Pipelit node that failed
+    ("Node <id>: <error>"), else the task's. The trigger and the compiler's helper nodes (ids
+    with "::") are not steps."""
     if not task_ids:
         return {}
     tasks = {
         r[0]: r
         for r in conn.execute(
-            select(_T.c.id, _T.c.output, _T.c.error, _T.c.started_at, _T.c.finished_at).where(
+            select(_T.c.id, _T.c.error, _T.c.started_at, _T.c.finished_at).where(
                 _T.c.id.in_(task_ids)
             )
         )
     }
-    pl = {
-        r[0]: r
-        for r in conn.execute(
-            select(_X.c.task_id, _X.c.final_output, _X.c.error_message).where(
-                _X.c.task_id.in_(task_ids)
-            )
-        )
-    }
-    nodes = node_types(conn, list({executions[t].workflow_id for t in task_ids}))
+    instances: dict[int, list] = {t: [] for t in task_ids}
+    for r in conn.execute(
+        select(_NI.c.task_id, _NI.c.node_id, _NI.c.status, _NI.c.output, _NI.c.error)
+        .where(_NI.c.task_id.in_(task_ids), _NI.c.status.in_(("finished", "failed")))
+        .order_by(_NI.c.finished_at, _NI.c.id)
+    ):
+        instances[r[0]].append(r)
+    types = node_types(conn, list({executions[t].workflow_id for t in task_ids}))
     out = {}
     for task_id in task_ids:
-        t, x = tasks.get(task_id), pl.get(task_id)
-        output = x[1] if x is not None and x[1] is not None else (t[1] if t else None)
-        error = (x[2] if x is not None else None) or (t[2] if t else None)
-        duration = 0
-        if t is not None and t[3] is not None and t[4] is not None:
-            duration = int(round((t[4] - t[3]) / timedelta(milliseconds=1)))
-        # Steps: the Pipelit nodes that finished (not the compiled graph's start and end).
         wf = executions[task_id].workflow_id
-        count = conn.execute(
-            select(func.count())
-            .select_from(_NI)
-            .where(
-                _NI.c.task_id == task_id,
-                _NI.c.status == "finished",
-                _NI.c.node_id.in_([n for (w, n) in nodes if w == wf] or [""]),
-            )
-        ).scalar()
-        out[task_id] = TaskEnd(output, error, count or 0, max(0, duration))
+        ran = [
+            r
+            for r in instances[task_id]
+            if (wf, r[1]) in types and not types[(wf, r[1])].startswith("trigger_")
+        ]
+        done = [r for r in ran if r[2] == "finished"]
+        output = None
+        for r in reversed(done):
+            if types[(wf, r[1])] == "reply_chat" and isinstance(r[3], dict):
+                output = {"output": r[3].get("output")}
+                break
+        if output is None and done:
+            output = {"node_outputs": {r[1]: r[3] for r in done}}
+        failed = [r for r in ran if r[2] == "failed"]
+        t = tasks.get(task_id)
+        error = f"Node {failed[0][1]}: {failed[0][4] or ''}" if failed else (t[1] if t else None)
+        duration = 0
+        if t is not None and t[2] is not None and t[3] is not None:
+            duration = int(round((t[3] - t[2]) / timedelta(milliseconds=1)))
+        out[task_id] = TaskEnd(output, error, len(done), max(0, duration))
     return out
 
 
