@@ -328,6 +328,8 @@ class PipelitHub:
                 stamp = pe.epoch(row.created_at)
                 for message in pe.engine_messages(execution, translated, stamp):
                     self._fan_out(message)
+            if row.type in ("task.finished", "task.failed", "task.cancelled"):
+                self._executions.pop(row.task_id, None)  # read again if it is reopened
         for row, message in zip(bc_rows, broadcasts, strict=True):
             if self.broadcasts.accept(row.id, now):
                 self._fan_out(message)
