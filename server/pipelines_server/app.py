@@ -43,6 +43,7 @@ from .kfp.api import errors as kfp_errors
 from .kfp.runner import from_settings as kfp_runner_from_settings
 from .live.asgi import EventStreams, end_streams_on_signals
 from .live.hub import EventHub
+from .live.pipelit import PipelitHub, PipelitSockets
 from .patches import NoColonConverter, allowed_methods, patch_connexion_and_starlette
 from .ratelimit import RateLimits
 from .runtime import Runtime, install
@@ -237,6 +238,8 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     install(runtime)
     # Live events: one shared reader per process feeding every open stream.
     events = EventHub(runtime)
+    # Pipelit's sockets: their own shared reader (task events and Pipelit broadcasts).
+    pipelit_sockets = PipelitHub(runtime)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app):
@@ -256,10 +259,13 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         ):
             BACKGROUND_THREADS.labels(kind).set(count)
         end_streams_on_signals(events)
+        end_streams_on_signals(pipelit_sockets)
+        pipelit_sockets.start_pruner()
         try:
             yield
         finally:
             await events.stop()
+            await pipelit_sockets.stop()
             await anyio.to_thread.run_sync(file_sweeper.stop)
             # The runners stop side by side: each lets its work in flight finish within the
             # shutdown grace and hands back the rest, so the whole stop takes one grace.
@@ -347,6 +353,13 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     # GET /api/events (SSE) is answered here, after connexion routed, authenticated and
     # validated it and before Flask: a stream holds no WSGI thread. /api/events/ws too.
     app.add_middleware(EventStreams, position=MiddlewarePosition.BEFORE_CONTEXT, hub=events)
+    # <prefix>/ws/ and <prefix>/ws/executions/{id}/ (Pipelit's sockets), likewise.
+    app.add_middleware(
+        PipelitSockets,
+        position=MiddlewarePosition.BEFORE_CONTEXT,
+        hub=pipelit_sockets,
+        prefix=settings.pipelit_prefix,
+    )
 
     flask_app = app.app
     redoc_js = _redoc_js()
