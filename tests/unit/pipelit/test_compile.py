@@ -1,0 +1,139 @@
+"""The Pipelit graph compiler (domain/pipelit/compile.py) on plain dicts: what it compiles,
+how switches and merges map onto native kinds, what it refuses; and the runtime each
+compiled node runs, executed here in-process."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines_server.domain.pipelit.compile import (
+    END_ID,
+    Unsupported,
+    compile_graph,
+    is_helper,
+)
+from pipelines_server.engine.graph_validation import validate_graph
+
+
+def node(node_id, kind, **extra):
+    return {"node_id": node_id, "component_type": kind, "config": {"extra_config": extra}}
+
+
+def edge(source, target, *, value="", label=""):
+    kind = "conditional" if value else "direct"
+    return {
+        "source_node_id": source,
+        "target_node_id": target,
+        "edge_type": kind,
+        "edge_label": label,
+        "condition_value": value,
+    }
+
+
+def run_node(compiled, node_id, task, nodes):
+    """Runs a compiled node's source as the sandbox would: main(data)."""
+    config = next(n for n in compiled.graph["nodes"] if n["id"] == node_id)["config"]
+    scope: dict = {}
+    exec(compile(config["source"], node_id, "exec"), scope)
+    return scope["main"]({"input": None, "task": task, "nodes": nodes, "item": None, "index": None})
+
+
+STORY_NODES = [
+    node("trigger_1", "trigger_manual"),
+    node("calc", "code", code="return len(state['trigger']['text'])"),
+    node(
+        "sw",
+        "switch",
+        rules=[{"id": "long", "field": "node_outputs.calc.output", "operator": "gt", "value": 3}],
+        enable_fallback=True,
+    ),
+    node("a", "code", code="result = 'long'"),
+    node("b", "code", code="print('short')"),
+    node("join", "merge"),
+]
+STORY_EDGES = [
+    edge("trigger_1", "calc"),
+    edge("calc", "sw"),
+    edge("sw", "a", value="long"),
+    edge("sw", "b", value="__other__"),
+    edge("a", "join"),
+    edge("b", "join"),
+]
+
+
+def test_the_story_graph_compiles_to_a_valid_native_graph_keeping_node_ids():
+    compiled = compile_graph(STORY_NODES[0], STORY_NODES, STORY_EDGES)
+    assert validate_graph(compiled.graph, []) == []
+    kinds = {n["id"]: n["kind"] for n in compiled.graph["nodes"]}
+    assert kinds == {
+        "trigger_1": "start",
+        "calc": "code",
+        "sw": "code",
+        "sw::route": "logic_gate",
+        "a": "code",
+        "b": "code",
+        "join": "code",
+        END_ID: "end",
+    }
+    assert compiled.node_ids == ["calc", "sw", "a", "b", "join"]
+    gate = next(n for n in compiled.graph["nodes"] if n["id"] == "sw::route")
+    assert [r["port"] for r in gate["config"]["routes"]] == ["long", "__other__"]
+    assert {"source": "sw::route", "target": "a", "source_port": "long"} in compiled.graph["edges"]
+    assert is_helper("sw::route") and is_helper(END_ID) and not is_helper("sw")
+
+
+def test_code_runs_as_pipelit_runs_it():
+    compiled = compile_graph(STORY_NODES[0], STORY_NODES, STORY_EDGES)
+    assert run_node(compiled, "calc", {"text": "hello"}, {"trigger_1": {"text": "hello"}}) == {
+        "output": "5"
+    }
+    assert run_node(compiled, "a", {}, {}) == {"output": "long"}
+    assert run_node(compiled, "b", {}, {}) == {"output": "short"}
+
+
+def test_switch_rules_and_fallback():
+    compiled = compile_graph(STORY_NODES[0], STORY_NODES, STORY_EDGES)
+    assert run_node(compiled, "sw", {}, {"calc": {"output": "5"}}) == {"route": "long"}
+    assert run_node(compiled, "sw", {}, {"calc": {"output": "2"}}) == {"route": "__other__"}
+
+
+def test_merge_appends_every_output_by_default():
+    compiled = compile_graph(STORY_NODES[0], STORY_NODES, STORY_EDGES)
+    nodes = {
+        "trigger_1": {"text": "x"},
+        "calc": {"output": "5"},
+        "sw::route": {},
+        "a": {"output": "long"},
+    }
+    assert run_node(compiled, "join", {}, nodes) == {
+        "merged": [{"output": "5"}, {"output": "long"}]
+    }
+
+
+def test_only_what_the_trigger_reaches_is_compiled():
+    nodes = [*STORY_NODES, node("other", "trigger_chat"), node("lonely", "agent")]
+    edges = [*STORY_EDGES, edge("other", "lonely")]
+    compiled = compile_graph(nodes[0], nodes, edges)
+    assert "lonely" not in {n["id"] for n in compiled.graph["nodes"]}
+
+
+def test_an_unsupported_type_names_the_node_and_the_type():
+    nodes = [node("t", "trigger_manual"), node("agent_1", "agent")]
+    with pytest.raises(Unsupported) as err:
+        compile_graph(nodes[0], nodes, [edge("t", "agent_1")])
+    assert str(err.value) == "Node agent_1: node type 'agent' is not supported by this server"
+
+
+def test_a_trigger_without_targets_runs_start_to_end():
+    compiled = compile_graph(node("t", "trigger_manual"), [node("t", "trigger_manual")], [])
+    assert validate_graph(compiled.graph, []) == []
+    assert compiled.graph["edges"] == [{"source": "t", "target": END_ID}]
+
+
+def test_reply_chat_renders_its_message():
+    nodes = [
+        node("t", "trigger_chat"),
+        node("r", "reply_chat", message="you said {{ trigger.text }}"),
+    ]
+    compiled = compile_graph(nodes[0], nodes, [edge("t", "r")])
+    assert run_node(compiled, "r", {"text": "hi"}, {}) == {"output": "you said hi"}
