@@ -201,6 +201,8 @@ def visible(principal: Principal) -> Select:
 
 
 def get(session: Session, principal: Principal, job_id: str) -> PipelitSchedule:
+    if "\x00" in job_id:  # never one of ours (and PostgreSQL refuses a NUL in text)
+        raise NotFound(NOT_FOUND)
     job = session.scalar(visible(principal).where(PipelitSchedule.id == job_id))
     if job is None:
         raise NotFound(NOT_FOUND)
@@ -209,6 +211,8 @@ def get(session: Session, principal: Principal, job_id: str) -> PipelitSchedule:
 
 def list_schedules(session: Session, principal: Principal, status, workflow_id, limit, offset):
     stmt = visible(principal)
+    if status and "\x00" in status:
+        return [], 0
     if status:
         stmt = stmt.where(PipelitSchedule.status == status)
     if workflow_id is not None:
@@ -289,6 +293,7 @@ def resume_job(session: Session, principal: Principal, job_id: str) -> PipelitSc
 
 
 def batch_delete(session: Session, principal: Principal, ids: list[str]) -> None:
+    ids = [i for i in ids if "\x00" not in i]
     if not ids:
         return
     for job in session.scalars(visible(principal).where(PipelitSchedule.id.in_(ids))):
@@ -307,6 +312,8 @@ def node_job(session: Session, node: PipelitNode) -> PipelitSchedule | None:
 
 
 def _schedule_node(session: Session, workflow: PipelitWorkflow, node_id: str) -> PipelitNode:
+    if "\x00" in node_id:
+        raise NotFound(NODE_NOT_FOUND)
     node = session.scalar(
         select(PipelitNode).where(
             PipelitNode.workflow_id == workflow.id, PipelitNode.node_id == node_id
