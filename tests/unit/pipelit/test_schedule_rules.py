@@ -189,10 +189,6 @@ def test_node_interval_below_one_is_a_plain_422():
     assert err.value.message == "interval_seconds must be >= 1" and err.value.errors == []
 
 
-def test_node_job_id():
-    assert schedules.node_job_id(node()) == "node:7"
-
-
 def test_out_and_node_job_shapes():
     j = job(
         workflow_id=3,

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from ...domain.pipelit import access, schedules
+from ...domain.pipelit import access, schedules, workflows
 from ...web.auth import caller_session
 
 
 def _answer(session, workflow, node):
     """The node as NodeOut (the nodes area shapes it) and its `node_updated` broadcast."""
-    from ...domain.pipelit import nodes  # the nodes area's NodeOut
-
-    body = nodes.node_out(session, node)
+    body = workflows.node_out(session, node)
     access.broadcast(session, workflow.org_id, f"workflow:{workflow.slug}", "node_updated", body)
     return body, 200
 

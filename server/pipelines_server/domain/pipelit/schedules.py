@@ -10,8 +10,9 @@ success (whatever the run does): run_count and current_repeat go up, and the sch
 error_count and last_error, a retry after min(interval * 2^(retry-1), 10 * interval), and
 `dead` once the retries exceed `max_retries`.
 
-Schedules of `trigger_schedule` nodes (the node routes' start, pause, stop) have the id
-`node:<node row id>` and the node's `node_id` as trigger_node_id.
+The schedule of a `trigger_schedule` node (the node routes' start, pause, stop) is the first
+one whose trigger_node_id is the node's `node_id` (a UUID like any other; a ':' could not be
+a path parameter here).
 
 Upstream keeps the next run in an RQ delayed queue; here the `next_run_at` column is the
 queue: one process across all of them (the "pipelit-schedules" duty) fires what is due every
@@ -26,6 +27,7 @@ import uuid
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ...shared.errors import BadRequest, FieldError, NotFound, ValidationFailed
@@ -303,12 +305,18 @@ def batch_delete(session: Session, principal: Principal, ids: list[str]) -> None
 # -- trigger_schedule nodes ------------------------------------------------------------------
 
 
-def node_job_id(node: PipelitNode) -> str:
-    return f"node:{node.id}"
-
-
 def node_job(session: Session, node: PipelitNode) -> PipelitSchedule | None:
-    return session.get(PipelitSchedule, node_job_id(node))
+    """The node's schedule: the first naming the node as its trigger (as upstream, and as
+    NodeOut's `schedule_job` shows it)."""
+    return session.scalar(
+        select(PipelitSchedule)
+        .where(
+            PipelitSchedule.workflow_id == node.workflow_id,
+            PipelitSchedule.trigger_node_id == node.node_id,
+        )
+        .order_by(PipelitSchedule.created_at, PipelitSchedule.id)
+        .limit(1)
+    )
 
 
 def _schedule_node(session: Session, workflow: PipelitWorkflow, node_id: str) -> PipelitNode:
@@ -365,7 +373,7 @@ def node_start(
     job = node_job(session, node)
     if job is None:
         job = PipelitSchedule(
-            id=node_job_id(node),
+            id=str(uuid.uuid4()),
             org_id=workflow.org_id,
             user_id=principal.user_id if principal.user_id is not None else workflow.owner_id,
             workflow_id=workflow.id,
@@ -481,6 +489,10 @@ def fire(session: Session, job: PipelitSchedule, now: datetime) -> str:
     try:
         with session.begin_nested():
             _dispatch(session, job, now)
+    except SQLAlchemyError:
+        # The database, not the schedule, failed: the fire is rolled back whole and the job,
+        # still due, is fired again on a later sweep.
+        raise
     except Exception as exc:
         log.info("scheduled job %s: the fire failed: %s", job.id, exc)
         failed(job, str(exc), now)
@@ -504,17 +516,24 @@ def fire_due(db: Database) -> int:
     with db.session() as session:
         ids = due_ids(session, utcnow())
     for job_id in ids:
-        with db.session() as session:
-            job = session.scalar(
-                select(PipelitSchedule).where(PipelitSchedule.id == job_id).with_for_update()
-            )
-            now = utcnow()
-            if job is None or job.status != "active" or job.next_run_at is None:
-                continue
-            if job.next_run_at > now:  # changed since it was listed
-                continue
-            fire(session, job, now)
+        try:
+            _fire_one(db, job_id)
+        except Exception:  # one job's trouble does not hold up the others
+            log.exception("scheduled job %s: the fire was rolled back", job_id)
     return len(ids)
+
+
+def _fire_one(db: Database, job_id: str) -> None:
+    with db.session() as session:
+        job = session.scalar(
+            select(PipelitSchedule).where(PipelitSchedule.id == job_id).with_for_update()
+        )
+        now = utcnow()
+        if job is None or job.status != "active" or job.next_run_at is None:
+            return
+        if job.next_run_at > now:  # changed since it was listed
+            return
+        fire(session, job, now)
 
 
 class ScheduleSweeper:
