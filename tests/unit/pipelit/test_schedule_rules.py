@@ -213,3 +213,10 @@ def test_out_and_node_job_shapes():
         "next_run_at", "last_error", "created_at",
     }  # fmt: skip
     assert schedules.node_job_out(None) is None
+
+
+@pytest.mark.parametrize("value", ["soon", 2**31, [1], float("inf")])
+def test_node_numbers_that_are_not_column_integers_are_422(value):
+    with pytest.raises(ValidationFailed) as err:
+        schedules.node_settings(node({"interval_seconds": value}))
+    assert err.value.errors[0].loc == ("body", "interval_seconds")

@@ -48,6 +48,7 @@ STATUSES = ("active", "paused", "dead", "done")
 FINAL_TASK = ("finished", "failed", "cancelled")
 # The numbers a schedule takes and their lower bounds (Pydantic validators upstream).
 BOUNDS = {"interval_seconds": 1, "total_repeats": 0, "max_retries": 0, "timeout_seconds": 1}
+MAX_NUMBER = 2**31 - 1  # the columns' integers
 EDITABLE = (
     "name",
     "description",
@@ -351,9 +352,11 @@ def node_settings(node: PipelitNode) -> dict:
     for field in BOUNDS:
         try:
             values[field] = int(values[field])
-        except (TypeError, ValueError):
-            text = f"{field} must be an integer"
-            raise ValidationFailed(text, [FieldError(text, loc=("body", field))]) from None
+        except (TypeError, ValueError, OverflowError):
+            values[field] = None
+        if values[field] is None or abs(values[field]) > MAX_NUMBER:
+            text = f"{field} must be an integer of at most {MAX_NUMBER}"
+            raise ValidationFailed(text, [FieldError(text, loc=("body", field))])
     if not isinstance(values["trigger_payload"], dict) or not values["trigger_payload"]:
         values["trigger_payload"] = None
     if values["interval_seconds"] < 1:
