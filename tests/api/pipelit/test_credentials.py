@@ -121,6 +121,7 @@ def test_gateway_credential_without_a_gateway(server):
         assert api.post(f"/credentials/{made['id']}/test/").json() == {
             "ok": False,
             "error": NO_GATEWAY,
+            "detail": None,
         }
         llm = create(api, "l", "llm", {"api_key": KEY})
         r = api.post(f"/credentials/{llm['id']}/activate/")
@@ -246,10 +247,15 @@ def test_probe_and_models(server):
     with ModelsServer(api_key=KEY) as llm, pipelit(server) as api:
         good = create(api, "good", "llm", {"api_key": KEY, "base_url": llm.base_url})
         bad = create(api, "bad", "llm", {"api_key": "sk-wrong-key-0000", "base_url": llm.base_url})
-        assert api.post(f"/credentials/{good['id']}/test/").json() == {"ok": True, "error": ""}
+        assert api.post(f"/credentials/{good['id']}/test/").json() == {
+            "ok": True,
+            "error": "",
+            "detail": None,
+        }
         assert api.post(f"/credentials/{bad['id']}/test/").json() == {
             "ok": False,
             "error": "Authentication failed - invalid API key",
+            "detail": None,
         }
         assert api.get(f"/credentials/{good['id']}/models/").json() == [
             {"id": "alpha", "name": "alpha"},

@@ -319,8 +319,13 @@ def models_target(session: Session, principal: Principal, credential_id: int, ke
 
 
 def test(target) -> dict:
-    """`{ok, error}`: an llm credential's provider answers with its key; a gateway
-    credential has no gateway to ask."""
+    """`{ok, error, detail}` (Pipelit's reply model: `detail` null unless a gateway says
+    more): an llm credential's provider answers with its key; a gateway credential has no
+    gateway to ask."""
+    return {**_test(target), "detail": None}
+
+
+def _test(target) -> dict:
     if target is None:
         return {"ok": False, "error": NO_GATEWAY}
     provider, base, api_key, custom = target
