@@ -28,6 +28,7 @@ from .api.native import errors as native_errors
 from .api.pipelit import errors as pipelit_errors
 from .domain.archives import ArchiveLimits
 from .domain.job_runner import JobRunner, celery_sender
+from .domain.pipelit.schedules import ScheduleSweeper
 from .domain.project_files import FileSweeper
 from .domain.upload_workers import UploadWorkers
 from .domain.uploads import UploadConfig
@@ -251,6 +252,10 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         runtime.jobs.start()
         file_sweeper = FileSweeper(runtime.db, runtime.project_files)
         file_sweeper.start()
+        schedule_sweeper = ScheduleSweeper(
+            runtime.db, runtime.settings.pipelit_schedule_sweep_seconds
+        )
+        schedule_sweeper.start()
         for kind, count in (
             ("engine", runtime.settings.engine_workers),
             ("jobs", runtime.settings.job_workers),
@@ -267,6 +272,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             await events.stop()
             await pipelit_sockets.stop()
             await anyio.to_thread.run_sync(file_sweeper.stop)
+            await anyio.to_thread.run_sync(schedule_sweeper.stop)
             # The runners stop side by side: each lets its work in flight finish within the
             # shutdown grace and hands back the rest, so the whole stop takes one grace.
             await anyio.to_thread.run_sync(
