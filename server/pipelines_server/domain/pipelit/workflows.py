@@ -35,6 +35,7 @@ from .. import workflows as native
 from . import access, graph
 
 PROJECT_NAME = "Pipelit"
+INT64_MAX = 2**63 - 1
 SLUG_TAKEN = "Workflow with this slug already exists."
 NODE_NOT_FOUND = "Node not found."
 EDGE_NOT_FOUND = "Edge not found."
@@ -216,8 +217,14 @@ def list_workflows(
     session: Session, principal: Principal, limit: int | None, offset: int | None
 ) -> tuple[list[dict], int]:
     stmt = access.visible_workflows(principal).order_by(PipelitWorkflow.id)
-    rows, total = access.page(session, stmt, limit, offset)
+    rows, total = access.page(session, stmt, _bounded(limit), _bounded(offset))
     return [workflow_out(session, wf) for wf in rows], total
+
+
+def _bounded(value: int | None) -> int | None:
+    """A page bound the database can bind (Pipelit's parameters have no maximum; beyond 64
+    bits means "all" for a limit and "past the end" for an offset)."""
+    return None if value is None else min(value, INT64_MAX)
 
 
 def _slug_taken(session: Session, org_id: int, slug: str, other_than: int | None = None) -> bool:
