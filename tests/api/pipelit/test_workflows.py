@@ -99,10 +99,21 @@ def test_create_refuses_missing_fields_and_bad_limits(server):
     with pipelit(server) as api:
         r = api.post("/workflows/", json={"slug": slug()})
         assert r.status_code == 422
-        assert isinstance(r.json()["detail"], list)
+        (item,) = r.json()["detail"]
+        assert (item["type"], item["loc"], item["msg"]) == (
+            "missing",
+            ["body", "name"],
+            "Field required",
+        )
         assert api.post("/workflows/", json={"name": "x"}).status_code == 422
         r = api.post("/workflows/", json={"name": "x", "slug": slug(), "max_execution_seconds": 0})
         assert r.status_code == 422
+        (item,) = r.json()["detail"]
+        assert (item["type"], item["loc"], item["msg"]) == (
+            "greater_than",
+            ["body", "max_execution_seconds"],
+            "Input should be greater than 0",
+        )
 
 
 def test_get_returns_the_detail_with_nodes_and_edges(server):
