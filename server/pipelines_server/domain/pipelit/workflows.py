@@ -131,8 +131,8 @@ def workflow_out(session: Session, wf: PipelitWorkflow) -> dict:
 
 def workflow_detail(session: Session, wf: PipelitWorkflow) -> dict:
     body = workflow_out(session, wf)
-    body["nodes"] = [node_out(session, n) for n in _nodes(session, wf.id)]
-    body["edges"] = [edge_out(e) for e in _edges(session, wf.id)]
+    body["nodes"] = [node_out(session, n) for n in workflow_nodes(session, wf.id)]
+    body["edges"] = [edge_out(e) for e in workflow_edges(session, wf.id)]
     return body
 
 
@@ -371,9 +371,10 @@ def batch_delete(session: Session, principal: Principal, slugs: list[str]) -> No
 def validate_workflow(session: Session, principal: Principal, slug: str) -> dict:
     wf = _workflow(session, principal, slug)
     nodes = [
-        {"node_id": n.node_id, "component_type": n.component_type} for n in _nodes(session, wf.id)
+        {"node_id": n.node_id, "component_type": n.component_type}
+        for n in workflow_nodes(session, wf.id)
     ]
-    edges = [edge_out(e) for e in _edges(session, wf.id)]
+    edges = [edge_out(e) for e in workflow_edges(session, wf.id)]
     errors = graph.validate(nodes, edges)
     return {"valid": not errors, "errors": errors}
 
@@ -381,7 +382,7 @@ def validate_workflow(session: Session, principal: Principal, slug: str) -> dict
 # ── Nodes ─────────────────────────────────────────────────────────────────────
 
 
-def _nodes(session: Session, workflow_id: int) -> list[PipelitNode]:
+def workflow_nodes(session: Session, workflow_id: int) -> list[PipelitNode]:
     return list(
         session.scalars(
             select(PipelitNode)
@@ -406,9 +407,18 @@ def _node_or_404(session: Session, workflow_id: int, node_id: str) -> PipelitNod
     return node
 
 
+def get_node(
+    session: Session, principal: Principal, slug: str, node_id: str
+) -> tuple[PipelitWorkflow, PipelitNode]:
+    """The workflow of `slug` the caller sees and its node `node_id` (404 "Workflow not
+    found." / "Node not found."), for the routes other areas serve under a node."""
+    wf = _workflow(session, principal, slug)
+    return wf, _node_or_404(session, wf.id, node_id)
+
+
 def list_nodes(session: Session, principal: Principal, slug: str) -> list[dict]:
     wf = _workflow(session, principal, slug)
-    return [node_out(session, n) for n in _nodes(session, wf.id)]
+    return [node_out(session, n) for n in workflow_nodes(session, wf.id)]
 
 
 def create_node(session: Session, principal: Principal, slug: str, body: Mapping) -> dict:
@@ -501,7 +511,7 @@ def delete_node(session: Session, principal: Principal, slug: str, node_id: str)
             or_(PipelitEdge.source_node_id == node_id, PipelitEdge.target_node_id == node_id),
         )
     )
-    for other in _nodes(session, wf.id):
+    for other in workflow_nodes(session, wf.id):
         if other.id != node.id and (other.config or {}).get("llm_model_config_id") == node.id:
             _set_link(other, None)
     deleted = node.node_id
@@ -513,7 +523,7 @@ def delete_node(session: Session, principal: Principal, slug: str, node_id: str)
 # ── Edges ─────────────────────────────────────────────────────────────────────
 
 
-def _edges(session: Session, workflow_id: int) -> list[PipelitEdge]:
+def workflow_edges(session: Session, workflow_id: int) -> list[PipelitEdge]:
     return list(
         session.scalars(
             select(PipelitEdge)
@@ -532,7 +542,7 @@ def _edge_or_404(session: Session, workflow_id: int, edge_id: int) -> PipelitEdg
 
 def list_edges(session: Session, principal: Principal, slug: str) -> list[dict]:
     wf = _workflow(session, principal, slug)
-    return [edge_out(e) for e in _edges(session, wf.id)]
+    return [edge_out(e) for e in workflow_edges(session, wf.id)]
 
 
 def _as_rule_node(node: PipelitNode | None) -> dict | None:
