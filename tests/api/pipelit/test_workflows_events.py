@@ -4,10 +4,13 @@ the native workflow kept (archived) when it has tasks."""
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import select
 
 from pipelines_server.store.models import (
     PipelitBroadcast,
+    PipelitExecution,
     PipelitSchedule,
     PipelitWorkflow,
     Task,
@@ -120,6 +123,41 @@ def test_a_trigger_schedule_node_shows_its_schedule_job(server):
         assert api.delete(f"/workflows/{s}/nodes/tick/").status_code == 204
     with database(server) as db:
         assert db.get(PipelitSchedule, f"node:{wf.id}:tick") is None
+
+
+def test_delete_cascades_executions_and_schedules(server):
+    org = fresh_org(server)
+    srv = as_org(server, org)
+    s = slug()
+    execution = str(uuid.uuid4())
+    with pipelit(srv) as api:
+        api.post("/workflows/", json={"name": "Ran", "slug": s})
+        with database(server) as db:
+            wf = db.scalar(
+                select(PipelitWorkflow).where(
+                    PipelitWorkflow.slug == s, PipelitWorkflow.org_id == org.org_id
+                )
+            )
+            db.add(
+                PipelitExecution(
+                    id=execution, org_id=org.org_id, workflow_id=wf.id, user_id=org.user_id
+                )
+            )
+            db.add(
+                PipelitSchedule(
+                    id=f"cascade-{execution}",
+                    org_id=org.org_id,
+                    user_id=org.user_id,
+                    workflow_id=wf.id,
+                    name="s",
+                    interval_seconds=60,
+                )
+            )
+            db.commit()
+        assert api.delete(f"/workflows/{s}/").status_code == 204
+    with database(server) as db:
+        assert db.get(PipelitExecution, execution) is None
+        assert db.get(PipelitSchedule, f"cascade-{execution}") is None
 
 
 def test_a_backing_workflow_with_tasks_is_archived_not_deleted(server):
