@@ -99,16 +99,25 @@ def _channel(wf: PipelitWorkflow, slug: str | None = None) -> str:
 # ── Replies ───────────────────────────────────────────────────────────────────
 
 
-def _count(session: Session, model, workflow_id: int) -> int:
-    return (
-        session.scalar(
-            select(func.count()).select_from(model).where(model.workflow_id == workflow_id)
-        )
-        or 0
+def _counts(session: Session, model, workflow_ids: list[int]) -> dict[int, int]:
+    if not workflow_ids:
+        return {}
+    rows = session.execute(
+        select(model.workflow_id, func.count())
+        .where(model.workflow_id.in_(workflow_ids))
+        .group_by(model.workflow_id)
     )
+    return dict(rows.all())
 
 
-def workflow_out(session: Session, wf: PipelitWorkflow) -> dict:
+def workflow_out(
+    session: Session, wf: PipelitWorkflow, counts: tuple[dict, dict] | None = None
+) -> dict:
+    """WorkflowOut; `counts` (node and edge counts by workflow id) saves a list its queries."""
+    nodes, edges = counts or (
+        _counts(session, PipelitNode, [wf.id]),
+        _counts(session, PipelitEdge, [wf.id]),
+    )
     return {
         "id": wf.id,
         "name": wf.name,
@@ -122,8 +131,8 @@ def workflow_out(session: Session, wf: PipelitWorkflow) -> dict:
         "max_execution_seconds": wf.max_execution_seconds,
         "input_schema": wf.input_schema,
         "output_schema": wf.output_schema,
-        "node_count": _count(session, PipelitNode, wf.id),
-        "edge_count": _count(session, PipelitEdge, wf.id),
+        "node_count": nodes.get(wf.id, 0),
+        "edge_count": edges.get(wf.id, 0),
         "created_at": access.iso(wf.created_at),
         "updated_at": access.iso(wf.updated_at),
     }
@@ -218,7 +227,9 @@ def list_workflows(
 ) -> tuple[list[dict], int]:
     stmt = access.visible_workflows(principal).order_by(PipelitWorkflow.id)
     rows, total = access.page(session, stmt, _bounded(limit), _bounded(offset))
-    return [workflow_out(session, wf) for wf in rows], total
+    ids = [wf.id for wf in rows]
+    counts = (_counts(session, PipelitNode, ids), _counts(session, PipelitEdge, ids))
+    return [workflow_out(session, wf, counts) for wf in rows], total
 
 
 def _bounded(value: int | None) -> int | None:
