@@ -3,9 +3,14 @@ thread; the history reads the thread's messages back; clearing it empties it."""
 
 from __future__ import annotations
 
+import uuid
+
+from pipelines_server.store.models import PipelitCredential
 from tests.api.engine.helpers import user_key
+from tests.api.helpers import database, native
 from tests.api.pipelit.exec_helpers import chain, node, seed_workflow, wait_execution
 from tests.api.pipelit.helpers import pipelit
+from tests.support.fake_openai import FAKE_OPENAI_KEY, FakeOpenAI
 
 ECHO = [
     node("chat_in", "trigger_chat"),
@@ -116,3 +121,71 @@ def test_chat_does_not_check_is_active(server):
     with pipelit(server) as api:
         detail = wait_execution(server, send(api, wf_slug, "still"))
     assert detail["final_output"] == {"output": "echo: still"}
+
+
+def test_an_agent_answers_through_the_organizations_llm_credential(server):
+    """agent -> a native llm node on the credential its ai_model names (the local fake
+    OpenAI server answers the user's text in upper case)."""
+    with FakeOpenAI() as llm:
+        with native(server) as api:
+            r = api.post(
+                f"/organizations/{server.seed.org_id}/credentials",
+                json={
+                    "name": f"fake-{uuid.uuid4().hex[:8]}",
+                    "base_url": llm.base_url,
+                    "api_key": FAKE_OPENAI_KEY,
+                    "models": ["fake-model"],
+                },
+            )
+        assert r.status_code == 201, r.text
+        with database(server) as session:
+            cred = PipelitCredential(
+                org_id=server.seed.org_id,
+                user_id=server.seed.user_id,
+                name="llm",
+                credential_type="llm",
+                detail={},
+                credential_id=r.json()["id"],
+            )
+            session.add(cred)
+            session.flush()
+            cred_id = cred.id
+        nodes = [
+            node("chat_in", "trigger_chat"),
+            {**node("agent_1", "agent"), "config": {"system_prompt": "Answer {{ briefly }}"}},
+            {
+                **node("model", "ai_model"),
+                "config": {"llm_credential_id": cred_id, "model_name": "fake-model"},
+            },
+        ]
+        edges = [
+            *chain("chat_in", "agent_1"),
+            {**chain("model", "agent_1")[0], "edge_label": "llm"},
+        ]
+        wf_slug = seed_workflow(server, nodes, edges)
+        with pipelit(server) as api:
+            detail = wait_execution(server, send(api, wf_slug, "hello there"))
+            history = api.get(f"/workflows/{wf_slug}/chat/history").json()
+        assert detail["status"] == "completed", detail
+        assert detail["final_output"] == {"message": "HELLO THERE"}
+        assert detail["llm_calls"] == 1 and detail["total_tokens"] >= 0
+        (log,) = detail["logs"]
+        assert (log["node_id"], log["output"]) == ("agent_1", {"output": "HELLO THERE"})
+        assert [(m["role"], m["text"]) for m in history["messages"]] == [
+            ("user", "hello there"),
+            ("assistant", "HELLO THERE"),
+        ]
+        (request,) = llm.requests
+        assert request["json"]["messages"] == [
+            {"role": "system", "content": "Answer {{ briefly }}"},
+            {"role": "user", "content": "hello there"},
+        ]
+
+
+def test_an_agent_without_a_model_fails_the_execution(server):
+    nodes = [node("chat_in", "trigger_chat"), node("agent_1", "agent")]
+    wf_slug = seed_workflow(server, nodes, chain("chat_in", "agent_1"))
+    with pipelit(server) as api:
+        detail = wait_execution(server, send(api, wf_slug, "x"))
+    assert detail["status"] == "failed"
+    assert detail["error_message"] == "Node agent_1 (agent) requires a model connection"

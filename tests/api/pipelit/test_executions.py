@@ -245,14 +245,14 @@ def test_a_failing_node_fails_the_execution_with_its_id(server):
 
 
 def test_an_unsupported_node_type_fails_the_execution_naming_it(server):
-    nodes = [node("t", "trigger_manual"), node("agent_1", "agent")]
-    wf_slug = seed_workflow(server, nodes, chain("t", "agent_1"))
+    nodes = [node("t", "trigger_manual"), node("ask", "human_confirmation")]
+    wf_slug = seed_workflow(server, nodes, chain("t", "ask"))
     execution_id = execute(server, wf_slug)
     with pipelit(server) as api:
         body = api.get(f"/executions/{execution_id}/").json()
     assert body["status"] == "failed"
     assert body["error_message"] == (
-        "Node agent_1: node type 'agent' is not supported by this server"
+        "Node ask: node type 'human_confirmation' is not supported by this server"
     )
     assert body["logs"] == [] and body["final_output"] is None
 

@@ -11,6 +11,8 @@ from pipelines_server.domain.pipelit.compile import (
     Unsupported,
     compile_graph,
     is_helper,
+    model_links,
+    pipelit_output,
 )
 from pipelines_server.engine.graph_validation import validate_graph
 
@@ -118,10 +120,48 @@ def test_only_what_the_trigger_reaches_is_compiled():
 
 
 def test_an_unsupported_type_names_the_node_and_the_type():
-    nodes = [node("t", "trigger_manual"), node("agent_1", "agent")]
+    nodes = [node("t", "trigger_manual"), node("ask", "human_confirmation")]
+    with pytest.raises(Unsupported) as err:
+        compile_graph(nodes[0], nodes, [edge("t", "ask")])
+    assert str(err.value) == (
+        "Node ask: node type 'human_confirmation' is not supported by this server"
+    )
+
+
+def test_an_agent_needs_a_resolved_model():
+    nodes = [node("t", "trigger_chat"), node("agent_1", "agent")]
     with pytest.raises(Unsupported) as err:
         compile_graph(nodes[0], nodes, [edge("t", "agent_1")])
-    assert str(err.value) == "Node agent_1: node type 'agent' is not supported by this server"
+    assert str(err.value) == "Node agent_1 (agent) requires a model connection"
+
+
+def test_an_agent_is_a_native_llm_node_and_code_sees_its_answer_as_output():
+    nodes = [
+        node("t", "trigger_chat"),
+        {**node("agent_1", "agent"), "config": {"system_prompt": "Be {{ brief }}"}},
+        node("m", "ai_model"),
+        node("after", "code", code="return node_outputs['agent_1']['output'] + '!'"),
+    ]
+    edges = [edge("t", "agent_1"), edge("m", "agent_1", label="llm"), edge("agent_1", "after")]
+    links = model_links(nodes, edges)
+    assert links == {"agent_1": {"extra_config": {}}}
+    models = {"agent_1": {"credential": "openai", "model": "gpt-x"}}
+    compiled = compile_graph(nodes[0], nodes, edges, models)
+    assert validate_graph(compiled.graph, []) == []
+    agent = next(n for n in compiled.graph["nodes"] if n["id"] == "agent_1")
+    assert agent["kind"] == "llm"
+    assert agent["config"] == {
+        "credential": "openai",
+        "model": "gpt-x",
+        "prompt": "{{ task.text }}",
+        "system": "{% raw %}Be {{ brief }}{% endraw %}",
+    }
+    assert "m" not in {n["id"] for n in compiled.graph["nodes"]}
+    out = run_node(compiled, "after", {}, {"agent_1": {"content": "yes", "model": "gpt-x"}})
+    assert out == {"output": "yes!"}
+    assert pipelit_output("router", {"content": " left\n"}) == {"route": "left"}
+    assert pipelit_output("extractor", {"content": '{"a": 1}'}) == {"extracted": {"a": 1}}
+    assert pipelit_output("code", {"content": "x"}) == {"content": "x"}
 
 
 def test_a_trigger_without_targets_runs_start_to_end():

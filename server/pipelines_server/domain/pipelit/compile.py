@@ -39,6 +39,7 @@ node. The execution's `final_output` is computed from the node outputs (`final_o
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections import deque
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ MAX_NATIVE_ID = 100
 MAX_TIMEOUT = 3600
 WAIT_LIMIT = 3000
 CODE_KINDS = ("code", "switch", "merge", "filter", "wait", "reply_chat")
+LLM_KINDS = ("agent", "deep_agent", "categorizer", "router", "extractor")
 
 
 class Unsupported(Exception):
@@ -81,10 +83,29 @@ def _flow_edges(edges: list[dict]) -> list[dict]:
     ]
 
 
-def compile_graph(trigger: dict, nodes: list[dict], edges: list[dict]) -> Compiled:
+def model_links(nodes: list[dict], edges: list[dict]) -> dict[str, dict]:
+    """node_id -> the config of the `ai_model` node its `llm` edge comes from."""
+    by_id = {n["node_id"]: n for n in nodes}
+    links = {}
+    for e in edges:
+        source = by_id.get(e.get("source_node_id"))
+        if e.get("edge_label") == "llm" and source and source["component_type"] == "ai_model":
+            links[e.get("target_node_id")] = source.get("config") or {}
+    return links
+
+
+def compile_graph(
+    trigger: dict,
+    nodes: list[dict],
+    edges: list[dict],
+    models: dict[str, dict] | None = None,
+) -> Compiled:
     """The native graph of what `trigger` reaches. Nodes and edges are dicts with the Pipelit
     columns (`node_id`, `component_type`, `config`, `is_entry_point`; `source_node_id`,
-    `target_node_id`, `edge_type`, `edge_label`, `condition_value`). Raises Unsupported."""
+    `target_node_id`, `edge_type`, `edge_label`, `condition_value`); `models` maps an llm
+    node's id to `{"credential": <native credential name>, "model": <model>}` (its
+    `ai_model`'s, resolved by the caller). Raises Unsupported."""
+    models = models or {}
     by_id = {n["node_id"]: n for n in nodes}
     flow = [
         e
@@ -118,13 +139,16 @@ def compile_graph(trigger: dict, nodes: list[dict], edges: list[dict]) -> Compil
     for node_id in reached:
         node = by_id[node_id]
         kind = node["component_type"]
-        if kind not in CODE_KINDS:
+        if kind not in CODE_KINDS + LLM_KINDS:
             raise Unsupported(unsupported(node_id, kind))
+        if kind in LLM_KINDS and node_id not in models:
+            raise Unsupported(f"Node {node_id} ({kind}) requires a model connection")
         if node.get("interrupt_before") or node.get("interrupt_after"):
             raise Unsupported(f"Node {node_id}: interrupts are not supported by this server")
         if len(node_id) + len(ROUTE_SUFFIX) > MAX_NATIVE_ID:
             raise Unsupported(f"Node {node_id}: node id is too long for this server")
 
+    llm_types = {n: by_id[n]["component_type"] for n in reached if n in models}
     start_id = trigger["node_id"]
     native_nodes = [{"id": start_id, "kind": "start", "name": start_id}]
     native_edges: list[dict] = []
@@ -147,9 +171,13 @@ def compile_graph(trigger: dict, nodes: list[dict], edges: list[dict]) -> Compil
         native_nodes.append(
             {
                 "id": node_id,
-                "kind": "code",
+                "kind": "llm" if kind in LLM_KINDS else "code",
                 "name": (node.get("label") or node_id)[:200],
-                "config": code_config(kind, config, trigger["node_id"]),
+                "config": (
+                    llm_config(config, models[node_id])
+                    if kind in LLM_KINDS
+                    else code_config(kind, config, trigger["node_id"], llm_types)
+                ),
             }
         )
         mine = [e for e in flow if e["source_node_id"] == node_id]
@@ -192,11 +220,56 @@ def compile_graph(trigger: dict, nodes: list[dict], edges: list[dict]) -> Compil
     )
 
 
-def code_config(component_type: str, config: dict, trigger_id: str) -> dict:
+def llm_config(config: dict, model: dict) -> dict:
+    """The native llm node of an agent-like node: the trigger's text as the user message,
+    the node's system prompt (kept literal: Pipelit's templates are not the engine's)."""
+    native = {
+        "credential": model["credential"],
+        "model": model["model"],
+        "prompt": "{{ task.text }}",
+    }
+    system = config.get("system_prompt") or ""
+    if system:
+        native["system"] = "{% raw %}" + system + "{% endraw %}"
+    for key in ("temperature", "max_tokens"):
+        value = model.get(key)
+        if value is not None:
+            native[key] = value
+    return native
+
+
+def pipelit_output(component_type: str, output):
+    """What an agent-like node's native llm output is to Pipelit (its node_outputs entry):
+    agent `{"output"}`, categorizer `{"category", "raw"}`, router `{"route"}`, extractor
+    `{"extracted"}`; any other node's output as it is."""
+    if component_type not in LLM_KINDS or not isinstance(output, dict):
+        return output
+    content = output.get("content") or ""
+    if component_type == "categorizer":
+        return {"category": content.strip(), "raw": content}
+    if component_type == "router":
+        return {"route": content.strip()}
+    if component_type == "extractor":
+        try:
+            extracted = json.loads(content)
+        except ValueError:
+            extracted = {}
+        return {"extracted": extracted if isinstance(extracted, dict) else {}}
+    return {"output": content}
+
+
+def code_config(
+    component_type: str, config: dict, trigger_id: str, llm_types: dict | None = None
+) -> dict:
     """The native code node that runs one Pipelit node: the runtime below plus the node's
-    type and settings."""
+    type and settings (`llm_types`: the agent-like nodes' types, whose outputs the runtime
+    shows as Pipelit's)."""
     extra = config.get("extra_config") or {}
-    settings = {"extra": extra, "system_prompt": config.get("system_prompt") or ""}
+    settings = {
+        "extra": extra,
+        "system_prompt": config.get("system_prompt") or "",
+        "llm_types": llm_types or {},
+    }
     timeout = 60
     if component_type == "code":
         try:
@@ -208,6 +281,8 @@ def code_config(component_type: str, config: dict, trigger_id: str) -> dict:
     timeout = max(1, min(timeout, MAX_TIMEOUT))
     source = (
         RUNTIME
+        + f"\nLLM_KINDS = {LLM_KINDS!r}\n\n\n"
+        + inspect.getsource(pipelit_output)
         + f"\n_TYPE = {component_type!r}\n_TRIGGER = {trigger_id!r}\n_WAIT_LIMIT = {WAIT_LIMIT}\n"
         + f"_SETTINGS = json.loads({json.dumps(settings)!r})\n"
     )
@@ -321,6 +396,9 @@ def _holds(op, fv, rv):
 def _state(data):
     nodes = data.get("nodes") or {}
     outputs = {k: v for k, v in nodes.items() if "::" not in k and k != _TRIGGER}
+    for name, kind in _SETTINGS["llm_types"].items():
+        if name in outputs:
+            outputs[name] = pipelit_output(kind, outputs[name])
     state = {"trigger": data.get("task") or {}, "node_outputs": outputs, "messages": []}
     for value in outputs.values():
         if isinstance(value, dict) and "route" in value:
