@@ -29,6 +29,14 @@ tells them apart: `is_helper`):
 - `wait` -> `code`: sleeps `duration` `unit` (at most 3000 s), `{"output": "Waited ..."}`;
 - `reply_chat` -> `code`: `{"output": message}` (`system_prompt`, else
   `extra_config.message`, a Jinja template over `trigger` and the node outputs);
+- `agent`, `deep_agent`, `categorizer`, `router`, `extractor` -> `llm` on the native
+  credential behind the llm credential its `ai_model` (connected by an `llm` edge) names,
+  with that node's `model_name` (temperature, max_tokens): the trigger's `text` is the user
+  message and the node's system prompt is sent as it is; without a resolvable model the
+  execution fails with "Node <id> (<type>) requires a model connection". Code downstream
+  sees the answer as Pipelit's output (`pipelit_output`): agent `{"output"}`, categorizer
+  `{"category", "raw"}`, router `{"route"}`, extractor `{"extracted"}` (no tools, memory,
+  conversation memory or output parsers);
 - any other type: the execution fails with "Node <id>: node type '<t>' is not supported by
   this server"; a node with `interrupt_before`/`interrupt_after` likewise;
 - one `end` node `::end`, where every path's last node leads.
