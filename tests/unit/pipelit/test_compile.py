@@ -177,3 +177,102 @@ def test_reply_chat_renders_its_message():
     ]
     compiled = compile_graph(nodes[0], nodes, [edge("t", "r")])
     assert run_node(compiled, "r", {"text": "hi"}, {}) == {"output": "you said hi"}
+
+
+def test_filter_keeps_the_items_every_rule_matches():
+    nodes = [
+        node("t", "trigger_manual"),
+        node(
+            "f",
+            "filter",
+            source_node="src",
+            field="items",
+            rules=[{"field": "n", "operator": "gte", "value": 2}],
+        ),
+    ]
+    compiled = compile_graph(nodes[0], nodes, [edge("t", "f")])
+    items = {"src": {"items": [{"n": 1}, {"n": 2}, {"n": 3}]}}
+    assert run_node(compiled, "f", {}, items) == {"filtered": [{"n": 2}, {"n": 3}]}
+    assert run_node(compiled, "f", {}, {}) == {"filtered": []}
+
+
+def test_legacy_switch_expressions_and_fields():
+    nodes = [
+        node("t", "trigger_manual"),
+        node("by_expr", "switch", condition_expression="trigger.kind == 'a'"),
+        node("by_field", "switch", condition_field="route"),
+    ]
+    edges = [edge("t", "by_expr"), edge("t", "by_field")]
+    compiled = compile_graph(nodes[0], nodes, edges)
+    assert run_node(compiled, "by_expr", {"kind": "a"}, {}) == {"route": "a"}
+    assert run_node(compiled, "by_expr", {"kind": "b"}, {}) == {"route": ""}
+    assert run_node(compiled, "by_field", {}, {"other": {"route": "x"}}) == {"route": "x"}
+
+
+def test_merge_combine_and_wait():
+    nodes = [
+        node("t", "trigger_manual"),
+        node("join", "merge", mode="combine", source_nodes=["a", "b"]),
+        node("nap", "wait", duration=0, unit="minutes"),
+    ]
+    compiled = compile_graph(nodes[0], nodes, [edge("t", "join"), edge("t", "nap")])
+    outputs = {"a": {"x": 1}, "b": {"y": 2}, "c": {"z": 3}}
+    assert run_node(compiled, "join", {}, outputs) == {"merged": {"x": 1, "y": 2}}
+    assert run_node(compiled, "nap", {}, {}) == {"output": "Waited 0.0 minutes"}
+
+
+def test_code_without_code_fails_as_upstream():
+    nodes = [node("t", "trigger_manual"), node("c", "code")]
+    compiled = compile_graph(nodes[0], nodes, [edge("t", "c")])
+    with pytest.raises(ValueError, match="No code provided"):
+        run_node(compiled, "c", {}, {})
+
+
+def test_entry_points_replace_the_triggers_targets_and_end_targets_end_a_path():
+    nodes = [
+        node("t", "trigger_manual"),
+        node("skipped", "code", code="return 1"),
+        {**node("entry", "switch", rules=[]), "is_entry_point": True},
+    ]
+    edges = [edge("t", "skipped"), edge("entry", "__end__", value="stop")]
+    compiled = compile_graph(nodes[0], nodes, edges)
+    assert compiled.node_ids == ["entry"]
+    assert {"source": "entry::route", "target": END_ID, "source_port": "stop"} in (
+        compiled.graph["edges"]
+    )
+    assert validate_graph(compiled.graph, []) == []
+
+
+def test_interrupts_are_refused():
+    nodes = [node("t", "trigger_manual"), {**node("c", "code", code="1"), "interrupt_before": True}]
+    with pytest.raises(Unsupported, match="Node c: interrupts are not supported"):
+        compile_graph(nodes[0], nodes, [edge("t", "c")])
+
+
+def test_final_output_prefers_reply_chat_then_agent_then_node_outputs():
+    from types import SimpleNamespace
+
+    from pipelines_server.domain.pipelit.executions import final_output
+
+    def ran(node_id, output):
+        return SimpleNamespace(node_id=node_id, output=output, status="finished")
+
+    types = {"c": "code", "r": "reply_chat", "a": "agent"}
+    assert final_output(types, []) is None
+    assert final_output(types, [ran("c", {"output": "1"})]) == {
+        "node_outputs": {"c": {"output": "1"}}
+    }
+    assert final_output(types, [ran("a", {"content": "hi"}), ran("c", {"output": "1"})]) == {
+        "message": "hi"
+    }
+    assert final_output(types, [ran("r", {"output": "bye"}), ran("a", {"content": "x"})]) == {
+        "output": "bye"
+    }
+
+
+def test_before_parses_iso_with_z_or_offset():
+    from pipelines_server.domain.pipelit.executions import parse_before
+
+    assert parse_before("2026-01-01T00:00:00Z").isoformat() == "2026-01-01T00:00:00"
+    assert parse_before("2026-01-01T02:00:00+02:00").isoformat() == "2026-01-01T00:00:00"
+    assert parse_before("yesterday") is None
