@@ -350,3 +350,35 @@ def test_batch_delete_removes_what_the_caller_sees_and_skips_the_rest(server):
         assert api.get(f"/executions/{keep}/").status_code == 200
         assert api.post("/executions/batch-delete/", json={"execution_ids": []}).status_code == 204
         assert api.post("/executions/batch-delete/", json={}).status_code == 422
+
+
+def test_a_loop_runs_its_body_once_per_item(server):
+    nodes = [
+        node("t", "trigger_manual"),
+        node("a", "code", code="result = 'x'"),
+        node("b", "code", code="result = 'y'"),
+        node("m", "merge", source_nodes=["a", "b"]),
+        node("lp", "loop", source_node="m", field="merged"),
+        node("each", "code", code="return state['loop']['item']['output'].upper()"),
+        node(
+            "total",
+            "code",
+            code="return '+'.join(r['output'] for r in node_outputs['lp']['results'])",
+        ),
+    ]
+    edges = [
+        edge("t", "a"),
+        edge("t", "b"),
+        edge("a", "m"),
+        edge("b", "m"),
+        edge("m", "lp"),
+        {**edge("lp", "each"), "edge_label": "loop_body"},
+        {**edge("each", "lp"), "edge_label": "loop_return"},
+        edge("lp", "total"),
+    ]
+    wf_slug = seed_workflow(server, nodes, edges)
+    detail = wait_execution(server, execute(server, wf_slug))
+    assert detail["status"] == "completed", detail
+    outputs = detail["final_output"]["node_outputs"]
+    assert outputs["lp"] == {"results": [{"output": "X"}, {"output": "Y"}]}
+    assert outputs["total"] == {"output": "X+Y"}

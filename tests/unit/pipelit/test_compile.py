@@ -276,3 +276,55 @@ def test_before_parses_iso_with_z_or_offset():
     assert parse_before("2026-01-01T00:00:00Z").isoformat() == "2026-01-01T00:00:00"
     assert parse_before("2026-01-01T02:00:00+02:00").isoformat() == "2026-01-01T00:00:00"
     assert parse_before("yesterday") is None
+
+
+LOOP_NODES = [
+    node("t", "trigger_manual"),
+    node("m", "merge", source_nodes=["a", "b"]),
+    node("a", "code", code="result = 'x'"),
+    node("b", "code", code="result = 'y'"),
+    node("lp", "loop", source_node="m", field="merged"),
+    node("each", "code", code="return state['loop']['item']['output'].upper()"),
+    node("total", "code", code="return [r['output'] for r in node_outputs['lp']['results']]"),
+]
+LOOP_EDGES = [
+    edge("t", "a"),
+    edge("t", "b"),
+    edge("a", "m"),
+    edge("b", "m"),
+    edge("m", "lp"),
+    edge("lp", "each", label="loop_body"),
+    edge("each", "lp", label="loop_return"),
+    edge("lp", "total"),
+]
+
+
+def test_a_loop_compiles_to_a_native_loop_with_its_helpers():
+    compiled = compile_graph(LOOP_NODES[0], LOOP_NODES, LOOP_EDGES)
+    assert validate_graph(compiled.graph, []) == []
+    kinds = {n["id"]: n["kind"] for n in compiled.graph["nodes"]}
+    assert (kinds["lp::items"], kinds["lp"], kinds["lp::body"], kinds["lp::done"]) == (
+        "code",
+        "loop",
+        "merge",
+        "merge",
+    )
+    edges = compiled.graph["edges"]
+    assert {"source": "m", "target": "lp::items"} in edges
+    assert {"source": "each", "target": "lp", "target_port": "next"} in edges
+    assert {"source": "lp::done", "target": "total"} in edges
+    merged = {"m": {"merged": [{"output": "x"}, {"output": "y"}]}}
+    assert run_node(compiled, "lp::items", {}, merged) == [{"output": "x"}, {"output": "y"}]
+    config = next(n for n in compiled.graph["nodes"] if n["id"] == "each")["config"]
+    scope: dict = {}
+    exec(compile(config["source"], "each", "exec"), scope)
+    data = {"input": None, "task": {}, "nodes": merged, "item": {"output": "x"}, "index": 0}
+    assert scope["main"](data) == {"output": "X"}
+    outputs = {"lp": [{"output": "X"}, {"output": "Y"}]}
+    assert run_node(compiled, "total", {}, outputs) == {"output": "['X', 'Y']"}
+
+
+def test_a_loop_without_one_return_edge_is_refused():
+    edges = [e for e in LOOP_EDGES if e["edge_label"] != "loop_return"]
+    with pytest.raises(Unsupported, match="exactly one loop_return edge"):
+        compile_graph(LOOP_NODES[0], LOOP_NODES, edges)

@@ -26,6 +26,12 @@ tells them apart: `is_helper`):
   taken are skipped): `{"merged"}` by `append` (default) or `combine` of `source_nodes`
   (default: every node output so far), as upstream;
 - `filter` -> `code`: `{"filtered"}` by `rules` over `source_node`'s `field`;
+- `loop` -> `code` `<id>::items` (the items: `source_node`'s `field`, a non-list as one item)
+  then the native `loop` `<id>` (at most 1000 items) with `<id>::body` and `<id>::done`
+  fan-outs to its `loop_body` and direct targets; its one `loop_return` edge goes back into
+  the loop's `next` port; body code sees `state["loop"]` = `{item, index}`; the loop's
+  output is `{"results": [<the returning node's output per item>]}` (upstream keys each by
+  node id);
 - `wait` -> `code`: sleeps `duration` `unit` (at most 3000 s), `{"output": "Waited ..."}`;
 - `reply_chat` -> `code`: `{"output": message}` (`system_prompt`, else
   `extra_config.message`, a Jinja template over `trigger` and the node outputs);
@@ -58,7 +64,8 @@ FLOW_LABELS = ("", "loop_body", "loop_return")
 MAX_NATIVE_ID = 100
 MAX_TIMEOUT = 3600
 WAIT_LIMIT = 3000
-CODE_KINDS = ("code", "switch", "merge", "filter", "wait", "reply_chat")
+CODE_KINDS = ("code", "switch", "merge", "filter", "wait", "reply_chat", "loop")
+MAX_ITERATIONS = 1000
 LLM_KINDS = ("agent", "deep_agent", "categorizer", "router", "extractor")
 
 
@@ -156,19 +163,34 @@ def compile_graph(
         if len(node_id) + len(ROUTE_SUFFIX) > MAX_NATIVE_ID:
             raise Unsupported(f"Node {node_id}: node id is too long for this server")
 
-    llm_types = {n: by_id[n]["component_type"] for n in reached if n in models}
+    translated = {
+        n: by_id[n]["component_type"]
+        for n in reached
+        if n in models or by_id[n]["component_type"] == "loop"
+    }
+    # A loop is entered through its `::items` helper, which computes what it iterates over.
+    entered = {n: n + "::items" for n in reached if by_id[n]["component_type"] == "loop"}
     start_id = trigger["node_id"]
     native_nodes = [{"id": start_id, "kind": "start", "name": start_id}]
     native_edges: list[dict] = []
     outgoing: set[str] = set()
 
-    def link(source: str, target: str, port: str | None = None) -> None:
-        edge = {"source": source, "target": target}
+    def link(
+        source: str, target: str, port: str | None = None, target_port: str | None = None
+    ) -> None:
+        edge = {"source": source, "target": target if target_port else entered.get(target, target)}
         if port is not None:
             edge["source_port"] = port
+        if target_port is not None:
+            edge["target_port"] = target_port
         if edge not in native_edges:
             native_edges.append(edge)
         outgoing.add(source)
+
+    def helper(native_id: str, kind: str, config: dict | None = None) -> None:
+        native_nodes.append(
+            {"id": native_id, "kind": kind, "name": native_id, "config": config or {}}
+        )
 
     for entry in entries:
         link(start_id, entry)
@@ -176,6 +198,10 @@ def compile_graph(
         node = by_id[node_id]
         kind = node["component_type"]
         config = node.get("config") or {}
+        mine = [e for e in flow if e["source_node_id"] == node_id]
+        if kind == "loop":
+            _loop(node_id, config, mine, flow, runs, link, helper, trigger["node_id"], translated)
+            continue
         native_nodes.append(
             {
                 "id": node_id,
@@ -184,15 +210,19 @@ def compile_graph(
                 "config": (
                     llm_config(config, models[node_id])
                     if kind in LLM_KINDS
-                    else code_config(kind, config, trigger["node_id"], llm_types)
+                    else code_config(kind, config, trigger["node_id"], translated)
                 ),
             }
         )
-        mine = [e for e in flow if e["source_node_id"] == node_id]
         conditional = [e for e in mine if e.get("edge_type") == "conditional"]
         for e in mine:
-            if e.get("edge_type") != "conditional" and runs(e["target_node_id"]):
-                link(node_id, e["target_node_id"])
+            target = e["target_node_id"]
+            if e.get("edge_type") == "conditional" or not runs(target):
+                continue
+            if e.get("edge_label") == "loop_return":
+                link(node_id, target, target_port="next")
+            else:
+                link(node_id, target)
         if kind == "switch" and conditional:
             gate = node_id + ROUTE_SUFFIX
             values = list(dict.fromkeys(str(e.get("condition_value") or "") for e in conditional))
@@ -228,6 +258,39 @@ def compile_graph(
     )
 
 
+def _loop(node_id, config, mine, flow, runs, link, helper, trigger_id, translated) -> None:
+    """A Pipelit loop: `<id>::items` (code: the items, from `source_node`'s `field`), the
+    native loop `<id>` over them, `<id>::body` fanning out to its `loop_body` targets, the
+    single `loop_return` edge back into its `next` port, and `<id>::done` fanning out to its
+    direct targets once every item is done."""
+    body = [e["target_node_id"] for e in mine if e.get("edge_label") == "loop_body"]
+    after = [
+        e["target_node_id"]
+        for e in mine
+        if e.get("edge_label") == "" and e.get("edge_type") != "conditional"
+    ]
+    returns = [
+        e for e in flow if e["target_node_id"] == node_id and e.get("edge_label") == "loop_return"
+    ]
+    if not [t for t in body if runs(t)] or len(returns) != 1:
+        raise Unsupported(
+            f"Node {node_id}: a loop needs loop_body edges and exactly one loop_return edge"
+        )
+    helper(node_id + "::items", "code", code_config("loop", config, trigger_id, translated))
+    helper(node_id, "loop", {"over": "input", "max_iterations": MAX_ITERATIONS})
+    helper(node_id + "::body", "merge")
+    helper(node_id + "::done", "merge")
+    link(node_id + "::items", node_id, target_port="in")
+    link(node_id, node_id + "::body", "body")
+    link(node_id, node_id + "::done", "done")
+    for target in body:
+        if runs(target):
+            link(node_id + "::body", target)
+    for target in after:
+        if runs(target):
+            link(node_id + "::done", target)
+
+
 def llm_config(config: dict, model: dict) -> dict:
     """The native llm node of an agent-like node: the trigger's text as the user message,
     the node's system prompt (kept literal: Pipelit's templates are not the engine's)."""
@@ -250,6 +313,8 @@ def pipelit_output(component_type: str, output):
     """What an agent-like node's native llm output is to Pipelit (its node_outputs entry):
     agent `{"output"}`, categorizer `{"category", "raw"}`, router `{"route"}`, extractor
     `{"extracted"}`; any other node's output as it is."""
+    if component_type == "loop" and isinstance(output, list):
+        return {"results": output}
     if component_type not in LLM_KINDS or not isinstance(output, dict):
         return output
     content = output.get("content") or ""
@@ -267,16 +332,16 @@ def pipelit_output(component_type: str, output):
 
 
 def code_config(
-    component_type: str, config: dict, trigger_id: str, llm_types: dict | None = None
+    component_type: str, config: dict, trigger_id: str, translated: dict | None = None
 ) -> dict:
     """The native code node that runs one Pipelit node: the runtime below plus the node's
-    type and settings (`llm_types`: the agent-like nodes' types, whose outputs the runtime
-    shows as Pipelit's)."""
+    type and settings (`translated`: the llm and loop nodes' types, whose native outputs
+    the runtime shows as Pipelit's)."""
     extra = config.get("extra_config") or {}
     settings = {
         "extra": extra,
         "system_prompt": config.get("system_prompt") or "",
-        "llm_types": llm_types or {},
+        "translated": translated or {},
     }
     timeout = 60
     if component_type == "code":
@@ -404,14 +469,28 @@ def _holds(op, fv, rv):
 def _state(data):
     nodes = data.get("nodes") or {}
     outputs = {k: v for k, v in nodes.items() if "::" not in k and k != _TRIGGER}
-    for name, kind in _SETTINGS["llm_types"].items():
+    for name, kind in _SETTINGS["translated"].items():
         if name in outputs:
             outputs[name] = pipelit_output(kind, outputs[name])
     state = {"trigger": data.get("task") or {}, "node_outputs": outputs, "messages": []}
     for value in outputs.values():
         if isinstance(value, dict) and "route" in value:
             state["route"] = value["route"]
+    if data.get("index") is not None:
+        state["loop"] = {"item": data.get("item"), "index": data["index"]}
     return state
+
+
+def _loop(state, extra):
+    source = extra.get("source_node")
+    name = extra.get("field", "")
+    items = None
+    if source:
+        found = state["node_outputs"].get(source, {})
+        items = found.get(name) if name and isinstance(found, dict) else found
+    if not isinstance(items, list):
+        items = [items] if items is not None else []
+    return items
 
 
 def _code(state, extra):
