@@ -4,6 +4,7 @@ the native engine (real sandboxed code nodes)."""
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from sqlalchemy import select
@@ -382,3 +383,18 @@ def test_a_loop_runs_its_body_once_per_item(server):
     outputs = detail["final_output"]["node_outputs"]
     assert outputs["lp"] == {"results": [{"output": "X"}, {"output": "Y"}]}
     assert outputs["total"] == {"output": "X+Y"}
+
+
+def test_an_execution_past_max_execution_seconds_fails_as_timed_out(server):
+    nodes = [node("t", "trigger_manual"), node("nap", "wait", duration=120)]
+    wf_slug = seed_workflow(server, nodes, chain("t", "nap"))
+    with database(server) as session:
+        from pipelines_server.store.models import PipelitWorkflow
+
+        wf = session.scalar(select(PipelitWorkflow).where(PipelitWorkflow.slug == wf_slug))
+        wf.max_execution_seconds = 1
+    execution_id = execute(server, wf_slug)
+    detail = wait_status(server, execution_id, ("failed",))
+    assert detail["status"] == "failed", detail
+    assert re.fullmatch(r"Execution timed out after \d+s \(limit: 1s\)", detail["error_message"])
+    assert detail["completed_at"] is not None

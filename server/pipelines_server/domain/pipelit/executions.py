@@ -286,6 +286,8 @@ def sync(session: Session, execution: PipelitExecution) -> PipelitExecution:
         return execution
     execution.status = status
     execution.started_at = task.started_at or execution.started_at
+    if status == "running" and _timed_out(session, execution):
+        return execution
     if status in TERMINAL:
         execution.completed_at = task.finished_at or utcnow()
         ran = _ran(execution, _instances(session, task.id))
@@ -296,6 +298,35 @@ def sync(session: Session, execution: PipelitExecution) -> PipelitExecution:
         elif status == "failed":
             execution.error_message = task.error or "Execution failed"
     return execution
+
+
+def _timed_out(session: Session, execution: PipelitExecution) -> bool:
+    """A running execution past its workflow's max_execution_seconds fails (its task is
+    cancelled) with upstream's message. Checked whenever the execution is read."""
+    limit = session.scalar(
+        select(PipelitWorkflow.max_execution_seconds).where(
+            PipelitWorkflow.id == execution.workflow_id
+        )
+    )
+    if not limit or execution.started_at is None:
+        return False
+    now = utcnow()
+    started = execution.started_at
+    if started.tzinfo is None:
+        started = started.replace(tzinfo=UTC)
+    elapsed = now - started
+    if elapsed.total_seconds() <= limit:
+        return False
+    try:
+        task_control.cancel_task(session.connection(), execution.task_id)
+    except EngineConflict:
+        return False  # the task ended meanwhile: read its real outcome next time
+    execution.status = "failed"
+    execution.completed_at = now
+    execution.error_message = (
+        f"Execution timed out after {int(elapsed.total_seconds())}s (limit: {limit}s)"
+    )
+    return True
 
 
 def is_active(execution: PipelitExecution, session: Session | None = None) -> bool:
