@@ -57,6 +57,7 @@ TASK_STATUS = {
 }
 EXECUTION_NOT_FOUND = "Execution not found."
 PROJECT_NAME = "Pipelit"
+MAX_ROWS = 2**62
 
 
 def _node_dict(node: PipelitNode) -> dict:
@@ -406,6 +407,11 @@ def list_executions(
     stmt = stmt.order_by(
         PipelitExecution.started_at.desc().nulls_last(), PipelitExecution.created_at.desc()
     )
+    # No maximum (as upstream), but what the database takes: 64-bit LIMIT and OFFSET.
+    if limit is not None:
+        limit = min(limit, MAX_ROWS)
+    if offset is not None:
+        offset = min(offset, MAX_ROWS)
     return access.page(session, stmt, limit, offset)
 
 
