@@ -193,7 +193,13 @@ def test_bad_bodies_are_422(wf):
     api, s = wf
     assert _edge(api, s, target_node_id="a").status_code == 422
     assert _edge(api, s, source_node_id="a", edge_type="sideways").status_code == 422
-    assert _edge(api, s, source_node_id="a", edge_label="memory").status_code == 422
+    r = _edge(api, s, source_node_id="a", edge_label="memory")
+    assert r.status_code == 422
+    (item,) = r.json()["detail"]
+    assert (item["type"], item["loc"]) == ("literal_error", ["body", "edge_label"])
+    assert item["msg"] == (
+        "Input should be '', 'llm', 'tool', 'output_parser', 'loop_body', 'loop_return' or 'skill'"
+    )
 
 
 def test_an_llm_edge_links_the_target_until_deleted(wf):
@@ -235,7 +241,10 @@ def test_unknown_edge_is_404_and_a_non_integer_id_422(wf, server):
     assert r.status_code == 404 and r.json() == {"detail": "Edge not found."}
     r = api.delete(f"/workflows/{s}/edges/999999999/")
     assert r.status_code == 404 and r.json() == {"detail": "Edge not found."}
-    assert api.delete(f"/workflows/{s}/edges/abc/").status_code == 422
+    r = api.delete(f"/workflows/{s}/edges/abc/")
+    assert r.status_code == 422
+    (item,) = r.json()["detail"]
+    assert (item["type"], item["loc"]) == ("int_parsing", ["path", "edge_id"])
     # an edge of another workflow is not found through this one
     other = slug()
     api.post("/workflows/", json={"name": "O", "slug": other})

@@ -203,7 +203,9 @@ def test_every_accepted_type_creates_and_unknown_ones_are_422(wf):
     r = api.post(f"/workflows/{s}/nodes/", json={"component_type": "bogus"})
     assert r.status_code == 422
     (item,) = r.json()["detail"]
-    assert item["loc"] == ["body", "component_type"]
+    assert (item["type"], item["loc"]) == ("literal_error", ["body", "component_type"])
+    assert item["msg"].startswith("Input should be 'trigger_telegram', ")
+    assert item["msg"].endswith(", 'code_execute' or 'error_handler'")
     r = api.post(f"/workflows/{s}/nodes/", json={})
     assert r.status_code == 422
 

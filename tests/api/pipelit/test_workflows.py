@@ -99,10 +99,21 @@ def test_create_refuses_missing_fields_and_bad_limits(server):
     with pipelit(server) as api:
         r = api.post("/workflows/", json={"slug": slug()})
         assert r.status_code == 422
-        assert isinstance(r.json()["detail"], list)
+        (item,) = r.json()["detail"]
+        assert (item["type"], item["loc"], item["msg"]) == (
+            "missing",
+            ["body", "name"],
+            "Field required",
+        )
         assert api.post("/workflows/", json={"name": "x"}).status_code == 422
         r = api.post("/workflows/", json={"name": "x", "slug": slug(), "max_execution_seconds": 0})
         assert r.status_code == 422
+        (item,) = r.json()["detail"]
+        assert (item["type"], item["loc"], item["msg"]) == (
+            "greater_than",
+            ["body", "max_execution_seconds"],
+            "Input should be greater than 0",
+        )
 
 
 def test_get_returns_the_detail_with_nodes_and_edges(server):
@@ -140,6 +151,12 @@ def test_list_is_items_and_total_in_creation_order_with_limit_and_offset(server)
         assert body["total"] == 3
         assert [w["slug"] for w in body["items"]] == slugs
         assert set(body["items"][0]) == WF_KEYS
+        api.post(f"/workflows/{slugs[1]}/nodes/", json={"component_type": "code", "node_id": "c"})
+        api.post(f"/workflows/{slugs[1]}/edges/", json={"source_node_id": "c"})
+        api.post(f"/workflows/{slugs[1]}/edges/", json={"source_node_id": "c"})
+        body = api.get("/workflows/").json()
+        counts = [(w["node_count"], w["edge_count"]) for w in body["items"]]
+        assert counts == [(0, 0), (1, 2), (0, 0)]
         page = api.get("/workflows/", params={"limit": 1, "offset": 1}).json()
         assert page == {"items": [body["items"][1]], "total": 3}
         assert api.get("/workflows/", params={"limit": -1}).json()["total"] == 3

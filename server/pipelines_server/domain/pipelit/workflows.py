@@ -35,6 +35,7 @@ from .. import workflows as native
 from . import access, graph
 
 PROJECT_NAME = "Pipelit"
+INT64_MAX = 2**63 - 1
 SLUG_TAKEN = "Workflow with this slug already exists."
 NODE_NOT_FOUND = "Node not found."
 EDGE_NOT_FOUND = "Edge not found."
@@ -98,16 +99,25 @@ def _channel(wf: PipelitWorkflow, slug: str | None = None) -> str:
 # ── Replies ───────────────────────────────────────────────────────────────────
 
 
-def _count(session: Session, model, workflow_id: int) -> int:
-    return (
-        session.scalar(
-            select(func.count()).select_from(model).where(model.workflow_id == workflow_id)
-        )
-        or 0
+def _counts(session: Session, model, workflow_ids: list[int]) -> dict[int, int]:
+    if not workflow_ids:
+        return {}
+    rows = session.execute(
+        select(model.workflow_id, func.count())
+        .where(model.workflow_id.in_(workflow_ids))
+        .group_by(model.workflow_id)
     )
+    return dict(rows.all())
 
 
-def workflow_out(session: Session, wf: PipelitWorkflow) -> dict:
+def workflow_out(
+    session: Session, wf: PipelitWorkflow, counts: tuple[dict, dict] | None = None
+) -> dict:
+    """WorkflowOut; `counts` (node and edge counts by workflow id) saves a list its queries."""
+    nodes, edges = counts or (
+        _counts(session, PipelitNode, [wf.id]),
+        _counts(session, PipelitEdge, [wf.id]),
+    )
     return {
         "id": wf.id,
         "name": wf.name,
@@ -121,8 +131,8 @@ def workflow_out(session: Session, wf: PipelitWorkflow) -> dict:
         "max_execution_seconds": wf.max_execution_seconds,
         "input_schema": wf.input_schema,
         "output_schema": wf.output_schema,
-        "node_count": _count(session, PipelitNode, wf.id),
-        "edge_count": _count(session, PipelitEdge, wf.id),
+        "node_count": nodes.get(wf.id, 0),
+        "edge_count": edges.get(wf.id, 0),
         "created_at": access.iso(wf.created_at),
         "updated_at": access.iso(wf.updated_at),
     }
@@ -130,8 +140,8 @@ def workflow_out(session: Session, wf: PipelitWorkflow) -> dict:
 
 def workflow_detail(session: Session, wf: PipelitWorkflow) -> dict:
     body = workflow_out(session, wf)
-    body["nodes"] = [node_out(session, n) for n in _nodes(session, wf.id)]
-    body["edges"] = [edge_out(e) for e in _edges(session, wf.id)]
+    body["nodes"] = [node_out(session, n) for n in workflow_nodes(session, wf.id)]
+    body["edges"] = [edge_out(e) for e in workflow_edges(session, wf.id)]
     return body
 
 
@@ -216,8 +226,16 @@ def list_workflows(
     session: Session, principal: Principal, limit: int | None, offset: int | None
 ) -> tuple[list[dict], int]:
     stmt = access.visible_workflows(principal).order_by(PipelitWorkflow.id)
-    rows, total = access.page(session, stmt, limit, offset)
-    return [workflow_out(session, wf) for wf in rows], total
+    rows, total = access.page(session, stmt, _bounded(limit), _bounded(offset))
+    ids = [wf.id for wf in rows]
+    counts = (_counts(session, PipelitNode, ids), _counts(session, PipelitEdge, ids))
+    return [workflow_out(session, wf, counts) for wf in rows], total
+
+
+def _bounded(value: int | None) -> int | None:
+    """A page bound the database can bind (Pipelit's parameters have no maximum; beyond 64
+    bits means "all" for a limit and "past the end" for an offset)."""
+    return None if value is None else min(value, INT64_MAX)
 
 
 def _slug_taken(session: Session, org_id: int, slug: str, other_than: int | None = None) -> bool:
@@ -364,9 +382,10 @@ def batch_delete(session: Session, principal: Principal, slugs: list[str]) -> No
 def validate_workflow(session: Session, principal: Principal, slug: str) -> dict:
     wf = _workflow(session, principal, slug)
     nodes = [
-        {"node_id": n.node_id, "component_type": n.component_type} for n in _nodes(session, wf.id)
+        {"node_id": n.node_id, "component_type": n.component_type}
+        for n in workflow_nodes(session, wf.id)
     ]
-    edges = [edge_out(e) for e in _edges(session, wf.id)]
+    edges = [edge_out(e) for e in workflow_edges(session, wf.id)]
     errors = graph.validate(nodes, edges)
     return {"valid": not errors, "errors": errors}
 
@@ -374,7 +393,7 @@ def validate_workflow(session: Session, principal: Principal, slug: str) -> dict
 # ── Nodes ─────────────────────────────────────────────────────────────────────
 
 
-def _nodes(session: Session, workflow_id: int) -> list[PipelitNode]:
+def workflow_nodes(session: Session, workflow_id: int) -> list[PipelitNode]:
     return list(
         session.scalars(
             select(PipelitNode)
@@ -399,9 +418,18 @@ def _node_or_404(session: Session, workflow_id: int, node_id: str) -> PipelitNod
     return node
 
 
+def get_node(
+    session: Session, principal: Principal, slug: str, node_id: str
+) -> tuple[PipelitWorkflow, PipelitNode]:
+    """The workflow of `slug` the caller sees and its node `node_id` (404 "Workflow not
+    found." / "Node not found."), for the routes other areas serve under a node."""
+    wf = _workflow(session, principal, slug)
+    return wf, _node_or_404(session, wf.id, node_id)
+
+
 def list_nodes(session: Session, principal: Principal, slug: str) -> list[dict]:
     wf = _workflow(session, principal, slug)
-    return [node_out(session, n) for n in _nodes(session, wf.id)]
+    return [node_out(session, n) for n in workflow_nodes(session, wf.id)]
 
 
 def create_node(session: Session, principal: Principal, slug: str, body: Mapping) -> dict:
@@ -494,7 +522,7 @@ def delete_node(session: Session, principal: Principal, slug: str, node_id: str)
             or_(PipelitEdge.source_node_id == node_id, PipelitEdge.target_node_id == node_id),
         )
     )
-    for other in _nodes(session, wf.id):
+    for other in workflow_nodes(session, wf.id):
         if other.id != node.id and (other.config or {}).get("llm_model_config_id") == node.id:
             _set_link(other, None)
     deleted = node.node_id
@@ -506,7 +534,7 @@ def delete_node(session: Session, principal: Principal, slug: str, node_id: str)
 # ── Edges ─────────────────────────────────────────────────────────────────────
 
 
-def _edges(session: Session, workflow_id: int) -> list[PipelitEdge]:
+def workflow_edges(session: Session, workflow_id: int) -> list[PipelitEdge]:
     return list(
         session.scalars(
             select(PipelitEdge)
@@ -525,7 +553,7 @@ def _edge_or_404(session: Session, workflow_id: int, edge_id: int) -> PipelitEdg
 
 def list_edges(session: Session, principal: Principal, slug: str) -> list[dict]:
     wf = _workflow(session, principal, slug)
-    return [edge_out(e) for e in _edges(session, wf.id)]
+    return [edge_out(e) for e in workflow_edges(session, wf.id)]
 
 
 def _as_rule_node(node: PipelitNode | None) -> dict | None:
