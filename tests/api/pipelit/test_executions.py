@@ -4,6 +4,7 @@ the native engine (real sandboxed code nodes)."""
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from sqlalchemy import select
@@ -245,14 +246,14 @@ def test_a_failing_node_fails_the_execution_with_its_id(server):
 
 
 def test_an_unsupported_node_type_fails_the_execution_naming_it(server):
-    nodes = [node("t", "trigger_manual"), node("agent_1", "agent")]
-    wf_slug = seed_workflow(server, nodes, chain("t", "agent_1"))
+    nodes = [node("t", "trigger_manual"), node("ask", "human_confirmation")]
+    wf_slug = seed_workflow(server, nodes, chain("t", "ask"))
     execution_id = execute(server, wf_slug)
     with pipelit(server) as api:
         body = api.get(f"/executions/{execution_id}/").json()
     assert body["status"] == "failed"
     assert body["error_message"] == (
-        "Node agent_1: node type 'agent' is not supported by this server"
+        "Node ask: node type 'human_confirmation' is not supported by this server"
     )
     assert body["logs"] == [] and body["final_output"] is None
 
@@ -350,3 +351,50 @@ def test_batch_delete_removes_what_the_caller_sees_and_skips_the_rest(server):
         assert api.get(f"/executions/{keep}/").status_code == 200
         assert api.post("/executions/batch-delete/", json={"execution_ids": []}).status_code == 204
         assert api.post("/executions/batch-delete/", json={}).status_code == 422
+
+
+def test_a_loop_runs_its_body_once_per_item(server):
+    nodes = [
+        node("t", "trigger_manual"),
+        node("a", "code", code="result = 'x'"),
+        node("b", "code", code="result = 'y'"),
+        node("m", "merge", source_nodes=["a", "b"]),
+        node("lp", "loop", source_node="m", field="merged"),
+        node("each", "code", code="return state['loop']['item']['output'].upper()"),
+        node(
+            "total",
+            "code",
+            code="return '+'.join(r['output'] for r in node_outputs['lp']['results'])",
+        ),
+    ]
+    edges = [
+        edge("t", "a"),
+        edge("t", "b"),
+        edge("a", "m"),
+        edge("b", "m"),
+        edge("m", "lp"),
+        {**edge("lp", "each"), "edge_label": "loop_body"},
+        {**edge("each", "lp"), "edge_label": "loop_return"},
+        edge("lp", "total"),
+    ]
+    wf_slug = seed_workflow(server, nodes, edges)
+    detail = wait_execution(server, execute(server, wf_slug))
+    assert detail["status"] == "completed", detail
+    outputs = detail["final_output"]["node_outputs"]
+    assert outputs["lp"] == {"results": [{"output": "X"}, {"output": "Y"}]}
+    assert outputs["total"] == {"output": "X+Y"}
+
+
+def test_an_execution_past_max_execution_seconds_fails_as_timed_out(server):
+    nodes = [node("t", "trigger_manual"), node("nap", "wait", duration=120)]
+    wf_slug = seed_workflow(server, nodes, chain("t", "nap"))
+    with database(server) as session:
+        from pipelines_server.store.models import PipelitWorkflow
+
+        wf = session.scalar(select(PipelitWorkflow).where(PipelitWorkflow.slug == wf_slug))
+        wf.max_execution_seconds = 1
+    execution_id = execute(server, wf_slug)
+    detail = wait_status(server, execution_id, ("failed",))
+    assert detail["status"] == "failed", detail
+    assert re.fullmatch(r"Execution timed out after \d+s \(limit: 1s\)", detail["error_message"])
+    assert detail["completed_at"] is not None

@@ -26,9 +26,23 @@ tells them apart: `is_helper`):
   taken are skipped): `{"merged"}` by `append` (default) or `combine` of `source_nodes`
   (default: every node output so far), as upstream;
 - `filter` -> `code`: `{"filtered"}` by `rules` over `source_node`'s `field`;
+- `loop` -> `code` `<id>::items` (the items: `source_node`'s `field`, a non-list as one item)
+  then the native `loop` `<id>` (at most 1000 items) with `<id>::body` and `<id>::done`
+  fan-outs to its `loop_body` and direct targets; its one `loop_return` edge goes back into
+  the loop's `next` port; body code sees `state["loop"]` = `{item, index}`; the loop's
+  output is `{"results": [<the returning node's output per item>]}` (upstream keys each by
+  node id);
 - `wait` -> `code`: sleeps `duration` `unit` (at most 3000 s), `{"output": "Waited ..."}`;
 - `reply_chat` -> `code`: `{"output": message}` (`system_prompt`, else
   `extra_config.message`, a Jinja template over `trigger` and the node outputs);
+- `agent`, `deep_agent`, `categorizer`, `router`, `extractor` -> `llm` on the native
+  credential behind the llm credential its `ai_model` (connected by an `llm` edge) names,
+  with that node's `model_name` (temperature, max_tokens): the trigger's `text` is the user
+  message and the node's system prompt is sent as it is; without a resolvable model the
+  execution fails with "Node <id> (<type>) requires a model connection". Code downstream
+  sees the answer as Pipelit's output (`pipelit_output`): agent `{"output"}`, categorizer
+  `{"category", "raw"}`, router `{"route"}`, extractor `{"extracted"}` (no tools, memory,
+  conversation memory or output parsers);
 - any other type: the execution fails with "Node <id>: node type '<t>' is not supported by
   this server"; a node with `interrupt_before`/`interrupt_after` likewise;
 - one `end` node `::end`, where every path's last node leads.
@@ -39,6 +53,7 @@ node. The execution's `final_output` is computed from the node outputs (`final_o
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections import deque
 from dataclasses import dataclass, field
@@ -49,7 +64,9 @@ FLOW_LABELS = ("", "loop_body", "loop_return")
 MAX_NATIVE_ID = 100
 MAX_TIMEOUT = 3600
 WAIT_LIMIT = 3000
-CODE_KINDS = ("code", "switch", "merge", "filter", "wait", "reply_chat")
+CODE_KINDS = ("code", "switch", "merge", "filter", "wait", "reply_chat", "loop")
+MAX_ITERATIONS = 1000
+LLM_KINDS = ("agent", "deep_agent", "categorizer", "router", "extractor")
 
 
 class Unsupported(Exception):
@@ -81,10 +98,29 @@ def _flow_edges(edges: list[dict]) -> list[dict]:
     ]
 
 
-def compile_graph(trigger: dict, nodes: list[dict], edges: list[dict]) -> Compiled:
+def model_links(nodes: list[dict], edges: list[dict]) -> dict[str, dict]:
+    """node_id -> the config of the `ai_model` node its `llm` edge comes from."""
+    by_id = {n["node_id"]: n for n in nodes}
+    links = {}
+    for e in edges:
+        source = by_id.get(e.get("source_node_id"))
+        if e.get("edge_label") == "llm" and source and source["component_type"] == "ai_model":
+            links[e.get("target_node_id")] = source.get("config") or {}
+    return links
+
+
+def compile_graph(
+    trigger: dict,
+    nodes: list[dict],
+    edges: list[dict],
+    models: dict[str, dict] | None = None,
+) -> Compiled:
     """The native graph of what `trigger` reaches. Nodes and edges are dicts with the Pipelit
     columns (`node_id`, `component_type`, `config`, `is_entry_point`; `source_node_id`,
-    `target_node_id`, `edge_type`, `edge_label`, `condition_value`). Raises Unsupported."""
+    `target_node_id`, `edge_type`, `edge_label`, `condition_value`); `models` maps an llm
+    node's id to `{"credential": <native credential name>, "model": <model>}` (its
+    `ai_model`'s, resolved by the caller). Raises Unsupported."""
+    models = models or {}
     by_id = {n["node_id"]: n for n in nodes}
     flow = [
         e
@@ -118,25 +154,43 @@ def compile_graph(trigger: dict, nodes: list[dict], edges: list[dict]) -> Compil
     for node_id in reached:
         node = by_id[node_id]
         kind = node["component_type"]
-        if kind not in CODE_KINDS:
+        if kind not in CODE_KINDS + LLM_KINDS:
             raise Unsupported(unsupported(node_id, kind))
+        if kind in LLM_KINDS and node_id not in models:
+            raise Unsupported(f"Node {node_id} ({kind}) requires a model connection")
         if node.get("interrupt_before") or node.get("interrupt_after"):
             raise Unsupported(f"Node {node_id}: interrupts are not supported by this server")
         if len(node_id) + len(ROUTE_SUFFIX) > MAX_NATIVE_ID:
             raise Unsupported(f"Node {node_id}: node id is too long for this server")
 
+    translated = {
+        n: by_id[n]["component_type"]
+        for n in reached
+        if n in models or by_id[n]["component_type"] == "loop"
+    }
+    # A loop is entered through its `::items` helper, which computes what it iterates over.
+    entered = {n: n + "::items" for n in reached if by_id[n]["component_type"] == "loop"}
     start_id = trigger["node_id"]
     native_nodes = [{"id": start_id, "kind": "start", "name": start_id}]
     native_edges: list[dict] = []
     outgoing: set[str] = set()
 
-    def link(source: str, target: str, port: str | None = None) -> None:
-        edge = {"source": source, "target": target}
+    def link(
+        source: str, target: str, port: str | None = None, target_port: str | None = None
+    ) -> None:
+        edge = {"source": source, "target": target if target_port else entered.get(target, target)}
         if port is not None:
             edge["source_port"] = port
+        if target_port is not None:
+            edge["target_port"] = target_port
         if edge not in native_edges:
             native_edges.append(edge)
         outgoing.add(source)
+
+    def helper(native_id: str, kind: str, config: dict | None = None) -> None:
+        native_nodes.append(
+            {"id": native_id, "kind": kind, "name": native_id, "config": config or {}}
+        )
 
     for entry in entries:
         link(start_id, entry)
@@ -144,19 +198,31 @@ def compile_graph(trigger: dict, nodes: list[dict], edges: list[dict]) -> Compil
         node = by_id[node_id]
         kind = node["component_type"]
         config = node.get("config") or {}
+        mine = [e for e in flow if e["source_node_id"] == node_id]
+        if kind == "loop":
+            _loop(node_id, config, mine, flow, runs, link, helper, trigger["node_id"], translated)
+            continue
         native_nodes.append(
             {
                 "id": node_id,
-                "kind": "code",
+                "kind": "llm" if kind in LLM_KINDS else "code",
                 "name": (node.get("label") or node_id)[:200],
-                "config": code_config(kind, config, trigger["node_id"]),
+                "config": (
+                    llm_config(config, models[node_id])
+                    if kind in LLM_KINDS
+                    else code_config(kind, config, trigger["node_id"], translated)
+                ),
             }
         )
-        mine = [e for e in flow if e["source_node_id"] == node_id]
         conditional = [e for e in mine if e.get("edge_type") == "conditional"]
         for e in mine:
-            if e.get("edge_type") != "conditional" and runs(e["target_node_id"]):
-                link(node_id, e["target_node_id"])
+            target = e["target_node_id"]
+            if e.get("edge_type") == "conditional" or not runs(target):
+                continue
+            if e.get("edge_label") == "loop_return":
+                link(node_id, target, target_port="next")
+            else:
+                link(node_id, target)
         if kind == "switch" and conditional:
             gate = node_id + ROUTE_SUFFIX
             values = list(dict.fromkeys(str(e.get("condition_value") or "") for e in conditional))
@@ -192,11 +258,91 @@ def compile_graph(trigger: dict, nodes: list[dict], edges: list[dict]) -> Compil
     )
 
 
-def code_config(component_type: str, config: dict, trigger_id: str) -> dict:
+def _loop(node_id, config, mine, flow, runs, link, helper, trigger_id, translated) -> None:
+    """A Pipelit loop: `<id>::items` (code: the items, from `source_node`'s `field`), the
+    native loop `<id>` over them, `<id>::body` fanning out to its `loop_body` targets, the
+    single `loop_return` edge back into its `next` port, and `<id>::done` fanning out to its
+    direct targets once every item is done."""
+    body = [e["target_node_id"] for e in mine if e.get("edge_label") == "loop_body"]
+    after = [
+        e["target_node_id"]
+        for e in mine
+        if e.get("edge_label") == "" and e.get("edge_type") != "conditional"
+    ]
+    returns = [
+        e for e in flow if e["target_node_id"] == node_id and e.get("edge_label") == "loop_return"
+    ]
+    if not [t for t in body if runs(t)] or len(returns) != 1:
+        raise Unsupported(
+            f"Node {node_id}: a loop needs loop_body edges and exactly one loop_return edge"
+        )
+    helper(node_id + "::items", "code", code_config("loop", config, trigger_id, translated))
+    helper(node_id, "loop", {"over": "input", "max_iterations": MAX_ITERATIONS})
+    helper(node_id + "::body", "merge")
+    helper(node_id + "::done", "merge")
+    link(node_id + "::items", node_id, target_port="in")
+    link(node_id, node_id + "::body", "body")
+    link(node_id, node_id + "::done", "done")
+    for target in body:
+        if runs(target):
+            link(node_id + "::body", target)
+    for target in after:
+        if runs(target):
+            link(node_id + "::done", target)
+
+
+def llm_config(config: dict, model: dict) -> dict:
+    """The native llm node of an agent-like node: the trigger's text as the user message,
+    the node's system prompt (kept literal: Pipelit's templates are not the engine's)."""
+    native = {
+        "credential": model["credential"],
+        "model": model["model"],
+        "prompt": "{{ task.text }}",
+    }
+    system = config.get("system_prompt") or ""
+    if system:
+        native["system"] = "{% raw %}" + system + "{% endraw %}"
+    for key in ("temperature", "max_tokens"):
+        value = model.get(key)
+        if value is not None:
+            native[key] = value
+    return native
+
+
+def pipelit_output(component_type: str, output):
+    """What an agent-like node's native llm output is to Pipelit (its node_outputs entry):
+    agent `{"output"}`, categorizer `{"category", "raw"}`, router `{"route"}`, extractor
+    `{"extracted"}`; any other node's output as it is."""
+    if component_type == "loop" and isinstance(output, list):
+        return {"results": output}
+    if component_type not in LLM_KINDS or not isinstance(output, dict):
+        return output
+    content = output.get("content") or ""
+    if component_type == "categorizer":
+        return {"category": content.strip(), "raw": content}
+    if component_type == "router":
+        return {"route": content.strip()}
+    if component_type == "extractor":
+        try:
+            extracted = json.loads(content)
+        except ValueError:
+            extracted = {}
+        return {"extracted": extracted if isinstance(extracted, dict) else {}}
+    return {"output": content}
+
+
+def code_config(
+    component_type: str, config: dict, trigger_id: str, translated: dict | None = None
+) -> dict:
     """The native code node that runs one Pipelit node: the runtime below plus the node's
-    type and settings."""
+    type and settings (`translated`: the llm and loop nodes' types, whose native outputs
+    the runtime shows as Pipelit's)."""
     extra = config.get("extra_config") or {}
-    settings = {"extra": extra, "system_prompt": config.get("system_prompt") or ""}
+    settings = {
+        "extra": extra,
+        "system_prompt": config.get("system_prompt") or "",
+        "translated": translated or {},
+    }
     timeout = 60
     if component_type == "code":
         try:
@@ -208,6 +354,8 @@ def code_config(component_type: str, config: dict, trigger_id: str) -> dict:
     timeout = max(1, min(timeout, MAX_TIMEOUT))
     source = (
         RUNTIME
+        + f"\nLLM_KINDS = {LLM_KINDS!r}\n\n\n"
+        + inspect.getsource(pipelit_output)
         + f"\n_TYPE = {component_type!r}\n_TRIGGER = {trigger_id!r}\n_WAIT_LIMIT = {WAIT_LIMIT}\n"
         + f"_SETTINGS = json.loads({json.dumps(settings)!r})\n"
     )
@@ -321,11 +469,28 @@ def _holds(op, fv, rv):
 def _state(data):
     nodes = data.get("nodes") or {}
     outputs = {k: v for k, v in nodes.items() if "::" not in k and k != _TRIGGER}
+    for name, kind in _SETTINGS["translated"].items():
+        if name in outputs:
+            outputs[name] = pipelit_output(kind, outputs[name])
     state = {"trigger": data.get("task") or {}, "node_outputs": outputs, "messages": []}
     for value in outputs.values():
         if isinstance(value, dict) and "route" in value:
             state["route"] = value["route"]
+    if data.get("index") is not None:
+        state["loop"] = {"item": data.get("item"), "index": data["index"]}
     return state
+
+
+def _loop(state, extra):
+    source = extra.get("source_node")
+    name = extra.get("field", "")
+    items = None
+    if source:
+        found = state["node_outputs"].get(source, {})
+        items = found.get(name) if name and isinstance(found, dict) else found
+    if not isinstance(items, list):
+        items = [items] if items is not None else []
+    return items
 
 
 def _code(state, extra):

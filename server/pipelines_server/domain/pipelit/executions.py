@@ -24,8 +24,10 @@ from ...shared.errors import NotFound
 from ...shared.ids import canonical_uuid
 from ...shared.principal import Principal
 from ...store.models import (
+    Credential,
     LlmCall,
     NodeInstance,
+    PipelitCredential,
     PipelitEdge,
     PipelitExecution,
     PipelitNode,
@@ -38,7 +40,7 @@ from ...store.models import (
 from .. import tasks as native_tasks
 from .. import workflows as native_workflows
 from . import access
-from .compile import Unsupported, compile_graph, is_helper
+from .compile import Unsupported, compile_graph, is_helper, model_links, pipelit_output
 
 ACTIVE = ("pending", "running")
 CANCELLABLE = ("pending", "running", "interrupted")
@@ -55,6 +57,7 @@ TASK_STATUS = {
 }
 EXECUTION_NOT_FOUND = "Execution not found."
 PROJECT_NAME = "Pipelit"
+MAX_ROWS = 2**62
 
 
 def _node_dict(node: PipelitNode) -> dict:
@@ -117,6 +120,36 @@ def _backing_workflow(session: Session, workflow: PipelitWorkflow) -> Workflow:
     return native
 
 
+def _models(session: Session, org_id: int, links: dict[str, dict]) -> dict[str, dict]:
+    """node_id -> {credential (the native credential's name), model, temperature?,
+    max_tokens?} for the llm nodes whose `ai_model` names an llm credential of the
+    organization that is also a native credential."""
+    models = {}
+    for node_id, config in links.items():
+        try:
+            pipelit_id = int(config.get("llm_credential_id"))
+        except (TypeError, ValueError):
+            continue
+        name = session.scalar(
+            select(Credential.name)
+            .join(PipelitCredential, PipelitCredential.credential_id == Credential.id)
+            .where(
+                PipelitCredential.id == pipelit_id,
+                PipelitCredential.org_id == org_id,
+                Credential.org_id == org_id,
+            )
+        )
+        if name is None or not config.get("model_name"):
+            continue
+        models[node_id] = {
+            "credential": name,
+            "model": config["model_name"],
+            "temperature": config.get("temperature"),
+            "max_tokens": config.get("max_tokens"),
+        }
+    return models
+
+
 def start_execution(
     session: Session,
     workflow: PipelitWorkflow,
@@ -163,8 +196,12 @@ def start_execution(
     nodes = list(session.scalars(select(PipelitNode).where(PipelitNode.workflow_id == workflow.id)))
     edges = list(session.scalars(select(PipelitEdge).where(PipelitEdge.workflow_id == workflow.id)))
     try:
+        node_dicts, edge_dicts = [_node_dict(n) for n in nodes], [_edge_dict(e) for e in edges]
         compiled = compile_graph(
-            _node_dict(trigger_node), [_node_dict(n) for n in nodes], [_edge_dict(e) for e in edges]
+            _node_dict(trigger_node),
+            node_dicts,
+            edge_dicts,
+            _models(session, workflow.org_id, model_links(node_dicts, edge_dicts)),
         )
         errors = native_workflows.check_graph(compiled.graph)
         if errors:
@@ -223,14 +260,18 @@ def _types(session: Session, execution: PipelitExecution) -> dict[str, str]:
 
 
 def final_output(types: dict[str, str], ran: list[NodeInstance]) -> dict | None:
-    """Pipelit's final_output: `{"output"}` of the last reply_chat, else `{"node_outputs"}`
-    of every node that ran, else null."""
+    """Pipelit's final_output: `{"output"}` of the last reply_chat, else `{"message"}` of
+    the last agent's answer, else `{"node_outputs"}` of every node that ran, else null."""
     done = [i for i in ran if i.status == "finished"]
+    outputs = {i.node_id: pipelit_output(types.get(i.node_id, ""), i.output) for i in done}
     for inst in reversed(done):
         if types.get(inst.node_id) == "reply_chat" and isinstance(inst.output, dict):
             return {"output": inst.output.get("output")}
+    for inst in reversed(done):
+        if types.get(inst.node_id) in ("agent", "deep_agent"):
+            return {"message": outputs[inst.node_id].get("output")}
     if done:
-        return {"node_outputs": {i.node_id: i.output for i in done}}
+        return {"node_outputs": outputs}
     return None
 
 
@@ -246,6 +287,8 @@ def sync(session: Session, execution: PipelitExecution) -> PipelitExecution:
         return execution
     execution.status = status
     execution.started_at = task.started_at or execution.started_at
+    if status == "running" and _timed_out(session, execution):
+        return execution
     if status in TERMINAL:
         execution.completed_at = task.finished_at or utcnow()
         ran = _ran(execution, _instances(session, task.id))
@@ -256,6 +299,35 @@ def sync(session: Session, execution: PipelitExecution) -> PipelitExecution:
         elif status == "failed":
             execution.error_message = task.error or "Execution failed"
     return execution
+
+
+def _timed_out(session: Session, execution: PipelitExecution) -> bool:
+    """A running execution past its workflow's max_execution_seconds fails (its task is
+    cancelled) with upstream's message. Checked whenever the execution is read."""
+    limit = session.scalar(
+        select(PipelitWorkflow.max_execution_seconds).where(
+            PipelitWorkflow.id == execution.workflow_id
+        )
+    )
+    if not limit or execution.started_at is None:
+        return False
+    now = utcnow()
+    started = execution.started_at
+    if started.tzinfo is None:
+        started = started.replace(tzinfo=UTC)
+    elapsed = now - started
+    if elapsed.total_seconds() <= limit:
+        return False
+    try:
+        task_control.cancel_task(session.connection(), execution.task_id)
+    except EngineConflict:
+        return False  # the task ended meanwhile: read its real outcome next time
+    execution.status = "failed"
+    execution.completed_at = now
+    execution.error_message = (
+        f"Execution timed out after {int(elapsed.total_seconds())}s (limit: {limit}s)"
+    )
+    return True
 
 
 def is_active(execution: PipelitExecution, session: Session | None = None) -> bool:
@@ -335,6 +407,11 @@ def list_executions(
     stmt = stmt.order_by(
         PipelitExecution.started_at.desc().nulls_last(), PipelitExecution.created_at.desc()
     )
+    # No maximum (as upstream), but what the database takes: 64-bit LIMIT and OFFSET.
+    if limit is not None:
+        limit = min(limit, MAX_ROWS)
+    if offset is not None:
+        offset = min(offset, MAX_ROWS)
     return access.page(session, stmt, limit, offset)
 
 
@@ -403,18 +480,23 @@ def logs(session: Session, execution: PipelitExecution) -> list[dict[str, Any]]:
     if execution.task_id is None:
         return []
     rows = []
+    types = _types(session, execution)
     for inst in _ran(execution, _instances(session, execution.task_id)):
         failed = inst.status == "failed"
+        usage = inst.output.get("usage") if isinstance(inst.output, dict) else None
+        llm = inst.kind == "llm"
         rows.append(
             {
                 "id": inst.id,
                 "node_id": inst.node_id,
                 "status": "failed" if failed else "completed",
                 "input": None,
-                "output": None if failed else inst.output,
+                "output": None
+                if failed
+                else pipelit_output(types.get(inst.node_id, ""), inst.output),
                 "error": (inst.error or "") if failed else "",
                 "error_code": "NodeFailed" if failed else None,
-                "metadata": None,
+                "metadata": {"token_usage": usage} if llm and usage else None,
                 "duration_ms": int(round((inst.work_seconds or 0.0) * 1000)),
                 "timestamp": access.iso(inst.finished_at),
             }
