@@ -22,6 +22,7 @@ from ...shared.errors import (
     BadRequest,
     Conflict,
     FieldError,
+    Forbidden,
     NotFound,
     Unauthorized,
     ValidationFailed,
@@ -176,8 +177,6 @@ def mfa_disable(user: User, code: str, secret_key: str, guard: mfa.Guard) -> Non
 
 
 def mfa_reset(user: User, peer_is_loopback: bool) -> None:
-    from ...shared.errors import Forbidden
-
     if not peer_is_loopback:
         raise Forbidden(RESET_LOCAL_ONLY)
     _clear_mfa(user)
