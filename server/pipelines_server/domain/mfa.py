@@ -13,7 +13,6 @@ import time
 
 import pyotp
 from limits import parse
-from limits.errors import StorageError
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
@@ -22,6 +21,7 @@ log = logging.getLogger(__name__)
 ISSUER = "Pipelit"
 ATTEMPTS = parse("5/minute")
 FAILURES = parse("10/15 minutes")  # in a row: a success clears them
+REDIS_TIMEOUT_SECONDS = 1.0
 
 
 def new_secret() -> str:
@@ -44,15 +44,22 @@ class Guard:
         self.shared = None
         if redis_url:
             self.shared = MovingWindowRateLimiter(
-                storage_from_string(redis_url, key_prefix="pipelines-mfa")
+                storage_from_string(
+                    redis_url,
+                    key_prefix="pipelines-mfa",
+                    socket_timeout=REDIS_TIMEOUT_SECONDS,
+                    socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+                )
             )
 
     def _call(self, method: str, *args):
         if self.shared is not None:
             try:
                 return getattr(self.shared, method)(*args)
-            except (StorageError, OSError, ConnectionError) as exc:  # Redis down: this process
-                log.warning("MFA limits: Redis unavailable (%s); counting in memory", type(exc))
+            except Exception as exc:  # noqa: BLE001 - Redis down: this process counts alone
+                log.warning(
+                    "MFA limits: Redis unavailable (%s); counting in memory", type(exc).__name__
+                )
         return getattr(self.memory, method)(*args)
 
     def blocked(self, user_id: int) -> bool:

@@ -64,3 +64,27 @@ def test_passwords_argon2():
     assert not passwords.verify_password(stored, "wrong")
     assert not passwords.verify_password(None, "anything")
     assert not passwords.verify_password("not-a-hash", "anything")
+
+
+def test_redis_unreachable_counts_in_memory():
+    guard = mfa.Guard("redis://127.0.0.1:1/0")
+    assert guard.blocked(5) is False
+    for _ in range(5):
+        guard.record(5, False)
+    assert guard.blocked(5) is True
+
+
+def test_redis_is_shared_between_guards():
+    import os
+    import uuid
+
+    import pytest
+
+    url = os.environ.get("PIPELINES_TEST_REDIS_URL")
+    if not url:
+        pytest.skip("PIPELINES_TEST_REDIS_URL is not set (make test-redis sets it)")
+    user = int(uuid.uuid4().int % 1_000_000_000)
+    one, two = mfa.Guard(url), mfa.Guard(url)
+    for _ in range(5):
+        one.record(user, False)
+    assert two.blocked(user) is True
