@@ -37,7 +37,7 @@ _PARSING = {  # a parameter's text that does not parse as its type
 
 
 def _quoted_choices(values) -> str:
-    quoted = [f"'{v}'" for v in values]
+    quoted = [f"'{v}'" for v in values if v is not None]
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
