@@ -86,6 +86,10 @@ def setup(session: Session, configured_org: str, username: str, password: str) -
         session.add(org)
         session.flush()
         org_id = org.id
+    else:
+        # Two setups at once: the second waits for the first here (PostgreSQL's row lock;
+        # SQLite writes one transaction at a time) and then finds its admin.
+        session.execute(select(Organization.id).where(Organization.id == org_id).with_for_update())
     if _has_password_user(session, org_id):
         raise Conflict(SETUP_DONE)
     user = _new_user(session, org_id, username, password, ORG_ADMIN, None, None)
