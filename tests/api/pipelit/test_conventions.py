@@ -156,6 +156,14 @@ def test_pattern_enum_length_and_int_parsing(server):
         ]
 
 
+def test_bearer_is_checked_before_an_integer_id(server):
+    with pipelit(server, "") as c:
+        r = c.get("/users/abc")
+    assert r.status_code == 401
+    assert r.json() == {"detail": "Not authenticated"}
+    assert r.headers["www-authenticate"] == "Bearer"
+
+
 def test_trailing_slash_redirects_keep_prefix_and_query(server):
     with pipelit(server) as c:
         r = c.get("/users?limit=1&offset=0")

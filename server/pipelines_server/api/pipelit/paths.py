@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from ...patches import _route_table
+from ...web.auth import presented_keys
 from ...web.replies import send_json
-from .errors import INT_PARSING
+from .errors import INT_PARSING, NOT_AUTHENTICATED
 
 _INT_PARAM = re.compile(r"<int:(\w+)>")
 _ANY_PARAM = re.compile(r"<(?:[^:>]+:)?(\w+)>")
@@ -41,6 +42,10 @@ class PipelitPaths:
             if other != self.api and self.routed(other):
                 return await self.redirect(scope, send, other)
             bad = self.not_an_int(path)
+            if bad is not None and not presented_keys(scope["headers"]):
+                # FastAPI checks the bearer before the parameters (every such route needs one)
+                body = {"detail": NOT_AUTHENTICATED}
+                return await send_json(send, 401, body, {"WWW-Authenticate": "Bearer"})
             if bad is not None:
                 item = {"type": "int_parsing", "loc": ["path", bad[0]], "msg": INT_PARSING}
                 return await send_json(send, 422, {"detail": [{**item, "input": bad[1]}]}, {})
