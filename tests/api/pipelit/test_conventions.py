@@ -46,6 +46,24 @@ def test_revoked_and_deleted_owner(server):
         assert r.json() == {"detail": "API key has been revoked."}
 
 
+def test_owner_removed_natively_is_user_not_found(server):
+    import httpx
+
+    org = fresh_org(server)
+    with pipelit(as_org(server, org)) as admin:
+        user = _user(server, admin)
+        made = admin.post(f"/users/{user['id']}/keys", json={"name": "k"}).json()
+    r = httpx.delete(
+        f"{server.base_url}/api/organizations/{org.org_id}/users/{user['id']}",
+        headers={"Authorization": f"Bearer {org.api_key}"},
+    )
+    assert r.status_code == 204, r.text
+    with pipelit(server, made["key"]) as c:
+        r = c.get("/auth/me/")
+    assert r.status_code == 401
+    assert r.json() == {"detail": "User not found."}
+
+
 def test_expired_key(server):
     import datetime as dt
 
