@@ -70,6 +70,11 @@ def test_create_get_list_update_user(server):
         assert missing.json() == {"detail": "User not found."}
         assert admin.patch("/users/999999999", json={}).json() == {"detail": "User not found."}
         assert admin.delete("/users/999999999").status_code == 404
+        for huge in ("99999999999999999999", "9223372036854775808", "0", "-1"):
+            r = admin.get(f"/users/{huge}/keys")
+            assert (r.status_code, r.json()) == (404, {"detail": "User not found."})
+            r = admin.delete(f"/users/me/keys/{huge}")
+            assert (r.status_code, r.json()) == (404, {"detail": "API key not found."})
 
 
 def test_other_organization_user_is_not_found(server):

@@ -38,6 +38,7 @@ ROLE_IN = {"admin": ORG_ADMIN, "normal": MEMBER}
 EMAIL_DOMAIN = "pipelit.invalid"
 SESSION_KEY = "session"
 PREFIX_CHARS = 12
+MAX_ID = 2**63 - 1  # ids past a 64-bit integer cannot be rows (nor be sent to the database)
 
 SETUP_DONE = "Setup already completed."
 INVALID_CREDENTIALS = "Invalid credentials."
@@ -240,7 +241,7 @@ def list_users(
 
 def get_user(session: Session, principal: Principal, user_id: int) -> User:
     require_admin(principal)
-    user = session.get(User, user_id)
+    user = session.get(User, user_id) if 0 < user_id <= MAX_ID else None
     if user is None or user.org_id != principal.org_id:
         raise NotFound(USER_NOT_FOUND)
     return user
@@ -410,7 +411,7 @@ def list_keys(session: Session, user: User) -> list[ApiKey]:
 
 
 def revoke_key(session: Session, user: User, key_id: int) -> None:
-    key = session.get(ApiKey, key_id)
+    key = session.get(ApiKey, key_id) if 0 < key_id <= MAX_ID else None
     if key is None or key.created_by_id != user.id:
         raise NotFound(KEY_NOT_FOUND)
     if key.revoked_at is None:
