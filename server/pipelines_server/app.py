@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .api.external_v1 import errors as v1_errors
 from .api.native import errors as native_errors
 from .api.pipelit import errors as pipelit_errors
+from .api.pipelit.paths import PipelitPaths
 from .domain.archives import ArchiveLimits
 from .domain.job_runner import JobRunner, celery_sender
 from .domain.pipelit.schedules import ScheduleSweeper
@@ -356,6 +357,13 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         enabled=settings.metrics,
     )
     app.add_middleware(EdgeMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
+    # Pipelit's 307 between a path's two forms (with and without its final /), its /health.
+    app.add_middleware(
+        PipelitPaths,
+        position=MiddlewarePosition.BEFORE_EXCEPTION,
+        flask_app=app.app,
+        prefix=settings.pipelit_prefix,
+    )
     # GET /api/events (SSE) is answered here, after connexion routed, authenticated and
     # validated it and before Flask: a stream holds no WSGI thread. /api/events/ws too.
     app.add_middleware(EventStreams, position=MiddlewarePosition.BEFORE_CONTEXT, hub=events)

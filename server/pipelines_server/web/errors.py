@@ -24,6 +24,9 @@ class HttpError:
     errors: list[FieldError] = field(default_factory=list)
     body_validation: bool = False
     parameter_validation: bool = False
+    # The validator's own words for a refused request (which check, on what value), for a
+    # surface that names the kind of failure (Pipelit's FastAPI-style 422 list).
+    problem: RequestProblem | None = None
 
 
 _CODES = {
@@ -50,9 +53,24 @@ class RequestProblem(BadRequestProblem):
     reply = (400, "invalid_request")
     in_body = True
 
-    def __init__(self, detail: str, loc: tuple = ()):
+    def __init__(
+        self,
+        detail: str,
+        loc: tuple = (),
+        validator: str | None = None,
+        validator_value: object = None,
+        instance: object = None,
+        schema: dict | None = None,
+    ):
         super().__init__(detail=detail)
         self.loc = loc
+        # What failed, as jsonschema names it ("required", "enum", "minLength", ...; "type"
+        # for a parameter that is not of its type, "json" for a body that does not parse),
+        # the schema's value for it, the value refused, and the schema that refused it.
+        self.validator = validator
+        self.validator_value = validator_value
+        self.instance = instance
+        self.schema = schema or {}
 
 
 class BodyProblem(RequestProblem):
@@ -71,8 +89,8 @@ class ParameterProblem(RequestProblem):
 
     in_body = False
 
-    def __init__(self, detail: str, loc: tuple = ("parameters",)):
-        super().__init__(detail, loc)
+    def __init__(self, detail: str, loc: tuple = ("parameters",), **why):
+        super().__init__(detail, loc, **why)
 
 
 def to_http_error(exc: BaseException) -> HttpError:
@@ -96,6 +114,7 @@ def to_http_error(exc: BaseException) -> HttpError:
             errors=[FieldError(exc.detail, loc=loc)],
             body_validation=exc.in_body,
             parameter_validation=not exc.in_body,
+            problem=exc,
         )
     if isinstance(exc, ProblemException):
         status = exc.status or 500

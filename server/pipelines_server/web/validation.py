@@ -3,13 +3,24 @@ and parameter errors, and validate with compiled schemas."""
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 import jsonschema_rs
-from connexion.exceptions import BadRequestProblem, UnsupportedMediaTypeProblem
+from connexion.exceptions import (
+    BadRequestProblem,
+    TypeValidationError,
+    UnsupportedMediaTypeProblem,
+)
 from connexion.validators import ParameterValidator
 from jsonschema import Draft4Validator, ValidationError
 from starlette.formparsers import MultiPartException
 
-from ..patches import FormBodyValidatorHooks, JsonBodyValidatorHooks, ParameterValidatorHooks
+from ..patches import (
+    FormBodyValidatorHooks,
+    JsonBodyValidatorHooks,
+    ParameterValidatorHooks,
+    wrong_type_parameter,
+)
 from ..shared import jsonsafe
 from .errors import BodyProblem, MalformedBody, ParameterProblem
 
@@ -60,7 +71,9 @@ class BodyValidator(JsonBodyValidatorHooks):
         try:
             text = raw.decode(self.encoding)
         except (UnicodeDecodeError, LookupError):
-            raise MalformedBody(detail="Request body is not valid UTF-8") from None
+            raise MalformedBody(
+                detail="Request body is not valid UTF-8", validator="json"
+            ) from None
         if not text:
             return None
         try:
@@ -71,11 +84,13 @@ class BodyValidator(JsonBodyValidatorHooks):
             where = ".".join(str(p) for p in exc.loc)
             raise MalformedBody(
                 detail=f"Request body is not valid JSON: {where + ': ' if where else ''}"
-                f"{exc.message}"
+                f"{exc.message}",
+                validator="json",
+                validator_value=exc.message,
             ) from None
 
     def missing_body(self) -> Exception:
-        return BodyProblem("Request body is required")
+        return BodyProblem("Request body is required", validator="required")
 
     def check_body(self, body):
         if body is None:
@@ -90,7 +105,12 @@ class BodyValidator(JsonBodyValidatorHooks):
         except ValidationError as exc:
             where = ".".join(str(p) for p in _path(exc))
             raise BodyProblem(
-                f"{where + ': ' if where else ''}{exc.message}", loc=_path(exc)
+                f"{where + ': ' if where else ''}{exc.message}",
+                loc=_path(exc),
+                validator=str(exc.validator),
+                validator_value=exc.validator_value,
+                instance=exc.instance,
+                schema=exc.schema if isinstance(exc.schema, dict) else None,
             ) from None
 
 
@@ -122,6 +142,18 @@ def _param_validator(schema: dict) -> Draft4Validator:
     return cached[1]
 
 
+class _Refusal(str):
+    """A parameter's error text that keeps what refused it (see RequestProblem)."""
+
+    why: dict
+
+
+def _refusal(text: str, **why) -> _Refusal:
+    out = _Refusal(text)
+    out.why = why
+    return out
+
+
 class ParamValidator(ParameterValidatorHooks):
     @staticmethod
     def validate_parameter(parameter_type, value, param, param_name=None):
@@ -129,26 +161,55 @@ class ParamValidator(ParameterValidatorHooks):
         if value is not None and "enum" in schema and not isinstance(value, list):
             if value not in schema["enum"]:
                 name = param_name or param.get("name")
-                return (
+                return _refusal(
                     f"Invalid value {value!r} for {parameter_type} parameter {name!r}. "
-                    "Accepted values: " + ", ".join(str(v) for v in schema["enum"])
+                    "Accepted values: " + ", ".join(str(v) for v in schema["enum"]),
+                    validator="enum",
+                    validator_value=schema["enum"],
+                    instance=value,
+                    schema=schema,
                 )
         if value is not None:
             try:
                 _param_validator(schema).validate(value)
             except ValidationError as exc:
                 name = param_name or param.get("name")
-                return f"Invalid {parameter_type} parameter {name!r}: {exc.message}"
+                return _refusal(
+                    f"Invalid {parameter_type} parameter {name!r}: {exc.message}",
+                    validator=str(exc.validator),
+                    validator_value=exc.validator_value,
+                    instance=exc.instance,
+                    schema=exc.schema if isinstance(exc.schema, dict) else None,
+                )
             return None
         return ParameterValidator.validate_parameter(parameter_type, value, param, param_name)
 
     def parameter_error(self, where: str, name: str, error: str) -> Exception:
-        return ParameterProblem(detail=error, loc=(where, name))
+        return ParameterProblem(detail=error, loc=(where, name), **getattr(error, "why", {}))
 
     def validate_request(self, request):
         try:
             super().validate_request(request)
         except ParameterProblem:
             raise
+        except TypeValidationError as exc:
+            # A value that does not convert to its type ("abc" for an integer): the location
+            # stays as it was for the other surfaces; the problem keeps the raw value.
+            located = wrong_type_parameter(exc.detail)
+            raw = _raw_value(request.scope, *located) if located else None
+            raise ParameterProblem(
+                detail=exc.detail, validator="type", instance=raw, validator_value=located
+            ) from None
         except BadRequestProblem as exc:
             raise ParameterProblem(detail=exc.detail) from None
+
+
+def _raw_value(scope, where: str, name: str):
+    """The value a request sent for parameter `name` in `where`, as text (None if absent)."""
+    if where == "path":
+        value = (scope.get("path_params") or {}).get(name)
+        return None if value is None else str(value)
+    if where == "query":
+        values = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        return values.get(name, [None])[0]
+    return None

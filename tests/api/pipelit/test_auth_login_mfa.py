@@ -1,0 +1,176 @@
+"""Pipelit's login and TOTP MFA over real HTTP (ported from Pipelit's test_api auth parts and
+test_mfa): session key rotation, the MFA flow, replay, the per-user attempt limit."""
+
+from __future__ import annotations
+
+import uuid
+
+import pyotp
+from sqlalchemy import create_engine, text
+
+from tests.api.pipelit.helpers import as_org, fresh_org, pipelit
+
+
+def _user(server, role="normal") -> tuple[str, int]:
+    org = fresh_org(server)
+    name = f"u-{uuid.uuid4().hex[:10]}"
+    with pipelit(as_org(server, org)) as admin:
+        r = admin.post("/users/", json={"username": name, "password": "password1", "role": role})
+    assert r.status_code == 201, r.text
+    return name, r.json()["id"]
+
+
+def _token(server, name, password="password1"):
+    with pipelit(server, "") as c:
+        return c.post("/auth/token/", json={"username": name, "password": password})
+
+
+def _forget_last_step(server, user_id):
+    """Let the next code of the current step through the replay guard (a test cannot wait
+    for the next 30-second step)."""
+    engine = create_engine(server.database_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE users SET mfa_last_step = NULL WHERE id = :i"), {"i": user_id})
+    engine.dispose()
+
+
+def test_token_rotates_the_session_key(server):
+    name, _ = _user(server)
+    first = _token(server, name)
+    assert first.status_code == 200
+    body = first.json()
+    assert set(body) == {"key", "requires_mfa"} and body["requires_mfa"] is False
+    with pipelit(server, body["key"]) as c:
+        assert c.get("/auth/me/").json() == {"username": name, "mfa_enabled": False}
+        c.post("/users/me/keys", json={"name": "named"})
+    second = _token(server, name).json()["key"]
+    assert second != body["key"]
+    with pipelit(server, body["key"]) as c:
+        r = c.get("/auth/me/")
+        assert r.status_code == 401
+        assert r.json() == {"detail": "API key has been revoked."}
+    with pipelit(server, second) as c:
+        keys = c.get("/users/me/keys").json()
+        active = sorted(k["name"] for k in keys if k["is_active"])
+        assert active == ["named", "session"]  # other named keys survive a login
+
+
+def test_bad_credentials(server):
+    name, _ = _user(server)
+    for username, password in ((name, "wrong-pass"), ("nobody-" + name, "password1")):
+        r = _token(server, username, password)
+        assert r.status_code == 401
+        assert r.json() == {"detail": "Invalid credentials."}
+
+
+def test_key_works_on_the_native_surface(server):
+    import httpx
+
+    name, _ = _user(server)
+    key = _token(server, name).json()["key"]
+    r = httpx.get(server.base_url + "/api/projects", headers={"Authorization": f"Bearer {key}"})
+    assert r.status_code == 200
+
+
+def test_mfa_flow(server):
+    name, user_id = _user(server)
+    key = _token(server, name).json()["key"]
+    with pipelit(server, key) as c:
+        assert c.get("/auth/mfa/status/").json() == {"mfa_enabled": False}
+        r = c.post("/auth/mfa/verify/", json={"code": "123456"})
+        assert r.status_code == 400
+        assert r.json() == {"detail": "Call /mfa/setup/ first."}
+        r = c.post("/auth/mfa/disable/", json={"code": "123456"})
+        assert r.status_code == 400
+        assert r.json() == {"detail": "MFA is not enabled."}
+
+        setup = c.post("/auth/mfa/setup/")
+        assert setup.status_code == 200
+        secret = setup.json()["secret"]
+        assert setup.json()["provisioning_uri"] == pyotp.TOTP(secret).provisioning_uri(
+            name=name, issuer_name="Pipelit"
+        )
+        assert setup.json()["provisioning_uri"].startswith(f"otpauth://totp/Pipelit:{name}?")
+        totp = pyotp.TOTP(secret)
+        wrong = str((int(totp.now()) + 500000) % 1000000).zfill(6)
+        r = c.post("/auth/mfa/verify/", json={"code": wrong})
+        assert r.status_code == 400
+        assert r.json() == {"detail": "Invalid TOTP code."}
+        r = c.post("/auth/mfa/verify/", json={"code": totp.now()})
+        assert r.status_code == 200
+        assert r.json() == {"mfa_enabled": True}
+        assert c.get("/auth/me/").json() == {"username": name, "mfa_enabled": True}
+        r = c.post("/auth/mfa/setup/")
+        assert r.status_code == 400
+        assert r.json() == {"detail": "MFA is already enabled."}
+        r = c.post("/auth/mfa/verify/", json={"code": totp.now()})
+        assert r.json() == {"detail": "MFA is already enabled."}
+
+    # Login now asks for the second factor.
+    r = _token(server, name)
+    assert r.status_code == 200
+    assert r.json() == {"key": "", "requires_mfa": True}
+    with pipelit(server, "") as anon:
+        # The code just used cannot be used again (replay guard).
+        r = anon.post("/auth/mfa/login-verify/", json={"username": name, "code": totp.now()})
+        assert r.status_code == 401
+        assert r.json() == {"detail": "Invalid TOTP code."}
+        _forget_last_step(server, user_id)
+        r = anon.post("/auth/mfa/login-verify/", json={"username": name, "code": totp.now()})
+        assert r.status_code == 200
+        assert set(r.json()) == {"key", "requires_mfa"} and r.json()["requires_mfa"] is False
+        new_key = r.json()["key"]
+        r = anon.post("/auth/mfa/login-verify/", json={"username": "nobody", "code": "123456"})
+        assert r.status_code == 401
+        assert r.json() == {"detail": "Invalid credentials."}
+
+    with pipelit(server, new_key) as c:
+        _forget_last_step(server, user_id)
+        r = c.post("/auth/mfa/disable/", json={"code": totp.now()})
+        assert r.status_code == 200
+        assert r.json() == {"mfa_enabled": False}
+        assert c.get("/auth/mfa/status/").json() == {"mfa_enabled": False}
+    with pipelit(server, "") as anon:
+        r = anon.post("/auth/mfa/login-verify/", json={"username": name, "code": totp.now()})
+        assert r.json() == {"detail": "Invalid credentials."}  # MFA is off
+    assert _token(server, name).json()["requires_mfa"] is False
+
+
+def test_secret_is_encrypted_at_rest(server):
+    name, user_id = _user(server)
+    key = _token(server, name).json()["key"]
+    with pipelit(server, key) as c:
+        secret = c.post("/auth/mfa/setup/").json()["secret"]
+    engine = create_engine(server.database_url)
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text("SELECT mfa_secret FROM users WHERE id = :i"), {"i": user_id}
+        ).scalar()
+    engine.dispose()
+    assert stored and secret not in stored
+
+
+def test_attempt_limit_refuses_even_a_good_code(server):
+    name, _ = _user(server)
+    key = _token(server, name).json()["key"]
+    with pipelit(server, key) as c:
+        totp = pyotp.TOTP(c.post("/auth/mfa/setup/").json()["secret"])
+        wrong = str((int(totp.now()) + 500000) % 1000000).zfill(6)
+        for _ in range(5):
+            assert c.post("/auth/mfa/verify/", json={"code": wrong}).status_code == 400
+        r = c.post("/auth/mfa/verify/", json={"code": totp.now()})
+        assert r.status_code == 400
+        assert r.json() == {"detail": "Invalid TOTP code."}
+        assert c.get("/auth/mfa/status/").json() == {"mfa_enabled": False}
+
+
+def test_mfa_reset_from_loopback(server):
+    name, _ = _user(server)
+    key = _token(server, name).json()["key"]
+    with pipelit(server, key) as c:
+        totp = pyotp.TOTP(c.post("/auth/mfa/setup/").json()["secret"])
+        assert c.post("/auth/mfa/verify/", json={"code": totp.now()}).status_code == 200
+        r = c.post("/auth/mfa/reset/")
+        assert r.status_code == 200
+        assert r.json() == {"mfa_enabled": False}
+        assert c.get("/auth/mfa/status/").json() == {"mfa_enabled": False}
