@@ -70,6 +70,21 @@ values = {cli_user_codes}
 
 [dictionaries.attempt_numbers]
 values = {attempt_numbers}
+
+[dictionaries.pipelit_slugs]
+values = {pipelit_slugs}
+[dictionaries.pipelit_execution_ids]
+values = {pipelit_execution_ids}
+[dictionaries.pipelit_credential_ids]
+values = {pipelit_credential_ids}
+[dictionaries.pipelit_edge_ids]
+values = {pipelit_edge_ids}
+[dictionaries.pipelit_job_ids]
+values = {pipelit_job_ids}
+[dictionaries.pipelit_workspace_ids]
+values = {pipelit_workspace_ids}
+[dictionaries.pipelit_epic_ids]
+values = {pipelit_epic_ids}
 [dictionaries.pipeline_ids]
 values = {pipeline_ids}
 [dictionaries.pipeline_version_ids]
@@ -125,6 +140,13 @@ values = {dataset_field_ids}
 "path.session_id" = {{ dictionary = "cli_session_ids", probability = 0.7 }}
 "path.user_code" = {{ dictionary = "cli_user_codes", probability = 0.7 }}
 "path.attempt_number" = {{ dictionary = "attempt_numbers", probability = 0.7 }}
+"path.slug" = {{ dictionary = "pipelit_slugs", probability = 0.7 }}
+"path.execution_id" = {{ dictionary = "pipelit_execution_ids", probability = 0.7 }}
+"path.credential_id" = {{ dictionary = "pipelit_credential_ids", probability = 0.7 }}
+"path.edge_id" = {{ dictionary = "pipelit_edge_ids", probability = 0.7 }}
+"path.job_id" = {{ dictionary = "pipelit_job_ids", probability = 0.7 }}
+"path.workspace_id" = {{ dictionary = "pipelit_workspace_ids", probability = 0.7 }}
+"path.epic_id" = {{ dictionary = "pipelit_epic_ids", probability = 0.7 }}
 # The event stream (GET /api/events) stays open until max_seconds: every generated request
 # gets a short one, so that each case ends and its response can be checked.
 "query.max_seconds" = 0.2
@@ -133,7 +155,9 @@ values = {dataset_field_ids}
 
 @pytest.fixture(scope="module")
 def fuzz_server(tmp_path_factory):
-    srv = start_server(tmp_path_factory.mktemp("fuzz"))
+    srv = start_server(
+        tmp_path_factory.mktemp("fuzz"), env={"PIPELINES_PIPELIT_GATEWAY_TOKEN": "fuzz-gateway"}
+    )
     # Real resources for the generated cases to reach: an active workflow with text fields,
     # one with file fields, and a second project.
     text = make_workflow(srv, [{"name": "text", "type": "short_text", "required": True}])
@@ -284,6 +308,7 @@ def fuzz_server(tmp_path_factory):
         assert job["status"] == "completed", job
     tasks = run["run_details"]["task_details"]
     people = _people_side(srv, work, text)
+    pipelit_ids = _pipelit(srv)
     srv.ids = {
         "pipeline_ids": [pipeline["pipeline_id"]],
         "pipeline_version_ids": version_ids,
@@ -304,6 +329,7 @@ def fuzz_server(tmp_path_factory):
         "dataset_ids": [started["dataset_id"]],
         "dataset_field_ids": ["text", "n", "flag"],
         **people,
+        **pipelit_ids,
     }
     yield srv
     stop_server(srv)
@@ -350,6 +376,56 @@ def _people_side(srv, work: dict, text: dict) -> dict:
         "cli_session_ids": [login["session_id"]],
         "cli_user_codes": [login["user_code"]],
         "attempt_numbers": [1, 2],
+    }
+
+
+def _pipelit(srv) -> dict:
+    """Real rows of the Pipelit surface for the generated cases to reach: a workflow with a
+    manual trigger, a code step and an edge between them, one execution of it, a credential,
+    a schedule, a workspace and an epic with a task."""
+    headers = {"Authorization": f"Bearer {srv.seed.api_key}"}
+    with httpx.Client(base_url=srv.base_url + "/pipelit/api/v1", headers=headers) as api:
+
+        def made(response) -> dict:
+            assert response.status_code in (200, 201), response.text
+            return response.json()
+
+        made(api.post("/workflows/", json={"name": "fuzz", "slug": "fuzz"}))
+        for node in (
+            {"node_id": "start", "component_type": "trigger_manual"},
+            {"node_id": "step", "component_type": "code", "config": {"extra_config": {}}},
+        ):
+            made(api.post("/workflows/fuzz/nodes/", json=node))
+        edge = made(
+            api.post(
+                "/workflows/fuzz/edges/", json={"source_node_id": "start", "target_node_id": "step"}
+            )
+        )
+        execution = made(api.post("/workflows/fuzz/execute/", json={"text": "hi"}))
+        credential = made(
+            api.post(
+                "/credentials/",
+                json={"name": "fuzz", "credential_type": "tool", "detail": {"tool_type": "api"}},
+            )
+        )
+        workflow_id = made(api.get("/workflows/fuzz/"))["id"]
+        schedule = made(
+            api.post(
+                "/schedules/",
+                json={"name": "fuzz", "workflow_id": workflow_id, "interval_seconds": 86400},
+            )
+        )
+        workspace = made(api.post("/workspaces/", json={"name": "fuzz"}))
+        epic = made(api.post("/epics/", json={"title": "fuzz"}))
+        made(api.post("/tasks/", json={"epic_id": epic["id"], "title": "fuzz"}))
+    return {
+        "pipelit_slugs": ["fuzz"],
+        "pipelit_execution_ids": [execution["execution_id"]],
+        "pipelit_credential_ids": [credential["id"]],
+        "pipelit_edge_ids": [edge["id"]],
+        "pipelit_job_ids": [schedule["id"]],
+        "pipelit_workspace_ids": [workspace["id"]],
+        "pipelit_epic_ids": [epic["id"]],
     }
 
 
