@@ -1,0 +1,171 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.detail import Detail
+from ...models.validation_failure import ValidationFailure
+from ...types import Response
+
+
+def _get_kwargs(
+    credential_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/credentials/{credential_id}/activate/".format(
+            credential_id=quote(str(credential_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Detail | ValidationFailure | None:
+    if response.status_code == 401:
+        response_401 = Detail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Detail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationFailure.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 502:
+        response_502 = Detail.from_dict(response.json())
+
+        return response_502
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Detail | ValidationFailure]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    credential_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Detail | ValidationFailure]:
+    """Activates a gateway credential in msg-gateway (none here - 502)
+
+    Args:
+        credential_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Detail | ValidationFailure]
+    """
+
+    kwargs = _get_kwargs(
+        credential_id=credential_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    credential_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Detail | ValidationFailure | None:
+    """Activates a gateway credential in msg-gateway (none here - 502)
+
+    Args:
+        credential_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Detail | ValidationFailure
+    """
+
+    return sync_detailed(
+        credential_id=credential_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    credential_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Detail | ValidationFailure]:
+    """Activates a gateway credential in msg-gateway (none here - 502)
+
+    Args:
+        credential_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Detail | ValidationFailure]
+    """
+
+    kwargs = _get_kwargs(
+        credential_id=credential_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    credential_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Detail | ValidationFailure | None:
+    """Activates a gateway credential in msg-gateway (none here - 502)
+
+    Args:
+        credential_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Detail | ValidationFailure
+    """
+
+    return (
+        await asyncio_detailed(
+            credential_id=credential_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,207 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.detail import Detail
+from ...models.edge_out import EdgeOut
+from ...models.edge_patch import EdgePatch
+from ...models.validation_failure import ValidationFailure
+from ...types import Response
+
+
+def _get_kwargs(
+    slug: str,
+    edge_id: int,
+    *,
+    body: EdgePatch,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/workflows/{slug}/edges/{edge_id}/".format(
+            slug=quote(str(slug), safe=""),
+            edge_id=quote(str(edge_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Detail | EdgeOut | ValidationFailure | None:
+    if response.status_code == 200:
+        response_200 = EdgeOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Detail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Detail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationFailure.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Detail | EdgeOut | ValidationFailure]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    slug: str,
+    edge_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EdgePatch,
+) -> Response[Detail | EdgeOut | ValidationFailure]:
+    """Change an edge, unchecked (broadcasts edge_updated)
+
+    Args:
+        slug (str):
+        edge_id (int):
+        body (EdgePatch): The fields given change, unchecked
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Detail | EdgeOut | ValidationFailure]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+        edge_id=edge_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    slug: str,
+    edge_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EdgePatch,
+) -> Detail | EdgeOut | ValidationFailure | None:
+    """Change an edge, unchecked (broadcasts edge_updated)
+
+    Args:
+        slug (str):
+        edge_id (int):
+        body (EdgePatch): The fields given change, unchecked
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Detail | EdgeOut | ValidationFailure
+    """
+
+    return sync_detailed(
+        slug=slug,
+        edge_id=edge_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    slug: str,
+    edge_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EdgePatch,
+) -> Response[Detail | EdgeOut | ValidationFailure]:
+    """Change an edge, unchecked (broadcasts edge_updated)
+
+    Args:
+        slug (str):
+        edge_id (int):
+        body (EdgePatch): The fields given change, unchecked
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Detail | EdgeOut | ValidationFailure]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+        edge_id=edge_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    slug: str,
+    edge_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EdgePatch,
+) -> Detail | EdgeOut | ValidationFailure | None:
+    """Change an edge, unchecked (broadcasts edge_updated)
+
+    Args:
+        slug (str):
+        edge_id (int):
+        body (EdgePatch): The fields given change, unchecked
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Detail | EdgeOut | ValidationFailure
+    """
+
+    return (
+        await asyncio_detailed(
+            slug=slug,
+            edge_id=edge_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,178 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.detail import Detail
+from ...models.execution import Execution
+from ...types import Response
+
+
+def _get_kwargs(
+    execution_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/executions/{execution_id}/cancel/".format(
+            execution_id=quote(str(execution_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Detail | Execution | None:
+    if response.status_code == 200:
+        response_200 = Execution.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Detail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Detail.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Detail | Execution]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Detail | Execution]:
+    """Cancel a pending, running or interrupted execution (else a no-op)
+
+     Cancels the native task too, sets `completed_at` and broadcasts `execution_cancelled {execution_id}`
+    on `workflow:<slug>`. Any other status answers the execution unchanged.
+
+    Args:
+        execution_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Detail | Execution]
+    """
+
+    kwargs = _get_kwargs(
+        execution_id=execution_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Detail | Execution | None:
+    """Cancel a pending, running or interrupted execution (else a no-op)
+
+     Cancels the native task too, sets `completed_at` and broadcasts `execution_cancelled {execution_id}`
+    on `workflow:<slug>`. Any other status answers the execution unchanged.
+
+    Args:
+        execution_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Detail | Execution
+    """
+
+    return sync_detailed(
+        execution_id=execution_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Detail | Execution]:
+    """Cancel a pending, running or interrupted execution (else a no-op)
+
+     Cancels the native task too, sets `completed_at` and broadcasts `execution_cancelled {execution_id}`
+    on `workflow:<slug>`. Any other status answers the execution unchanged.
+
+    Args:
+        execution_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Detail | Execution]
+    """
+
+    kwargs = _get_kwargs(
+        execution_id=execution_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    execution_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Detail | Execution | None:
+    """Cancel a pending, running or interrupted execution (else a no-op)
+
+     Cancels the native task too, sets `completed_at` and broadcasts `execution_cancelled {execution_id}`
+    on `workflow:<slug>`. Any other status answers the execution unchanged.
+
+    Args:
+        execution_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Detail | Execution
+    """
+
+    return (
+        await asyncio_detailed(
+            execution_id=execution_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,232 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.detail import Detail
+from ...models.pit_task_list import PitTaskList
+from ...models.validation_failure import ValidationFailure
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    epic_id: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["epic_id"] = epic_id
+
+    params["status"] = status
+
+    params["tags"] = tags
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/tasks/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Detail | PitTaskList | ValidationFailure | None:
+    if response.status_code == 200:
+        response_200 = PitTaskList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Detail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = ValidationFailure.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Detail | PitTaskList | ValidationFailure]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    epic_id: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Response[Detail | PitTaskList | ValidationFailure]:
+    """The organization's tasks, newest first (tags is a comma-separated OR filter)
+
+    Args:
+        epic_id (str | Unset):
+        status (str | Unset):
+        tags (str | Unset):
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Detail | PitTaskList | ValidationFailure]
+    """
+
+    kwargs = _get_kwargs(
+        epic_id=epic_id,
+        status=status,
+        tags=tags,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    epic_id: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Detail | PitTaskList | ValidationFailure | None:
+    """The organization's tasks, newest first (tags is a comma-separated OR filter)
+
+    Args:
+        epic_id (str | Unset):
+        status (str | Unset):
+        tags (str | Unset):
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Detail | PitTaskList | ValidationFailure
+    """
+
+    return sync_detailed(
+        client=client,
+        epic_id=epic_id,
+        status=status,
+        tags=tags,
+        limit=limit,
+        offset=offset,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    epic_id: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Response[Detail | PitTaskList | ValidationFailure]:
+    """The organization's tasks, newest first (tags is a comma-separated OR filter)
+
+    Args:
+        epic_id (str | Unset):
+        status (str | Unset):
+        tags (str | Unset):
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Detail | PitTaskList | ValidationFailure]
+    """
+
+    kwargs = _get_kwargs(
+        epic_id=epic_id,
+        status=status,
+        tags=tags,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    epic_id: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Detail | PitTaskList | ValidationFailure | None:
+    """The organization's tasks, newest first (tags is a comma-separated OR filter)
+
+    Args:
+        epic_id (str | Unset):
+        status (str | Unset):
+        tags (str | Unset):
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Detail | PitTaskList | ValidationFailure
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            epic_id=epic_id,
+            status=status,
+            tags=tags,
+            limit=limit,
+            offset=offset,
+        )
+    ).parsed

@@ -1,0 +1,198 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.detail import Detail
+from ...models.validation_failure import ValidationFailure
+from ...models.workflow_out import WorkflowOut
+from ...models.workflow_patch import WorkflowPatch
+from ...types import Response
+
+
+def _get_kwargs(
+    slug: str,
+    *,
+    body: WorkflowPatch,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/workflows/{slug}/".format(
+            slug=quote(str(slug), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Detail | ValidationFailure | WorkflowOut | None:
+    if response.status_code == 200:
+        response_200 = WorkflowOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Detail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Detail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Detail.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ValidationFailure.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Detail | ValidationFailure | WorkflowOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: WorkflowPatch,
+) -> Response[Detail | ValidationFailure | WorkflowOut]:
+    """Change a workflow (broadcasts workflow_updated on the old slug's channel)
+
+    Args:
+        slug (str):
+        body (WorkflowPatch): Any field of a create; the ones given change
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Detail | ValidationFailure | WorkflowOut]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: WorkflowPatch,
+) -> Detail | ValidationFailure | WorkflowOut | None:
+    """Change a workflow (broadcasts workflow_updated on the old slug's channel)
+
+    Args:
+        slug (str):
+        body (WorkflowPatch): Any field of a create; the ones given change
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Detail | ValidationFailure | WorkflowOut
+    """
+
+    return sync_detailed(
+        slug=slug,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: WorkflowPatch,
+) -> Response[Detail | ValidationFailure | WorkflowOut]:
+    """Change a workflow (broadcasts workflow_updated on the old slug's channel)
+
+    Args:
+        slug (str):
+        body (WorkflowPatch): Any field of a create; the ones given change
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Detail | ValidationFailure | WorkflowOut]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: WorkflowPatch,
+) -> Detail | ValidationFailure | WorkflowOut | None:
+    """Change a workflow (broadcasts workflow_updated on the old slug's channel)
+
+    Args:
+        slug (str):
+        body (WorkflowPatch): Any field of a create; the ones given change
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Detail | ValidationFailure | WorkflowOut
+    """
+
+    return (
+        await asyncio_detailed(
+            slug=slug,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,172 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.detail import Detail
+from ...models.pit_workspace import PitWorkspace
+from ...models.validation_failure import ValidationFailure
+from ...types import Response
+
+
+def _get_kwargs(
+    workspace_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/workspaces/{workspace_id}/".format(
+            workspace_id=quote(str(workspace_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Detail | PitWorkspace | ValidationFailure | None:
+    if response.status_code == 200:
+        response_200 = PitWorkspace.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Detail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Detail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationFailure.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Detail | PitWorkspace | ValidationFailure]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    workspace_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Detail | PitWorkspace | ValidationFailure]:
+    """One of the caller's workspaces
+
+    Args:
+        workspace_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Detail | PitWorkspace | ValidationFailure]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_id=workspace_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    workspace_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Detail | PitWorkspace | ValidationFailure | None:
+    """One of the caller's workspaces
+
+    Args:
+        workspace_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Detail | PitWorkspace | ValidationFailure
+    """
+
+    return sync_detailed(
+        workspace_id=workspace_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    workspace_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Detail | PitWorkspace | ValidationFailure]:
+    """One of the caller's workspaces
+
+    Args:
+        workspace_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Detail | PitWorkspace | ValidationFailure]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_id=workspace_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    workspace_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Detail | PitWorkspace | ValidationFailure | None:
+    """One of the caller's workspaces
+
+    Args:
+        workspace_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Detail | PitWorkspace | ValidationFailure
+    """
+
+    return (
+        await asyncio_detailed(
+            workspace_id=workspace_id,
+            client=client,
+        )
+    ).parsed

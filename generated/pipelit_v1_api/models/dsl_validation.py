@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="DslValidation")
+
+
+@_attrs_define
+class DslValidation:
+    """
+    Attributes:
+        valid (bool):
+        errors (list[str]):
+        node_count (int):
+        edge_count (int):
+    """
+
+    valid: bool
+    errors: list[str]
+    node_count: int
+    edge_count: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        valid = self.valid
+
+        errors = self.errors
+
+        node_count = self.node_count
+
+        edge_count = self.edge_count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "valid": valid,
+                "errors": errors,
+                "node_count": node_count,
+                "edge_count": edge_count,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        valid = d.pop("valid")
+
+        errors = cast(list[str], d.pop("errors"))
+
+        node_count = d.pop("node_count")
+
+        edge_count = d.pop("edge_count")
+
+        dsl_validation = cls(
+            valid=valid,
+            errors=errors,
+            node_count=node_count,
+            edge_count=edge_count,
+        )
+
+        dsl_validation.additional_properties = d
+        return dsl_validation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

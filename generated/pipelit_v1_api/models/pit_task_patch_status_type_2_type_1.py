@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class PitTaskPatchStatusType2Type1(StrEnum):
+    BLOCKED = "blocked"
+    CANCELLED = "cancelled"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    PENDING = "pending"
+    RUNNING = "running"
+
+    def __str__(self) -> str:
+        return str(self.value)
