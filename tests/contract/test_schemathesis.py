@@ -150,6 +150,16 @@ values = {dataset_field_ids}
 # The event stream (GET /api/events) stays open until max_seconds: every generated request
 # gets a short one, so that each case ends and its response can be checked.
 "query.max_seconds" = 0.2
+
+# Pipelit's gateway credentials: this server has no msg-gateway, and activating or
+# deactivating one answers Pipelit's documented gateway failure, 502 with the reason.
+[[operations]]
+include-operation-id = [
+  "pipelines_server.api.pipelit.credentials.activate_credential",
+  "pipelines_server.api.pipelit.credentials.deactivate_credential",
+]
+checks.not_a_server_error.expected-statuses = ["2xx", "3xx", "4xx", "502"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "422", "502"]
 """
 
 
