@@ -91,7 +91,8 @@ def verify(
     now: float | None = None,
 ) -> int | None:
     """The step `code` matched (one of now-1, now, now+1; store it as the user's
-    `mfa_last_step`) when it is accepted, else None: a wrong code, a replayed one, or a user over the limits."""
+    `mfa_last_step`) when it is accepted, else None: a wrong code, a replayed one, or a user
+    over the limits."""
     if limits.blocked(user_id):
         return None
     totp = pyotp.TOTP(secret)
