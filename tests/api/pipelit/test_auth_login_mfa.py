@@ -219,8 +219,7 @@ def test_login_verify_window_expires(server):
     with engine.begin() as conn:  # the window ended (no waiting on the clock)
         conn.execute(
             text(
-                "UPDATE users SET mfa_login_pending_until = :t, mfa_last_step = NULL "
-                "WHERE id = :i"
+                "UPDATE users SET mfa_login_pending_until = :t, mfa_last_step = NULL WHERE id = :i"
             ),
             {"t": datetime(2000, 1, 1, tzinfo=UTC), "i": user_id},
         )
@@ -236,9 +235,7 @@ def test_password_failures_count_toward_the_address_limit(make_server):
     wrong keys do: then 429 with Retry-After, even for the right password."""
     server = make_server(env={"PIPELINES_RATE_LIMIT_FAILED_AUTH": "3/minute"})
     with pipelit(server, "") as c:
-        key = c.post("/auth/setup/", json={"username": "root", "password": "secret1"}).json()[
-            "key"
-        ]
+        key = c.post("/auth/setup/", json={"username": "root", "password": "secret1"}).json()["key"]
         assert key
         for _ in range(3):
             r = c.post("/auth/token/", json={"username": "root", "password": "wrong-pass"})
