@@ -1,13 +1,15 @@
-"""Pipelit's accounts over this server's users and API keys: setup of the first admin, login
-by username and password (rotating the user's `session` key), TOTP MFA, user management and
-named keys.
+"""Pipelit's accounts over this server's users and API keys: setup of the first admin (whose
+key is named `default`, as upstream's, and survives logins), login by username and password
+(rotating the user's `session` key; with MFA on, the TOTP step must follow the password step
+within MFA_LOGIN_WINDOW), TOTP MFA, user management and named keys.
 
 A Pipelit user is a user of this server: `admin` is an org admin, `normal` a member; its email
 is synthesized as `<username>@pipelit.invalid` (the reserved `.invalid` domain: never
 deliverable). Usernames are unique across the server, so login by username needs no
 organization. A key is a native API key (`pk_live_...`, stored hashed) and works on every
 surface; KeyOut's `prefix` is its first 12 characters. Deleting a user revokes their keys and
-removes them as the native API does (they stay listed here and cannot log in again)."""
+removes them as the native API does (they stay listed here, cannot log in again, and every
+route of that user answers 404 "User not found.")."""
 
 from __future__ import annotations
 
