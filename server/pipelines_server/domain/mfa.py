@@ -1,6 +1,6 @@
 """TOTP second factor (RFC 6238 with pyotp: 30-second steps, one step either side), with a
-replay guard (one accepted code per step: the step after the one accepted is remembered and no
-code up to it is accepted again) and per-user attempt limits: 5 attempts a minute, and 10
+replay guard (the step the accepted code belongs to is remembered and no code of that step or
+an earlier one is accepted again) and per-user attempt limits: 5 attempts a minute, and 10
 failures in a row lock the user's codes out for 15 minutes. The limits live in Redis when one
 is configured (PIPELINES_REDIS_URL: shared by every process), in memory otherwise. While
 limited, a code is refused like a wrong one."""
@@ -90,15 +90,19 @@ def verify(
     limits: Guard,
     now: float | None = None,
 ) -> int | None:
-    """The step to remember (store it as the user's `mfa_last_step`) when `code` is accepted,
-    else None: a wrong code, a replayed one, or a user over the limits."""
+    """The step `code` matched (one of now-1, now, now+1; store it as the user's
+    `mfa_last_step`) when it is accepted, else None: a wrong code, a replayed one, or a user
+    over the limits."""
     if limits.blocked(user_id):
         return None
     totp = pyotp.TOTP(secret)
     now = time.time() if now is None else now
     step = int(now // totp.interval)
-    ok = totp.verify(code, for_time=now, valid_window=1)
-    if ok and last_step is not None and step + 1 <= last_step:
-        ok = False  # a code of a step already used
-    limits.record(user_id, ok)
-    return step + 1 if ok else None
+    matched = next(
+        (m for m in (step - 1, step, step + 1) if totp.verify(code, for_time=m * totp.interval)),
+        None,
+    )
+    if matched is not None and last_step is not None and matched <= last_step:
+        matched = None  # a code of a step already used (or older than one used)
+    limits.record(user_id, matched is not None)
+    return matched

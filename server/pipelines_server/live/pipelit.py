@@ -7,7 +7,11 @@ the new `pipelit_broadcasts` rows in one pass for all of them, translates the ta
 Pipelit executions (`domain/pipelit/events.py`) and hands each message to the sockets of its
 organization subscribed to its channel and allowed to see it. Every
 `events_key_check_seconds` it re-reads the keys of the open sockets and closes those whose key
-was revoked or expired, or whose user was removed. It also prunes old broadcasts.
+was revoked or expired, or whose user was removed, and re-reads their users' roles (a demoted
+admin stops receiving other users' workflow events). It also prunes old broadcasts.
+
+A subscription socket holds at most MAX_CHANNELS channels: a subscribe beyond that is ignored
+(no `subscribed` answer; an unsubscribe makes room).
 
 Differences from upstream: both sockets need a valid key (upstream's per-execution socket
 has none), and a subscriber only receives the events of objects its key's user may see (same
@@ -22,7 +26,7 @@ import json
 import logging
 import time
 from collections import OrderedDict, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from urllib.parse import parse_qsl
 
@@ -34,7 +38,7 @@ from ..domain.pipelit import events as pe
 from ..runtime import Runtime, current
 from ..shared import jsonsafe
 from ..shared.errors import DomainError
-from ..shared.principal import Principal
+from ..shared.principal import USER_REMOVED, Principal
 from ..store.models import utcnow
 from ..web import auth
 from .asgi import key_bucket
@@ -44,6 +48,7 @@ log = logging.getLogger(__name__)
 BATCH = 1000
 HOLE_SECONDS = 10.0  # how long an id below the newest one seen is waited for
 MAX_HOLES = 10_000
+MAX_CHANNELS = 1_000  # channels one socket may subscribe to (more are ignored)
 MAX_BACKLOG = 10_000  # messages queued for one socket before it is closed as too slow
 KNOWN_TASKS = 20_000  # task ids remembered as Pipelit executions or not
 NODE_TYPES_SECONDS = 5.0  # how long a workflow's node types are trusted
@@ -347,16 +352,29 @@ class PipelitHub:
         if not socks:
             return 0
         ids = list({s.principal.api_key_id for s in socks})
+        user_ids = list({s.principal.user_id for s in socks if s.principal.user_id is not None})
         now = utcnow()
-        invalid = await anyio.to_thread.run_sync(
-            lambda: self.rt.db.read(lambda conn: keys.invalid_keys(conn, ids, now))
-        )
+
+        def read(conn):
+            return keys.invalid_keys(conn, ids, now), pe.user_roles(conn, user_ids)
+
+        invalid, roles = await anyio.to_thread.run_sync(lambda: self.rt.db.read(read))
         ended = 0
         for sock in socks:
             reason = invalid.get(sock.principal.api_key_id)
             if reason is not None:
                 sock.close(4401, reason)
                 ended += 1
+                continue
+            uid = sock.principal.user_id
+            if uid is None:
+                continue
+            role = roles.get(uid)
+            if role is None:  # removed meanwhile (the key check did not see it yet)
+                sock.close(4401, USER_REMOVED)
+                ended += 1
+            elif role != sock.principal.role:
+                sock.principal = replace(sock.principal, role=role)
         return ended
 
 
@@ -511,6 +529,8 @@ class PipelitSockets:
         if kind not in ("subscribe", "unsubscribe") or not isinstance(channel, str) or not channel:
             return None
         if kind == "subscribe":
+            if channel not in sock.channels and len(sock.channels) >= MAX_CHANNELS:
+                return None  # over the cap: ignored (see the module)
             sock.channels.add(channel)
             sock.send_text({"type": "subscribed", "channel": channel})
         else:

@@ -71,7 +71,9 @@ class User(Base):
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # Sign-in by name and password (the Pipelit surface's users, the web UI): optional, a
     # key-only user has neither. The password is an argon2 hash; the TOTP secret is encrypted
-    # like credentials; `mfa_last_step` is the last TOTP time step accepted (no replay).
+    # like credentials; `mfa_last_step` is the last TOTP time step accepted (no replay);
+    # `mfa_login_pending_until` ends the window in which the TOTP step of a login may follow
+    # the password step (set when the password is accepted, cleared when the code is).
     username: Mapped[str | None] = mapped_column(
         String(150), unique=True, index=True, nullable=True
     )
@@ -81,6 +83,7 @@ class User(Base):
     mfa_secret: Mapped[str | None] = mapped_column(Text, nullable=True)
     mfa_enabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     mfa_last_step: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    mfa_login_pending_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class ApiKey(Base):

@@ -4,6 +4,7 @@ test_mfa): session key rotation, the MFA flow, replay, the per-user attempt limi
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 import pyotp
 from sqlalchemy import create_engine, text
@@ -96,7 +97,8 @@ def test_mfa_flow(server):
         r = c.post("/auth/mfa/verify/", json={"code": wrong})
         assert r.status_code == 400
         assert r.json() == {"detail": "Invalid TOTP code."}
-        r = c.post("/auth/mfa/verify/", json={"code": totp.now()})
+        used = totp.now()  # recorded once: the replay below sends this exact code
+        r = c.post("/auth/mfa/verify/", json={"code": used})
         assert r.status_code == 200
         assert r.json() == {"mfa_enabled": True}
         assert c.get("/auth/me/").json() == {"username": name, "mfa_enabled": True}
@@ -111,8 +113,8 @@ def test_mfa_flow(server):
     assert r.status_code == 200
     assert r.json() == {"key": "", "requires_mfa": True}
     with pipelit(server, "") as anon:
-        # The code just used cannot be used again (replay guard).
-        r = anon.post("/auth/mfa/login-verify/", json={"username": name, "code": totp.now()})
+        # The code just used cannot be used again (replay guard), even a step later.
+        r = anon.post("/auth/mfa/login-verify/", json={"username": name, "code": used})
         assert r.status_code == 401
         assert r.json() == {"detail": "Invalid TOTP code."}
         _forget_last_step(server, user_id)
@@ -120,6 +122,11 @@ def test_mfa_flow(server):
         assert r.status_code == 200
         assert set(r.json()) == {"key", "requires_mfa"} and r.json()["requires_mfa"] is False
         new_key = r.json()["key"]
+        # The password step's window is consumed: another code needs another password step.
+        _forget_last_step(server, user_id)
+        r = anon.post("/auth/mfa/login-verify/", json={"username": name, "code": totp.now()})
+        assert r.status_code == 401
+        assert r.json() == {"detail": "Invalid credentials."}
         r = anon.post("/auth/mfa/login-verify/", json={"username": "nobody", "code": "123456"})
         assert r.status_code == 401
         assert r.json() == {"detail": "Invalid credentials."}
@@ -174,3 +181,67 @@ def test_mfa_reset_from_loopback(server):
         assert r.status_code == 200
         assert r.json() == {"mfa_enabled": False}
         assert c.get("/auth/mfa/status/").json() == {"mfa_enabled": False}
+
+
+def _enable_mfa(server, name) -> pyotp.TOTP:
+    key = _token(server, name).json()["key"]
+    with pipelit(server, key) as c:
+        totp = pyotp.TOTP(c.post("/auth/mfa/setup/").json()["secret"])
+        assert c.post("/auth/mfa/verify/", json={"code": totp.now()}).status_code == 200
+    return totp
+
+
+def test_login_verify_needs_the_password_step_first(server):
+    """A username and a TOTP code alone issue no key: /auth/token/ must have accepted the
+    password shortly before (a deliberate difference from upstream)."""
+    name, user_id = _user(server)
+    totp = _enable_mfa(server, name)
+    with pipelit(server, "") as anon:
+        _forget_last_step(server, user_id)
+        r = anon.post("/auth/mfa/login-verify/", json={"username": name, "code": totp.now()})
+        assert r.status_code == 401
+        assert r.json() == {"detail": "Invalid credentials."}
+        assert _token(server, name, "wrong-pass").status_code == 401  # a wrong password: none
+        r = anon.post("/auth/mfa/login-verify/", json={"username": name, "code": totp.now()})
+        assert r.status_code == 401
+        assert r.json() == {"detail": "Invalid credentials."}
+        assert _token(server, name).json() == {"key": "", "requires_mfa": True}
+        r = anon.post("/auth/mfa/login-verify/", json={"username": name, "code": totp.now()})
+        assert r.status_code == 200
+        assert r.json()["key"].startswith("pk_live_")
+
+
+def test_login_verify_window_expires(server):
+    name, user_id = _user(server)
+    totp = _enable_mfa(server, name)
+    assert _token(server, name).json()["requires_mfa"] is True
+    engine = create_engine(server.database_url)
+    with engine.begin() as conn:  # the window ended (no waiting on the clock)
+        conn.execute(
+            text(
+                "UPDATE users SET mfa_login_pending_until = :t, mfa_last_step = NULL WHERE id = :i"
+            ),
+            {"t": datetime(2000, 1, 1, tzinfo=UTC), "i": user_id},
+        )
+    engine.dispose()
+    with pipelit(server, "") as anon:
+        r = anon.post("/auth/mfa/login-verify/", json={"username": name, "code": totp.now()})
+        assert r.status_code == 401
+        assert r.json() == {"detail": "Invalid credentials."}
+
+
+def test_password_failures_count_toward_the_address_limit(make_server):
+    """Wrong passwords at /auth/token/ use up the address's failed-authentication bucket, as
+    wrong keys do: then 429 with Retry-After, even for the right password."""
+    server = make_server(env={"PIPELINES_RATE_LIMIT_FAILED_AUTH": "3/minute"})
+    with pipelit(server, "") as c:
+        key = c.post("/auth/setup/", json={"username": "root", "password": "secret1"}).json()["key"]
+        assert key
+        for _ in range(3):
+            r = c.post("/auth/token/", json={"username": "root", "password": "wrong-pass"})
+            assert r.status_code == 401
+            assert r.json() == {"detail": "Invalid credentials."}
+        r = c.post("/auth/token/", json={"username": "root", "password": "secret1"})
+        assert r.status_code == 429
+        assert int(r.headers["Retry-After"]) >= 1
+        assert r.json() == {"detail": "Too many failed authentication attempts from this address"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.api.pipelit.helpers import pipelit
+from tests.api.pipelit.helpers import BASE, pipelit
 
 
 def test_setup_on_an_empty_server(make_server):
@@ -25,11 +25,21 @@ def test_setup_on_an_empty_server(make_server):
         assert again.json() == {"detail": "Setup already completed."}
         login = c.post("/auth/token/", json={"username": "root", "password": "secret1"})
         assert login.status_code == 200
-    with pipelit(server, body["key"]) as old:  # the login rotated the session key
-        assert old.get("/users/me").json() == {"detail": "API key has been revoked."}
+    with pipelit(server, body["key"]) as setup_key:  # named `default`: logins leave it valid
+        me = setup_key.get("/users/me").json()
+        assert me["username"] == "root" and me["role"] == "admin"
     with pipelit(server, login.json()["key"]) as admin:
         me = admin.get("/users/me").json()
         assert me["username"] == "root" and me["role"] == "admin"
+        keys = admin.get("/users/me/keys").json()
+        assert sorted(k["name"] for k in keys if k["is_active"]) == ["default", "session"]
+    second = httpx.post(
+        server.base_url + BASE + "/auth/token/",
+        json={"username": "root", "password": "secret1"},
+    )
+    assert second.status_code == 200
+    with pipelit(server, body["key"]) as setup_key:  # still valid after a second login
+        assert setup_key.get("/users/me").status_code == 200
 
 
 def test_setup_beside_the_bootstrap_admin_and_reset_only_from_loopback(make_server):
@@ -52,3 +62,21 @@ def test_setup_beside_the_bootstrap_admin_and_reset_only_from_loopback(make_serv
         assert r.status_code == 200
         assert r.json() == {"mfa_enabled": False}
     assert httpx.get(server.base_url + "/pipelit/health").status_code == 200
+
+
+def test_reset_through_an_untrusted_local_proxy_is_refused(make_server):
+    """No trusted proxy configured: a proxy on this machine forwarding a remote caller
+    (X-Forwarded-For or Forwarded) must not pass for a local caller."""
+    server = make_server()
+    with pipelit(server, "") as c:
+        key = c.post("/auth/setup/", json={"username": "owner", "password": "secret1"}).json()[
+            "key"
+        ]
+    with pipelit(server, key) as c:
+        for header in ({"X-Forwarded-For": "203.0.113.9"}, {"Forwarded": "for=203.0.113.9"}):
+            r = c.post("/auth/mfa/reset/", headers=header)
+            assert r.status_code == 403, header
+            assert r.json() == {"detail": "MFA reset only allowed from localhost."}
+        r = c.post("/auth/mfa/reset/")
+        assert r.status_code == 200
+        assert r.json() == {"mfa_enabled": False}

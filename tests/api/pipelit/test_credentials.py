@@ -77,6 +77,18 @@ def test_short_keys_are_all_stars_and_defaults_fill_detail(server):
         assert empty["detail"]["api_key"] == "****"
 
 
+def test_a_secret_shorter_than_16_shows_only_its_last_four(server):
+    """Upstream's first4****last4 would return an 8-character secret whole."""
+    with pipelit(server) as api:
+        for secret, shown in (
+            ("abcdefgh", "****efgh"),
+            ("abcdefghijklmno", "****lmno"),
+            ("abcdefghijklmnop", "abcd****mnop"),
+        ):
+            made = create(api, f"len {len(secret)}", "llm", {"api_key": secret})
+            assert made["detail"]["api_key"] == shown
+
+
 def test_git_credential_hides_its_secrets(server):
     with pipelit(server) as api:
         made = create(
@@ -95,7 +107,7 @@ def test_git_credential_hides_its_secrets(server):
             "credential_type": "token",
             "username": "bob",
             "ssh_private_key": "****",
-            "access_token": "ghp_****6789",
+            "access_token": "****6789",  # 14 characters: no more than the last four shown
         }
         bare = create(api, "bare", "git", {})
         assert bare["detail"]["ssh_private_key"] == "" and bare["detail"]["access_token"] == ""

@@ -133,3 +133,35 @@ def test_needs_a_key(server):
         assert api.get("/settings/").status_code == 401
         assert api.patch("/settings/", json={}).status_code == 401
         assert api.post("/settings/recheck-environment/").status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "postgresql://u@db/x?sslmode=require&password=hunter2",
+            "postgresql://u@db/x?sslmode=require&password=***",
+        ),
+        (
+            "postgresql://u:pw@db/x?sslpassword=hunter2&sslkey=/k/client.key",
+            "postgresql://u:***@db/x?sslpassword=***&sslkey=***",
+        ),
+        (
+            "rediss://db:6379/0?ssl_keyfile=/k&socket_timeout=5",
+            "rediss://db:6379/0?ssl_keyfile=***&socket_timeout=5",
+        ),
+        ("redis://db:6379/0?socket_timeout=5", "redis://db:6379/0?socket_timeout=5"),
+    ],
+)
+def test_redact_url_hides_secret_query_parameters(url, expected):
+    assert redact_url(url) == expected
+
+
+def test_a_password_in_the_query_is_not_recorded(server):
+    with pipelit(as_org(server, fresh_org(server))) as api:
+        r = api.patch(
+            "/settings/", json={"database_url": "postgresql://u@db/x?password=hunter2&sslmode=a"}
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["requested"]["database_url"] == "postgresql://u@db/x?password=***&sslmode=a"
+        assert "hunter2" not in r.text and "hunter2" not in api.get("/settings/").text

@@ -140,8 +140,19 @@ def test_delete_deactivates_keys_and_login(server):
         listed = admin.get("/users/").json()
         still = [u for u in listed["users"] if u["id"] == user["id"]]
         assert still and still[0]["key_count"] == 0
-        keys = admin.get(f"/users/{user['id']}/keys").json()
-        assert keys and all(k["is_active"] is False for k in keys)
+        # Only the listing shows a deleted user: every route of that user answers 404 (no key
+        # minted for them, no edit), as upstream's deleted row does.
+        uid = user["id"]
+        for r in (
+            admin.get(f"/users/{uid}"),
+            admin.patch(f"/users/{uid}", json={"role": "admin"}),
+            admin.delete(f"/users/{uid}"),
+            admin.get(f"/users/{uid}/keys"),
+            admin.post(f"/users/{uid}/keys", json={"name": "late"}),
+            admin.delete(f"/users/{uid}/keys/1"),
+        ):
+            assert r.status_code == 404, r.request.method + " " + str(r.request.url)
+            assert r.json() == {"detail": "User not found."}
     with pipelit(server, key) as c:
         r = c.get("/auth/me/")
         assert r.status_code == 401
@@ -190,6 +201,13 @@ def test_own_keys(server):
         past = c.post("/users/me/keys", json={"name": "old", "expires_at": "2020-01-01T00:00:00"})
         assert past.status_code == 400
         assert past.json() == {"detail": "expires_at must be in the future."}
+        garbage = c.post("/users/me/keys", json={"name": "g", "expires_at": "not-a-date"})
+        assert garbage.status_code == 422
+        # Instants past UTC's range once converted: the same 422 as any invalid datetime.
+        for edge in ("0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"):
+            r = c.post("/users/me/keys", json={"name": "edge", "expires_at": edge})
+            assert r.status_code == 422, edge
+            assert r.json() == garbage.json()
         long = c.post("/users/me/keys", json={"name": "x" * 101})
         assert long.status_code == 422
         assert long.json()["detail"][0]["type"] == "string_too_long"

@@ -347,8 +347,11 @@ def test_the_execution_socket_of_an_execution_the_user_may_not_see_stays_silent(
     ):
         start()
         _engine_events(mine)
-        with pytest.raises(TimeoutError):
-            theirs.recv(timeout=1)  # the end was read by the same reader pass: nothing came
+        # The end was fanned out by a reader pass that is over now; a broadcast the stranger
+        # may see, written after it, must be the first frame the stranger's socket receives.
+        _broadcast(server, stranger.org_id, f"execution:{execution_id}", "sentinel", {"n": 1})
+        first = _recv(theirs)
+        assert (first["type"], first["data"]) == ("sentinel", {"n": 1})
 
 
 # -- keys ----------------------------------------------------------------------------------------

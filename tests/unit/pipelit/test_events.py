@@ -192,3 +192,61 @@ def test_old_broadcasts_are_pruned(tmp_path):
             assert pe.max_broadcast_id(s.connection()) == rows[0].id
     finally:
         db.dispose()
+
+
+def test_the_key_check_rereads_the_role_of_each_socket(tmp_path):
+    """A demoted admin's open socket is re-read as a member at the next key check: other
+    users' workflow events stop reaching it (and a removed user's socket closes)."""
+    import asyncio
+
+    from sqlalchemy import select
+
+    from pipelines_server.live.pipelit import PipelitHub, Socket
+    from pipelines_server.store.models import ApiKey, User
+
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    migrate(url)
+    db = Database(url)
+    try:
+        from tests.server import seed_database
+
+        org = seed_database(url)
+        with db.session() as s:
+            key_id = s.scalar(select(ApiKey.id).where(ApiKey.created_by_id == org.user_id))
+        settings = SimpleNamespace(
+            events_poll_seconds=1.0, events_key_check_seconds=1.0, events_max_streams=10
+        )
+        hub = PipelitHub(SimpleNamespace(settings=settings, db=db))
+        sock = Socket(Principal(org.org_id, key_id, org.user_id, ORG_ADMIN))
+        hub.by_org[org.org_id] = {sock}
+        hub.count = 1
+        others = pe.Message(org.org_id, org.user_id + 99, "workflow:w", {"type": "x"})
+        assert pe.may_see(sock.principal, others)
+
+        with db.session() as s:
+            s.get(User, org.user_id).role = MEMBER
+        assert asyncio.run(hub.check_keys()) == 0
+        assert sock.closed is None and sock.principal.role == MEMBER
+        assert not pe.may_see(sock.principal, others)
+
+        with db.session() as s:
+            s.get(User, org.user_id).removed_at = utcnow()
+        assert asyncio.run(hub.check_keys()) == 1
+        assert sock.closed is not None and sock.closed[0] == 4401
+    finally:
+        db.dispose()
+
+
+def test_a_socket_holds_at_most_max_channels():
+    from pipelines_server.live import pipelit as live
+
+    sock = live.Socket(Principal(1, 1, 1, MEMBER))
+    for i in range(live.MAX_CHANNELS):
+        sock.channels.add(f"c:{i}")
+    sub = '{"type": "subscribe", "channel": "%s"}'
+    assert live.PipelitSockets._client_message(sock, sub % "one-more") is None
+    assert "one-more" not in sock.channels and not sock.queue  # ignored: no answer
+    assert live.PipelitSockets._client_message(sock, sub % "c:5") == "subscribe"  # held already
+    live.PipelitSockets._client_message(sock, '{"type": "unsubscribe", "channel": "c:1"}')
+    assert live.PipelitSockets._client_message(sock, sub % "one-more") == "subscribe"
+    assert len(sock.channels) == live.MAX_CHANNELS

@@ -25,10 +25,27 @@ def test_window_of_one_step_either_side():
 def test_replay_guard_one_success_per_step():
     guard = mfa.Guard()
     step = mfa.verify(SECRET, code(NOW), 7, None, guard, now=NOW)
-    assert step == int(NOW // 30) + 1
+    assert step == int(NOW // 30)  # the step the code matched
     assert mfa.verify(SECRET, code(NOW), 7, step, guard, now=NOW) is None
     assert mfa.verify(SECRET, code(NOW + 5), 7, step, guard, now=NOW + 5) is None  # same step
     assert mfa.verify(SECRET, code(NOW + 30), 7, step, guard, now=NOW + 30) == step + 1
+
+
+def test_replay_guard_the_same_code_one_step_later():
+    """The code accepted at NOW is still inside the window at NOW+30 (one step back): it is
+    refused there, since its step is the one remembered."""
+    guard = mfa.Guard()
+    used = code(NOW)
+    step = mfa.verify(SECRET, used, 8, None, guard, now=NOW)
+    assert step == int(NOW // 30)
+    assert mfa.verify(SECRET, used, 8, step, guard, now=NOW + 30) is None
+
+
+def test_replay_guard_a_future_code_blocks_its_own_step():
+    guard = mfa.Guard()
+    step = mfa.verify(SECRET, code(NOW + 30), 11, None, guard, now=NOW)
+    assert step == int(NOW // 30) + 1
+    assert mfa.verify(SECRET, code(NOW + 30), 11, step, guard, now=NOW + 30) is None
 
 
 def test_five_attempts_a_minute():

@@ -3,12 +3,17 @@ caller, and TOTP MFA (domain/pipelit/accounts.py, domain/mfa.py)."""
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 
 from ...domain import mfa
 from ...domain.pipelit import accounts
 from ...runtime import current
-from ...web.auth import caller_session
+from ...shared.errors import RateLimited, Unauthorized
+from ...web.auth import caller_session, client_ip
+
+TOO_MANY_FAILURES = "Too many failed authentication attempts from this address"
+FORWARDING_HEADERS = (b"x-forwarded-for", b"forwarded")
 
 
 def _guard() -> mfa.Guard:
@@ -33,9 +38,26 @@ def setup(body: dict):
     return _token(key), 200
 
 
-def token(body: dict):
+def _login(username: str, password: str) -> tuple[str, bool]:
     with current().db.session() as session:
-        key, requires_mfa = accounts.login(session, body["username"], body["password"])
+        return accounts.login(session, username, password)
+
+
+async def token(body: dict):
+    """A wrong password counts toward the address's failed-authentication limit, as a wrong
+    key does (web/auth.py): while the address is blocked, 429 with Retry-After."""
+    from connexion import request
+
+    limits = current().limits
+    ip = client_ip(request.scope)
+    retry = await limits.auth_blocked(ip)
+    if retry is not None:
+        raise RateLimited(TOO_MANY_FAILURES, retry)
+    try:
+        key, requires_mfa = await asyncio.to_thread(_login, body["username"], body["password"])
+    except Unauthorized:
+        await limits.auth_failed(ip)
+        raise
     return _token(key, requires_mfa), 200
 
 
@@ -70,14 +92,29 @@ def mfa_status():
         return {"mfa_enabled": accounts.caller(session, principal).mfa_enabled}, 200
 
 
+def _trusted(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    return any(address in ipaddress.ip_network(p) for p in current().settings.trusted_proxies)
+
+
 def _peer_is_loopback() -> bool:
+    """The request comes from this machine itself, not through a proxy.
+
+    The server resolves the client behind a configured trusted proxy
+    (PIPELINES_TRUSTED_PROXIES) from X-Forwarded-For; a proxy on this machine that is not
+    configured as trusted would otherwise make every caller it forwards look local. So a
+    request that carries X-Forwarded-For or Forwarded and whose address is a loopback one
+    that is not a trusted proxy is refused (a trusted one was resolved to the real client)."""
     from connexion import request
 
     client = request.scope.get("client")
     try:
-        return bool(client) and ipaddress.ip_address(client[0]).is_loopback
+        address = ipaddress.ip_address(client[0]) if client else None
     except ValueError:
         return False
+    if address is None or not address.is_loopback:
+        return False
+    forwarded = any(name in FORWARDING_HEADERS for name, _ in request.scope.get("headers", []))
+    return not forwarded or _trusted(address)
 
 
 def mfa_reset():

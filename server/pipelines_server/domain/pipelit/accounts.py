@@ -1,17 +1,19 @@
-"""Pipelit's accounts over this server's users and API keys: setup of the first admin, login
-by username and password (rotating the user's `session` key), TOTP MFA, user management and
-named keys.
+"""Pipelit's accounts over this server's users and API keys: setup of the first admin (whose
+key is named `default`, as upstream's, and survives logins), login by username and password
+(rotating the user's `session` key; with MFA on, the TOTP step must follow the password step
+within MFA_LOGIN_WINDOW), TOTP MFA, user management and named keys.
 
 A Pipelit user is a user of this server: `admin` is an org admin, `normal` a member; its email
 is synthesized as `<username>@pipelit.invalid` (the reserved `.invalid` domain: never
 deliverable). Usernames are unique across the server, so login by username needs no
 organization. A key is a native API key (`pk_live_...`, stored hashed) and works on every
 surface; KeyOut's `prefix` is its first 12 characters. Deleting a user revokes their keys and
-removes them as the native API does (they stay listed here and cannot log in again)."""
+removes them as the native API does (they stay listed here, cannot log in again, and every
+route of that user answers 404 "User not found.")."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -37,6 +39,8 @@ ROLE_OUT = {ORG_ADMIN: "admin", MEMBER: "normal"}
 ROLE_IN = {"admin": ORG_ADMIN, "normal": MEMBER}
 EMAIL_DOMAIN = "pipelit.invalid"
 SESSION_KEY = "session"
+SETUP_KEY = "default"  # the key setup issues: like upstream, a login does not revoke it
+MFA_LOGIN_WINDOW = timedelta(minutes=5)  # from the password step to the TOTP step
 PREFIX_CHARS = 12
 MAX_ID = 2**63 - 1  # ids past a 64-bit integer cannot be rows (nor be sent to the database)
 
@@ -78,7 +82,8 @@ def needs_setup(session: Session, configured_org: str) -> bool:
 
 def setup(session: Session, configured_org: str, username: str, password: str) -> str:
     """The first username/password admin of the Pipelit organization (created too when there
-    is none); returns their session key."""
+    is none); returns their new key, named `default` as upstream names it (logins rotate only
+    `session` keys, so it stays valid)."""
     org_id = organization_id(session, configured_org)
     if org_id is None:
         org = Organization(name=configured_org if configured_org.strip() else "Pipelit")
@@ -94,7 +99,8 @@ def setup(session: Session, configured_org: str, username: str, password: str) -
     if _has_password_user(session, org_id):
         raise Conflict(SETUP_DONE)
     user = _new_user(session, org_id, username, password, ORG_ADMIN, None, None)
-    return rotate_session_key(session, user)
+    _key, raw = _issue(session, user, SETUP_KEY, None)
+    return raw
 
 
 def _login_user(session: Session, username: str) -> User | None:
@@ -105,11 +111,13 @@ def _login_user(session: Session, username: str) -> User | None:
 
 
 def login(session: Session, username: str, password: str) -> tuple[str, bool]:
-    """(key, requires_mfa): with MFA on, no key yet ("", True)."""
+    """(key, requires_mfa): with MFA on, no key yet ("", True), and the TOTP step
+    (`mfa_login`) may follow for MFA_LOGIN_WINDOW."""
     user = _login_user(session, username)
     if not passwords.verify_password(user.password_hash if user else None, password):
         raise Unauthorized(INVALID_CREDENTIALS)
     if user.mfa_enabled:
+        user.mfa_login_pending_until = utcnow() + MFA_LOGIN_WINDOW
         return "", True
     return rotate_session_key(session, user), False
 
@@ -172,6 +180,7 @@ def _clear_mfa(user: User) -> None:
     user.mfa_secret = None
     user.mfa_enabled = False
     user.mfa_last_step = None
+    user.mfa_login_pending_until = None
 
 
 def mfa_disable(user: User, code: str, secret_key: str, guard: mfa.Guard) -> None:
@@ -188,11 +197,21 @@ def mfa_reset(user: User, peer_is_loopback: bool) -> None:
 
 
 def mfa_login(session: Session, username: str, code: str, secret_key: str, guard: mfa.Guard) -> str:
+    """The TOTP step of a login: only after `login` accepted the user's password within
+    MFA_LOGIN_WINDOW (a username and a code alone are not enough); consumes that window."""
     user = _login_user(session, username)
     if user is None or not user.mfa_enabled or not user.mfa_secret:
         raise Unauthorized(INVALID_CREDENTIALS)
+    pending = user.mfa_login_pending_until
+    if pending is None or _aware(pending) <= utcnow():
+        raise Unauthorized(INVALID_CREDENTIALS)
     _check_code(user, code, secret_key, guard, Unauthorized)
+    user.mfa_login_pending_until = None
     return rotate_session_key(session, user)
+
+
+def _aware(when: datetime) -> datetime:
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when
 
 
 # -- users -----------------------------------------------------------------------------------
@@ -242,8 +261,8 @@ def list_users(
 def get_user(session: Session, principal: Principal, user_id: int) -> User:
     require_admin(principal)
     user = session.get(User, user_id) if 0 < user_id <= MAX_ID else None
-    if user is None or user.org_id != principal.org_id:
-        raise NotFound(USER_NOT_FOUND)
+    if user is None or user.org_id != principal.org_id or user.removed_at is not None:
+        raise NotFound(USER_NOT_FOUND)  # a deleted user stays listed, but is not edited
     return user
 
 
@@ -330,9 +349,7 @@ def update_user(session: Session, principal: Principal, user_id: int, body: dict
 def delete_user(session: Session, principal: Principal, user_id: int) -> None:
     """Deactivate: every key of the user revoked, the user removed as the native API removes
     (still listed here; can no longer log in). The last admin stays."""
-    user = get_user(session, principal, user_id)
-    if user.removed_at is not None:
-        return
+    user = get_user(session, principal, user_id)  # a deleted user: 404
     if user.role == ORG_ADMIN and _admins_left(session, user.org_id, user.id) == 0:
         raise Conflict(LAST_ADMIN)
     session.execute(
@@ -372,7 +389,13 @@ def parse_expiry(value: str | None) -> datetime | None:
             "expires_at",
             [FieldError("Input should be a valid datetime", loc=("body", "expires_at"))],
         ) from None
-    when = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    try:
+        when = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00, 9999-12-31T23:59-01:00: outside UTC's range
+        raise ValidationFailed(
+            "expires_at",
+            [FieldError("Input should be a valid datetime", loc=("body", "expires_at"))],
+        ) from None
     if when <= utcnow():
         raise BadRequest(EXPIRES_PAST)
     return when

@@ -72,11 +72,17 @@ class GatewayUnavailable(DomainError):
     status, code = 502, "bad_gateway"
 
 
+MASK_FULL_FROM = 16  # a shorter secret shows no more than its last four characters
+
+
 def mask(value: str | None) -> str:
-    """Pipelit's mask: the first and last four characters around `****`; `****` alone for a
-    value shorter than eight characters."""
+    """Pipelit's mask, the first and last four characters around `****`, only for a value of
+    16 characters or more; below that `****` and the last four (upstream's mask would return
+    an 8-character secret whole); `****` alone below eight characters."""
     if not value or len(value) < 8:
         return "****"
+    if len(value) < MASK_FULL_FROM:
+        return "****" + value[-4:]
     return value[:4] + "****" + value[-4:]
 
 

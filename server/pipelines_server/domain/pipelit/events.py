@@ -41,6 +41,7 @@ from ...store.models import (
     PipelitNode,
     PipelitWorkflow,
     Task,
+    User,
     utcnow,
 )
 
@@ -289,6 +290,22 @@ def may_see(principal: Principal, message: Message) -> bool:
 
 
 # -- reads of the socket reader ----------------------------------------------------------------
+
+
+def user_roles(conn, user_ids: list[int]) -> dict[int, str]:
+    """The current role of each of these users still in their organization (a removed user is
+    left out): what the socket reader re-reads with its key check, so that a demoted admin
+    stops receiving the events of other users' workflows."""
+    roles: dict[int, str] = {}
+    ids = sorted(set(user_ids))
+    t = User.__table__
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = conn.execute(
+            select(t.c.id, t.c.role).where(t.c.id.in_(chunk), t.c.removed_at.is_(None))
+        )
+        roles.update({uid: role for uid, role in rows})
+    return roles
 
 
 def broadcasts_since(conn, after: int, missing: list[int] | None = None, limit: int = 1000):

@@ -1,7 +1,8 @@
 """Pipelit's settings page over this server's real configuration.
 
 `config` shows the server's own settings in Pipelit's keys, never a secret: the database and
-Redis URLs have their password replaced by `***`. The mapping: `pipelit_dir` is the data
+Redis URLs have their password, and query parameters that hold a secret (`password`,
+`sslpassword`, `sslkey`...), replaced by `***`. The mapping: `pipelit_dir` is the data
 directory, `sandbox_mode` is PIPELINES_SANDBOX, `log_level` PIPELINES_LOG_LEVEL (upper case),
 `log_file` is empty (the server logs to its standard error), `platform_base_url` is
 PIPELINES_PUBLIC_URL, `cors_allow_all_origins` is false (the server sends no CORS headers),
@@ -25,7 +26,7 @@ import shutil
 import subprocess
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -53,24 +54,49 @@ TIER2_TOOLS = ("find", "sort", "awk", "xargs", "tee", "curl", "wget", "git", "ta
                "jq", "node", "npm")  # fmt: skip
 
 
+SECRET_QUERY_PARAMS = ("pass", "secret", "token", "sslkey", "key", "auth", "credential")
+
+
+def _secret_param(name: str) -> bool:
+    """`password`, `sslpassword`, `sslkey`, `token`, `secret`... (libpq's and redis-py's
+    parameters that hold a secret or point at one)."""
+    lowered = name.lower()
+    return any(word in lowered for word in SECRET_QUERY_PARAMS)
+
+
+def _redact_query(query: str) -> str:
+    if not query:
+        return query
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if not any(_secret_param(k) for k, _ in pairs):
+        return query
+    return urlencode([(k, "***" if _secret_param(k) else v) for k, v in pairs], safe="*/:")
+
+
 def redact_url(url: str) -> str:
-    """`url` with its password replaced by `***` (user, host, port and path kept)."""
+    """`url` with its password, and any query parameter that holds a secret (`password`,
+    `sslpassword`, `sslkey`...), replaced by `***` (user, host, port, path and the other
+    parameters kept)."""
     if not url:
         return url
     try:
         parts = urlsplit(url)
         password = parts.password
+        host = parts.hostname or ""
+        port = parts.port
     except ValueError:
         return "***"
+    query = _redact_query(parts.query)
+    if query != parts.query:  # rewritten in the text itself: urlunsplit can alter a path
+        head, _, rest = url.partition("?")
+        url = f"{head}?{query}" + rest[len(parts.query) :]
     if not password:
         return url
-    host = parts.hostname or ""
     if ":" in host:
         host = f"[{host}]"
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    netloc = f"{parts.username or ''}:***@{host}"
-    return urlunsplit(parts._replace(netloc=netloc))
+    if port:
+        host = f"{host}:{port}"
+    return urlunsplit(urlsplit(url)._replace(netloc=f"{parts.username or ''}:***@{host}"))
 
 
 def config(settings) -> dict:
