@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyotp
+import pytest
 
 from pipelines_server.domain import mfa, passwords
 
@@ -91,6 +92,7 @@ def test_redis_unreachable_counts_in_memory():
     assert guard.blocked(5) is True
 
 
+@pytest.mark.redis
 def test_redis_is_shared_between_guards():
     import os
     import uuid
