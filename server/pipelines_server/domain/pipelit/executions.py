@@ -27,7 +27,6 @@ from ...store.models import (
     Credential,
     LlmCall,
     NodeInstance,
-    PipelitCredential,
     PipelitEdge,
     PipelitExecution,
     PipelitNode,
@@ -120,11 +119,12 @@ def _backing_workflow(session: Session, workflow: PipelitWorkflow) -> Workflow:
     return native
 
 
-def _models(session: Session, org_id: int, links: dict[str, dict]) -> dict[str, dict]:
+def _models(session: Session, workflow: PipelitWorkflow, links: dict[str, dict]) -> dict[str, dict]:
     """node_id -> {credential (the native credential's name), model, temperature?,
-    max_tokens?} for the llm nodes whose `ai_model` names an llm credential of the
-    organization that is also a native credential."""
+    max_tokens?} for the llm nodes whose `ai_model` names a credential the workflow's owner
+    may use (access.owner_credentials) that is also a native credential."""
     models = {}
+    usable = access.owner_credentials(session, workflow).subquery()
     for node_id, config in links.items():
         try:
             pipelit_id = int(config.get("llm_credential_id"))
@@ -132,12 +132,8 @@ def _models(session: Session, org_id: int, links: dict[str, dict]) -> dict[str, 
             continue
         name = session.scalar(
             select(Credential.name)
-            .join(PipelitCredential, PipelitCredential.credential_id == Credential.id)
-            .where(
-                PipelitCredential.id == pipelit_id,
-                PipelitCredential.org_id == org_id,
-                Credential.org_id == org_id,
-            )
+            .join(usable, usable.c.credential_id == Credential.id)
+            .where(usable.c.id == pipelit_id, Credential.org_id == workflow.org_id)
         )
         if name is None or not config.get("model_name"):
             continue
@@ -201,7 +197,7 @@ def start_execution(
             _node_dict(trigger_node),
             node_dicts,
             edge_dicts,
-            _models(session, workflow.org_id, model_links(node_dicts, edge_dicts)),
+            _models(session, workflow, model_links(node_dicts, edge_dicts)),
         )
         errors = native_workflows.check_graph(compiled.graph)
         if errors:

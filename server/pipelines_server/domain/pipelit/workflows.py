@@ -432,9 +432,22 @@ def list_nodes(session: Session, principal: Principal, slug: str) -> list[dict]:
     return [node_out(session, n) for n in workflow_nodes(session, wf.id)]
 
 
+def _check_model_credential(
+    session: Session, principal: Principal, kind: str, config: Mapping | None
+) -> None:
+    """An ai_model's llm_credential_id (when set) must be one the caller may use (422)."""
+    if kind != "ai_model" or not config or config.get("llm_credential_id") is None:
+        return
+    if not access.may_use_credential(session, principal, config["llm_credential_id"]):
+        raise access.credential_refused(
+            "llm_credential_id", ("body", "config", "llm_credential_id")
+        )
+
+
 def create_node(session: Session, principal: Principal, slug: str, body: Mapping) -> dict:
     wf = _workflow(session, principal, slug)
     kind = body["component_type"]
+    _check_model_credential(session, principal, kind, body.get("config"))
     given_id = body.get("node_id")
     if given_id:
         if _node(session, wf.id, given_id) is not None:
@@ -487,6 +500,7 @@ def update_node(
     if node.component_type == "human_confirmation":
         changes.pop("interrupt_before", None)
     config = body.get("config")
+    _check_model_credential(session, principal, node.component_type, config)
     if config:
         node.config = graph.patch_config(node.component_type, node.config, config)
     new_id = changes.get("node_id")

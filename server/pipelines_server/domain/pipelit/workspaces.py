@@ -21,13 +21,12 @@ from sqlalchemy.orm import Session
 from ...shared.errors import (
     BadRequest,
     Conflict,
-    FieldError,
     Forbidden,
     NotFound,
-    ValidationFailed,
 )
 from ...shared.principal import Principal
-from ...store.models import PipelitCredential, PipelitWorkspace
+from ...store.models import PipelitWorkspace
+from . import access
 from .access import iso, page
 
 DEFAULT = "default"
@@ -69,20 +68,9 @@ def check_env_vars(session: Session, principal: Principal, env_vars: list[dict])
             "source": item.get("source") or "raw",
         }
         if entry["source"] == "credential":
-            cred_id = entry["credential_id"]
-            cred = (
-                session.get(PipelitCredential, cred_id)
-                if isinstance(cred_id, int) and 0 < cred_id < 2**63
-                else None
-            )
-            if (
-                cred is None
-                or cred.org_id != principal.org_id
-                or (not principal.is_admin and cred.user_id != principal.user_id)
-            ):
-                message = "Value error, credential_id must name one of your credentials"
-                raise ValidationFailed(
-                    message, [FieldError(message, loc=("body", "env_vars", i, "credential_id"))]
+            if not access.may_use_credential(session, principal, entry["credential_id"]):
+                raise access.credential_refused(
+                    "credential_id", ("body", "env_vars", i, "credential_id")
                 )
             entry["value"] = None
         out.append(entry)
