@@ -49,7 +49,10 @@ def resolve_path(root: Path, name: str, path: str | None) -> Path:
     wanted = Path(path) if path else root / name
     if not wanted.is_absolute():
         wanted = root / wanted
-    resolved = wanted.resolve()
+    try:
+        resolved = wanted.resolve()
+    except OSError as exc:  # a component over the file system's limit, a loop of links
+        raise unusable(exc) from exc
     if resolved != root and root not in resolved.parents:
         raise BadRequest(f"Workspace path must be under {root}/")
     return resolved
@@ -88,10 +91,18 @@ def workspace_out(row: PipelitWorkspace) -> dict:
     }
 
 
+def unusable(exc: OSError) -> BadRequest:
+    """The 400 of a path the file system refuses (the reason only, never the path)."""
+    return BadRequest(f"Workspace path cannot be used: {exc.strerror or 'invalid path'}")
+
+
 def _make_folder(path: str) -> None:
     folder = Path(path)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / ".tmp").mkdir(exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / ".tmp").mkdir(exist_ok=True)
+    except OSError as exc:  # a name too long for the file system, a file in the way, ...
+        raise unusable(exc) from exc
 
 
 def _own(principal: Principal):
@@ -117,7 +128,7 @@ def ensure_default(session: Session, principal: Principal, data_dir: Path) -> No
 
 
 def workspace_for(session: Session, principal: Principal, workspace_id: int) -> PipelitWorkspace:
-    in_range = 0 < workspace_id < 2**63
+    in_range = 0 < workspace_id <= access.MAX_INT64
     row = session.get(PipelitWorkspace, workspace_id) if in_range else None
     if row is None or row.user_id != principal.user_id:
         raise NotFound(NOT_FOUND)
