@@ -67,14 +67,30 @@ def visible_workflows(principal: Principal) -> Select:
     return stmt
 
 
+def under_visible_workflows(model, principal: Principal) -> Select:
+    """Rows of `model` (an org_id and a workflow_id column: executions, schedules) that hang
+    under a workflow the caller sees."""
+    seen = visible_workflows(principal).with_only_columns(PipelitWorkflow.id)
+    return select(model).where(model.org_id == principal.org_id, model.workflow_id.in_(seen))
+
+
 def workflow_for(
     session: Session, principal: Principal, slug: str, message: str = WORKFLOW_NOT_FOUND
 ) -> PipelitWorkflow:
     """The workflow `slug` if the caller sees it; else 404 `message` (as if missing)."""
+    if unmatchable(slug):
+        raise NotFound(message)
     row = session.scalar(visible_workflows(principal).where(PipelitWorkflow.slug == slug))
     if row is None:
         raise NotFound(message)
     return row
+
+
+def unmatchable(*values: object) -> bool:
+    """Does one of these path or query values hold a NUL? No stored text holds one and
+    PostgreSQL refuses one in a query: such an id or slug is missing (404), such a filter
+    matches nothing (an empty list)."""
+    return any(isinstance(v, str) and "\x00" in v for v in values)
 
 
 def sees_workflow(principal: Principal, workflow: PipelitWorkflow) -> bool:

@@ -218,7 +218,7 @@ def validate(session: Session, principal: Principal, yaml_str: str) -> dict:
         return reply([f"Parse error: {exc}"])
     if "based_on" in parsed:
         source = parsed["based_on"]
-        found = "\x00" not in source and session.scalar(
+        found = not access.unmatchable(source) and session.scalar(
             access.visible_workflows(principal).where(PipelitWorkflow.slug == source).limit(1)
         )
         return reply([] if found else [f"Source workflow '{source}' not found"])

@@ -36,6 +36,7 @@ from ...shared.timestamps import utcnow
 from ...store.db import Database
 from ...store.models import PipelitExecution, PipelitNode, PipelitSchedule, PipelitWorkflow, Task
 from ...store.process_leases import Duty
+from . import access
 from .access import WORKFLOW_NOT_FOUND, iso, page, visible_workflows
 
 log = logging.getLogger(__name__)
@@ -197,14 +198,11 @@ def node_job_out(job: PipelitSchedule | None) -> dict | None:
 
 def visible(principal: Principal) -> Select:
     """The schedules of the workflows the caller sees."""
-    seen = visible_workflows(principal).with_only_columns(PipelitWorkflow.id)
-    return select(PipelitSchedule).where(
-        PipelitSchedule.org_id == principal.org_id, PipelitSchedule.workflow_id.in_(seen)
-    )
+    return access.under_visible_workflows(PipelitSchedule, principal)
 
 
 def get(session: Session, principal: Principal, job_id: str) -> PipelitSchedule:
-    if "\x00" in job_id:  # never one of ours (and PostgreSQL refuses a NUL in text)
+    if access.unmatchable(job_id):
         raise NotFound(NOT_FOUND)
     job = session.scalar(visible(principal).where(PipelitSchedule.id == job_id))
     if job is None:
@@ -214,7 +212,7 @@ def get(session: Session, principal: Principal, job_id: str) -> PipelitSchedule:
 
 def list_schedules(session: Session, principal: Principal, status, workflow_id, limit, offset):
     stmt = visible(principal)
-    if status and "\x00" in status:
+    if access.unmatchable(status):
         return [], 0
     if status:
         stmt = stmt.where(PipelitSchedule.status == status)
@@ -296,7 +294,7 @@ def resume_job(session: Session, principal: Principal, job_id: str) -> PipelitSc
 
 
 def batch_delete(session: Session, principal: Principal, ids: list[str]) -> None:
-    ids = [i for i in ids if "\x00" not in i]
+    ids = [i for i in ids if not access.unmatchable(i)]
     if not ids:
         return
     for job in session.scalars(visible(principal).where(PipelitSchedule.id.in_(ids))):
@@ -321,7 +319,7 @@ def node_job(session: Session, node: PipelitNode) -> PipelitSchedule | None:
 
 
 def _schedule_node(session: Session, workflow: PipelitWorkflow, node_id: str) -> PipelitNode:
-    if "\x00" in node_id:
+    if access.unmatchable(node_id):
         raise NotFound(NODE_NOT_FOUND)
     node = session.scalar(
         select(PipelitNode).where(

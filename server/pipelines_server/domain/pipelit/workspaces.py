@@ -44,7 +44,7 @@ def root_for(data_dir: Path, user_id: int) -> Path:
 def resolve_path(root: Path, name: str, path: str | None) -> Path:
     """The workspace's folder: `path` (resolved) or `<root>/<name>`; it must be `root` or
     under it, else 400 "Workspace path must be under <root>/"."""
-    if "\x00" in name or "\x00" in (path or ""):
+    if access.unmatchable(name, path):
         raise BadRequest(f"Workspace path must be under {root}/")
     wanted = Path(path) if path else root / name
     if not wanted.is_absolute():
