@@ -5,8 +5,16 @@ workflow through them), polling an execution until it ends."""
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
-from pipelines_server.store.models import PipelitEdge, PipelitNode, PipelitWorkflow
+from pipelines_server.domain.pipelit.schedules import ScheduleSweeper
+from pipelines_server.store.db import Database
+from pipelines_server.store.models import (
+    PipelitEdge,
+    PipelitNode,
+    PipelitSchedule,
+    PipelitWorkflow,
+)
 from tests.api.helpers import database
 from tests.api.pipelit.helpers import pipelit, slug
 
@@ -80,3 +88,36 @@ def wait_status(server, execution_id: str, wanted: tuple[str, ...], key: str | N
             if body["status"] in wanted or time.monotonic() > deadline:
                 return body
             time.sleep(0.05)
+
+
+def poll_schedule(api, job_id: str, done, timeout: float = 120) -> dict:
+    """The scheduled job once `done(job)` holds (its last reading at the deadline): for the
+    one test that waits for the real firing duty."""
+    deadline = time.monotonic() + timeout
+    while True:
+        body = api.get(f"/schedules/{job_id}/").json()
+        if done(body) or time.monotonic() > deadline:
+            return body
+        time.sleep(0.1)
+
+
+def sweep_schedules(server, job_id: str, at: datetime) -> int:
+    """Makes the job due at `at` (hours ahead, so the server's own sweeper leaves it alone)
+    and fires it if due then through the sweeper's hook, in this process (other tests' jobs
+    are left alone); how many were due (0 or 1)."""
+    db = Database(server.database_url)
+    try:
+        with db.session() as session:
+            session.get(PipelitSchedule, job_id).next_run_at = at
+        return ScheduleSweeper(db, 1).sweep(at, only=[job_id])
+    finally:
+        db.dispose()
+
+
+def fire_at(server, job_id: str, at: datetime) -> int:
+    """Fires the job if due at `at`, without moving it (a later step of a retry)."""
+    db = Database(server.database_url)
+    try:
+        return ScheduleSweeper(db, 1).sweep(at, only=[job_id])
+    finally:
+        db.dispose()

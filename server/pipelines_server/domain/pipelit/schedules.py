@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, select
@@ -502,34 +503,39 @@ def fire(session: Session, job: PipelitSchedule, now: datetime) -> str:
     return "fired"
 
 
-def due_ids(session: Session, now: datetime, limit: int = 100) -> list[str]:
+def due_ids(
+    session: Session, now: datetime, limit: int = 100, only: Collection[str] | None = None
+) -> list[str]:
     stmt = (
         select(PipelitSchedule.id)
         .where(PipelitSchedule.status == "active", PipelitSchedule.next_run_at <= now)
         .order_by(PipelitSchedule.next_run_at)
         .limit(limit)
     )
+    if only is not None:
+        stmt = stmt.where(PipelitSchedule.id.in_(list(only)))
     return list(session.scalars(stmt))
 
 
-def fire_due(db: Database) -> int:
-    """Fires every due schedule, each in a transaction of its own; how many were due."""
+def fire_due(db: Database, now: datetime | None = None, only: Collection[str] | None = None) -> int:
+    """Fires every schedule due at `now` (the clock by default; among `only` when given),
+    each in a transaction of its own; how many were due."""
     with db.session() as session:
-        ids = due_ids(session, utcnow())
+        ids = due_ids(session, now or utcnow(), only=only)
     for job_id in ids:
         try:
-            _fire_one(db, job_id)
+            _fire_one(db, job_id, now)
         except Exception:  # one job's trouble does not hold up the others
             log.exception("scheduled job %s: the fire was rolled back", job_id)
     return len(ids)
 
 
-def _fire_one(db: Database, job_id: str) -> None:
+def _fire_one(db: Database, job_id: str, now: datetime | None = None) -> None:
     with db.session() as session:
         job = session.scalar(
             select(PipelitSchedule).where(PipelitSchedule.id == job_id).with_for_update()
         )
-        now = utcnow()
+        now = now or utcnow()
         if job is None or job.status != "active" or job.next_run_at is None:
             return
         if job.next_run_at > now:  # changed since it was listed
@@ -549,11 +555,16 @@ class ScheduleSweeper:
         duty = Duty(self.db, "pipelit-schedules", max(self.seconds * 4, 5.0))
         self._thread = threading.Thread(
             target=duty.perform,
-            args=(self._wait, lambda: fire_due(self.db)),
+            args=(self._wait, self.sweep),
             name="pipelit-schedules",
             daemon=True,
         )
         self._thread.start()
+
+    def sweep(self, now: datetime | None = None, only: Collection[str] | None = None) -> int:
+        """One pass of the duty: fires what is due at `now` (the clock by default); how
+        many were due. Tests call it with a `now` of their own (and `only` their jobs)."""
+        return fire_due(self.db, now, only)
 
     def _wait(self) -> bool:
         return not self._stop.wait(self.seconds)
