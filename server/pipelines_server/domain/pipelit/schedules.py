@@ -519,28 +519,31 @@ def due_ids(
 
 def fire_due(db: Database, now: datetime | None = None, only: Collection[str] | None = None) -> int:
     """Fires every schedule due at `now` (the clock by default; among `only` when given),
-    each in a transaction of its own; how many were due."""
+    each in a transaction of its own; how many fires went through (one rolled back, e.g.
+    on a busy SQLite database, is tried again on the next pass while still due)."""
     with db.session() as session:
         ids = due_ids(session, now or utcnow(), only=only)
+    fired = 0
     for job_id in ids:
         try:
-            _fire_one(db, job_id, now)
+            fired += _fire_one(db, job_id, now)
         except Exception:  # one job's trouble does not hold up the others
             log.exception("scheduled job %s: the fire was rolled back", job_id)
-    return len(ids)
+    return fired
 
 
-def _fire_one(db: Database, job_id: str, now: datetime | None = None) -> None:
+def _fire_one(db: Database, job_id: str, now: datetime | None = None) -> bool:
     with db.session() as session:
         job = session.scalar(
             select(PipelitSchedule).where(PipelitSchedule.id == job_id).with_for_update()
         )
         now = now or utcnow()
         if job is None or job.status != "active" or job.next_run_at is None:
-            return
+            return False
         if job.next_run_at > now:  # changed since it was listed
-            return
+            return False
         fire(session, job, now)
+    return True
 
 
 class ScheduleSweeper:
@@ -563,7 +566,7 @@ class ScheduleSweeper:
 
     def sweep(self, now: datetime | None = None, only: Collection[str] | None = None) -> int:
         """One pass of the duty: fires what is due at `now` (the clock by default); how
-        many were due. Tests call it with a `now` of their own (and `only` their jobs)."""
+        many fires went through. Tests call it with a `now` of their own (and `only` their jobs)."""
         return fire_due(self.db, now, only)
 
     def _wait(self) -> bool:
