@@ -5,8 +5,16 @@ workflow through them), polling an execution until it ends."""
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
-from pipelines_server.store.models import PipelitEdge, PipelitNode, PipelitWorkflow
+from pipelines_server.domain.pipelit.schedules import ScheduleSweeper
+from pipelines_server.store.db import Database
+from pipelines_server.store.models import (
+    PipelitEdge,
+    PipelitNode,
+    PipelitSchedule,
+    PipelitWorkflow,
+)
 from tests.api.helpers import database
 from tests.api.pipelit.helpers import pipelit, slug
 
@@ -80,3 +88,51 @@ def wait_status(server, execution_id: str, wanted: tuple[str, ...], key: str | N
             if body["status"] in wanted or time.monotonic() > deadline:
                 return body
             time.sleep(0.05)
+
+
+def poll_schedule(api, job_id: str, done, timeout: float = 120) -> dict:
+    """The scheduled job once `done(job)` holds (its last reading at the deadline): for the
+    one test that waits for the real firing duty."""
+    deadline = time.monotonic() + timeout
+    while True:
+        body = api.get(f"/schedules/{job_id}/").json()
+        if done(body) or time.monotonic() > deadline:
+            return body
+        time.sleep(0.1)
+
+
+def _sweep(db: Database, job_id: str, at: datetime) -> int:
+    """The sweeper's pass over this one job; a fire rolled back by a busy SQLite database
+    (the server's workers write too) is tried again, as the duty's next pass would."""
+    sweeper = ScheduleSweeper(db, 1)
+    for _ in range(20):
+        fired = sweeper.sweep(at, only=[job_id])
+        if fired:
+            return fired
+        with db.session() as session:
+            job = session.get(PipelitSchedule, job_id)
+            if job.status != "active" or job.next_run_at is None or job.next_run_at > at:
+                return 0  # not due then: nothing to fire
+    return 0
+
+
+def sweep_schedules(server, job_id: str, at: datetime) -> int:
+    """Makes the job due at `at` (hours ahead, so the server's own sweeper leaves it alone)
+    and fires it if due then through the sweeper's hook, in this process (other tests' jobs
+    are left alone); how many fires went through (0 or 1)."""
+    db = Database(server.database_url)
+    try:
+        with db.session() as session:
+            session.get(PipelitSchedule, job_id).next_run_at = at
+        return _sweep(db, job_id, at)
+    finally:
+        db.dispose()
+
+
+def fire_at(server, job_id: str, at: datetime) -> int:
+    """Fires the job if due at `at`, without moving it (a later step of a retry)."""
+    db = Database(server.database_url)
+    try:
+        return _sweep(db, job_id, at)
+    finally:
+        db.dispose()

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from tests.api.pipelit.helpers import pipelit, slug
+from tests.api.pipelit.test_nodes_credentials import llm_credential
 
 NODE_KEYS = {
     "id",
@@ -135,13 +136,16 @@ def test_create_keeps_the_system_prompt_of_the_prompted_kinds(wf, kind):
     assert config == {**DEFAULT_CONFIG, "system_prompt": "be nice", "extra_config": {"k": 1}}
 
 
-def test_create_keeps_model_fields_only_for_ai_model(wf):
+def test_create_keeps_model_fields_only_for_ai_model(server, wf):
     api, s = wf
-    config = _node(api, s, component_type="ai_model", config=FULL_CONFIG)["config"]
+    # The credential must be one the caller may use (test_nodes_credentials.py).
+    cred_id = llm_credential(server, server.seed.user_id)
+    given = {**FULL_CONFIG, "llm_credential_id": cred_id}
+    config = _node(api, s, component_type="ai_model", config=given)["config"]
     assert config == {
         **DEFAULT_CONFIG,
         "extra_config": {"k": 1},
-        "llm_credential_id": 5,
+        "llm_credential_id": cred_id,
         "model_name": "gpt-4o",
         "temperature": 0.3,
         "max_tokens": 100,

@@ -1,20 +1,28 @@
 """Pipelit scheduled jobs over HTTP: the Out shape, create/patch/pause/resume/delete and their
 messages, who sees what, and the firing duty (a fire starts an execution; a fire without a
-trigger fails and retries; a fire while an earlier run is pending is skipped). Intervals are
-1 s and every wait polls with a deadline."""
+trigger fails and retries; a fire while an earlier run is pending is skipped). Jobs are made
+due hours ahead and fired through ScheduleSweeper.sweep(at), so no test waits on the clock."""
 
 from __future__ import annotations
 
-import time
 import uuid
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
+from pipelines_server.shared.timestamps import utcnow
 from pipelines_server.store.models import PipelitExecution, PipelitWorkflow
 from tests.api.engine.helpers import user_key
 from tests.api.helpers import database
-from tests.api.pipelit.exec_helpers import chain, node, seed_workflow, wait_execution
+from tests.api.pipelit.exec_helpers import (
+    chain,
+    fire_at,
+    node,
+    seed_workflow,
+    sweep_schedules,
+    wait_execution,
+)
 from tests.api.pipelit.helpers import as_org, fresh_org, pipelit
 
 OUT_KEYS = [
@@ -23,6 +31,12 @@ OUT_KEYS = [
     "status", "current_repeat", "current_retry", "last_run_at", "next_run_at", "run_count",
     "error_count", "last_error", "created_at", "updated_at",
 ]  # fmt: skip
+
+
+# Far enough ahead that the server's own sweeper never finds a job due then: the tests fire
+# through the sweeper's hook at this instant (utcnow's naive UTC, as stored).
+AHEAD = (utcnow() + timedelta(hours=6)).replace(microsecond=0)
+AHEAD_ISO = AHEAD.replace(tzinfo=None).isoformat()  # as the API shows times
 
 
 def workflow_id(server, wf_slug: str, org_id: int | None = None) -> int:
@@ -58,15 +72,6 @@ def create(api, wf_id: int, **body) -> dict:
     r = api.post("/schedules/", json=body)
     assert r.status_code == 201, r.text
     return r.json()
-
-
-def poll(api, job_id: str, done, timeout: float = 60) -> dict:
-    deadline = time.monotonic() + timeout
-    while True:
-        body = api.get(f"/schedules/{job_id}/").json()
-        if done(body) or time.monotonic() > deadline:
-            return body
-        time.sleep(0.1)
 
 
 def test_create_shape_and_first_run_one_interval_ahead(server):
@@ -223,8 +228,11 @@ def _member(server, org) -> tuple[int, str]:
 def test_a_fire_starts_an_execution_and_counts(server):
     wf_id = scheduled_flow(server)
     with pipelit(server) as api:
-        made = create(api, wf_id, interval_seconds=1, total_repeats=1, trigger_payload={"k": "v"})
-        done = poll(api, made["id"], lambda j: j["status"] == "done")
+        made = create(
+            api, wf_id, interval_seconds=3600, total_repeats=1, trigger_payload={"k": "v"}
+        )
+        assert sweep_schedules(server, made["id"], AHEAD) == 1
+        done = api.get(f"/schedules/{made['id']}/").json()
         assert done["status"] == "done", done
         assert (done["run_count"], done["current_repeat"], done["error_count"]) == (1, 1, 0)
         assert done["next_run_at"] is None and done["last_run_at"] is not None
@@ -248,12 +256,14 @@ def test_a_fire_starts_an_execution_and_counts(server):
 def test_a_fire_without_a_trigger_fails_retries_and_dies(server):
     wf_id = empty_flow(server)
     with pipelit(server) as api:
-        made = create(api, wf_id, interval_seconds=1, max_retries=1)
-        failed = poll(api, made["id"], lambda j: j["error_count"] >= 1)
+        made = create(api, wf_id, interval_seconds=3600, max_retries=1)
+        assert sweep_schedules(server, made["id"], AHEAD) == 1
+        failed = api.get(f"/schedules/{made['id']}/").json()
         assert failed["last_error"] == f"No matching trigger found for scheduled job {made['id']}"
-        assert failed["run_count"] == 0
-        assert failed["status"] in ("active", "dead")
-        dead = poll(api, made["id"], lambda j: j["status"] == "dead")
+        assert (failed["run_count"], failed["error_count"], failed["status"]) == (0, 1, "active")
+        assert failed["next_run_at"] > AHEAD_ISO  # a retry after its backoff
+        assert fire_at(server, made["id"], AHEAD + timedelta(days=1)) == 1
+        dead = api.get(f"/schedules/{made['id']}/").json()
         assert dead["status"] == "dead" and dead["next_run_at"] is None
         assert dead["error_count"] == 2 and dead["current_retry"] == 1
         r = api.post(f"/schedules/{made['id']}/resume/")
@@ -279,20 +289,12 @@ def test_a_fire_is_skipped_while_an_earlier_run_is_pending(server):
                     status="pending",
                 )
             )
-        _make_due(server, made["id"])
-        skipped = poll(api, made["id"], lambda j: j["next_run_at"] > made["next_run_at"])
-        assert skipped["next_run_at"] > made["next_run_at"], skipped
+        assert sweep_schedules(server, made["id"], AHEAD) == 1
+        skipped = api.get(f"/schedules/{made['id']}/").json()
+        assert skipped["next_run_at"] > AHEAD_ISO, skipped
         assert (skipped["run_count"], skipped["error_count"], skipped["status"]) == (0, 0, "active")
         with database(server) as s:
             s.get(PipelitExecution, blocker).status = "completed"
-        _make_due(server, made["id"])
-        fired = poll(api, made["id"], lambda j: j["run_count"] == 1)
+        assert sweep_schedules(server, made["id"], AHEAD + timedelta(hours=2)) == 1
+        fired = api.get(f"/schedules/{made['id']}/").json()
         assert fired["run_count"] == 1 and fired["status"] == "active"
-
-
-def _make_due(server, job_id: str) -> None:
-    from pipelines_server.shared.timestamps import utcnow
-    from pipelines_server.store.models import PipelitSchedule
-
-    with database(server) as s:
-        s.get(PipelitSchedule, job_id).next_run_at = utcnow()

@@ -4,14 +4,13 @@ Pipelit's messages; the node's schedule fires its workflow."""
 
 from __future__ import annotations
 
-import time
 import uuid
 
 from sqlalchemy import select
 
 from pipelines_server.store.models import PipelitBroadcast, PipelitExecution
 from tests.api.helpers import database
-from tests.api.pipelit.exec_helpers import wait_execution
+from tests.api.pipelit.exec_helpers import poll_schedule, wait_execution
 from tests.api.pipelit.helpers import pipelit, slug
 
 
@@ -123,6 +122,8 @@ def test_messages_of_the_wrong_node(server):
 
 
 def test_a_done_schedule_restarts_with_fresh_counters_and_fires(server):
+    """The one test that waits for the server's own firing duty (generous deadline, no
+    timing assertion); test_schedules.py fires through the sweeper's hook."""
     with pipelit(server) as api:
         s = workflow(
             api,
@@ -136,7 +137,7 @@ def test_a_done_schedule_restarts_with_fresh_counters_and_fires(server):
         )
         base = f"/workflows/{s}/nodes/tick/schedule"
         job = api.post(f"{base}/start/").json()["schedule_job"]
-        done = _poll(api, job["id"], lambda j: j["status"] == "done")
+        done = poll_schedule(api, job["id"], lambda j: j["status"] == "done")
         assert (done["status"], done["run_count"], done["current_repeat"]) == ("done", 1, 1)
         with database(server) as session:
             (execution_id,) = session.scalars(
@@ -154,12 +155,3 @@ def test_a_done_schedule_restarts_with_fresh_counters_and_fires(server):
             0,
             0,
         )
-
-
-def _poll(api, job_id: str, done, timeout: float = 60) -> dict:
-    deadline = time.monotonic() + timeout
-    while True:
-        body = api.get(f"/schedules/{job_id}/").json()
-        if done(body) or time.monotonic() > deadline:
-            return body
-        time.sleep(0.1)

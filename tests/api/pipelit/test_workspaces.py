@@ -195,6 +195,11 @@ def test_env_vars_may_reference_a_credential_of_the_caller(org):
         bad = [{"key": "K", "credential_id": 987654321, "source": "credential"}]
         r = api.post("/workspaces/", json={"name": "d", "env_vars": bad})
         assert r.status_code == 422
+        (item,) = r.json()["detail"]
+        assert (item["loc"], item["msg"]) == (
+            ["body", "env_vars", 0, "credential_id"],
+            "Value error, credential_id must name one of your credentials",
+        )
         r = api.post("/workspaces/", json={"name": "e", "env_vars": [{"key": "K", "source": "x"}]})
         assert r.status_code == 422
     _, member = member_key(org)
@@ -214,3 +219,41 @@ def test_list_pages_and_needs_a_key(server, org):
         assert api.get("/workspaces/abc/").status_code in (404, 422)
     with pipelit(server, key="") as api:
         assert api.get("/workspaces/").status_code == 401
+
+
+def test_names_and_paths_the_database_or_file_system_refuse_are_4xx(server, org):
+    """Over 255 characters is the schema's 422; a component over 255 bytes (fewer
+    characters) is the file system's refusal, a 400 that names no path."""
+    with pipelit(org) as api:
+        r = api.post("/workspaces/", json={"name": "n" * 256})
+        assert r.status_code == 422, r.text
+        assert r.json()["detail"][0]["type"] == "string_too_long"
+        r = api.post("/workspaces/", json={"name": "p", "path": "p" * 256})
+        assert r.status_code == 422, r.text
+        assert api.post("/workspaces/", json={"name": "n" * 255}).status_code == 201
+        wide = "\u00e9" * 128  # 128 characters, 256 bytes in UTF-8
+        for body in (
+            {"name": wide},
+            {"name": "q", "path": wide},
+            {"name": "r", "path": f"a/{wide}"},
+        ):
+            r = api.post("/workspaces/", json=body)
+            assert (r.status_code, r.json()) == (
+                400,
+                {"detail": "Workspace path cannot be used: File name too long"},
+            ), body
+        names = [w["name"] for w in api.get("/workspaces/").json()["items"]]
+        assert names == ["default", "n" * 255]
+
+
+def test_workspace_ids_past_64_bits_are_422_like_every_integer_path_id(org):
+    with pipelit(org) as api:
+        for method in ("get", "patch", "delete"):
+            kw = {"json": {}} if method == "patch" else {}
+            r = getattr(api, method)(f"/workspaces/{2**63}/", **kw)
+            assert r.status_code == 422, (method, r.text)
+            assert r.json()["detail"][0]["loc"] == ["path", "workspace_id"]
+            r = getattr(api, method)(f"/workspaces/{2**63 - 1}/", **kw)
+            assert r.status_code == 404, (method, r.text)
+        assert api.post(f"/workspaces/{2**63}/reset/").status_code == 422
+        assert api.get("/workspaces/-1/").status_code == 404

@@ -1,26 +1,12 @@
-"""Executions: the manual trigger, status, list, detail, cancel and batch delete."""
+"""Executions: the manual trigger, status, list, detail, cancel and batch delete: thin
+handlers over domain/pipelit/executions.py."""
 
 from __future__ import annotations
 
-from ...domain.pipelit import access, executions
+from ...domain.pipelit import executions
 from ...web.auth import caller_session
 
 EXECUTION_NOT_FOUND_STATUS = "Execution not found"
-
-
-def _out(session, execution) -> dict:
-    tokens, cost, calls = executions.usage(session, execution)
-    return {
-        "execution_id": execution.id,
-        "workflow_slug": executions.slug_of(session, execution),
-        "status": execution.status,
-        "error_message": execution.error_message or "",
-        "started_at": access.iso(execution.started_at),
-        "completed_at": access.iso(execution.completed_at),
-        "total_tokens": tokens,
-        "total_cost_usd": cost,
-        "llm_calls": calls,
-    }
 
 
 def execute_workflow(slug: str, body: dict | None = None):
@@ -35,15 +21,7 @@ def execute_workflow(slug: str, body: dict | None = None):
 def get_execution_status(execution_id: str):
     with caller_session() as (session, me):
         execution = executions.get_execution(session, me, execution_id, EXECUTION_NOT_FOUND_STATUS)
-        return {
-            "execution_id": execution.id,
-            "workflow": executions.slug_of(session, execution),
-            "status": execution.status,
-            "started_at": access.iso(execution.started_at),
-            "completed_at": access.iso(execution.completed_at),
-            "final_output": execution.final_output,
-            "error_message": execution.error_message or None,
-        }, 200
+        return executions.status_out(session, execution), 200
 
 
 def list_executions(
@@ -54,23 +32,19 @@ def list_executions(
 ):
     with caller_session() as (session, me):
         rows, total = executions.list_executions(session, me, workflow_slug, status, limit, offset)
-        return {"items": [_out(session, e) for e in rows], "total": total}, 200
+        return {"items": executions.executions_out(session, rows), "total": total}, 200
 
 
 def get_execution(execution_id: str):
     with caller_session() as (session, me):
         execution = executions.get_execution(session, me, execution_id)
-        body = _out(session, execution)
-        body["final_output"] = execution.final_output
-        body["trigger_payload"] = execution.trigger_payload
-        body["logs"] = executions.logs(session, execution)
-        return body, 200
+        return executions.detail_out(session, execution), 200
 
 
 def cancel_execution(execution_id: str):
     with caller_session() as (session, me):
         execution = executions.cancel(session, me, execution_id)
-        return _out(session, execution), 200
+        return executions.execution_out(session, execution), 200
 
 
 def batch_delete_executions(body: dict):

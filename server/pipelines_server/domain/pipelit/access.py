@@ -15,8 +15,14 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ...shared.errors import FieldError, Forbidden, NotFound, ValidationFailed
-from ...shared.principal import Principal
-from ...store.models import Organization, PipelitBroadcast, PipelitWorkflow
+from ...shared.principal import ORG_ADMIN, Principal
+from ...store.models import (
+    Organization,
+    PipelitBroadcast,
+    PipelitCredential,
+    PipelitWorkflow,
+    User,
+)
 
 ADMIN_REQUIRED = "Admin access required."
 MAX_INT64 = 2**63 - 1
@@ -61,20 +67,81 @@ def visible_workflows(principal: Principal) -> Select:
     return stmt
 
 
+def under_visible_workflows(model, principal: Principal) -> Select:
+    """Rows of `model` (an org_id and a workflow_id column: executions, schedules) that hang
+    under a workflow the caller sees."""
+    seen = visible_workflows(principal).with_only_columns(PipelitWorkflow.id)
+    return select(model).where(model.org_id == principal.org_id, model.workflow_id.in_(seen))
+
+
 def workflow_for(
     session: Session, principal: Principal, slug: str, message: str = WORKFLOW_NOT_FOUND
 ) -> PipelitWorkflow:
     """The workflow `slug` if the caller sees it; else 404 `message` (as if missing)."""
+    if unmatchable(slug):
+        raise NotFound(message)
     row = session.scalar(visible_workflows(principal).where(PipelitWorkflow.slug == slug))
     if row is None:
         raise NotFound(message)
     return row
 
 
+def unmatchable(*values: object) -> bool:
+    """Does one of these path or query values hold a NUL? No stored text holds one and
+    PostgreSQL refuses one in a query: such an id or slug is missing (404), such a filter
+    matches nothing (an empty list)."""
+    return any(isinstance(v, str) and "\x00" in v for v in values)
+
+
 def sees_workflow(principal: Principal, workflow: PipelitWorkflow) -> bool:
     return workflow.org_id == principal.org_id and (
         principal.is_admin or workflow.owner_id == principal.user_id
     )
+
+
+def usable_credentials(org_id: int, user_id: int | None, is_admin: bool) -> Select:
+    """The Pipelit credentials a user may put to use (an llm node's model, a workspace's
+    env_vars, a DSL's model): their own; an admin's, the organization's."""
+    stmt = select(PipelitCredential).where(PipelitCredential.org_id == org_id)
+    if not is_admin:
+        stmt = stmt.where(PipelitCredential.user_id == user_id)
+    return stmt
+
+
+def caller_credentials(principal: Principal) -> Select:
+    """usable_credentials of the caller."""
+    return usable_credentials(principal.org_id, principal.user_id, principal.is_admin)
+
+
+def owner_credentials(session: Session, workflow: PipelitWorkflow) -> Select:
+    """usable_credentials of the workflow's owner (what its runs may use, whoever starts
+    them)."""
+    owner = session.get(User, workflow.owner_id)
+    is_admin = (
+        owner is not None
+        and owner.org_id == workflow.org_id
+        and owner.removed_at is None
+        and owner.role == ORG_ADMIN
+    )
+    return usable_credentials(workflow.org_id, workflow.owner_id, is_admin)
+
+
+def may_use_credential(session: Session, principal: Principal, credential_id: object) -> bool:
+    """Does `credential_id` (as a body gives it) name a credential the caller may use?"""
+    if (
+        not isinstance(credential_id, int)
+        or isinstance(credential_id, bool)
+        or not 0 < credential_id <= MAX_INT64
+    ):
+        return False
+    stmt = caller_credentials(principal).where(PipelitCredential.id == credential_id)
+    return session.scalar(stmt.with_only_columns(PipelitCredential.id)) is not None
+
+
+def credential_refused(field: str, loc: tuple) -> ValidationFailed:
+    """The 422 of a body naming a credential the caller may not use."""
+    message = f"{field} must name one of your credentials"
+    return ValidationFailed(message, [FieldError(message, loc=loc)])
 
 
 def page(session: Session, stmt: Select, limit: int | None, offset: int | None) -> tuple[list, int]:

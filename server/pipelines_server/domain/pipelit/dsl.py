@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import yaml
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...shared.principal import Principal
@@ -203,12 +202,10 @@ def count_graph(parsed: dict, model: int | None, credential_ids: list[int]) -> t
 
 
 def _llm_credentials(session: Session, principal: Principal) -> list[int]:
-    stmt = select(PipelitCredential.id).where(
-        PipelitCredential.org_id == principal.org_id, PipelitCredential.credential_type == "llm"
+    stmt = access.caller_credentials(principal).where(PipelitCredential.credential_type == "llm")
+    return list(
+        session.scalars(stmt.with_only_columns(PipelitCredential.id).order_by(PipelitCredential.id))
     )
-    if not principal.is_admin:
-        stmt = stmt.where(PipelitCredential.user_id == principal.user_id)
-    return list(session.scalars(stmt.order_by(PipelitCredential.id)))
 
 
 def validate(session: Session, principal: Principal, yaml_str: str) -> dict:
@@ -221,7 +218,7 @@ def validate(session: Session, principal: Principal, yaml_str: str) -> dict:
         return reply([f"Parse error: {exc}"])
     if "based_on" in parsed:
         source = parsed["based_on"]
-        found = "\x00" not in source and session.scalar(
+        found = not access.unmatchable(source) and session.scalar(
             access.visible_workflows(principal).where(PipelitWorkflow.slug == source).limit(1)
         )
         return reply([] if found else [f"Source workflow '{source}' not found"])

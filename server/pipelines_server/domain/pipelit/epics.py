@@ -21,6 +21,7 @@ from ...shared.errors import NotFound
 from ...shared.principal import Principal
 from ...shared.timestamps import utcnow
 from ...store.models import PipelitEpic, PipelitTask
+from . import access
 from .access import broadcast, iso, page
 
 EPIC_NOT_FOUND = "Epic not found."
@@ -92,11 +93,6 @@ def is_id(prefix: str, value: str) -> bool:
     """Whether `value` has the form of the ids we issue (others are never looked up: the
     database refuses some strings, e.g. with a NUL)."""
     return bool(ID_FORM[prefix].fullmatch(value or ""))
-
-
-def unmatchable(*values: str | None) -> bool:
-    """A filter no row can match (a NUL character is never stored)."""
-    return any(v and "\x00" in v for v in values)
 
 
 def new_id(prefix: str) -> str:
@@ -173,7 +169,7 @@ def _tagged(session: Session, stmt, model, tags: str | None):
 
 
 def list_epics(session, principal, status, tags, limit, offset) -> tuple[list[dict], int]:
-    if unmatchable(status, tags):
+    if access.unmatchable(status, tags):
         return [], 0
     stmt = select(PipelitEpic).where(PipelitEpic.org_id == principal.org_id)
     if status:
@@ -185,7 +181,7 @@ def list_epics(session, principal, status, tags, limit, offset) -> tuple[list[di
 
 
 def list_tasks(session, principal, epic_id, status, tags, limit, offset) -> tuple[list[dict], int]:
-    if unmatchable(epic_id, status, tags):
+    if access.unmatchable(epic_id, status, tags):
         return [], 0
     stmt = select(PipelitTask).where(PipelitTask.org_id == principal.org_id)
     if epic_id:

@@ -27,7 +27,6 @@ from ...store.models import (
     Credential,
     LlmCall,
     NodeInstance,
-    PipelitCredential,
     PipelitEdge,
     PipelitExecution,
     PipelitNode,
@@ -57,7 +56,6 @@ TASK_STATUS = {
 }
 EXECUTION_NOT_FOUND = "Execution not found."
 PROJECT_NAME = "Pipelit"
-MAX_ROWS = 2**62
 
 
 def _node_dict(node: PipelitNode) -> dict:
@@ -120,11 +118,12 @@ def _backing_workflow(session: Session, workflow: PipelitWorkflow) -> Workflow:
     return native
 
 
-def _models(session: Session, org_id: int, links: dict[str, dict]) -> dict[str, dict]:
+def _models(session: Session, workflow: PipelitWorkflow, links: dict[str, dict]) -> dict[str, dict]:
     """node_id -> {credential (the native credential's name), model, temperature?,
-    max_tokens?} for the llm nodes whose `ai_model` names an llm credential of the
-    organization that is also a native credential."""
+    max_tokens?} for the llm nodes whose `ai_model` names a credential the workflow's owner
+    may use (access.owner_credentials) that is also a native credential."""
     models = {}
+    usable = access.owner_credentials(session, workflow).subquery()
     for node_id, config in links.items():
         try:
             pipelit_id = int(config.get("llm_credential_id"))
@@ -132,12 +131,8 @@ def _models(session: Session, org_id: int, links: dict[str, dict]) -> dict[str, 
             continue
         name = session.scalar(
             select(Credential.name)
-            .join(PipelitCredential, PipelitCredential.credential_id == Credential.id)
-            .where(
-                PipelitCredential.id == pipelit_id,
-                PipelitCredential.org_id == org_id,
-                Credential.org_id == org_id,
-            )
+            .join(usable, usable.c.credential_id == Credential.id)
+            .where(usable.c.id == pipelit_id, Credential.org_id == workflow.org_id)
         )
         if name is None or not config.get("model_name"):
             continue
@@ -201,7 +196,7 @@ def start_execution(
             _node_dict(trigger_node),
             node_dicts,
             edge_dicts,
-            _models(session, workflow.org_id, model_links(node_dicts, edge_dicts)),
+            _models(session, workflow, model_links(node_dicts, edge_dicts)),
         )
         errors = native_workflows.check_graph(compiled.graph)
         if errors:
@@ -354,17 +349,8 @@ def _sync_open(session: Session, org_id: int) -> None:
 def workflow_for(
     session: Session, principal: Principal, slug: str, message: str = access.WORKFLOW_NOT_FOUND
 ) -> PipelitWorkflow:
-    """access.workflow_for, and a slug with a NUL (which PostgreSQL refuses) is none."""
-    if "\x00" in slug:
-        raise NotFound(message)
+    """access.workflow_for."""
     return access.workflow_for(session, principal, slug, message)
-
-
-def _visible(principal: Principal):
-    ids = access.visible_workflows(principal).with_only_columns(PipelitWorkflow.id)
-    return select(PipelitExecution).where(
-        PipelitExecution.org_id == principal.org_id, PipelitExecution.workflow_id.in_(ids)
-    )
 
 
 def get_execution(
@@ -372,7 +358,11 @@ def get_execution(
 ) -> PipelitExecution:
     execution_id = canonical_uuid(execution_id)
     execution = (
-        session.scalar(_visible(principal).where(PipelitExecution.id == execution_id))
+        session.scalar(
+            access.under_visible_workflows(PipelitExecution, principal).where(
+                PipelitExecution.id == execution_id
+            )
+        )
         if execution_id
         else None
     )
@@ -390,9 +380,9 @@ def list_executions(
     offset: int | None,
 ) -> tuple[list[PipelitExecution], int]:
     _sync_open(session, principal.org_id)
-    stmt = _visible(principal)
-    if "\x00" in (workflow_slug or "") + (status or ""):
-        stmt = stmt.where(false())  # PostgreSQL refuses a NUL in text: nothing matches it
+    stmt = access.under_visible_workflows(PipelitExecution, principal)
+    if access.unmatchable(workflow_slug, status):
+        stmt = stmt.where(false())
     if workflow_slug:
         stmt = stmt.where(
             PipelitExecution.workflow_id.in_(
@@ -407,11 +397,6 @@ def list_executions(
     stmt = stmt.order_by(
         PipelitExecution.started_at.desc().nulls_last(), PipelitExecution.created_at.desc()
     )
-    # No maximum (as upstream), but what the database takes: 64-bit LIMIT and OFFSET.
-    if limit is not None:
-        limit = min(limit, MAX_ROWS)
-    if offset is not None:
-        offset = min(offset, MAX_ROWS)
     return access.page(session, stmt, limit, offset)
 
 
@@ -446,33 +431,89 @@ def batch_delete(session: Session, principal: Principal, ids: list[str]) -> None
     ids = [i for i in (canonical_uuid(v) for v in ids) if i]
     if not ids:
         return
-    visible = _visible(principal).where(PipelitExecution.id.in_(ids))
+    visible = access.under_visible_workflows(PipelitExecution, principal).where(
+        PipelitExecution.id.in_(ids)
+    )
     found = [e.id for e in session.scalars(visible)]
     if found:
         session.execute(delete(PipelitExecution).where(PipelitExecution.id.in_(found)))
 
 
-def slug_of(session: Session, execution: PipelitExecution) -> str:
-    return (
-        session.scalar(
-            select(PipelitWorkflow.slug).where(PipelitWorkflow.id == execution.workflow_id)
-        )
-        or ""
+def _slugs(session: Session, rows: list[PipelitExecution]) -> dict[int, str]:
+    ids = {e.workflow_id for e in rows}
+    if not ids:
+        return {}
+    found = session.execute(
+        select(PipelitWorkflow.id, PipelitWorkflow.slug).where(PipelitWorkflow.id.in_(ids))
     )
+    return dict(found.tuples().all())
 
 
-def usage(session: Session, execution: PipelitExecution) -> tuple[int, float, int]:
-    """(total_tokens, total_cost_usd, llm_calls) of the execution's task."""
-    if execution.task_id is None:
-        return 0, 0.0, 0
-    tokens, calls = session.execute(
+def _usage(session: Session, rows: list[PipelitExecution]) -> dict[int, tuple[int, int]]:
+    """task id -> (total tokens, llm calls) of the executions' tasks, in one query."""
+    task_ids = {e.task_id for e in rows if e.task_id is not None}
+    if not task_ids:
+        return {}
+    found = session.execute(
         select(
+            LlmCall.task_id,
             func.coalesce(func.sum(LlmCall.tokens_in), 0)
             + func.coalesce(func.sum(LlmCall.tokens_out), 0),
             func.count(LlmCall.id),
-        ).where(LlmCall.task_id == execution.task_id)
-    ).one()
-    return int(tokens or 0), 0.0, int(calls or 0)
+        )
+        .where(LlmCall.task_id.in_(task_ids))
+        .group_by(LlmCall.task_id)
+    )
+    return {task_id: (int(tokens or 0), int(calls or 0)) for task_id, tokens, calls in found}
+
+
+def executions_out(session: Session, rows: list[PipelitExecution]) -> list[dict]:
+    """ExecutionOut of each row (its workflow's slug, its task's token use): two queries
+    for the whole page, whatever its size."""
+    slugs, usage = _slugs(session, rows), _usage(session, rows)
+    out = []
+    for execution in rows:
+        tokens, calls = usage.get(execution.task_id, (0, 0))
+        out.append(
+            {
+                "execution_id": execution.id,
+                "workflow_slug": slugs.get(execution.workflow_id, ""),
+                "status": execution.status,
+                "error_message": execution.error_message or "",
+                "started_at": access.iso(execution.started_at),
+                "completed_at": access.iso(execution.completed_at),
+                "total_tokens": tokens,
+                "total_cost_usd": 0.0,
+                "llm_calls": calls,
+            }
+        )
+    return out
+
+
+def execution_out(session: Session, execution: PipelitExecution) -> dict:
+    return executions_out(session, [execution])[0]
+
+
+def detail_out(session: Session, execution: PipelitExecution) -> dict:
+    """ExecutionDetail: ExecutionOut with the final output, the payload and the logs."""
+    body = execution_out(session, execution)
+    body["final_output"] = execution.final_output
+    body["trigger_payload"] = execution.trigger_payload
+    body["logs"] = logs(session, execution)
+    return body
+
+
+def status_out(session: Session, execution: PipelitExecution) -> dict:
+    """`GET /executions/{id}/status/`'s reply."""
+    return {
+        "execution_id": execution.id,
+        "workflow": _slugs(session, [execution]).get(execution.workflow_id, ""),
+        "status": execution.status,
+        "started_at": access.iso(execution.started_at),
+        "completed_at": access.iso(execution.completed_at),
+        "final_output": execution.final_output,
+        "error_message": execution.error_message or None,
+    }
 
 
 def logs(session: Session, execution: PipelitExecution) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ no `from`, the organization's shared `gateway_anonymous` user is used. `/confirm
 
 from __future__ import annotations
 
+import hmac
 import re
 
 from sqlalchemy import select
@@ -21,6 +22,24 @@ from ...store.models import PipelitNode, PipelitWorkflow, User, utcnow
 from . import executions
 
 CONFIRM = re.compile(r"^/(confirm|cancel)_(\w+)$")
+
+
+GATEWAY_NOT_CONFIGURED = "Gateway token not configured"
+INVALID_GATEWAY_TOKEN = "Invalid gateway token"
+
+
+def gateway_refusal(expected: str, authorization: str) -> tuple[dict, int] | None:
+    """(reply, status) refusing a request whose `Authorization` is not `Bearer <the gateway
+    token>` (compared in constant time); a 500 while no token is configured (as upstream);
+    None to let it in."""
+    if not expected:
+        return {"detail": GATEWAY_NOT_CONFIGURED}, 500
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        token.strip().encode(), expected.encode()
+    ):
+        return {"detail": INVALID_GATEWAY_TOKEN}, 401
+    return None
 
 
 def _free_username(session: Session, wanted: str) -> str:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ...shared.principal import Principal
 from ...store.models import PipelitMemory
+from . import access
 from .access import iso, page
 
 KINDS = ("facts", "episodes", "procedures", "users", "checkpoints")
@@ -152,8 +153,8 @@ def list_memories(
 ) -> tuple[list[dict], int]:
     """One kind's page: `filters` maps a column (scope, fact_type, agent_id, thread_id) to the
     value it must equal; empty values do not filter (as upstream)."""
-    if any(v and "\x00" in v for v in filters.values()):
-        return [], 0  # no row holds a NUL (and the database refuses one in a query)
+    if access.unmatchable(*filters.values()):
+        return [], 0
     stmt = _of(principal, kind)
     for column, value in filters.items():
         if value:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, select
@@ -36,6 +37,7 @@ from ...shared.timestamps import utcnow
 from ...store.db import Database
 from ...store.models import PipelitExecution, PipelitNode, PipelitSchedule, PipelitWorkflow, Task
 from ...store.process_leases import Duty
+from . import access
 from .access import WORKFLOW_NOT_FOUND, iso, page, visible_workflows
 
 log = logging.getLogger(__name__)
@@ -197,14 +199,11 @@ def node_job_out(job: PipelitSchedule | None) -> dict | None:
 
 def visible(principal: Principal) -> Select:
     """The schedules of the workflows the caller sees."""
-    seen = visible_workflows(principal).with_only_columns(PipelitWorkflow.id)
-    return select(PipelitSchedule).where(
-        PipelitSchedule.org_id == principal.org_id, PipelitSchedule.workflow_id.in_(seen)
-    )
+    return access.under_visible_workflows(PipelitSchedule, principal)
 
 
 def get(session: Session, principal: Principal, job_id: str) -> PipelitSchedule:
-    if "\x00" in job_id:  # never one of ours (and PostgreSQL refuses a NUL in text)
+    if access.unmatchable(job_id):
         raise NotFound(NOT_FOUND)
     job = session.scalar(visible(principal).where(PipelitSchedule.id == job_id))
     if job is None:
@@ -214,7 +213,7 @@ def get(session: Session, principal: Principal, job_id: str) -> PipelitSchedule:
 
 def list_schedules(session: Session, principal: Principal, status, workflow_id, limit, offset):
     stmt = visible(principal)
-    if status and "\x00" in status:
+    if access.unmatchable(status):
         return [], 0
     if status:
         stmt = stmt.where(PipelitSchedule.status == status)
@@ -296,7 +295,7 @@ def resume_job(session: Session, principal: Principal, job_id: str) -> PipelitSc
 
 
 def batch_delete(session: Session, principal: Principal, ids: list[str]) -> None:
-    ids = [i for i in ids if "\x00" not in i]
+    ids = [i for i in ids if not access.unmatchable(i)]
     if not ids:
         return
     for job in session.scalars(visible(principal).where(PipelitSchedule.id.in_(ids))):
@@ -321,7 +320,7 @@ def node_job(session: Session, node: PipelitNode) -> PipelitSchedule | None:
 
 
 def _schedule_node(session: Session, workflow: PipelitWorkflow, node_id: str) -> PipelitNode:
-    if "\x00" in node_id:
+    if access.unmatchable(node_id):
         raise NotFound(NODE_NOT_FOUND)
     node = session.scalar(
         select(PipelitNode).where(
@@ -504,39 +503,47 @@ def fire(session: Session, job: PipelitSchedule, now: datetime) -> str:
     return "fired"
 
 
-def due_ids(session: Session, now: datetime, limit: int = 100) -> list[str]:
+def due_ids(
+    session: Session, now: datetime, limit: int = 100, only: Collection[str] | None = None
+) -> list[str]:
     stmt = (
         select(PipelitSchedule.id)
         .where(PipelitSchedule.status == "active", PipelitSchedule.next_run_at <= now)
         .order_by(PipelitSchedule.next_run_at)
         .limit(limit)
     )
+    if only is not None:
+        stmt = stmt.where(PipelitSchedule.id.in_(list(only)))
     return list(session.scalars(stmt))
 
 
-def fire_due(db: Database) -> int:
-    """Fires every due schedule, each in a transaction of its own; how many were due."""
+def fire_due(db: Database, now: datetime | None = None, only: Collection[str] | None = None) -> int:
+    """Fires every schedule due at `now` (the clock by default; among `only` when given),
+    each in a transaction of its own; how many fires went through (one rolled back, e.g.
+    on a busy SQLite database, is tried again on the next pass while still due)."""
     with db.session() as session:
-        ids = due_ids(session, utcnow())
+        ids = due_ids(session, now or utcnow(), only=only)
+    fired = 0
     for job_id in ids:
         try:
-            _fire_one(db, job_id)
+            fired += _fire_one(db, job_id, now)
         except Exception:  # one job's trouble does not hold up the others
             log.exception("scheduled job %s: the fire was rolled back", job_id)
-    return len(ids)
+    return fired
 
 
-def _fire_one(db: Database, job_id: str) -> None:
+def _fire_one(db: Database, job_id: str, now: datetime | None = None) -> bool:
     with db.session() as session:
         job = session.scalar(
             select(PipelitSchedule).where(PipelitSchedule.id == job_id).with_for_update()
         )
-        now = utcnow()
+        now = now or utcnow()
         if job is None or job.status != "active" or job.next_run_at is None:
-            return
+            return False
         if job.next_run_at > now:  # changed since it was listed
-            return
+            return False
         fire(session, job, now)
+    return True
 
 
 class ScheduleSweeper:
@@ -551,11 +558,16 @@ class ScheduleSweeper:
         duty = Duty(self.db, "pipelit-schedules", max(self.seconds * 4, 5.0))
         self._thread = threading.Thread(
             target=duty.perform,
-            args=(self._wait, lambda: fire_due(self.db)),
+            args=(self._wait, self.sweep),
             name="pipelit-schedules",
             daemon=True,
         )
         self._thread.start()
+
+    def sweep(self, now: datetime | None = None, only: Collection[str] | None = None) -> int:
+        """One pass of the duty: fires what is due at `now` (the clock by default); how
+        many fires went through. Tests call it with a `now` of their own (and `only` their jobs)."""
+        return fire_due(self.db, now, only)
 
     def _wait(self) -> bool:
         return not self._stop.wait(self.seconds)

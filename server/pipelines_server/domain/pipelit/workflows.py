@@ -32,10 +32,9 @@ from ...store.models import (
     Workflow,
 )
 from .. import workflows as native
-from . import access, graph
+from . import access, graph, schedules
 
 PROJECT_NAME = "Pipelit"
-INT64_MAX = 2**63 - 1
 SLUG_TAKEN = "Workflow with this slug already exists."
 NODE_NOT_FOUND = "Node not found."
 EDGE_NOT_FOUND = "Edge not found."
@@ -82,9 +81,7 @@ def node_taken(node_id: str) -> str:
 
 
 def _workflow(session: Session, principal: Principal, slug: str) -> PipelitWorkflow:
-    """The workflow of a path's slug (404 as if missing; a NUL never reaches the database)."""
-    if "\x00" in slug:
-        raise NotFound(access.WORKFLOW_NOT_FOUND)
+    """The workflow of a path's slug (404 as if missing)."""
     return access.workflow_for(session, principal, slug)
 
 
@@ -226,16 +223,10 @@ def list_workflows(
     session: Session, principal: Principal, limit: int | None, offset: int | None
 ) -> tuple[list[dict], int]:
     stmt = access.visible_workflows(principal).order_by(PipelitWorkflow.id)
-    rows, total = access.page(session, stmt, _bounded(limit), _bounded(offset))
+    rows, total = access.page(session, stmt, limit, offset)
     ids = [wf.id for wf in rows]
     counts = (_counts(session, PipelitNode, ids), _counts(session, PipelitEdge, ids))
     return [workflow_out(session, wf, counts) for wf in rows], total
-
-
-def _bounded(value: int | None) -> int | None:
-    """A page bound the database can bind (Pipelit's parameters have no maximum; beyond 64
-    bits means "all" for a limit and "past the end" for an offset)."""
-    return None if value is None else min(value, INT64_MAX)
 
 
 def _slug_taken(session: Session, org_id: int, slug: str, other_than: int | None = None) -> bool:
@@ -412,7 +403,7 @@ def _node(session: Session, workflow_id: int, node_id: str) -> PipelitNode | Non
 
 
 def _node_or_404(session: Session, workflow_id: int, node_id: str) -> PipelitNode:
-    node = None if "\x00" in node_id else _node(session, workflow_id, node_id)
+    node = None if access.unmatchable(node_id) else _node(session, workflow_id, node_id)
     if node is None:
         raise NotFound(NODE_NOT_FOUND)
     return node
@@ -432,9 +423,22 @@ def list_nodes(session: Session, principal: Principal, slug: str) -> list[dict]:
     return [node_out(session, n) for n in workflow_nodes(session, wf.id)]
 
 
+def _check_model_credential(
+    session: Session, principal: Principal, kind: str, config: Mapping | None
+) -> None:
+    """An ai_model's llm_credential_id (when set) must be one the caller may use (422)."""
+    if kind != "ai_model" or not config or config.get("llm_credential_id") is None:
+        return
+    if not access.may_use_credential(session, principal, config["llm_credential_id"]):
+        raise access.credential_refused(
+            "llm_credential_id", ("body", "config", "llm_credential_id")
+        )
+
+
 def create_node(session: Session, principal: Principal, slug: str, body: Mapping) -> dict:
     wf = _workflow(session, principal, slug)
     kind = body["component_type"]
+    _check_model_credential(session, principal, kind, body.get("config"))
     given_id = body.get("node_id")
     if given_id:
         if _node(session, wf.id, given_id) is not None:
@@ -487,6 +491,7 @@ def update_node(
     if node.component_type == "human_confirmation":
         changes.pop("interrupt_before", None)
     config = body.get("config")
+    _check_model_credential(session, principal, node.component_type, config)
     if config:
         node.config = graph.patch_config(node.component_type, node.config, config)
     new_id = changes.get("node_id")
@@ -496,6 +501,25 @@ def update_node(
         setattr(node, key, value)
     node.updated_at = utcnow()
     _flush_unique(session, node_taken(node.node_id))
+    out = node_out(session, node)
+    access.broadcast(session, wf.org_id, _channel(wf), "node_updated", out)
+    return out
+
+
+_SCHEDULE_ACTIONS = {
+    "start": schedules.node_start,
+    "pause": schedules.node_pause,
+    "stop": schedules.node_stop,
+}
+
+
+def node_schedule(
+    session: Session, principal: Principal, slug: str, node_id: str, action: str
+) -> dict:
+    """A trigger_schedule node's start, pause or stop (schedules.node_*): the node as
+    NodeOut, broadcast as `node_updated` like any node update."""
+    wf = _workflow(session, principal, slug)
+    node = _SCHEDULE_ACTIONS[action](session, principal, wf, node_id)
     out = node_out(session, node)
     access.broadcast(session, wf.org_id, _channel(wf), "node_updated", out)
     return out

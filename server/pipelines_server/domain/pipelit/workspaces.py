@@ -21,13 +21,12 @@ from sqlalchemy.orm import Session
 from ...shared.errors import (
     BadRequest,
     Conflict,
-    FieldError,
     Forbidden,
     NotFound,
-    ValidationFailed,
 )
 from ...shared.principal import Principal
-from ...store.models import PipelitCredential, PipelitWorkspace
+from ...store.models import PipelitWorkspace
+from . import access
 from .access import iso, page
 
 DEFAULT = "default"
@@ -45,12 +44,15 @@ def root_for(data_dir: Path, user_id: int) -> Path:
 def resolve_path(root: Path, name: str, path: str | None) -> Path:
     """The workspace's folder: `path` (resolved) or `<root>/<name>`; it must be `root` or
     under it, else 400 "Workspace path must be under <root>/"."""
-    if "\x00" in name or "\x00" in (path or ""):
+    if access.unmatchable(name, path):
         raise BadRequest(f"Workspace path must be under {root}/")
     wanted = Path(path) if path else root / name
     if not wanted.is_absolute():
         wanted = root / wanted
-    resolved = wanted.resolve()
+    try:
+        resolved = wanted.resolve()
+    except OSError as exc:  # a component over the file system's limit, a loop of links
+        raise unusable(exc) from exc
     if resolved != root and root not in resolved.parents:
         raise BadRequest(f"Workspace path must be under {root}/")
     return resolved
@@ -69,20 +71,9 @@ def check_env_vars(session: Session, principal: Principal, env_vars: list[dict])
             "source": item.get("source") or "raw",
         }
         if entry["source"] == "credential":
-            cred_id = entry["credential_id"]
-            cred = (
-                session.get(PipelitCredential, cred_id)
-                if isinstance(cred_id, int) and 0 < cred_id < 2**63
-                else None
-            )
-            if (
-                cred is None
-                or cred.org_id != principal.org_id
-                or (not principal.is_admin and cred.user_id != principal.user_id)
-            ):
-                message = "Value error, credential_id must name one of your credentials"
-                raise ValidationFailed(
-                    message, [FieldError(message, loc=("body", "env_vars", i, "credential_id"))]
+            if not access.may_use_credential(session, principal, entry["credential_id"]):
+                raise access.credential_refused(
+                    "credential_id", ("body", "env_vars", i, "credential_id")
                 )
             entry["value"] = None
         out.append(entry)
@@ -100,10 +91,18 @@ def workspace_out(row: PipelitWorkspace) -> dict:
     }
 
 
+def unusable(exc: OSError) -> BadRequest:
+    """The 400 of a path the file system refuses (the reason only, never the path)."""
+    return BadRequest(f"Workspace path cannot be used: {exc.strerror or 'invalid path'}")
+
+
 def _make_folder(path: str) -> None:
     folder = Path(path)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / ".tmp").mkdir(exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / ".tmp").mkdir(exist_ok=True)
+    except OSError as exc:  # a name too long for the file system, a file in the way, ...
+        raise unusable(exc) from exc
 
 
 def _own(principal: Principal):
@@ -129,7 +128,7 @@ def ensure_default(session: Session, principal: Principal, data_dir: Path) -> No
 
 
 def workspace_for(session: Session, principal: Principal, workspace_id: int) -> PipelitWorkspace:
-    in_range = 0 < workspace_id < 2**63
+    in_range = 0 < workspace_id <= access.MAX_INT64
     row = session.get(PipelitWorkspace, workspace_id) if in_range else None
     if row is None or row.user_id != principal.user_id:
         raise NotFound(NOT_FOUND)
