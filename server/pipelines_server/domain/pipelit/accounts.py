@@ -33,7 +33,7 @@ from ...shared.principal import MEMBER, ORG_ADMIN, Principal
 from ...shared.timestamps import utcnow
 from ...store.models import ApiKey, Organization, User
 from .. import keys, mfa, orgs, passwords
-from .access import iso, organization_id, page, require_admin
+from .access import MAX_INT64, iso, organization_id, page, require_admin
 
 ROLE_OUT = {ORG_ADMIN: "admin", MEMBER: "normal"}
 ROLE_IN = {"admin": ORG_ADMIN, "normal": MEMBER}
@@ -42,7 +42,6 @@ SESSION_KEY = "session"
 SETUP_KEY = "default"  # the key setup issues: like upstream, a login does not revoke it
 MFA_LOGIN_WINDOW = timedelta(minutes=5)  # from the password step to the TOTP step
 PREFIX_CHARS = 12
-MAX_ID = 2**63 - 1  # ids past a 64-bit integer cannot be rows (nor be sent to the database)
 
 SETUP_DONE = "Setup already completed."
 INVALID_CREDENTIALS = "Invalid credentials."
@@ -260,7 +259,7 @@ def list_users(
 
 def get_user(session: Session, principal: Principal, user_id: int) -> User:
     require_admin(principal)
-    user = session.get(User, user_id) if 0 < user_id <= MAX_ID else None
+    user = session.get(User, user_id) if 0 < user_id <= MAX_INT64 else None
     if user is None or user.org_id != principal.org_id or user.removed_at is not None:
         raise NotFound(USER_NOT_FOUND)  # a deleted user stays listed, but is not edited
     return user
@@ -434,7 +433,7 @@ def list_keys(session: Session, user: User) -> list[ApiKey]:
 
 
 def revoke_key(session: Session, user: User, key_id: int) -> None:
-    key = session.get(ApiKey, key_id) if 0 < key_id <= MAX_ID else None
+    key = session.get(ApiKey, key_id) if 0 < key_id <= MAX_INT64 else None
     if key is None or key.created_by_id != user.id:
         raise NotFound(KEY_NOT_FOUND)
     if key.revoked_at is None:
