@@ -71,7 +71,8 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: MfaLoginIn,
 ) -> Response[Detail | TokenOut | ValidationFailure]:
-    """Second step of a login with MFA (username and code; rotates the session key)
+    """Second step of a login with MFA (username and code, within 5 minutes of the password step; rotates
+    the session key)
 
     Args:
         body (MfaLoginIn):
@@ -100,7 +101,8 @@ def sync(
     client: AuthenticatedClient | Client,
     body: MfaLoginIn,
 ) -> Detail | TokenOut | ValidationFailure | None:
-    """Second step of a login with MFA (username and code; rotates the session key)
+    """Second step of a login with MFA (username and code, within 5 minutes of the password step; rotates
+    the session key)
 
     Args:
         body (MfaLoginIn):
@@ -124,7 +126,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: MfaLoginIn,
 ) -> Response[Detail | TokenOut | ValidationFailure]:
-    """Second step of a login with MFA (username and code; rotates the session key)
+    """Second step of a login with MFA (username and code, within 5 minutes of the password step; rotates
+    the session key)
 
     Args:
         body (MfaLoginIn):
@@ -151,7 +154,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: MfaLoginIn,
 ) -> Detail | TokenOut | ValidationFailure | None:
-    """Second step of a login with MFA (username and code; rotates the session key)
+    """Second step of a login with MFA (username and code, within 5 minutes of the password step; rotates
+    the session key)
 
     Args:
         body (MfaLoginIn):

@@ -59,7 +59,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Detail | MfaStatusOut]:
-    """Clear the caller's MFA without a code (only from a loopback peer)
+    """Clear the caller's MFA without a code (only from a loopback peer, not through an untrusted proxy)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -82,7 +82,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> Detail | MfaStatusOut | None:
-    """Clear the caller's MFA without a code (only from a loopback peer)
+    """Clear the caller's MFA without a code (only from a loopback peer, not through an untrusted proxy)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -101,7 +101,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Detail | MfaStatusOut]:
-    """Clear the caller's MFA without a code (only from a loopback peer)
+    """Clear the caller's MFA without a code (only from a loopback peer, not through an untrusted proxy)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,7 +122,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> Detail | MfaStatusOut | None:
-    """Clear the caller's MFA without a code (only from a loopback peer)
+    """Clear the caller's MFA without a code (only from a loopback peer, not through an untrusted proxy)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

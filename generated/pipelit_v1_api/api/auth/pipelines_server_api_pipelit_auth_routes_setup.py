@@ -71,7 +71,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: SetupIn,
 ) -> Response[Detail | TokenOut | ValidationFailure]:
-    """Create the first admin (username and password) and return its session key
+    """Create the first admin (username and password) and return its key (`default`)
 
     Args:
         body (SetupIn):
@@ -100,7 +100,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: SetupIn,
 ) -> Detail | TokenOut | ValidationFailure | None:
-    """Create the first admin (username and password) and return its session key
+    """Create the first admin (username and password) and return its key (`default`)
 
     Args:
         body (SetupIn):
@@ -124,7 +124,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: SetupIn,
 ) -> Response[Detail | TokenOut | ValidationFailure]:
-    """Create the first admin (username and password) and return its session key
+    """Create the first admin (username and password) and return its key (`default`)
 
     Args:
         body (SetupIn):
@@ -151,7 +151,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: SetupIn,
 ) -> Detail | TokenOut | ValidationFailure | None:
-    """Create the first admin (username and password) and return its session key
+    """Create the first admin (username and password) and return its key (`default`)
 
     Args:
         body (SetupIn):
