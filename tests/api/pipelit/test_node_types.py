@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.pipelit.helpers import pipelit, slug
+from tests.api.pipelit.helpers import as_org, fresh_org, pipelit, slug
 
 SPEC_KEYS = {
     "component_type",
@@ -122,7 +122,9 @@ def _dsl(api, text):
     ],
 )
 def test_dsl_errors_carry_their_stage(server, text, error):
-    with pipelit(server) as api:
+    # a fresh organization: "no LLM credential" must not depend on what tests beside this one
+    # created in the shared one
+    with pipelit(as_org(server, fresh_org(server))) as api:
         body = _dsl(api, text)
     assert body["valid"] is False
     assert body["errors"][0].startswith(error), body
