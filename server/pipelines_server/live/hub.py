@@ -169,6 +169,38 @@ class Subscription:
         return out
 
 
+class Cursor:
+    """A position in a table whose ids only grow, with the ids below it not seen yet (on
+    PostgreSQL a transaction can commit after one that took a later id). Both live readers
+    (this hub and Pipelit's sockets) keep their place with one."""
+
+    def __init__(self, high: int = 0):
+        self.high = high
+        self.holes: dict[int, float] = {}  # ids below `high` not seen yet -> since when
+
+    def missing(self) -> list[int]:
+        return sorted(self.holes)[:1000]
+
+    def accept(self, row_id: int, now: float) -> bool:
+        """Whether the row is new (and moves the cursor)."""
+        if row_id > self.high:
+            room = MAX_HOLES - len(self.holes)
+            for gap in range(max(self.high + 1, row_id - room), row_id):
+                self.holes[gap] = now
+            self.high = row_id
+            return True
+        if row_id in self.holes:
+            del self.holes[row_id]
+            return True
+        return False
+
+    def expire(self, now: float) -> None:
+        """An id a rolled-back transaction took never appears: stop waiting for it."""
+        for gap, since in list(self.holes.items()):
+            if now - since > HOLE_SECONDS:
+                del self.holes[gap]
+
+
 class EventHub:
     def __init__(self, rt: Runtime):
         self.rt = rt
@@ -178,13 +210,20 @@ class EventHub:
         self.max_streams = s.events_max_streams
         self.by_org: dict[int, set[Subscription]] = {}
         self.count = 0
-        self.high = 0  # the highest event id fanned out
-        self.holes: dict[int, float] = {}  # ids below `high` not seen yet -> since when
+        self.cursor = Cursor()  # the highest event id fanned out, and the late ones
         self._task: asyncio.Task | None = None
         self._start_lock: asyncio.Lock | None = None
         self._wake: asyncio.Event | None = None
         self.closing = False
         self.reads = 0  # shared reads made (for tests and the benchmark)
+
+    @property
+    def high(self) -> int:
+        return self.cursor.high
+
+    @property
+    def holes(self) -> dict[int, float]:
+        return self.cursor.holes
 
     # -- subscribers -------------------------------------------------------------------
 
@@ -257,8 +296,8 @@ class EventHub:
             if self._task is not None and not self._task.done():
                 return
             # Start from the newest event: each stream replays what it needs itself.
-            self.high = await anyio.to_thread.run_sync(lambda: self.rt.db.read(feed.max_event_id))
-            self.holes.clear()
+            newest = await anyio.to_thread.run_sync(lambda: self.rt.db.read(feed.max_event_id))
+            self.cursor = Cursor(newest)
             self._wake = asyncio.Event()
             self._task = asyncio.get_running_loop().create_task(self._run(), name="event-hub")
 
@@ -282,21 +321,14 @@ class EventHub:
 
     async def poll(self) -> int:
         """One shared read: new events (and late ones) to every matching stream."""
-        high, missing = self.high, sorted(self.holes)[:1000]
+        high, missing = self.cursor.high, self.cursor.missing()
         rows = await anyio.to_thread.run_sync(
             lambda: self.rt.db.read(lambda conn: feed.events_since(conn, high, missing, BATCH))
         )
         self.reads += 1
         now = time.monotonic()
         for row in rows:
-            if row.id > self.high:
-                room = MAX_HOLES - len(self.holes)
-                for gap in range(max(self.high + 1, row.id - room), row.id):
-                    self.holes[gap] = now
-                self.high = row.id
-            elif row.id in self.holes:
-                del self.holes[row.id]
-            else:
+            if not self.cursor.accept(row.id, now):
                 continue  # seen already
             subs = self.by_org.get(row.org_id)
             if not subs:
@@ -305,10 +337,7 @@ class EventHub:
             for sub in subs:
                 if sub.wants(event):
                     sub.push(event)
-        # An id a rolled-back transaction took never appears: stop waiting for it.
-        for gap, since in list(self.holes.items()):
-            if now - since > HOLE_SECONDS:
-                del self.holes[gap]
+        self.cursor.expire(now)
         if len(rows) >= BATCH:
             self._wake_reader()  # more to read: go again without waiting
         return len(rows)

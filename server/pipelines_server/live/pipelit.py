@@ -42,12 +42,11 @@ from ..shared.principal import USER_REMOVED, Principal
 from ..store.models import utcnow
 from ..web import auth
 from .asgi import key_bucket
+from .hub import Cursor
 
 log = logging.getLogger(__name__)
 
 BATCH = 1000
-HOLE_SECONDS = 10.0  # how long an id below the newest one seen is waited for
-MAX_HOLES = 10_000
 MAX_CHANNELS = 1_000  # channels one socket may subscribe to (more are ignored)
 MAX_BACKLOG = 10_000  # messages queued for one socket before it is closed as too slow
 KNOWN_TASKS = 20_000  # task ids remembered as Pipelit executions or not
@@ -100,36 +99,6 @@ class Socket:
             await self._wake.wait()
 
 
-class _Cursor:
-    """A position in a table whose ids only grow, with the ids below it not seen yet (on
-    PostgreSQL a transaction can commit after one that took a later id)."""
-
-    def __init__(self, high: int = 0):
-        self.high = high
-        self.holes: dict[int, float] = {}
-
-    def missing(self) -> list[int]:
-        return sorted(self.holes)[:1000]
-
-    def accept(self, row_id: int, now: float) -> bool:
-        """Whether the row is new (and moves the cursor)."""
-        if row_id > self.high:
-            room = MAX_HOLES - len(self.holes)
-            for gap in range(max(self.high + 1, row_id - room), row_id):
-                self.holes[gap] = now
-            self.high = row_id
-            return True
-        if row_id in self.holes:
-            del self.holes[row_id]
-            return True
-        return False
-
-    def expire(self, now: float) -> None:
-        for gap, since in list(self.holes.items()):
-            if now - since > HOLE_SECONDS:
-                del self.holes[gap]
-
-
 class PipelitHub:
     def __init__(self, rt: Runtime):
         self.rt = rt
@@ -139,8 +108,8 @@ class PipelitHub:
         self.max_sockets = s.events_max_streams
         self.by_org: dict[int, set[Socket]] = {}
         self.count = 0
-        self.events = _Cursor()
-        self.broadcasts = _Cursor()
+        self.events = Cursor()
+        self.broadcasts = Cursor()
         self._executions: OrderedDict[int, pe.Execution | None] = OrderedDict()
         self._node_types: dict[int, tuple[float, dict[str, str]]] = {}
         self._task: asyncio.Task | None = None
@@ -227,8 +196,8 @@ class PipelitHub:
             high_events, high_broadcasts = await anyio.to_thread.run_sync(
                 lambda: self.rt.db.read(positions)
             )
-            self.events = _Cursor(high_events)
-            self.broadcasts = _Cursor(high_broadcasts)
+            self.events = Cursor(high_events)
+            self.broadcasts = Cursor(high_broadcasts)
             self._wake = asyncio.Event()
             self._task = asyncio.get_running_loop().create_task(self._run(), name="pipelit-hub")
 
