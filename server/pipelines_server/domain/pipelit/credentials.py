@@ -13,14 +13,12 @@ kept here, and what would talk to the gateway (activate, deactivate) answers 502
 from __future__ import annotations
 
 import json
-import ssl
 
-import httpx
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from ...engine.executors.http import Fetched, fetch
 from ...engine.secrets import decrypt, encrypt
-from ...isolation import outbound
 from ...shared.errors import DomainError, NotFound
 from ...shared.principal import Principal
 from ...shared.timestamps import utcnow
@@ -262,36 +260,22 @@ def gateway_action(session: Session, principal: Principal, credential_id: int) -
 
 # -- probing the provider ------------------------------------------------------------------
 
-_ssl_context: ssl.SSLContext | None = None
 
-
-def _ssl() -> ssl.SSLContext:
-    global _ssl_context
-    if _ssl_context is None:
-        _ssl_context = httpx.create_ssl_context()
-    return _ssl_context
-
-
-def _call(method: str, url: str, headers: dict, json_body=None) -> httpx.Response:
-    """One request through the server's outbound address policy (as http and llm nodes)."""
-    parsed = httpx.URL(url)
-    if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ValueError(f"not an http(s) URL: {url}")
-    host = parsed.raw_host.decode("ascii")
-    port = parsed.port or (443 if parsed.scheme == "https" else 80)
-    try:
-        target = outbound.vet(host, port)
-    except (outbound.OutboundBlocked, outbound.ResolveFailed) as exc:
-        raise ValueError(f"{method} {url}: refused: {exc.message}") from None
-    with httpx.Client(
-        transport=outbound.pinned_transport(target, _ssl()),
-        follow_redirects=False,
+def _call(method: str, url: str, headers: dict, json_body=None) -> Fetched:
+    """One request as http and llm nodes make them (the http executor's `fetch`: through the
+    outbound address policy, pinned to the checked addresses, the reply size capped)."""
+    return fetch(
+        method,
+        url,
+        headers=headers,
+        json_body=json_body,
         timeout=PROBE_TIMEOUT,
-    ) as client:
-        response = client.request(method, url, headers=headers, json=json_body)
-        if len(response.content) > MAX_REPLY:
-            raise ValueError(f"{method} {url}: the reply is too large")
-        return response
+        max_bytes=MAX_REPLY,
+    )
+
+
+def _text(reply: Fetched) -> str:
+    return reply.raw.decode(reply.charset or "utf-8", errors="replace")
 
 
 def _llm(session: Session, principal: Principal, credential_id: int, key: str):
@@ -347,17 +331,17 @@ def _test(target) -> dict:
                     "messages": [{"role": "user", "content": "hi"}],
                 },
             )
-            if response.status_code >= 400:
-                return {"ok": False, "error": response.text[:500]}
+            if response.status >= 400:
+                return {"ok": False, "error": _text(response)[:500]}
             return {"ok": True, "error": ""}
         default = GLM_BASE if provider == "glm" else OPENAI_BASE
         response = _call(
             "GET", f"{base or default}/models", _headers(custom, Authorization=f"Bearer {api_key}")
         )
-        if response.status_code in (401, 403):
+        if response.status in (401, 403):
             return {"ok": False, "error": "Authentication failed - invalid API key"}
-        if response.status_code >= 400:
-            return {"ok": False, "error": response.text[:500]}
+        if response.status >= 400:
+            return {"ok": False, "error": _text(response)[:500]}
         return {"ok": True, "error": ""}
     except Exception as exc:
         return {"ok": False, "error": str(exc)[:500]}
@@ -378,8 +362,9 @@ def models(target) -> list[dict]:
         fallback = MINIMAX_MODELS if "minimax" in url.lower() else []
     try:
         response = _call("GET", url, headers)
-        response.raise_for_status()
-        body = response.json()
+        if response.status >= 400:
+            raise ValueError(f"GET {url} -> {response.status}")
+        body = json.loads(response.raw)
         data = body.get("data", []) if isinstance(body, dict) else body
         if not isinstance(data, list):
             data = []
