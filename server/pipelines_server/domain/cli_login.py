@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from ..shared.errors import Conflict, FieldError, NotFound, RateLimited, ValidationFailed
 from ..shared.ids import canonical_uuid
 from ..shared.principal import Principal, acting_user
-from ..store.models import ApiKey, CliLoginSession, User, utcnow
+from ..store.models import CliLoginSession, User, utcnow
 from . import keys
 
 PENDING, APPROVED, DENIED, CONSUMED, EXPIRED = (
@@ -193,16 +193,7 @@ def poll(
     if won != 1:
         session.refresh(row)
         return {"state": state_of(row, now)}
-    raw = keys.generate_key()
-    key = ApiKey(
-        org_id=row.org_id,
-        name=f"CLI login ({row.hostname})"[:200],
-        key_hash=keys.hash_key(raw),
-        last4=raw[-4:],
-        created_by_id=row.user_id,
-    )
-    session.add(key)
-    session.flush()
+    key, raw = keys.new_key(session, row.org_id, row.user_id, f"CLI login ({row.hostname})"[:200])
     session.execute(
         update(CliLoginSession)
         .where(CliLoginSession.id == row.id)

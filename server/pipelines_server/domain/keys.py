@@ -22,6 +22,7 @@ from ..store.models import ApiKey, User, utcnow
 from .admin_rows import admin_row
 
 PREFIX = "pk_live_"
+PREFIX_CHARS = 12  # the characters a list may show of a key: "pk_live_" and 4 more
 KEY_RE = re.compile(r"^pk_live_[0-9a-f]{40}$")
 EXPIRY_DAYS = (30, 90, 365)
 LAST_USED_DEBOUNCE = timedelta(seconds=60)
@@ -29,6 +30,30 @@ LAST_USED_DEBOUNCE = timedelta(seconds=60)
 
 def generate_key() -> str:
     return PREFIX + secrets.token_hex(20)
+
+
+def new_key(
+    session: Session,
+    org_id: int,
+    user_id: int | None,
+    name: str,
+    expires_at: datetime | None = None,
+) -> tuple[ApiKey, str]:
+    """A new key row (stored hashed, with its last 4 and its prefix) and its full secret,
+    which is never available again. Every way of making a key comes through here."""
+    raw = generate_key()
+    key = ApiKey(
+        org_id=org_id,
+        name=name,
+        key_hash=hash_key(raw),
+        last4=raw[-4:],
+        prefix=raw[:PREFIX_CHARS],
+        created_by_id=user_id,
+        expires_at=expires_at,
+    )
+    session.add(key)
+    session.flush()
+    return key, raw
 
 
 def hash_key(raw: str) -> str:
@@ -166,30 +191,12 @@ def create_key(
     name = (name or "").strip()
     if not name:
         raise BadRequest("Key name is required")
-    raw = generate_key()
-    key = ApiKey(
-        org_id=org_id,
-        name=name,
-        key_hash=hash_key(raw),
-        last4=raw[-4:],
-        created_by_id=principal.user_id,
-        expires_at=expiry_from_now(expires_in_days),
-    )
-    session.add(key)
-    session.flush()
-    return key, raw
+    return new_key(session, org_id, principal.user_id, name, expiry_from_now(expires_in_days))
 
 
 def issue_key(session: Session, org_id: int, user_id: int | None, name: str) -> str:
     """Create a key without a caller (bootstrap and tests' setup)."""
-    raw = generate_key()
-    session.add(
-        ApiKey(
-            org_id=org_id, name=name, key_hash=hash_key(raw), last4=raw[-4:], created_by_id=user_id
-        )
-    )
-    session.flush()
-    return raw
+    return new_key(session, org_id, user_id, name)[1]
 
 
 def list_keys(session: Session, principal: Principal, org_id: int) -> list[ApiKey]:

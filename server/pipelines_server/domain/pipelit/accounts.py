@@ -41,7 +41,6 @@ EMAIL_DOMAIN = "pipelit.invalid"
 SESSION_KEY = "session"
 SETUP_KEY = "default"  # the key setup issues: like upstream, a login does not revoke it
 MFA_LOGIN_WINDOW = timedelta(minutes=5)  # from the password step to the TOTP step
-PREFIX_CHARS = 12
 
 SETUP_DONE = "Setup already completed."
 INVALID_CREDENTIALS = "Invalid credentials."
@@ -403,19 +402,7 @@ def parse_expiry(value: str | None) -> datetime | None:
 def _issue(
     session: Session, user: User, name: str, expires_at: datetime | None
 ) -> tuple[ApiKey, str]:
-    raw = keys.generate_key()
-    key = ApiKey(
-        org_id=user.org_id,
-        name=name,
-        key_hash=keys.hash_key(raw),
-        last4=raw[-4:],
-        prefix=raw[:PREFIX_CHARS],
-        created_by_id=user.id,
-        expires_at=expires_at,
-    )
-    session.add(key)
-    session.flush()
-    return key, raw
+    return keys.new_key(session, user.org_id, user.id, name, expires_at)
 
 
 def create_key(session: Session, user: User, body: dict) -> tuple[ApiKey, str]:
