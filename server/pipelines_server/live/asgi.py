@@ -63,7 +63,7 @@ def _header(scope, name: bytes) -> str | None:
     return None
 
 
-def _query(scope) -> dict[str, str]:
+def query_params(scope) -> dict[str, str]:
     # The last value of a repeated parameter, as connexion's validation reads it.
     return dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
 
@@ -103,7 +103,7 @@ def _bad_param(name: str, wanted: str) -> ValidationFailed:
 
 def stream_params(scope) -> tuple[int | None, int | None, int | None, float | None]:
     """task_id, workflow_id, after (or the Last-Event-ID header) and max_seconds."""
-    query = _query(scope)
+    query = query_params(scope)
     task_id = _int_param(query, "task_id", 1)
     workflow_id = _int_param(query, "workflow_id", 1)
     after = _int_param(query, "after", 0)
@@ -366,7 +366,7 @@ class EventStreams:
         if not raw and auth and auth[:7].lower() == "bearer ":
             raw = auth[7:].strip()
         if not raw:
-            raw = _query(scope).get("token")
+            raw = query_params(scope).get("token")
         return raw or None
 
     @staticmethod

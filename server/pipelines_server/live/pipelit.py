@@ -28,7 +28,6 @@ import time
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
-from urllib.parse import parse_qsl
 
 import anyio
 
@@ -41,7 +40,7 @@ from ..shared.errors import DomainError
 from ..shared.principal import USER_REMOVED, Principal
 from ..store.models import utcnow
 from ..web import auth
-from .asgi import key_bucket
+from .asgi import key_bucket, query_params
 from .hub import Cursor
 
 log = logging.getLogger(__name__)
@@ -350,10 +349,6 @@ class PipelitHub:
 # -- the ASGI endpoints ----------------------------------------------------------------------
 
 
-def _query(scope) -> dict[str, str]:
-    return dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
-
-
 class _ScopeOnly:
     def __init__(self, scope):
         self.scope = {**scope, "headers": []}  # the key is the token parameter only
@@ -382,7 +377,7 @@ class PipelitSockets:
     async def _principal(self, scope) -> Principal | None:
         """The token's principal, or None (a bad, missing, revoked or expired key, a removed
         user, or too many attempts)."""
-        raw = _query(scope).get("token") or ""
+        raw = query_params(scope).get("token") or ""
         if not raw:
             return None
         rt = current()
