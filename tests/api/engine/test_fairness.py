@@ -15,6 +15,12 @@ from tests.server import Seed, seed_database
 
 NUMBER = [{"name": "n", "type": "numeric", "required": True}]
 
+# The slow nodes sleep longer than any wait of these tests, so "no slow node finished before
+# the quick task" cannot pass or fail by the machine's speed; the servers stop without waiting
+# for them (a short shutdown grace, then the sandboxes die with their server).
+SLOW = "import time\ndef main(data):\n    time.sleep(600)\n"
+QUICK_STOP = {"PIPELINES_SHUTDOWN_GRACE_SECONDS": "1"}
+
 
 def default_cap(server) -> int:
     if server.env.get("PIPELINES_EXECUTOR") == "celery":
@@ -79,11 +85,11 @@ def wait_for(check, what: str, timeout: float = 180):
 
 
 def test_a_busy_organization_does_not_starve_another(make_server):
-    server = make_server()
+    server = make_server(env=QUICK_STOP)
     busy = server.seed
     other = seed_database(server.database_url)  # a second organization on the same server
     cap = default_cap(server)
-    slow = code_flow(server, busy, "import time\ndef main(data):\n    time.sleep(45)\n", 120)
+    slow = code_flow(server, busy, SLOW, 900)
     slow_tasks = start_tasks(server, busy, slow, 6)
     wait_for(
         lambda: work_states(server, busy, slow, slow_tasks).count("claimed") >= cap,
@@ -147,13 +153,17 @@ def test_the_cap_holds_across_two_servers_on_one_database(make_server):
     """The cap counts an organization's nodes over every process on the database, not per
     process: two servers (each with its own engine threads, or Celery worker) together let
     the busy organization hold exactly PIPELINES_ORG_MAX_RUNNING nodes."""
-    env = {"PIPELINES_ORG_MAX_RUNNING": "2"}
+    env = {"PIPELINES_ORG_MAX_RUNNING": "2", **QUICK_STOP}
     first = make_server(env=env)
+    if "PIPELINES_CELERY_QUEUE" in first.env:
+        # Two servers of one installation share its broker queue: their workers are one pool
+        # (on separate queues the quick node could wait behind one worker's two slow nodes).
+        env["PIPELINES_CELERY_QUEUE"] = first.env["PIPELINES_CELERY_QUEUE"]
     second = make_server(env=env, database_url=first.database_url, seed=False)
     second.seed = first.seed
     busy = first.seed
     other = seed_database(first.database_url)
-    slow = code_flow(first, busy, "import time\ndef main(data):\n    time.sleep(45)\n", 120)
+    slow = code_flow(first, busy, SLOW, 900)
     slow_tasks = start_tasks(first, busy, slow, 3) + start_tasks(second, busy, slow, 3)
     wait_for(
         lambda: work_states(first, busy, slow, slow_tasks).count("claimed") >= 2,
