@@ -29,8 +29,9 @@ $(SERVER_STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps $(REDOC_PKG)
 	touch $(SERVER_STAMP)
 
-$(STAMP): $(SERVER_STAMP)
+$(STAMP): $(SERVER_STAMP) client/pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e ./client
 	touch $(STAMP)
 
 serve: $(SERVER_STAMP)

@@ -1,1 +1,53 @@
-"""Hand-written SDK on top of the generated clients (grows with later surfaces)."""
+"""The Python SDK of the pipelines server, on its generated clients.
+
+    from pipelines_client import Client
+
+    with Client("http://127.0.0.1:8000", "pk_...") as pipelines:
+        project = pipelines.projects.create("Translations")
+        print([p.name for p in pipelines.projects.list()])
+"""
+
+from .aio import AsyncClient
+from .client import Client
+from .errors import (
+    ApiError,
+    BadRequest,
+    Conflict,
+    ConnectionFailed,
+    Forbidden,
+    Gone,
+    NotFound,
+    PayloadTooLarge,
+    PipelinesError,
+    RateLimited,
+    ServerError,
+    ServiceUnavailable,
+    Unauthorized,
+    ValidationFailed,
+    WaitTimeout,
+)
+from .transport import RetryPolicy
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ApiError",
+    "AsyncClient",
+    "BadRequest",
+    "Client",
+    "Conflict",
+    "ConnectionFailed",
+    "Forbidden",
+    "Gone",
+    "NotFound",
+    "PayloadTooLarge",
+    "PipelinesError",
+    "RateLimited",
+    "RetryPolicy",
+    "ServerError",
+    "ServiceUnavailable",
+    "Unauthorized",
+    "ValidationFailed",
+    "WaitTimeout",
+    "__version__",
+]

@@ -1,0 +1,118 @@
+"""The asynchronous client, on `httpx.AsyncClient`: the same calls as `Client`, awaited.
+
+    async with AsyncClient(base_url, api_key) as pipelines:
+        async for project in pipelines.paginate(list_projects):
+            ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from types import ModuleType
+from typing import Any
+
+import httpx
+
+from . import core
+from .errors import raise_for_status
+from .transport import AsyncRetryTransport, RetryPolicy
+
+
+class AsyncClient:
+    def __init__(
+        self,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        *,
+        timeout: float = 30.0,
+        retry: RetryPolicy | None = None,
+        verify: bool = True,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ):
+        self.settings = core.Settings.resolve(base_url, api_key)
+        self.retry = retry or RetryPolicy()
+        self._transport = AsyncRetryTransport(
+            self.retry, transport or httpx.AsyncHTTPTransport(verify=verify)
+        )
+        self._timeout = httpx.Timeout(timeout)
+        self.http = self._httpx(self.settings.base_url)
+        self._surfaces: dict[str, Any] = {}
+        from .resources import attach_async
+
+        attach_async(self)
+
+    @property
+    def base_url(self) -> str:
+        return self.settings.base_url
+
+    def _httpx(self, base_url: str) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            base_url=base_url,
+            headers=self.settings.headers(),
+            timeout=self._timeout,
+            transport=self._transport,
+            follow_redirects=False,
+        )
+
+    def surface(self, package: str) -> Any:
+        if package not in self._surfaces:
+            generated = __import__(package)
+            url = self.settings.base_url + core.SURFACES[package]
+            client = generated.Client(base_url=url)
+            client.set_async_httpx_client(self._httpx(url))
+            self._surfaces[package] = client
+        return self._surfaces[package]
+
+    async def call(self, operation: ModuleType, **arguments: Any) -> Any:
+        client = self.surface(core.surface_of(operation))
+        return core.result(await operation.asyncio_detailed(client=client, **arguments))
+
+    async def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        return raise_for_status(await self.http.request(method, path, **kwargs))
+
+    async def paginate(
+        self, operation: ModuleType, *, key: str = "items", page_size: int = 100, **arguments: Any
+    ) -> AsyncIterator[Any]:
+        number: int | None = 1
+        while number is not None:
+            page = await self.call(operation, page=number, page_size=page_size, **arguments)
+            for item in core.page_items(page, key):
+                yield item
+            number = core.next_page_number(page, number)
+
+    async def paginate_cursor(
+        self, operation: ModuleType, *, key: str, limit: int = 100, **arguments: Any
+    ) -> AsyncIterator[Any]:
+        cursor = None
+        while True:
+            extra = {"cursor": cursor} if cursor else {}
+            page = await self.call(operation, limit=limit, **extra, **arguments)
+            for item in core.page_items(page, key):
+                yield item
+            cursor = core.next_cursor(page)
+            if not cursor:
+                return
+
+    async def paginate_token(
+        self, operation: ModuleType, *, key: str, page_size: int = 100, **arguments: Any
+    ) -> AsyncIterator[Any]:
+        token = None
+        while True:
+            extra = {"page_token": token} if token else {}
+            page = await self.call(operation, page_size=page_size, **extra, **arguments)
+            for item in core.page_items(page, key):
+                yield item
+            token = core.next_page_token(page)
+            if not token:
+                return
+
+    async def aclose(self) -> None:
+        for surface in self._surfaces.values():
+            await surface.get_async_httpx_client().aclose()
+        await self.http.aclose()
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()

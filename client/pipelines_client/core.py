@@ -1,0 +1,136 @@
+"""What the sync and async clients share: where the server is, how to call a generated
+operation, and how each surface pages.
+
+Each surface has its generated package (typed models, one module per operation with
+`sync_detailed` / `asyncio_detailed`): `pipelines_api` for the native API at `/api`,
+`external_v1_api` for the External API v1 at `/api/v1`, `kfp_v2beta1_api` for the KFP surface at
+`/apis/v2beta1`. The SDK calls them and adds behaviour only: errors as exceptions, retries,
+idempotency keys, paging, waiting.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import httpx
+
+from .errors import ApiError, error_for
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+USER_AGENT = "pipelines-client/0.1.0"
+
+# Generated package -> path of its surface under the server's root.
+SURFACES = {
+    "pipelines_api": "/api",
+    "external_v1_api": "/api/v1",
+    "kfp_v2beta1_api": "/apis/v2beta1",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the server is and who calls it. Arguments win over the environment variables
+    PIPELINES_BASE_URL and PIPELINES_API_KEY (the names the public SDK's CLI reads too)."""
+
+    base_url: str
+    api_key: str | None
+
+    @classmethod
+    def resolve(cls, base_url: str | None = None, api_key: str | None = None) -> Settings:
+        url = base_url or os.environ.get("PIPELINES_BASE_URL") or DEFAULT_BASE_URL
+        key = api_key or os.environ.get("PIPELINES_API_KEY") or None
+        return cls(url.rstrip("/"), key)
+
+    def headers(self) -> dict[str, str]:
+        headers = {"User-Agent": USER_AGENT}
+        if self.api_key:
+            headers["Authorization"] = f"Bearer {self.api_key}"
+        return headers
+
+
+def surface_of(operation: ModuleType) -> str:
+    """The generated package an operation module belongs to (`pipelines_api.api.x.y`)."""
+    package = operation.__name__.split(".", 1)[0]
+    if package not in SURFACES:
+        raise ValueError(f"{operation.__name__} is not an operation of a generated client")
+    return package
+
+
+def result(response: Any) -> Any:
+    """The parsed reply of a generated `Response`, or the error it carries as an exception."""
+    status = int(response.status_code)
+    if status >= 400:
+        raise error_for(
+            httpx.Response(status, content=response.content, headers=dict(response.headers))
+        )
+    if response.parsed is not None:
+        return response.parsed
+    if not response.content:
+        return None
+    try:
+        return httpx.Response(status, content=response.content).json()
+    except ValueError:
+        return response.content
+
+
+def as_dict(value: Any) -> Any:
+    """A generated model as plain JSON data (dicts and lists pass through)."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [as_dict(v) for v in value]
+    return value
+
+
+# --- paging: one function per style, fed with each page's data ---------------------------------
+
+
+def field(page: Any, name: str) -> Any:
+    """A field of a reply, whether a generated model (UNSET reads as None) or plain JSON."""
+    if isinstance(page, dict):
+        return page.get(name)
+    value = getattr(page, name, None)
+    if value is None and hasattr(page, "additional_properties"):
+        value = page.additional_properties.get(name)
+    if isinstance(value, (bool, int, float)):
+        return value
+    return value or None  # UNSET and empty strings read as absent
+
+
+def page_items(page: Any, key: str = "items") -> list:
+    """The items of one page, typed as the generated models when the page is one."""
+    return list(field(page, key) or [])
+
+
+def next_page_number(page: Any, number: int) -> int | None:
+    """Native lists: `page`/`page_size` with `has_more`."""
+    return number + 1 if field(page, "has_more") else None
+
+
+def next_cursor(page: Any) -> str | None:
+    """External API v1: the opaque `next_cursor` while `has_more`."""
+    return field(page, "next_cursor") if field(page, "has_more") else None
+
+
+def next_page_token(page: Any) -> str | None:
+    """KFP: `next_page_token`, empty on the last page."""
+    return field(page, "next_page_token") or None
+
+
+__all__ = [
+    "ApiError",
+    "DEFAULT_BASE_URL",
+    "SURFACES",
+    "Settings",
+    "as_dict",
+    "field",
+    "next_cursor",
+    "next_page_number",
+    "next_page_token",
+    "page_items",
+    "result",
+    "surface_of",
+]
