@@ -1,10 +1,10 @@
 """The Python SDK of the pipelines server, on its generated clients.
 
-    from pipelines_client import Client
+from pipelines_client import Client
 
-    with Client("http://127.0.0.1:8000", "pk_...") as pipelines:
-        project = pipelines.projects.create("Translations")
-        print([p.name for p in pipelines.projects.list()])
+with Client("http://127.0.0.1:8000", "pk_...") as pipelines:
+    project = pipelines.projects.create("Translations")
+    print([p.name for p in pipelines.projects.list()])
 """
 
 from .aio import AsyncClient

@@ -1,8 +1,8 @@
 """The asynchronous client, on `httpx.AsyncClient`: the same calls as `Client`, awaited.
 
-    async with AsyncClient(base_url, api_key) as pipelines:
-        async for project in pipelines.paginate(list_projects):
-            ...
+async with AsyncClient(base_url, api_key) as pipelines:
+    async for project in pipelines.paginate(list_projects):
+        ...
 """
 
 from __future__ import annotations
