@@ -111,5 +111,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/main_api.py
 	$(BIN)/python bench/scaleout.py --label after --tasks $(SCALEOUT_TASKS)
 
+# Back to a fresh checkout: the virtualenv and everything the server keeps under ./var (the SQLite
+# database, uploads, project files, KFP artifacts, the bootstrap key file and the secret key that
+# encrypts credentials). The next `make serve` starts empty and bootstraps again.
 clean:
-	rm -rf $(VENV) var/pipelines.db* var/uploads
+	rm -rf $(VENV) var

@@ -108,8 +108,46 @@ def _serve_metrics(port: int) -> None:
     start_http_server(port, registry=registry)
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pipelines-server")
+    except PackageNotFoundError:  # run from a checkout without being installed
+        return "unknown"
+
+
+def _create_key(settings: Settings, args: argparse.Namespace) -> int:
+    """A new key for an organization whose keys were lost: printed once on stdout (the operator
+    asked for it on this terminal), or written to --file with mode 0600."""
+    from .domain import orgs
+    from .shared.errors import DomainError
+
+    db = Database(settings.database_url)
+    try:
+        with db.session() as session:
+            made = orgs.recovery_key(session, args.org, args.email, args.name)
+            org_id, email, key = made.org.id, made.user.email, made.api_key
+    except DomainError as exc:
+        print(f"pipelines-server create-key: {exc.message}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    if args.file:
+        path = Path(args.file)
+        path.unlink(missing_ok=True)
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as fh:
+            fh.write(key + "\n")
+        print(f"A new API key of organization {org_id}, acting as {email}, is in {path}")
+    else:
+        print(key)
+        print(f"(organization {org_id}, acting as {email}; shown once)", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pipelines-server")
+    parser.add_argument("--version", action="version", version=f"pipelines-server {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="apply migrations and serve every surface")
     serve.add_argument("--host")
@@ -122,6 +160,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub.add_parser("migrate", help="apply database migrations (alembic upgrade head)")
     sub.add_parser("bootstrap", help="create an organization, an admin, a project and an API key")
+    create_key = sub.add_parser(
+        "create-key",
+        help="create an API key for an organization whose keys were lost (run on the server)",
+    )
+    create_key.add_argument(
+        "--org", type=int, help="the organization's id (optional when there is only one)"
+    )
+    create_key.add_argument(
+        "--email", help="act as this active member (default: the oldest active admin)"
+    )
+    create_key.add_argument("--name", default="recovery", help="the key's name (default: recovery)")
+    create_key.add_argument("--file", help="write the key to this new file (mode 0600), not stdout")
     worker = sub.add_parser(
         "worker",
         help="run a Celery worker for machine nodes and jobs (PIPELINES_EXECUTOR=celery)",
@@ -157,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
         migrate(settings.database_url)
         _bootstrap(settings, only_if_empty=False)
         return 0
+    if args.command == "create-key":
+        migrate(settings.database_url)
+        return _create_key(settings, args)
 
     if args.command == "worker":
         if args.metrics_port and settings.metrics:

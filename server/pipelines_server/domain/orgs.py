@@ -169,5 +169,44 @@ def bootstrap(
     return Bootstrap(org=org, user=user, project=project, api_key=raw)
 
 
+@dataclass
+class Recovery:
+    org: Organization
+    user: User
+    api_key: str
+
+
+def recovery_key(
+    session: Session, org_id: int | None = None, email: str | None = None, name: str = "recovery"
+) -> Recovery:
+    """A new API key for an organization whose keys were lost (`pipelines-server create-key`,
+    run by the operator on the server's machine). It acts as the organization's oldest active
+    admin, or as the active member `email` names. The organization may be left out when there
+    is only one."""
+    orgs = list(session.scalars(select(Organization).order_by(Organization.id)))
+    if not orgs:
+        raise NotFound("There is no organization yet: run `pipelines-server bootstrap`")
+    if org_id is None:
+        if len(orgs) > 1:
+            listed = ", ".join(f"{o.id} ({o.name})" for o in orgs)
+            raise BadRequest(f"Several organizations: choose one with --org: {listed}")
+        org = orgs[0]
+    else:
+        org = next((o for o in orgs if o.id == org_id), None)
+        if org is None:
+            raise NotFound(f"Organization {org_id} not found")
+    members = select(User).where(User.org_id == org.id, User.removed_at.is_(None))
+    if email:
+        user = session.scalar(members.where(User.email == email.strip().lower()))
+        if user is None:
+            raise NotFound(f"No active member {email} in organization {org.id}")
+    else:
+        user = session.scalar(members.where(User.role == ORG_ADMIN).order_by(User.id))
+        if user is None:
+            raise NotFound(f"Organization {org.id} has no active admin: name a member with --email")
+    raw = keys.issue_key(session, org.id, user.id, name)
+    return Recovery(org=org, user=user, api_key=raw)
+
+
 def is_empty(session: Session) -> bool:
     return session.scalar(select(func.count()).select_from(Organization)) == 0
