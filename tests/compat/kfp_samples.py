@@ -143,9 +143,9 @@ def read_all(items: list[Artifact]) -> str:
 def nested_collect(outer: str = "a,b", inner: str = "x,y,z") -> list[Dataset]:
     outers = split(text=outer).set_caching_options(False)
     inners = split(text=inner).set_caching_options(False)
-    with dsl.ParallelFor(outers.output):
+    with dsl.ParallelFor(outers.output) as o:
         with dsl.ParallelFor(inners.output) as i:
-            made = write(prefix="", content=i).set_caching_options(False)
+            made = write(prefix=o, content=i).set_caching_options(False)
     return dsl.Collected(made.outputs["out"])
 
 
