@@ -41,6 +41,7 @@ from .engine.credentials import CredentialStore
 from .engine.secrets import derive_key
 from .engine.worker_pool import Engine
 from .isolation import outbound, sandbox
+from .kfp import namespaces as kfp_namespaces
 from .kfp.api import errors as kfp_errors
 from .kfp.runner import from_settings as kfp_runner_from_settings
 from .live.asgi import EventStreams, end_streams_on_signals
@@ -119,6 +120,8 @@ def build_runtime(settings: Settings) -> Runtime:
     # User code's sandbox: probed once per process (PIPELINES_SANDBOX=bwrap that does not
     # work raises here; `auto` without bwrap logs a loud warning).
     sandbox.configure(settings, db)
+    # KFP namespaces: made on first use or not (PIPELINES_KFP_AUTO_NAMESPACES).
+    kfp_namespaces.configure(settings.kfp_auto_namespaces)
     uploads = UploadConfig(
         uploads_dir=settings.uploads_dir,
         secret_key=settings.ensure_secret_key(),

@@ -107,6 +107,7 @@ class Settings:
     kfp_skip_installed_pip: bool = True
     kfp_task_timeout_seconds: float = 0.0
     kfp_lease_seconds: float = 60.0
+    kfp_auto_namespaces: bool = False  # an unknown KFP namespace becomes a project on first use
     sandbox: str = "auto"
     sandbox_bwrap: str = "/usr/bin/bwrap"
     sandbox_network: bool = False
@@ -192,6 +193,7 @@ class Settings:
             kfp_skip_installed_pip=_bool("PIPELINES_KFP_SKIP_INSTALLED_PIP", True),
             kfp_task_timeout_seconds=_float("PIPELINES_KFP_TASK_TIMEOUT_SECONDS", 0.0),
             kfp_lease_seconds=_float("PIPELINES_KFP_LEASE_SECONDS", 60.0),
+            kfp_auto_namespaces=_bool("PIPELINES_KFP_AUTO_NAMESPACES", False),
             sandbox=_env("PIPELINES_SANDBOX", "auto").lower(),
             sandbox_bwrap=_env("PIPELINES_SANDBOX_BWRAP", "/usr/bin/bwrap"),
             sandbox_network=_bool("PIPELINES_SANDBOX_NETWORK", False),

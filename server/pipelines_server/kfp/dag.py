@@ -41,7 +41,7 @@ from typing import Any
 
 from ..isolation import sandbox as sandboxes
 from ..patches import kfp_is_exit_task, kfp_is_parallel_for
-from . import process
+from . import driver, process
 from .cache import Cache, fingerprint, outputs_from_cache
 from .records import (
     CANCELED,
@@ -84,6 +84,7 @@ class PipelineRun:
         task_timeout: float | None = None,
         task_memory_mb: int = 0,
         input_allowed: Callable[[str], bool] | None = None,
+        display_name: str | None = None,
     ):
         from google.protobuf import json_format
         from kfp.local import utils as local_utils
@@ -115,12 +116,21 @@ class PipelineRun:
         self._procs: set[subprocess.Popen] = set()
         self.unique_pipeline_id = uuid.uuid4().hex[:8]
         self.resource_name = f"{self.spec.pipeline_info.name}-{run_id[:8]}"
+        # The run's names as its placeholders resolve them (kfp/driver.py).
+        self.names = driver.RunNames(
+            display_name or self.spec.pipeline_info.name, self.resource_name, run_id
+        )
+        # The records each thread made: a task that raises fails its own records (no
+        # second record beside one left PENDING or RUNNING).
+        self._made = threading.local()
 
     # -- records --
 
-    def _new(self, name: str, parent: TaskRecord | None, kind: str) -> TaskRecord:
+    def _new(
+        self, name: str, parent: TaskRecord | None, kind: str, task_id: str | None = None
+    ) -> TaskRecord:
         rec = TaskRecord(
-            task_id=uuid.uuid4().hex[:20],
+            task_id=task_id or uuid.uuid4().hex[:20],
             display_name=name,
             parent_task_id=parent.task_id if parent else None,
             kind=kind,
@@ -129,6 +139,9 @@ class PipelineRun:
             self.records[rec.task_id] = rec
             if parent is not None:
                 parent.child_task_ids.append(rec.task_id)
+        made = getattr(self._made, "records", None)
+        if made is not None:
+            made.append(rec)
         self.on_change(rec)
         if parent is not None:
             self.on_change(parent)
@@ -196,16 +209,14 @@ class PipelineRun:
 
     # -- DAGs --
 
-    def _run_dag(self, dag_component, arguments, parent_store, rec: TaskRecord):
+    def _run_dag(self, dag_component, arguments, parent_store, rec: TaskRecord, retry=None):
         from kfp.local import io
         from kfp.local.orchestrator.enhanced_dag_orchestrator import ConditionEvaluator
         from kfp.local.orchestrator.orchestrator_utils import OrchestratorUtils
         from kfp.pipeline_spec import pipeline_spec_pb2
 
         strategy = pipeline_spec_pb2.PipelineTaskSpec.TriggerPolicy.TriggerStrategy
-        args = OrchestratorUtils.join_user_inputs_and_defaults(
-            dag_arguments=arguments, dag_inputs_spec=dag_component.input_definitions
-        )
+        args = driver.dag_arguments(arguments, dag_component.input_definitions)
         store = io.IOStore(parent=parent_store)
         for k, v in args.items():
             store.put_parent_input(k, v)
@@ -229,6 +240,7 @@ class PipelineRun:
         def launch(name: str, spec) -> None:
             nonlocal running
             running += 1
+            spec = driver.inherit_retry(spec, retry)
             threading.Thread(
                 target=self._task_thread,
                 args=(name, spec, store, rec, results, kfp_is_parallel_for(spec)),
@@ -297,6 +309,7 @@ class PipelineRun:
         return outputs, True
 
     def _task_thread(self, name, spec, store, parent, results, is_loop) -> None:
+        self._made.records = []
         try:
             if is_loop:
                 state, outputs = self._run_loop(name, spec, store, parent)
@@ -306,10 +319,20 @@ class PipelineRun:
             state, outputs = CANCELED, {}
         except Exception as exc:  # noqa: BLE001 - one task's failure is the task's
             log.exception("KFP task %s failed", name)
-            rec = self._new(spec.task_info.name or name, parent, "component")
-            self._set(rec, FAILED, f"{type(exc).__name__}: {exc}")
+            self._fail_made(spec.task_info.name or name, parent, "component", exc)
             state, outputs = FAILED, {}
         results.put((name, state, outputs))
+
+    def _fail_made(self, name, parent, kind, exc: Exception) -> None:
+        """A task raised: the records its thread made that are still open end FAILED with
+        the error (a task that raised before making one gets one, FAILED)."""
+        error = f"{type(exc).__name__}: {exc}"
+        made = getattr(self._made, "records", None) or []
+        open_ = [r for r in made if r.state not in (SUCCEEDED, FAILED, SKIPPED, CANCELED)]
+        if not made:
+            open_ = [self._new(name, parent, kind)]
+        for rec in reversed(open_):  # the innermost first, as a failure climbs
+            self._set(rec, FAILED, error)
 
     def _run_task(self, name, spec, store, parent, display=None):
         from kfp.local.orchestrator import task_spec_utils
@@ -324,10 +347,14 @@ class PipelineRun:
             rec = self._new(display, parent, kind)
             self._set(rec, RUNNING)
             arguments = task_spec_utils.build_nested_dag_arguments(
-                task_name=name, task_spec=spec, component_spec=component, io_store=store
+                task_name=name,
+                task_spec=spec,
+                component_spec=driver.without_unset_defaults(component),
+                io_store=store,
             )
             rec.input_parameters = split_values(arguments)[0]
-            outputs, ok = self._run_dag(component, arguments, store, rec)
+            retry = spec.retry_policy if spec.HasField("retry_policy") else None
+            outputs, ok = self._run_dag(component, arguments, store, rec, retry)
             if not ok:
                 self._set(rec, FAILED, rec.error or "A task inside failed")
                 return FAILED, {}
@@ -337,7 +364,24 @@ class PipelineRun:
         arguments = OrchestratorUtils.make_task_arguments(
             task_inputs_spec=spec.inputs, io_store=store
         )
-        return self._run_component(name, display, spec, component, arguments, parent)
+        task_id = uuid.uuid4().hex[:20]
+
+        def status_of(producer: str) -> str | None:
+            try:
+                return store.get_task_status(producer)
+            except ValueError:
+                return None
+
+        arguments = driver.task_arguments(
+            arguments,
+            spec,
+            component,
+            names=self.names,
+            task_name=spec.task_info.name or name,
+            task_id=task_id,
+            status_of=status_of,
+        )
+        return self._run_component(name, display, spec, component, arguments, parent, task_id)
 
     def _run_loop(self, name, spec, store, parent):
         from kfp.local.orchestrator import task_spec_utils
@@ -384,15 +428,17 @@ class PipelineRun:
         if any(state != SUCCEEDED for state, _ in by_index.values()):
             self._set(rec, FAILED, "An iteration failed")
             return FAILED, {}
-        aggregated: dict[str, list] = {}
-        for i in range(len(items)):
-            for key, value in by_index[i][1].items():
-                aggregated.setdefault(key, [None] * len(items))[i] = value
+        keys = {key for i in range(len(items)) for key in by_index[i][1]}
+        aggregated = {
+            key: driver.collect([by_index[i][1].get(key) for i in range(len(items))])
+            for key in keys
+        }
         rec.output_parameters, rec.output_artifacts = split_values(aggregated)
         self._set(rec, SUCCEEDED)
         return SUCCEEDED, aggregated
 
     def _iteration(self, i, name, spec, store, parent, results, gate) -> None:
+        self._made.records = []
         try:
             with gate or contextlib.nullcontext():
                 if self.cancel.is_set():
@@ -404,17 +450,16 @@ class PipelineRun:
             state, outputs = CANCELED, {}
         except Exception as exc:  # noqa: BLE001
             log.exception("KFP iteration %s failed", name)
-            rec = self._new(name, parent, "iteration")
-            self._set(rec, FAILED, f"{type(exc).__name__}: {exc}")
+            self._fail_made(name, parent, "iteration", exc)
             state, outputs = FAILED, {}
         results.put((i, state, outputs))
 
     # -- components --
 
-    def _run_component(self, name, display, spec, component, arguments, parent):
+    def _run_component(self, name, display, spec, component, arguments, parent, task_id=None):
         from kfp.local import importer_handler
 
-        rec = self._new(display, parent, "component")
+        rec = self._new(display, parent, "component", task_id)
         executor = self.executors[component.executor_label]
         which = executor.WhichOneof("spec")
         rec.input_parameters, rec.input_artifacts = split_values(arguments)
@@ -465,9 +510,8 @@ class PipelineRun:
         ok, outputs, error = False, {}, None
         for attempt in range(attempts):
             rec.attempts = attempt + 1
-            ok, outputs, error = process.execute(
-                self, rec, display, component, container, arguments
-            )
+            given = driver.with_retry_count(arguments, attempt)
+            ok, outputs, error = process.execute(self, rec, display, component, container, given)
             if ok or self.cancel.is_set() or attempt + 1 >= attempts:
                 break
             delay = min(backoff * (factor**attempt), cap)

@@ -36,7 +36,7 @@ def create_experiment(
     name = (display_name or "").strip()
     if not name:
         raise BadRequest("Experiment display_name is required")
-    project = resolve_namespace(session, principal, namespace)
+    project = resolve_namespace(session, principal, namespace, create=True)
     refuse_duplicate(
         session,
         KfpExperiment,

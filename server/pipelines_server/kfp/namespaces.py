@@ -5,30 +5,81 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..shared.errors import Conflict, NotFound
+from ..shared.errors import BadRequest, Conflict, NotFound
 from ..shared.principal import Principal
-from ..store.models import Project
+from ..store.models import Organization, Project
 from . import query as q
 
 # The ids this server gives (uuid4 strings); anything else names no row and is not looked up.
 _ID = re.compile(r"^[0-9A-Za-z-]{1,36}$")
 
 
-def resolve_namespace(session: Session, principal: Principal, namespace: str | None) -> Project:
-    """A namespace names a project of the caller's organization; none is its first project."""
+# PIPELINES_KFP_AUTO_NAMESPACES: an unknown namespace becomes a project of the caller's
+# organization when something is created in it (upstream's single-user mode accepts any
+# namespace). Set once at start (configure()).
+_auto_namespaces = False
+AUTO_DESCRIPTION = "Created for the KFP namespace of that name (PIPELINES_KFP_AUTO_NAMESPACES)"
+
+
+def configure(auto_namespaces: bool) -> None:
+    global _auto_namespaces
+    _auto_namespaces = bool(auto_namespaces)
+
+
+def _find(session: Session, principal: Principal, namespace: str | None) -> Project | None:
     where = [Project.org_id == principal.org_id]
     if namespace:
         where.append(Project.name == namespace)
-    project = session.scalars(select(Project).where(*where).order_by(Project.id).limit(1)).first()
+    # The oldest of that name: two made at once (another process) both resolve to one.
+    return session.scalars(select(Project).where(*where).order_by(Project.id).limit(1)).first()
+
+
+def resolve_namespace(
+    session: Session, principal: Principal, namespace: str | None, *, create: bool = False
+) -> Project:
+    """A namespace names a project of the caller's organization; none is its first project.
+    With `create` and PIPELINES_KFP_AUTO_NAMESPACES on, an unknown namespace becomes a new
+    project of the caller's organization (never another organization's)."""
+    project = _find(session, principal, namespace)
+    if project is None and namespace and create and _auto_namespaces:
+        project = _create(session, principal, namespace)
     if project is None:
         if namespace:
             raise NotFound(f"Namespace {namespace!r} is not a project of this organization")
         raise NotFound("This organization has no project to use as its default namespace")
     return project
+
+
+def _create(session: Session, principal: Principal, namespace: str) -> Project:
+    if len(namespace) > 200 or not namespace.strip() or "\x00" in namespace:
+        raise BadRequest("A namespace is a name of 1 to 200 characters")
+    # The organization's row, written first, is the lock: concurrent creators of one
+    # organization's namespace wait here (PostgreSQL's row lock, SQLite's write lock) and
+    # then find the project the first one made.
+    session.execute(
+        update(Organization)
+        .where(Organization.id == principal.org_id)
+        .values(id=Organization.id)
+        .execution_options(synchronize_session=False)
+    )
+    project = _find(session, principal, namespace)
+    if project is None:
+        project = Project(org_id=principal.org_id, name=namespace, description=AUTO_DESCRIPTION)
+        session.add(project)
+        session.flush()
+    return project
+
+
+def known_namespace(session: Session, principal: Principal, namespace: str) -> Project | None:
+    """The namespace's project for a read: None for an unknown one when namespaces are made
+    on first use (it is empty until then), NotFound otherwise."""
+    if _auto_namespaces:
+        return _find(session, principal, namespace)
+    return resolve_namespace(session, principal, namespace)
 
 
 def namespaces_of(session: Session, rows: list) -> dict[int, str]:
@@ -113,9 +164,9 @@ def list_in_org(
     where = [model.org_id == principal.org_id, *where]
     scope = f"{model.__tablename__}:{scope}"
     if namespace:
-        project = resolve_namespace(session, principal, namespace)
-        where.append(model.project_id == project.id)
-        scope += f"/{project.id}"
+        project = known_namespace(session, principal, namespace)
+        where.append(model.project_id == (project.id if project is not None else -1))
+        scope += f"/{project.id if project is not None else 0}"
     return page_of(
         session,
         model,

@@ -227,7 +227,7 @@ def create_pipeline(
     name, display = names(name, display_name, "Pipeline")
     description = _text(description, "Pipeline description")
     tags = check_tags(tags)
-    project = resolve_namespace(session, principal, namespace)
+    project = resolve_namespace(session, principal, namespace, create=True)
     message = f"A pipeline named {name!r} already exists in namespace {project.name!r}"
     refuse_duplicate(
         session,

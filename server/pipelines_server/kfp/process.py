@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..isolation import sandbox as sandboxes
+from . import driver
 from .files import read_regular_tail
 from .pip import installs_packages, strip_satisfied_pip
 from .records import RUNNING, TaskRecord, is_artifact, local_path
@@ -38,6 +39,7 @@ def execute(run: PipelineRun, rec: TaskRecord, display, component, container, ar
         task_root=task_root,
         block_input_artifact=False,
     )
+    driver.drop_unset_parameters(executor_input)
     executor_input_dict = executor_input_utils.executor_input_to_dict(
         executor_input=executor_input, component_spec=component
     )

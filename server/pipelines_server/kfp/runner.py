@@ -305,7 +305,8 @@ class KfpRunner:
                 ir = json.loads(run.pipeline_spec)
                 params = (run.runtime_config or {}).get("parameters") or {}
                 org_id = run.org_id
-            self._start(run_id, token, ir, params, org_id)
+                display_name = run.display_name
+            self._start(run_id, token, ir, params, org_id, display_name)
 
     @staticmethod
     def _log_takeover(run_id, state, attempt, old_token, old_lease) -> None:
@@ -327,7 +328,15 @@ class KfpRunner:
             old_lease.isoformat() if old_lease is not None else "-",
         )
 
-    def _start(self, run_id: str, token: str, ir: dict, params: dict, org_id: int) -> None:
+    def _start(
+        self,
+        run_id: str,
+        token: str,
+        ir: dict,
+        params: dict,
+        org_id: int,
+        display_name: str | None = None,
+    ) -> None:
         active: Active
         refused = sandboxes.current().refusal()
         if refused:  # no sandbox and several organizations: the run's code must not run
@@ -351,6 +360,7 @@ class KfpRunner:
                 task_timeout=self.task_timeout,
                 task_memory_mb=self.task_memory_mb,
                 input_allowed=org_run_folders(self.db, self.pipeline_root, org_id),
+                display_name=display_name,
             )
         except Exception as exc:  # noqa: BLE001 - an IR this kfp cannot load: the run fails
             log.exception("KFP run %s cannot start", run_id)

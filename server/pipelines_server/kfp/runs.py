@@ -59,7 +59,7 @@ def _experiment_for(
     as upstream does)."""
     if experiment_id:
         return experiments.get_experiment(session, principal, experiment_id)
-    project = resolve_namespace(session, principal, namespace)
+    project = resolve_namespace(session, principal, namespace, create=True)
     exp = session.scalars(
         select(KfpExperiment).where(
             KfpExperiment.project_id == project.id,
