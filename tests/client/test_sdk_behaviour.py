@@ -67,7 +67,14 @@ def test_errors_by_status_with_the_servers_message(sdk, server, human_wf):
     assert "archived" in e409.value.message
     with pytest.raises(ValidationFailed) as e422:
         sdk.workflows.create(
-            pid, {"name": unique("bad"), "graph": {"nodes": [{"id": "x", "kind": "nope"}]}}
+            pid,
+            {
+                "name": unique("bad"),
+                "graph": {
+                    "nodes": [{"id": "start", "kind": "start"}],
+                    "edges": [{"source": "start", "target": "ghost"}],
+                },
+            },
         )
     assert e422.value.status == 422 and e422.value.issues
     assert e422.value.message
