@@ -31,6 +31,7 @@ class AsyncClient:
     ):
         self.settings = core.Settings.resolve(base_url, api_key)
         self.retry = retry or RetryPolicy()
+        self.verify = verify
         self._transport = AsyncRetryTransport(
             self.retry, transport or httpx.AsyncHTTPTransport(verify=verify)
         )
@@ -66,6 +67,11 @@ class AsyncClient:
     async def call(self, operation: ModuleType, **arguments: Any) -> Any:
         client = self.surface(core.surface_of(operation))
         return core.result(await operation.asyncio_detailed(client=client, **arguments))
+
+    async def whoami(self) -> Any:
+        from pipelines_api.api.auth import get_me
+
+        return await self.call(get_me)
 
     async def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         return raise_for_status(await self.http.request(method, path, **kwargs))

@@ -38,6 +38,7 @@ class Client:
     ):
         self.settings = core.Settings.resolve(base_url, api_key)
         self.retry = retry or RetryPolicy()
+        self.verify = verify
         self._transport = RetryTransport(
             self.retry, transport or httpx.HTTPTransport(verify=verify)
         )
@@ -79,6 +80,12 @@ class Client:
         """Run a generated operation: its parsed reply, or its error as an exception."""
         client = self.surface(core.surface_of(operation))
         return core.result(operation.sync_detailed(client=client, **arguments))
+
+    def whoami(self) -> Any:
+        """Who the key belongs to: organization, user, role and the key itself (`Me`)."""
+        from pipelines_api.api.auth import get_me
+
+        return self.call(get_me)
 
     def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """A raw request under the server's root (for streams and uploads); raises on errors."""

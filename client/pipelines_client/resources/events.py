@@ -1,0 +1,179 @@
+"""The live event stream (Server-Sent Events at /api/events) as an iterator of dicts
+{"id", "type", "data"}, resuming after a dropped connection with Last-Event-ID: a reconnecting
+reader misses nothing and sees nothing twice."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+
+from ..errors import ConnectionFailed, raise_for_status
+
+PATH = "/api/events"
+CLOSED = "stream.closed"
+
+
+class SseParser:
+    """Lines of a text/event-stream in, complete messages out (the WHATWG rules we need)."""
+
+    def __init__(self):
+        self._reset()
+
+    def _reset(self) -> None:
+        self.id: str | None = None
+        self.event: str | None = None
+        self.data: list[str] = []
+
+    def feed(self, line: str) -> dict | None:
+        if line == "":
+            if not self.data and self.event is None:
+                return None
+            raw = "\n".join(self.data)
+            try:
+                data = json.loads(raw) if raw else None
+            except ValueError:
+                data = raw
+            message = {"id": self.id, "type": self.event or "message", "data": data}
+            self._reset()
+            return message
+        if line.startswith(":"):
+            return None  # a keep-alive comment
+        name, _, value = line.partition(":")
+        value = value[1:] if value.startswith(" ") else value
+        if name == "id":
+            self.id = value
+        elif name == "event":
+            self.event = value
+        elif name == "data":
+            self.data.append(value)
+        return None
+
+
+class _Resume:
+    """What survives a reconnect: the last event id, the time left, the failures in a row."""
+
+    def __init__(self, after, max_seconds, attempts):
+        self.last_id = None if after is None else str(after)
+        self.deadline = None if max_seconds is None else time.monotonic() + max_seconds
+        self.attempts = attempts
+        self.failures = 0
+
+    def params(self, task_id, workflow_id) -> dict | None:
+        params = {}
+        if task_id is not None:
+            params["task_id"] = task_id
+        if workflow_id is not None:
+            params["workflow_id"] = workflow_id
+        if self.last_id is not None:
+            params["after"] = self.last_id
+        if self.deadline is not None:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                return None
+            params["max_seconds"] = round(left, 3)
+        return params
+
+    def headers(self) -> dict:
+        return {"Last-Event-ID": self.last_id} if self.last_id is not None else {}
+
+    def seen(self, message: dict) -> None:
+        self.failures = 0
+        if message["id"] is not None:
+            self.last_id = message["id"]
+
+    def dropped(self, error: Exception | None) -> None:
+        self.failures += 1
+        if self.failures > self.attempts:
+            raise ConnectionFailed(f"the event stream kept dropping: {error}") from error
+
+
+DROPPED = (httpx.RemoteProtocolError, httpx.ReadError, httpx.ReadTimeout)
+
+
+class Events:
+    def __init__(self, client):
+        self._client = client
+
+    def stream(
+        self,
+        *,
+        task_id: int | None = None,
+        workflow_id: int | None = None,
+        after: int | None = None,
+        max_seconds: float | None = None,
+        reconnects: int = 5,
+    ) -> Iterator[dict]:
+        """Events as they happen (after `after` when given, else from now). Ends after
+        `max_seconds` (over every reconnect); without it, runs until the caller stops."""
+        state = _Resume(after, max_seconds, reconnects)
+        while (params := state.params(task_id, workflow_id)) is not None:
+            closed_by_server = False
+            try:
+                with self._client.http.stream(
+                    "GET", PATH, params=params, headers=state.headers(), timeout=_timeout(self)
+                ) as response:
+                    if response.status_code >= 400:
+                        response.read()
+                        raise_for_status(response)
+                    parser = SseParser()
+                    for line in response.iter_lines():
+                        message = parser.feed(line)
+                        if message is None:
+                            continue
+                        if message["type"] == CLOSED:
+                            closed_by_server = True
+                            break
+                        state.seen(message)
+                        yield message
+            except DROPPED as error:
+                state.dropped(error)
+                continue
+            if not closed_by_server and max_seconds is not None:
+                return  # max_seconds ended it
+            state.dropped(None)
+
+
+def _timeout(resource) -> httpx.Timeout:
+    # Keep-alives come every 15 s: a read that waits 60 s means the connection is gone.
+    return httpx.Timeout(30.0, read=60.0)
+
+
+class AsyncEvents(Events):
+    async def stream(
+        self,
+        *,
+        task_id: int | None = None,
+        workflow_id: int | None = None,
+        after: int | None = None,
+        max_seconds: float | None = None,
+        reconnects: int = 5,
+    ) -> AsyncIterator[dict]:
+        state = _Resume(after, max_seconds, reconnects)
+        while (params := state.params(task_id, workflow_id)) is not None:
+            closed_by_server = False
+            try:
+                async with self._client.http.stream(
+                    "GET", PATH, params=params, headers=state.headers(), timeout=_timeout(self)
+                ) as response:
+                    if response.status_code >= 400:
+                        await response.aread()
+                        raise_for_status(response)
+                    parser = SseParser()
+                    async for line in response.aiter_lines():
+                        message = parser.feed(line)
+                        if message is None:
+                            continue
+                        if message["type"] == CLOSED:
+                            closed_by_server = True
+                            break
+                        state.seen(message)
+                        yield message
+            except DROPPED as error:
+                state.dropped(error)
+                continue
+            if not closed_by_server and max_seconds is not None:
+                return
+            state.dropped(None)

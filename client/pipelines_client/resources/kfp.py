@@ -1,0 +1,136 @@
+"""The KFP surface's runs, for users without the kfp SDK: list, get, wait, a task's log and
+its artifacts."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from typing import Any
+
+from kfp_v2beta1_api.api.run_service import (
+    run_service_get_run,
+    run_service_list_runs,
+    run_service_read_artifact,
+)
+from kfp_v2beta1_api.types import UNSET
+
+from ..core import as_dict
+from ._base import await_wait, status_of, wait
+
+FINAL_RUN_STATES = frozenset({"SUCCEEDED", "FAILED", "CANCELED", "SKIPPED"})
+LOG_PATH = "/apis/v1alpha1/runs/{run_id}/nodes/{node_id}/log"
+
+
+def _opt(value: Any) -> Any:
+    return UNSET if value is None else value
+
+
+def run_ended(run) -> bool:
+    return status_of(run, "state") in FINAL_RUN_STATES
+
+
+def artifact_list(run) -> list[dict]:
+    """Each artifact of a run's tasks: {"node_id", "task", "name", "direction", ...}."""
+    data = as_dict(run)
+    out = []
+    for task in (data.get("run_details") or {}).get("task_details") or []:
+        for artifact in task.get("artifacts") or []:
+            out.append(
+                {"node_id": task.get("task_id"), "task": task.get("display_name"), **artifact}
+            )
+    return out
+
+
+class Runs:
+    def __init__(self, client):
+        self._client = client
+
+    def list(self, *, experiment_id: str | None = None, filter: str | None = None, **kw):
+        return self._client.paginate_token(
+            run_service_list_runs,
+            key="runs",
+            experiment_id=_opt(experiment_id),
+            filter_=_opt(filter),
+            **kw,
+        )
+
+    def get(self, run_id: str):
+        return self._client.call(run_service_get_run, run_id=run_id)
+
+    def wait_for(
+        self,
+        run_id: str,
+        *,
+        timeout: float = 3600,
+        poll: float = 2.0,
+        progress: Callable[[Any], None] | None = None,
+    ):
+        """The run once SUCCEEDED, FAILED, CANCELED or SKIPPED; progress(run) after each read."""
+        return wait(
+            lambda: self.get(run_id),
+            run_ended,
+            what=f"run {run_id}",
+            timeout=timeout,
+            poll=poll,
+            progress=progress,
+        )
+
+    def tasks(self, run_id: str) -> list[dict]:
+        """The run's tasks ({"task_id", "display_name", "state", ...})."""
+        return (as_dict(self.get(run_id)).get("run_details") or {}).get("task_details") or []
+
+    def logs(self, run_id: str, node_id: str) -> str:
+        """A task's log (its end, as the server keeps it)."""
+        return self._client.request("GET", LOG_PATH.format(run_id=run_id, node_id=node_id)).text
+
+    def artifacts(self, run_id: str) -> list[dict]:
+        return artifact_list(self.get(run_id))
+
+    def read_artifact(self, run_id: str, node_id: str, name: str) -> bytes:
+        """An artifact's bytes (a folder comes as a tar.gz)."""
+        reply = self._client.call(
+            run_service_read_artifact, run_id=run_id, node_id=node_id, artifact_name=name
+        )
+        return base64.b64decode(reply.data or "")
+
+
+class AsyncRuns(Runs):
+    async def wait_for(
+        self,
+        run_id: str,
+        *,
+        timeout: float = 3600,
+        poll: float = 2.0,
+        progress: Callable[[Any], None] | None = None,
+    ):
+        return await await_wait(
+            lambda: self.get(run_id),
+            run_ended,
+            what=f"run {run_id}",
+            timeout=timeout,
+            poll=poll,
+            progress=progress,
+        )
+
+    async def tasks(self, run_id: str) -> list[dict]:
+        return (as_dict(await self.get(run_id)).get("run_details") or {}).get("task_details") or []
+
+    async def logs(self, run_id: str, node_id: str) -> str:
+        response = await self._client.request(
+            "GET", LOG_PATH.format(run_id=run_id, node_id=node_id)
+        )
+        return response.text
+
+    async def artifacts(self, run_id: str) -> list[dict]:
+        return artifact_list(await self.get(run_id))
+
+    async def read_artifact(self, run_id: str, node_id: str, name: str) -> bytes:
+        reply = await self._client.call(
+            run_service_read_artifact, run_id=run_id, node_id=node_id, artifact_name=name
+        )
+        return base64.b64decode(reply.data or "")
+
+
+class Kfp:
+    def __init__(self, client, runs=Runs):
+        self.runs = runs(client)

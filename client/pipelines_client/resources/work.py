@@ -1,0 +1,74 @@
+"""My work: the subtask and review nodes waiting for the caller; open (claim), submit, release.
+
+A node is named by (project_id, workflow_id, node_db_id), as each item of `list` carries them.
+"""
+
+from __future__ import annotations
+
+from pipelines_api.api.work import (
+    get_review,
+    get_subtask,
+    my_work,
+    org_my_work,
+    project_my_work,
+    release_node,
+    submit_review,
+    submit_subtask,
+    view_subtask,
+)
+from pipelines_api.models import ReviewSubmission, SubtaskSubmission
+
+from ._base import unset
+
+
+class Work:
+    def __init__(self, client):
+        self._client = client
+
+    def list(
+        self, org_id: int | None = None, *, project_id: int | None = None, kind=None, tag=None
+    ):
+        """Open work of the caller (optionally in one organization or one project)."""
+        filters = {"kind": unset(kind), "tag": unset(tag)}
+        if project_id is not None:
+            return self._client.paginate(project_my_work, project_id=project_id, **filters)
+        if org_id is not None:
+            return self._client.paginate(org_my_work, org_id=org_id, **filters)
+        return self._client.paginate(my_work, **filters)
+
+    def _node(self, operation, project_id: int, wf_id: int, node_db_id: int, **kw):
+        return self._client.call(
+            operation, project_id=project_id, workflow_id=wf_id, node_db_id=node_db_id, **kw
+        )
+
+    def get(self, project_id: int, wf_id: int, node_db_id: int):
+        """A subtask's form, read-only (claims nothing)."""
+        return self._node(view_subtask, project_id, wf_id, node_db_id)
+
+    def claim(self, project_id: int, wf_id: int, node_db_id: int):
+        """Open a subtask's form, claiming it for the caller."""
+        return self._node(get_subtask, project_id, wf_id, node_db_id)
+
+    def submit(self, project_id: int, wf_id: int, node_db_id: int, data: dict):
+        """Submit a subtask's values (422 lists every invalid field)."""
+        body = SubtaskSubmission.from_dict({"values": data})
+        return self._node(submit_subtask, project_id, wf_id, node_db_id, body=body)
+
+    def claim_review(self, project_id: int, wf_id: int, node_db_id: int):
+        return self._node(get_review, project_id, wf_id, node_db_id)
+
+    def submit_review(
+        self, project_id: int, wf_id: int, node_db_id: int, decision: str, comment=None
+    ):
+        body = {"decision": decision}
+        if comment is not None:
+            body["comment"] = comment
+        return self._node(
+            submit_review, project_id, wf_id, node_db_id, body=ReviewSubmission.from_dict(body)
+        )
+
+    def release(self, project_id: int, wf_id: int, node_db_id: int):
+        return self._node(release_node, project_id, wf_id, node_db_id)
+
+
+AsyncWork = Work
