@@ -52,8 +52,6 @@ def login(
     With --api-key the key is checked and saved. Without it, pipectl starts a CLI login:
     open the URL it prints, sign in, enter the code; pipectl receives a new key of yours.
     """
-    from pipelines_api.api.auth import get_me
-
     from ..client import Client
     from ..errors import WaitTimeout
 
@@ -68,7 +66,7 @@ def login(
         if api_key is None:
             raise WaitTimeout(f"no approval within {wait:g} seconds")
     with Client(url, api_key, timeout=state().timeout) as checked:
-        me = checked.call(get_me)
+        me = checked.whoami()
     path = config.store(name, url, api_key, use_keyring=use_keyring)
     where = "the system keyring" if use_keyring else str(path)
     who = getattr(me, "email", None) or getattr(me, "user_id", "?")
@@ -119,10 +117,8 @@ def logout() -> None:
 
 def whoami(output: OutputOption = None) -> None:
     """Who the key of this profile (or PIPELINES_API_KEY) belongs to."""
-    from pipelines_api.api.auth import get_me
-
     fields = ["org_id", "org_name", "user_id", "email", "name", "role"]
-    emit_one(state().client().call(get_me), output, fields=fields)
+    emit_one(state().client().whoami(), output, fields=fields)
 
 
 def profiles(output: OutputOption = None) -> None:

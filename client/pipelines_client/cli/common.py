@@ -27,6 +27,4 @@ def org_id(client, given: int | None) -> int:
     """The organization: the option, else the caller's own (from whoami)."""
     if given is not None:
         return given
-    from pipelines_api.api.auth import get_me
-
-    return client.call(get_me).org_id
+    return client.whoami().org_id

@@ -32,9 +32,8 @@ def list_(
     output: OutputOption = None,
 ) -> None:
     """List runs, newest first."""
-    filters = {"namespace": namespace, "experiment_id": experiment}
-    given = {k: v for k, v in filters.items() if v is not None}
-    emit_list(client().kfp.runs.list(**given), COLUMNS, output)
+    given = {"namespace": namespace} if namespace else {}
+    emit_list(client().kfp.runs.list(experiment_id=experiment, **given), COLUMNS, output)
 
 
 @runs.command()
@@ -46,15 +45,31 @@ def get(run_id: RunArg, output: OutputOption = None) -> None:
 @runs.command()
 def logs(
     run_id: RunArg,
-    task: Annotated[str | None, typer.Option("--task", help="Only this task (node) id.")] = None,
+    task: Annotated[
+        str | None, typer.Option("--task", help="Only this task id (default: every task's log).")
+    ] = None,
 ) -> None:
     """Print a run's logs (every task's, or --task's)."""
-    text = client().kfp.runs.logs(run_id, task)
-    print(text if isinstance(text, str) else str(text), end="", flush=True)
+    runs_ = client().kfp.runs
+    if task:
+        print(runs_.logs(run_id, task), end="", flush=True)
+        return
+    for detail in runs_.tasks(run_id):
+        node = detail.get("task_id")
+        if not node:
+            continue
+        print(f"==> {detail.get('display_name') or node} ({node}) <==", flush=True)
+        print(runs_.logs(run_id, node), end="\n", flush=True)
 
 
 @runs.command()
 def artifacts(run_id: RunArg, output: OutputOption = None) -> None:
     """List a run's output artifacts."""
-    columns = [("TASK", "task"), ("NAME", "name"), ("TYPE", "type"), ("URI", "uri")]
+    columns = [
+        ("TASK", "task"),
+        ("NODE", "node_id"),
+        ("NAME", "name"),
+        ("DIRECTION", "direction"),
+        ("URI", "uri"),
+    ]
     emit_list(client().kfp.runs.artifacts(run_id), columns, output)

@@ -84,17 +84,26 @@ def create(
     batch_size: Annotated[int, typer.Option(help="Rows per request.")] = 100,
     output: OutputOption = None,
 ) -> None:
-    """Create one task per row of a CSV or JSONL file, with a progress bar."""
+    """Create one task per row of a CSV or JSONL file, with a progress bar.
+
+    Rows the server rejects are listed (with their row index) and the exit code is 1; the
+    other rows' tasks are created."""
     rows, total = read_rows(file, fmt)
     with ProgressBar(f"creating {total} tasks") as bar:
         bar(0, total)
         ids = client().tasks.create(project, workflow, rows, batch_size=batch_size, progress=bar)
+    errors = [plain(e) for e in getattr(ids, "errors", [])]
     ids = list(ids)
     if chosen(output) is Format.table:
         note(f"Created {len(ids)} of {total} tasks.")
+        for error in errors:
+            note(f"  row {error.get('index')}: {error.get('errors') or error}")
         print(" ".join(str(i) for i in ids))
     else:
-        print(dumps({"created": len(ids), "rows": total, "task_ids": ids}, chosen(output)))
+        data = {"created": len(ids), "rows": total, "task_ids": ids, "errors": errors}
+        print(dumps(data, chosen(output)))
+    if errors:
+        raise typer.Exit(1)
 
 
 @app.command("list")
@@ -127,10 +136,7 @@ def timeline(
 ) -> None:
     """The events of a task, oldest first."""
     events = client().tasks.timeline(project, workflow, task_id)
-    items = events.items if hasattr(events, "items") and not isinstance(events, dict) else events
-    if isinstance(items, dict):
-        items = items.get("items", [])
-    emit_list(items, [("ID", "id"), ("TYPE", "type"), ("AT", "created_at")], output)
+    emit_list(events, [("ID", "id"), ("TYPE", "type"), ("AT", "created_at")], output)
 
 
 @app.command()

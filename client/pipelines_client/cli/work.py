@@ -39,11 +39,8 @@ def list_(
     emit_list(_items(kind=kind, tag=tag), COLUMNS, output)
 
 
-def _items(**filters):
-    from pipelines_api.api.work import my_work
-
-    given = {k: v for k, v in filters.items() if v is not None}
-    return client().paginate(my_work, **given)
+def _items(kind: str | None = None, tag: str | None = None):
+    return client().work.list(kind=kind, tag=tag)
 
 
 def _item(node_db_id: int):
@@ -53,18 +50,23 @@ def _item(node_db_id: int):
     raise NotFound(404, f"no work item {node_db_id} is waiting for you")
 
 
+def _ids(item) -> tuple[int, int, int]:
+    return value(item, "project_id"), value(item, "workflow_id"), value(item, "node_db_id")
+
+
 @app.command("open")
 def open_(node_db_id: NodeArg, output: OutputOption = None) -> None:
-    """Open a work item: its form (or review) with the task's data."""
-    from pipelines_api.api.work import get_review, get_subtask
-
+    """Open a work item, claiming it for you: its form (or review) with the task's data."""
     item = _item(node_db_id)
-    op = get_review if value(item, "kind") == "review" else get_subtask
-    ids = {"project_id": item.project_id, "workflow_id": item.workflow_id}
-    emit_one(client().call(op, node_db_id=node_db_id, **ids), output)
+    work = client().work
+    claim = work.claim_review if value(item, "kind") == "review" else work.claim
+    emit_one(claim(*_ids(item)), output)
 
 
-app.command("get", help="Same as open.")(open_)
+@app.command()
+def get(node_db_id: NodeArg, output: OutputOption = None) -> None:
+    """Show a work item's form without claiming it."""
+    emit_one(client().work.get(*_ids(_item(node_db_id))), output)
 
 
 @app.command()
@@ -82,26 +84,17 @@ def submit(
     output: OutputOption = None,
 ) -> None:
     """Submit a work item from a file."""
-    from pipelines_api.api.work import submit_review, submit_subtask
-    from pipelines_api.models import ReviewSubmission, SubtaskSubmission
-
     body = read_document(file)
     if not isinstance(body, dict):
         raise typer.BadParameter(f"{file} must hold one object")
     item = _item(node_db_id)
-    ids = {"project_id": item.project_id, "workflow_id": item.workflow_id}
+    work = client().work
     if value(item, "kind") == "review":
-        done = client().call(
-            submit_review, node_db_id=node_db_id, body=ReviewSubmission.from_dict(body), **ids
+        done = work.submit_review(
+            *_ids(item), decision=body.get("decision"), comment=body.get("comment")
         )
     else:
-        values = body if "values" not in body else body["values"]
-        done = client().call(
-            submit_subtask,
-            node_db_id=node_db_id,
-            body=SubtaskSubmission.from_dict({"values": values}),
-            **ids,
-        )
+        done = work.submit(*_ids(item), body["values"] if "values" in body else body)
     note(f"Submitted work item {node_db_id}.")
     emit_one(done, output)
 
@@ -109,8 +102,4 @@ def submit(
 @app.command()
 def release(node_db_id: NodeArg, output: OutputOption = None) -> None:
     """Give a claimed work item back to the pool."""
-    from pipelines_api.api.work import release_node
-
-    item = _item(node_db_id)
-    ids = {"project_id": item.project_id, "workflow_id": item.workflow_id}
-    emit_one(client().call(release_node, node_db_id=node_db_id, **ids), output)
+    emit_one(client().work.release(*_ids(_item(node_db_id))), output)
