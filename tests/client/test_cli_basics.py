@@ -62,7 +62,16 @@ def test_version_and_usage_errors_exit_2(tmp_path):
 
 
 def test_shell_completion_script_is_offered(tmp_path):
-    done = Pipectl(tmp_path).run("--show-completion", "bash", env={"SHELL": "/bin/bash"})
+    # Typer finds the shell from the parent processes (shellingham): run it from bash
+    cli = Pipectl(tmp_path)
+    command = " ".join(f"'{part}'" for part in pipectl_command())
+    done = subprocess.run(
+        ["bash", "-c", f"{command} --show-completion; exit $?"],
+        env=cli.environ(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert "complete" in done.stdout and "pipectl" in done.stdout.lower()
 
@@ -135,7 +144,7 @@ def test_login_with_a_key_writes_a_0600_profile_and_the_env_wins(server, tmp_pat
     assert cli.run("--profile", "nope", "whoami").returncode == 1
     cli.ok("logout")
     assert json.loads(cli.config.read_text())["profiles"] == {}
-    assert cli.run("whoami").returncode == 3  # no key any more
+    assert cli.run("whoami", env={"PIPELINES_BASE_URL": server.base_url}).returncode == 3
 
 
 def test_login_with_keyring_keeps_the_key_out_of_the_file(server, tmp_path):
