@@ -80,7 +80,7 @@ def test_workflow_tasks_watch_my_work_and_export(cli, server, tmp_path):
     path = tmp_path / "scoring.yaml"
     path.write_text(yaml.safe_dump(SCORING))
     assert cli.ok("workflows", "validate", "-f", path, "-P", project).strip() == "valid"
-    broken = dict(SCORING, graph={"nodes": [{"id": "start", "kind": "start"}], "edges": []})
+    broken = {"fields": "not a list", "graph": {"nodes": {}}}
     (tmp_path / "broken.json").write_text(json.dumps(broken))
     bad = cli.run("workflows", "validate", "-f", tmp_path / "broken.json", "-P", project)
     assert bad.returncode == 1 and bad.stdout.startswith("- "), bad.stdout + bad.stderr
