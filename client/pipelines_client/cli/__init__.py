@@ -1,12 +1,72 @@
-"""`pipectl`: the command-line tool on the SDK (built out in cli/)."""
+"""`pipectl`: the pipelines server from the command line, on the SDK.
+
+One module per command group (projects, workflows, tasks, ...); `auth` holds login, logout and
+whoami. Every command prints a table by default and JSON or YAML with `--output`.
+
+Exit codes (documented in the README and in `pipectl --help`):
+  0 ok; 1 an error (the server refused, a bad file, a failed job); 2 usage error;
+  3 not authenticated or not allowed (401, 403, no key); 4 not found (404);
+  5 timed out waiting; 6 the server could not be reached.
+"""
 
 from __future__ import annotations
+
+import sys
+from typing import Annotated
 
 import typer
 
 from .. import __version__
+from . import config
+from .output import Format, err
+from .state import State, set_state
 
-app = typer.Typer(help="pipectl: the pipelines server from the command line.", no_args_is_help=True)
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_AUTH = 3
+EXIT_NOT_FOUND = 4
+EXIT_TIMEOUT = 5
+EXIT_UNREACHABLE = 6
+
+app = typer.Typer(
+    help=(
+        "pipectl: the pipelines server from the command line.\n\n"
+        "Exit codes: 0 ok, 1 error, 2 usage, 3 auth (401/403/no key), 4 not found, "
+        "5 timed out waiting, 6 server unreachable."
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    profile: Annotated[
+        str | None,
+        typer.Option("--profile", "-p", help="Profile to use (default: the last one logged in)."),
+    ] = None,
+    output: Annotated[
+        Format | None,
+        typer.Option("--output", help="table (default), json or yaml.", case_sensitive=False),
+    ] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds per HTTP request.")] = 30.0,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    state = State(profile=profile, output=output, timeout=timeout)
+    set_state(state)
+    ctx.call_on_close(state.close)
 
 
 @app.command()
@@ -15,5 +75,54 @@ def version() -> None:
     typer.echo(__version__)
 
 
+def _register() -> None:
+    from . import auth, datasets, events, experiments, keys, kfp, projects, tasks, work, workflows
+
+    auth.register(app)
+    app.add_typer(projects.app, name="projects")
+    app.add_typer(workflows.app, name="workflows")
+    app.add_typer(tasks.app, name="tasks")
+    app.add_typer(datasets.app, name="datasets")
+    app.add_typer(experiments.app, name="experiments")
+    app.add_typer(work.app, name="my-work")
+    app.add_typer(keys.app, name="keys")
+    app.add_typer(events.app, name="events")
+    app.add_typer(kfp.app, name="kfp")
+
+
+_register()
+
+
+def exit_code(exc: BaseException) -> int:
+    from ..errors import ApiError, ConnectionFailed, Forbidden, NotFound, Unauthorized, WaitTimeout
+
+    if isinstance(exc, (Unauthorized, Forbidden)):
+        return EXIT_AUTH
+    if isinstance(exc, NotFound):
+        return EXIT_NOT_FOUND
+    if isinstance(exc, WaitTimeout):
+        return EXIT_TIMEOUT
+    if isinstance(exc, ConnectionFailed):
+        return EXIT_UNREACHABLE
+    if isinstance(exc, (ApiError, config.ConfigError)):
+        return EXIT_ERROR
+    return EXIT_ERROR
+
+
 def main() -> None:
-    app()
+    """The entry point: runs the app and turns SDK errors into a message and an exit code."""
+    from ..errors import PipelinesError, ValidationFailed
+
+    try:
+        app()
+    except (PipelinesError, config.ConfigError) as exc:
+        message = getattr(exc, "message", None) or str(exc)
+        status = getattr(exc, "status", None)
+        prefix = f"error ({status})" if status else "error"
+        err.print(f"{prefix}: {message}", markup=False, highlight=False)
+        if isinstance(exc, ValidationFailed):
+            for issue in exc.issues:
+                err.print(f"  - {issue}", markup=False, highlight=False)
+        sys.exit(exit_code(exc))
+    except KeyboardInterrupt:
+        sys.exit(130)
