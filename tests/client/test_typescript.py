@@ -103,8 +103,8 @@ def _readme_example() -> str:
     return block.group(1)
 
 
-def test_readme_example_is_the_tested_example(package):
-    assert _readme_example() == (package / "examples" / "quickstart.mjs").read_text()
+def test_readme_example_is_the_tested_example():
+    assert _readme_example() == (PACKAGE / "examples" / "quickstart.mjs").read_text()
 
 
 def test_readme_example_runs_against_a_server(package, server):
