@@ -16,7 +16,7 @@ SCALEOUT_TASKS ?= 10000
 REDOC_PKG := drf-spectacular-sidecar==2026.10.1
 
 .PHONY: install serve worker kfp-worker bootstrap test sandbox-deps test-sqlite test-postgres test-redis test-celery test-scaleout \
-        generate check-generated lint lint-spec fuzz bench clean
+        generate check-generated test-typescript lint lint-spec fuzz bench clean
 
 install: $(STAMP)
 
@@ -87,8 +87,15 @@ test-scaleout: $(STAMP)
 	PIPELINES_TEST_DATABASE_URL=$(PG_URL) PIPELINES_TEST_SCALEOUT_BROKER=$(CELERY_BROKER) \
 	  PIPELINES_TEST_REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/scaleout -q $(XDIST)
 
+# The Python clients, then the TypeScript one (npm ci of its pinned generator into
+# generated/typescript/node_modules, then openapi-typescript); needs Node.js 20+ and npm.
 generate: $(STAMP)
 	$(BIN)/python scripts/generate_clients.py
+
+# The TypeScript client alone: drift, `tsc --noEmit --strict`, the smoke test against a real
+# server and the README's example (test-sqlite runs it too; skipped without Node.js or npm).
+test-typescript: $(STAMP)
+	$(BIN)/pytest tests/client/test_typescript.py -q
 
 check-generated: generate
 	git diff --exit-code -- generated/ && test -z "$$(git status --porcelain -- generated/)"

@@ -30,7 +30,7 @@ def test_generated_clients_match_the_specs(tmp_path):
     (copy / "openapi").symlink_to(ROOT / "openapi")
     (copy / "generated").mkdir()
     subprocess.run(
-        [sys.executable, str(copy / "scripts" / "generate_clients.py")],
+        [sys.executable, str(copy / "scripts" / "generate_clients.py"), "--only", "python"],
         check=True,
         capture_output=True,
     )
