@@ -76,6 +76,15 @@ def result(response: Any) -> Any:
         return response.content
 
 
+class Json(dict):
+    """A request body sent exactly as given, in place of a generated model: for what users
+    write themselves (a workflow definition from a file), so that the server, not a local
+    model, judges it and its 422 lists every reason."""
+
+    def to_dict(self) -> dict:
+        return dict(self)
+
+
 def as_dict(value: Any) -> Any:
     """A generated model as plain JSON data (dicts and lists pass through)."""
     if hasattr(value, "to_dict"):
@@ -123,6 +132,7 @@ def next_page_token(page: Any) -> str | None:
 __all__ = [
     "ApiError",
     "DEFAULT_BASE_URL",
+    "Json",
     "SURFACES",
     "Settings",
     "as_dict",

@@ -32,8 +32,21 @@ def test_workflows_lifecycle_and_validate(sdk, server):
     pid = server.seed.project_id
     definition = human_definition()
     assert sdk.workflows.validate(pid, definition) == []
+    # The contract's shape (a 422 of the request) and the graph's rules (the server's dry
+    # run) come back the same way, located in the body; nothing is saved.
     issues = sdk.workflows.validate(pid, {"fields": "nope"})
-    assert {tuple(i["loc"]) for i in issues} == {("name",), ("fields",)}
+    assert [i["loc"] for i in issues] == [["body", "fields"]], issues
+    broken = {
+        **definition,
+        "graph": {
+            **definition["graph"],
+            "edges": [*definition["graph"]["edges"], {"source": "start", "target": "nowhere"}],
+        },
+    }
+    issues = sdk.workflows.validate(pid, broken)
+    assert issues and all(i["loc"][:2] == ["body", "graph"] for i in issues), issues
+    assert any("nowhere" in i["msg"] for i in issues), issues
+    assert sdk.workflows.validate(pid, {**definition, "name": "another"}) == []
     wf = sdk.workflows.create(pid, definition)
     assert sdk.workflows.get(pid, wf.id).name == definition["name"]
     updated = sdk.workflows.update(pid, wf.id, {"description": "now described"})

@@ -15,38 +15,19 @@ from pipelines_api.api.workflows import (
     list_workflows,
     pause_workflow,
     update_workflow,
+    validate_workflow,
 )
-from pipelines_api.models import Workflow, WorkflowCreate, WorkflowUpdate
+from pipelines_api.models import Workflow
 
+from ..core import Json
+from ..errors import ValidationFailed
 from ._base import unset
 
 
-def check_definition(definition: dict) -> list[dict]:
-    """The contract issues of a definition, found here without calling the server (its shape:
-    required keys and types, as the generated model reads it). The server checks the rest
-    (graph rules) when the workflow is created or updated, as a 422 listing every reason."""
+def _definition(definition: dict) -> Json:
     if not isinstance(definition, dict):
-        return [{"loc": [], "msg": "a workflow definition is a JSON object"}]
-    issues = []
-    if not isinstance(definition.get("name"), str) or not definition.get("name"):
-        issues.append({"loc": ["name"], "msg": "name is required (a non-empty string)"})
-    for key in ("fields",):
-        if key in definition and not isinstance(definition[key], list):
-            issues.append({"loc": [key], "msg": f"{key} must be a list"})
-    graph = definition.get("graph")
-    if graph is not None:
-        if not isinstance(graph, dict):
-            issues.append({"loc": ["graph"], "msg": "graph must be an object"})
-        else:
-            for key in ("nodes", "edges"):
-                if not isinstance(graph.get(key, []), list):
-                    issues.append({"loc": ["graph", key], "msg": f"{key} must be a list"})
-    if not issues:
-        try:
-            WorkflowCreate.from_dict(definition)
-        except (KeyError, TypeError, ValueError) as exc:
-            issues.append({"loc": [], "msg": f"not a workflow definition: {exc}"})
-    return issues
+        raise TypeError("a workflow definition is a JSON object (a dict)")
+    return Json(definition)
 
 
 class Workflows:
@@ -62,19 +43,30 @@ class Workflows:
         return self._client.call(get_workflow, project_id=project_id, workflow_id=wf_id)
 
     def create(self, project_id: int, definition: dict) -> Workflow:
-        body = WorkflowCreate.from_dict(definition)
+        """`definition`: the JSON of WorkflowCreate (name, fields, graph, ...), sent as given."""
+        body = _definition(definition)
         return self._client.call(create_workflow, project_id=project_id, body=body)
 
     def update(self, project_id: int, wf_id: int, definition: dict) -> Workflow:
-        body = WorkflowUpdate.from_dict(definition)
+        body = _definition(definition)
         return self._client.call(
             update_workflow, project_id=project_id, workflow_id=wf_id, body=body
         )
 
     def validate(self, project_id: int, definition: dict) -> list[dict]:
-        """The issues of a definition ({"loc", "msg"} each); empty when it may be sent. The
-        server has no dry-run route: this checks the contract's shape locally."""
-        return check_definition(definition)
+        """Every reason the server would refuse this definition, as {"loc", "msg", "type"}
+        located in the body (`["body", "graph", "nodes", 1, "kind"]`); empty when it is valid.
+        Nothing is saved. The server checks the contract's shape first (a 422) and then the
+        graph, fields, assignees and references (its dry run): both come back as issues."""
+        try:
+            verdict = self._client.call(
+                validate_workflow, project_id=project_id, body=_definition(definition)
+            )
+        except ValidationFailed as exc:
+            return [
+                issue if isinstance(issue, dict) else {"msg": str(issue)} for issue in exc.issues
+            ]
+        return [issue.to_dict() for issue in verdict.issues]
 
     def activate(self, project_id: int, wf_id: int) -> Workflow:
         return self._client.call(activate_workflow, project_id=project_id, workflow_id=wf_id)
@@ -95,4 +87,16 @@ class Workflows:
         return self._client.call(get_status_summary, project_id=project_id, workflow_id=wf_id)
 
 
-AsyncWorkflows = Workflows
+class AsyncWorkflows(Workflows):
+    async def validate(self, project_id: int, definition: dict) -> list[dict]:
+        try:
+            verdict = await self._client.call(
+                validate_workflow, project_id=project_id, body=_definition(definition)
+            )
+        except ValidationFailed as exc:
+            return _issues(exc)
+        return [issue.to_dict() for issue in verdict.issues]
+
+
+def _issues(exc: ValidationFailed) -> list[dict]:
+    return [i if isinstance(i, dict) else {"loc": [], "msg": str(i)} for i in exc.issues]

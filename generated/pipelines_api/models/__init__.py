@@ -371,6 +371,7 @@ from .workflow_template import WorkflowTemplate
 from .workflow_template_create import WorkflowTemplateCreate
 from .workflow_template_page import WorkflowTemplatePage
 from .workflow_update import WorkflowUpdate
+from .workflow_validation import WorkflowValidation
 
 __all__ = (
     "ActivateRequest",
@@ -738,4 +739,5 @@ __all__ = (
     "WorkflowTemplateCreate",
     "WorkflowTemplatePage",
     "WorkflowUpdate",
+    "WorkflowValidation",
 )

@@ -278,6 +278,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/{project_id}/workflows/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a workflow definition without saving it (a dry run of create)
+         * @description Runs every check a create would run on these fields and this graph (field schema, graph rules and port types, assignees, library references, model slugs) and lists every reason it would be refused, located in the body as a create's 422 would locate them. Nothing is saved. A body that breaks the contract itself (wrong types) is 422 as for any request.
+         */
+        post: operations["validate_workflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projects/{project_id}/workflows/{workflow_id}": {
         parameters: {
             query?: never;
@@ -2545,6 +2565,10 @@ export interface components {
     schemas: {
         Error: {
             detail: string | components["schemas"]["ValidationIssue"][];
+        };
+        WorkflowValidation: {
+            valid: boolean;
+            issues: components["schemas"]["ValidationIssue"][];
         };
         ValidationIssue: {
             loc: (string | number)[];
@@ -5886,6 +5910,68 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    validate_workflow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fields": [
+                 *         {
+                 *           "name": "text",
+                 *           "type": "short_text",
+                 *           "required": true
+                 *         }
+                 *       ],
+                 *       "graph": {
+                 *         "nodes": [
+                 *           {
+                 *             "id": "start",
+                 *             "kind": "start"
+                 *           },
+                 *           {
+                 *             "id": "end",
+                 *             "kind": "end"
+                 *           }
+                 *         ],
+                 *         "edges": [
+                 *           {
+                 *             "source": "start",
+                 *             "target": "end"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkflowUpdate"];
+            };
+        };
+        responses: {
+            /** @description The verdict; `valid` is true when `issues` is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowValidation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];

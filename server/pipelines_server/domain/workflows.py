@@ -9,7 +9,14 @@ from sqlalchemy.orm import Session
 
 from ..engine import task_control
 from ..engine.graph_validation import assignee_errors, validate_graph
-from ..shared.errors import BadRequest, Conflict, FieldError, NotFound, ValidationFailed
+from ..shared.errors import (
+    BadRequest,
+    Conflict,
+    FieldError,
+    Forbidden,
+    NotFound,
+    ValidationFailed,
+)
 from ..shared.principal import Principal
 from ..store.models import Task, Upload, Workflow, WorkflowTemplate, utcnow
 from . import fields as fieldschema
@@ -56,6 +63,34 @@ def _validate(
         errors += check_graph(graph if graph is not None else current.graph, fields)
     if errors:
         raise ValidationFailed("; ".join(e.message for e in errors), errors)
+
+
+def validation_issues(
+    session: Session,
+    principal: Principal,
+    project_id: int,
+    schema: list[dict] | None,
+    graph: dict | None,
+) -> list[FieldError]:
+    """Every reason a create with this definition would be refused, without saving anything
+    (a dry run of create_workflow's checks: fields, graph, assignees, library references and
+    model slugs). The issues are located in the request body."""
+    get_project(session, principal, project_id)
+    schema = schema or []
+    graph = graph if graph else DEFAULT_GRAPH
+    issues: list[FieldError] = []
+    for check in (
+        lambda: _validate(schema, graph),
+        lambda: _check_assignees(session, principal.org_id, graph),
+        lambda: library_refs.check(session, principal.org_id, graph),
+    ):
+        try:
+            check()
+        except ValidationFailed as exc:
+            issues += exc.errors or [FieldError(exc.message)]
+        except Forbidden as exc:  # a model slug no credential of the organization serves
+            issues.append(FieldError(exc.message, loc=("graph",)))
+    return issues
 
 
 def _refresh(workflow: Workflow, now: datetime | None = None) -> Workflow:

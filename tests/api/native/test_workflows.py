@@ -739,3 +739,59 @@ def test_another_organizations_workflow_is_404(server, project):
             assert r.json()["detail"] in ("Workflow not found", "Project not found")
         assert wf["id"] not in [w["id"] for w in api.get("/workflows").json()["items"]]
     assert read(server, project, wf) == wf
+
+
+def test_validate_lists_what_a_create_would_refuse_and_saves_nothing(server, project):
+    """The dry run of create: the same reasons, located the same way, in a 200 verdict."""
+    bad = {
+        "name": "both bad",
+        "fields": [{"name": "x", "type": "select"}],
+        "graph": {"nodes": [{"id": "s", "kind": "start"}], "edges": []},
+    }
+    with native(server) as api:
+        verdict = api.post(wf_url(project) + "/validate", json=bad)
+        refused = api.post(wf_url(project), json=bad)
+        assert verdict.status_code == 200, verdict.text
+        assert verdict.json()["valid"] is False
+        assert sorted(verdict.json()["issues"], key=str) == sorted(
+            refused.json()["detail"], key=str
+        )
+        assert count(server, project) == 0
+
+        good = {"fields": ALL_TYPES, "graph": DEFAULT_GRAPH}
+        verdict = api.post(wf_url(project) + "/validate", json=good)
+        assert verdict.json() == {"valid": True, "issues": []}
+        assert count(server, project) == 0
+
+        # An assignee who is not a member of the organization, as on create.
+        human = {
+            "graph": {
+                "nodes": [
+                    {"id": "start", "kind": "start"},
+                    {
+                        "id": "h",
+                        "kind": "subtask",
+                        "config": {
+                            "fields": [{"name": "a", "type": "short_text"}],
+                            "assign_to": 987654,  # no such user
+                        },
+                    },
+                    {"id": "end", "kind": "end"},
+                ],
+                "edges": [{"source": "start", "target": "h"}, {"source": "h", "target": "end"}],
+            }
+        }
+        verdict = api.post(wf_url(project) + "/validate", json=human)
+        assert verdict.status_code == 200, verdict.text
+        verdict = verdict.json()
+        created = api.post(wf_url(project), json={"name": "h", **human})
+        assert created.status_code == 422
+        assert verdict["valid"] is False
+        assert [i["msg"] for i in verdict["issues"]] == [d["msg"] for d in created.json()["detail"]]
+
+        # The contract's shape is the request's 422; another organization's project is 404.
+        assert api.post(wf_url(project) + "/validate", json={"fields": "nope"}).status_code == 422
+    other = seed_database(server.database_url)
+    with native(server, other.api_key) as api:
+        r = api.post(wf_url(project) + "/validate", json=good)
+        assert r.status_code == 404, r.text

@@ -15,6 +15,11 @@ def _loc(e: FieldError, err: HttpError) -> list:
     the domain's are relative to the request body."""
     if err.body_validation or err.parameter_validation:
         return list(e.loc)
+    return body_loc(e)
+
+
+def body_loc(e: FieldError) -> list:
+    """A domain problem's place in the request body."""
     if e.loc:
         # (a rule that already located itself in the request stays as it is)
         return list(e.loc) if e.loc[0] in _REQUEST_PARTS else ["body", *e.loc]
@@ -23,15 +28,17 @@ def _loc(e: FieldError, err: HttpError) -> list:
     return ["body"]
 
 
+def issue(e: FieldError, loc: list) -> dict:
+    return {"loc": loc, "msg": e.message, "type": "value_error"}
+
+
 def shape(err: HttpError) -> tuple[int, dict, dict[str, str]]:
     headers: dict[str, str] = {}
     status = err.status
     if err.body_validation or err.parameter_validation:
         status = 422  # FastAPI's convention, which the native API's clients expect
     if status == 422 and err.errors:
-        detail: object = [
-            {"loc": _loc(e, err), "msg": e.message, "type": "value_error"} for e in err.errors
-        ]
+        detail: object = [issue(e, _loc(e, err)) for e in err.errors]
     else:
         detail = err.message
     if status == 429 and err.retry_after is not None:

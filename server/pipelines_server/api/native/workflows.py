@@ -6,6 +6,7 @@ from ...domain import workflows
 from ...web import idempotency
 from ...web.auth import caller_session
 from . import shapes
+from .errors import body_loc, issue
 
 
 def list_all_workflows(
@@ -43,6 +44,15 @@ def create_workflow(project_id: int, body: dict):
             template_id=body.get("template_id"),
         )
         return once.answer(shapes.workflow(wf), 201)
+
+
+def validate_workflow(project_id: int, body: dict):
+    with caller_session() as (session, me):
+        found = workflows.validation_issues(
+            session, me, project_id, body.get("fields"), body.get("graph")
+        )
+    issues = [issue(e, body_loc(e)) for e in found]
+    return {"valid": not issues, "issues": issues}, 200
 
 
 def get_workflow(project_id: int, workflow_id: int):
