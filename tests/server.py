@@ -144,7 +144,7 @@ def start_server(
     server = Server(f"http://127.0.0.1:{port}", database_url, tmp, proc, log_path, full_env, seeded)
     if full_env.get("PIPELINES_EXECUTOR") == "celery":
         server.worker = start_celery_worker(full_env, tmp / f"worker-{port}.log")
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # generous: a loaded machine starts slowly
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"server exited early:\n{server.log()}")
