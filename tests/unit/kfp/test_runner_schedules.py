@@ -17,6 +17,8 @@ def test_one_runner_at_a_time_fires_schedules(db, tmp_path):  # noqa: F811
     rec_id = _schedule(db, max_concurrency=10, no_catchup=True)
     a = KfpRunner(db, pipeline_root=tmp_path / "a", schedule_seconds=0)
     b = KfpRunner(db, pipeline_root=tmp_path / "b", schedule_seconds=0)
+    for runner in (a, b):  # no lease lapses during the test, however slow the machine
+        runner._schedules.seconds = 3600
     a._fire_schedules()
     assert len(_runs(db, rec_id)) == 1
     _due_again(db, rec_id)
