@@ -4,8 +4,8 @@ operation, and how each surface pages.
 Each surface has its generated package (typed models, one module per operation with
 `sync_detailed` / `asyncio_detailed`): `pipelines_api` for the native API at `/api`,
 `external_v1_api` for the External API v1 at `/api/v1`, `kfp_v2beta1_api` for the KFP surface at
-`/apis/v2beta1`. The SDK calls them and adds behaviour only: errors as exceptions, retries,
-idempotency keys, paging, waiting.
+`/apis/v2beta1` (and `kfp_v1alpha1_api`, its task log route). The SDK calls them and adds
+behaviour only: errors as exceptions, retries, idempotency keys, paging, waiting.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ SURFACES = {
     "pipelines_api": "/api",
     "external_v1_api": "/api/v1",
     "kfp_v2beta1_api": "/apis/v2beta1",
+    "kfp_v1alpha1_api": "/apis/v1alpha1",  # a KFP task's log
 }
 
 

@@ -213,6 +213,24 @@ def test_experiment_create_watch_get(cli, server, tmp_path):
     assert cli.json("experiments", "get", exp_id, "-P", project, "-w", wf["id"])["variants"]
 
 
-def test_kfp_runs_list_and_missing_run(cli):
-    assert cli.json("kfp", "runs", "list") == []
+def test_kfp_runs_list_get_logs_artifacts(cli, server):
+    """For users without the kfp SDK: a run started by a kfp user, read with pipectl."""
+    kfp = pytest.importorskip("kfp")
+    from tests.compat import kfp_pipelines as P
+
+    client = kfp.Client(host=server.base_url, existing_token=server.seed.api_key)
+    run_id = client.create_run_from_pipeline_func(
+        P.loud, arguments={"text": "cli-marker"}, run_name="pipectl-run"
+    ).run_id
+    client.wait_for_run_completion(run_id, timeout=300)
+
+    listed = cli.json("kfp", "runs", "list")
+    assert run_id in [r["run_id"] for r in listed]
+    assert f"{run_id}" in cli.ok("kfp", "runs", "list")  # the table
+    run = cli.json("kfp", "runs", "get", run_id)
+    assert run["state"] == "SUCCEEDED" and run["display_name"] == "pipectl-run"
+    logs = cli.ok("kfp", "runs", "logs", run_id)
+    assert "==> shout" in logs and "shouting cli-marker" in logs
+    artifacts = cli.json("kfp", "runs", "artifacts", run_id)
+    assert any(a["task"] == "shout" and a["name"] == "data" for a in artifacts), artifacts
     assert cli.run("kfp", "runs", "get", "no-such-run").returncode == 4

@@ -62,7 +62,7 @@ def test_kfp_runs_list_get_wait_logs_artifacts(sdk, server, tmp_path):
 
     client = kfp.Client(host=server.base_url, existing_token=server.seed.api_key)
     run_id = client.create_run_from_pipeline_func(
-        P.branches, arguments={"n": 3, "threshold": 10}, run_name=unique("sdk-run")
+        P.loud, arguments={"text": "sdk-marker"}, run_name=unique("sdk-run")
     ).run_id
     states = []
     run = sdk.kfp.runs.wait_for(run_id, timeout=300, poll=0.2, progress=states.append)
@@ -70,7 +70,7 @@ def test_kfp_runs_list_get_wait_logs_artifacts(sdk, server, tmp_path):
     assert run_id in [r.run_id for r in sdk.kfp.runs.list(page_size=1)]
     assert sdk.kfp.runs.get(run_id).run_id == run_id
     artifacts = sdk.kfp.runs.artifacts(run_id)
-    data = next(a for a in artifacts if a["name"] == "data" and a["task"] == "make-numbers")
-    assert sdk.kfp.runs.read_artifact(run_id, data["node_id"], "data") == b"0,1,2"
-    maker = next(t for t in sdk.kfp.runs.tasks(run_id) if t["display_name"] == "make-numbers")
-    assert isinstance(sdk.kfp.runs.logs(run_id, maker["task_id"]), str)
+    data = next(a for a in artifacts if a["name"] == "data" and a["task"] == "shout")
+    assert sdk.kfp.runs.read_artifact(run_id, data["node_id"], "data") == b"SDK-MARKER"
+    task = next(t for t in sdk.kfp.runs.tasks(run_id) if t["display_name"] == "shout")
+    assert "shouting sdk-marker" in sdk.kfp.runs.logs(run_id, task["task_id"])

@@ -69,6 +69,19 @@ def final_state(status: dsl.PipelineTaskFinalStatus) -> str:
     return status.state
 
 
+@dsl.component(base_image="python:3.11")
+def shout(text: str, data: Output[Dataset]) -> str:
+    print(f"shouting {text}")  # the task's log
+    with open(data.path, "w") as f:
+        f.write(text.upper())
+    return text.upper()
+
+
+@dsl.pipeline(name="loud")
+def loud(text: str = "hello") -> str:
+    return shout(text=text).outputs["Output"]
+
+
 @dsl.pipeline(name="arith")
 def arith(a: int = 2, b: int = 3) -> int:
     s = add(a=a, b=b)

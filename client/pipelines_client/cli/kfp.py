@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import NotFound
 from .output import OutputOption, emit_list, emit_one
 from .state import client
 
@@ -59,7 +60,10 @@ def logs(
         if not node:
             continue
         print(f"==> {detail.get('display_name') or node} ({node}) <==", flush=True)
-        print(runs_.logs(run_id, node), end="\n", flush=True)
+        try:
+            print(runs_.logs(run_id, node), end="\n", flush=True)
+        except NotFound as exc:  # a DAG task, or one that has not run: no process, no log
+            print(f"({exc.message})", flush=True)
 
 
 @runs.command()

@@ -7,6 +7,7 @@ import base64
 from collections.abc import Callable
 from typing import Any
 
+from kfp_v1alpha1_api.api.run_log_service import run_service_read_log
 from kfp_v2beta1_api.api.run_service import (
     run_service_get_run,
     run_service_list_runs,
@@ -18,7 +19,6 @@ from ..core import as_dict
 from ._base import await_wait, status_of, wait
 
 FINAL_RUN_STATES = frozenset({"SUCCEEDED", "FAILED", "CANCELED", "SKIPPED"})
-LOG_PATH = "/apis/v1alpha1/runs/{run_id}/nodes/{node_id}/log"
 
 
 def _opt(value: Any) -> Any:
@@ -81,7 +81,7 @@ class Runs:
 
     def logs(self, run_id: str, node_id: str) -> str:
         """A task's log (its end, as the server keeps it)."""
-        return self._client.request("GET", LOG_PATH.format(run_id=run_id, node_id=node_id)).text
+        return self._client.call(run_service_read_log, run_id=run_id, node_id=node_id)
 
     def artifacts(self, run_id: str) -> list[dict]:
         return artifact_list(self.get(run_id))
@@ -116,10 +116,7 @@ class AsyncRuns(Runs):
         return (as_dict(await self.get(run_id)).get("run_details") or {}).get("task_details") or []
 
     async def logs(self, run_id: str, node_id: str) -> str:
-        response = await self._client.request(
-            "GET", LOG_PATH.format(run_id=run_id, node_id=node_id)
-        )
-        return response.text
+        return await self._client.call(run_service_read_log, run_id=run_id, node_id=node_id)
 
     async def artifacts(self, run_id: str) -> list[dict]:
         return artifact_list(await self.get(run_id))
