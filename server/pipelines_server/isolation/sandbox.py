@@ -242,18 +242,24 @@ class Sandbox:
         cwd: str = "/tmp",
         ro: Iterable[str] = (),
         rw: Iterable[str] = (),
+        mounts: Iterable[tuple[str, str, bool]] = (),
     ) -> list[str]:
-        """The bwrap command line that runs `argv` in a sandbox."""
+        """The bwrap command line that runs `argv` in a sandbox. `ro` and `rw` are host paths
+        seen at the same place; `mounts` are (host path, path in the sandbox, writable?)
+        binds at another place (KFP volumes, secrets, the workspace)."""
         if not self._base:
             self._base = self._base_args()
         args = list(self._base)
         ro = [p for p in ro if os.path.exists(p)]
         rw = list(rw)
-        args += _dirs_for([*ro, *rw])
+        mounts = list(mounts)
+        args += _dirs_for([*ro, *rw, *(target for _, target, _ in mounts)])
         for path in rw:
             args += ["--bind", path, path]
         for path in ro:
             args += ["--ro-bind", path, path]
+        for source, target, writable in mounts:
+            args += ["--bind" if writable else "--ro-bind", source, target]
         args += ["--remount-ro", "/"]
         for key, value in env.items():
             args += ["--setenv", key, value]
@@ -266,12 +272,23 @@ class Sandbox:
             return None
         return random.randrange(UID_LOW, UID_HIGH)
 
+    def shared_uid(self, key: int) -> int | None:
+        """The uid sandboxes that share storage (an organization's KFP volumes and run
+        workspaces: `key` is the organization's id) drop to, so that what one writes the
+        next can change (root servers only; None: keep the uid). Above the per-sandbox
+        range, so never one of those."""
+        if not (self.active and self._root):
+            return None
+        return UID_HIGH + key
+
     def exec_prefix(
-        self, uid: int | None, memory_mb: int = 0, env: dict[str, str] | None = None
+        self, uid: int | None, memory_mb: int = 0, env: dict[str, str] | str | None = None
     ) -> list[str]:
         """What runs before an arbitrary command in a sandbox (KFP tasks): drops to `uid`,
         sets the process and memory limits, then execs the command with `env` (the
-        component's own variables, which must not reach the pre-drop step) added."""
+        component's own variables, which must not reach the pre-drop step) added. `env`
+        may instead be "@<path>": a JSON file (in the sandbox) read before the drop, for
+        values that must not be on a command line (secrets)."""
         return [
             _interpreter(),
             "-I",
@@ -280,7 +297,7 @@ class Sandbox:
             str(uid if uid is not None else -1),
             str(self.max_processes),
             str(memory_mb),
-            json.dumps(env or {}),
+            env if isinstance(env, str) else json.dumps(env or {}),
             "--",
         ]
 
