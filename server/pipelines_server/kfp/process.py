@@ -16,7 +16,7 @@ from ..isolation import sandbox as sandboxes
 from .files import read_regular_tail
 from .pip import installs_packages, strip_satisfied_pip
 from .records import RUNNING, TaskRecord, is_artifact, local_path
-from .workspaces import MOUNT_PATH, restore, shield
+from .workspaces import MOUNT_PATH, restore, shield, shield_inputs
 
 if TYPE_CHECKING:
     from .dag import PipelineRun
@@ -55,7 +55,7 @@ def execute(
     )
     command = placeholder_utils.replace_placeholders(
         full_command=shield(list(container.command) + list(container.args)),
-        executor_input_dict=executor_input_dict,
+        executor_input_dict=shield_inputs(executor_input_dict),
         pipeline_resource_name=run.resource_name,
         task_resource_name=display,
         pipeline_root=run.pipeline_root,

@@ -19,7 +19,7 @@ PLACEHOLDER = "{{$.workspace_path}}"  # dsl.WORKSPACE_PATH_PLACEHOLDER
 MOUNT_PATH = "/kfp-workspace"  # kfp.dsl.constants.WORKSPACE_MOUNT_PATH, upstream's mount
 # What stands in for the workspace in a component's command line while kfp.local resolves
 # the other placeholders (its own resolution asks for a local.init workspace_root).
-_SENTINEL = "\x00kfp-workspace\x00"
+_SENTINEL = "@@kfp-ws-5e0c9b@@"  # printable: it must survive json.dumps of the executor input
 
 
 def configured(platform_spec: dict | None) -> bool:
@@ -41,6 +41,15 @@ def uses(arguments: dict) -> bool:
         if isinstance(value, str) and (PLACEHOLDER in value or value.startswith(MOUNT_PATH)):
             return True
     return False
+
+
+def shield_inputs(executor_input: dict) -> dict:
+    """The executor input (as a dict) with the workspace hidden in its parameter values."""
+    values = executor_input.get("inputs", {}).get("parameterValues", {})
+    for key, value in values.items():
+        if isinstance(value, str):
+            values[key] = value.replace(PLACEHOLDER, _SENTINEL).replace(MOUNT_PATH, _SENTINEL)
+    return executor_input
 
 
 def shield(command: list[str]) -> list[str]:
