@@ -139,9 +139,7 @@ def test_the_workspace_is_shared_by_the_runs_tasks_and_removed_after_success(box
     assert not (folder / raw["run_id"]).exists()
 
 
-def test_a_second_organization_reaches_neither_the_first_ones_secret_nor_its_volume(
-    boxed, client
-):
+def test_a_second_organization_reaches_neither_the_first_ones_secret_nor_its_volume(boxed, client):
     first = _run(client, boxed, boxed.seed.api_key, P.named_volume, text="first org's text")
     assert first["state"] == "SUCCEEDED", _failure(first)
     again = _run(client, boxed, boxed.seed.api_key, P.mount_existing_volume)
