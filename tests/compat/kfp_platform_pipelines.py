@@ -193,3 +193,17 @@ def read_from_workspace(file_path: str) -> str:
 def workspace() -> str:
     written = write_to_workspace(workspace_path=dsl.WORKSPACE_PATH_PLACEHOLDER)
     return read_from_workspace(file_path=written.output).output
+
+
+@dsl.component(base_image="python:3.11")
+def fail_after(file_path: str):
+    raise RuntimeError("failing on purpose after writing " + file_path)
+
+
+@dsl.pipeline(
+    name="workspace-then-failure",
+    pipeline_config=dsl.PipelineConfig(workspace=dsl.WorkspaceConfig(size="1Mi")),
+)
+def workspace_then_failure():
+    written = write_to_workspace(workspace_path=dsl.WORKSPACE_PATH_PLACEHOLDER)
+    fail_after(file_path=written.output)

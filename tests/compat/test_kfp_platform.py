@@ -161,3 +161,12 @@ def test_a_second_organization_reaches_neither_the_first_ones_secret_nor_its_vol
     assert own["state"] == "SUCCEEDED", _failure(own)
     mine = _run(client, boxed, boxed.seed.api_key, P.mount_existing_volume)
     assert _root_output(mine) == "first org's text"
+
+
+def test_a_failed_runs_workspace_is_kept_until_the_run_is_deleted(boxed, client):
+    raw = _run(client, boxed, boxed.seed.api_key, P.workspace_then_failure)
+    assert raw["state"] == "FAILED"
+    folder = boxed.data_dir / "kfp-volumes" / str(boxed.seed.org_id) / "workspaces" / raw["run_id"]
+    assert (folder / "data" / "test_file.txt").read_text() == "Hello from workspace!"
+    client.delete_run(raw["run_id"])
+    assert not folder.exists()

@@ -211,6 +211,12 @@ class KfpRunner:
     def wake(self) -> None:
         self._wake.set()
 
+    def run_deleted(self, org_id: int, run_id: str) -> None:
+        """A deleted run's workspace goes with it (a run still going here is stopped by
+        terminate_local first; one going elsewhere notices the row is gone)."""
+        with contextlib.suppress(Exception):
+            Volumes(self.volumes_root, org_id).remove_workspace(run_id)
+
     def terminate_local(self, run_id: str) -> None:
         with self._lock:
             a = self.active.get(run_id)
