@@ -205,5 +205,48 @@ def fail_after(file_path: str):
     pipeline_config=dsl.PipelineConfig(workspace=dsl.WorkspaceConfig(size="1Mi")),
 )
 def workspace_then_failure():
+    # Not cached: the workspace test's run wrote the same file with the same inputs.
     written = write_to_workspace(workspace_path=dsl.WORKSPACE_PATH_PLACEHOLDER)
+    written.set_caching_options(False)
     fail_after(file_path=written.output)
+
+
+@dsl.component(
+    base_image="python:3.11",
+    task_config_passthroughs=[
+        dsl.TaskConfigPassthrough(field=dsl.TaskConfigField.ENV, apply_to_task=True),
+        dsl.TaskConfigField.RESOURCES,
+        dsl.TaskConfigField.KUBERNETES_VOLUMES,
+        dsl.TaskConfigField.KUBERNETES_NODE_SELECTOR,
+        dsl.TaskConfigField.KUBERNETES_TOLERATIONS,
+    ],
+)
+def echo_task_config(workspace_path: str, task_config: dsl.TaskConfig) -> str:
+    import dataclasses
+    import json
+    import os
+
+    assert os.environ["GREETING"] == "hi"
+    return json.dumps(dataclasses.asdict(task_config), sort_keys=True)
+
+
+@dsl.pipeline(
+    name="task-config",
+    pipeline_config=dsl.PipelineConfig(workspace=dsl.WorkspaceConfig(size="1Mi")),
+)
+def task_config() -> str:
+    pvc = kubernetes.CreatePVC(
+        pvc_name="task-config-volume", access_modes=["ReadWriteOnce"], size="1Mi"
+    ).set_caching_options(False)
+    task = (
+        echo_task_config(workspace_path=dsl.WORKSPACE_PATH_PLACEHOLDER)
+        .set_caching_options(False)
+        .set_cpu_limit("100m")
+        .set_memory_request("100Mi")
+        .set_env_variable(name="GREETING", value="hi")
+    )
+    kubernetes.mount_pvc(task, pvc_name=pvc.outputs["name"], mount_path="/data")
+    kubernetes.add_node_selector(task, label_key="disktype", label_value="ssd")
+    kubernetes.add_toleration(task, key="k", operator="Exists", effect="NoExecute")
+    kubernetes.DeletePVC(pvc_name=pvc.outputs["name"]).after(task)
+    return task.output

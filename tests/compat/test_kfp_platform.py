@@ -170,3 +170,30 @@ def test_a_failed_runs_workspace_is_kept_until_the_run_is_deleted(boxed, client)
     assert (folder / "data" / "test_file.txt").read_text() == "Hello from workspace!"
     client.delete_run(raw["run_id"])
     assert not folder.exists()
+
+
+def test_a_task_config_input_receives_what_upstreams_driver_gives(boxed, client):
+    raw = _run(client, boxed, boxed.seed.api_key, P.task_config)
+    assert raw["state"] == "SUCCEEDED", _failure(raw)
+    config = json.loads(_root_output(raw))
+    assert config == {
+        "affinity": None,
+        "env": [{"name": "GREETING", "value": "hi"}],
+        "node_selector": {"disktype": "ssd"},
+        "resources": {"limits": {"cpu": "100m"}, "requests": {"memory": "100Mi"}},
+        "tolerations": [{"effect": "NoExecute", "key": "k", "operator": "Exists"}],
+        "volume_mounts": [
+            {"mountPath": "/kfp-workspace", "name": "kfp-workspace"},
+            {"mountPath": "/data", "name": "task-config-volume"},
+        ],
+        "volumes": [
+            {
+                "name": "kfp-workspace",
+                "persistentVolumeClaim": {"claimName": f"{raw['run_id']}-kfp-workspace"},
+            },
+            {
+                "name": "task-config-volume",
+                "persistentVolumeClaim": {"claimName": "task-config-volume"},
+            },
+        ],
+    }

@@ -484,6 +484,7 @@ class PipelineRun:
                 extras = self.platform.for_task(
                     component.executor_label, arguments, store, rec.task_id
                 )
+                arguments = self.platform.with_task_config(component, container, extras, arguments)
             except PlatformError as exc:
                 self._set(rec, FAILED, str(exc))
                 return FAILED, {}

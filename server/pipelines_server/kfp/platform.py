@@ -33,7 +33,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import workspaces
+from . import task_config, workspaces
 from .volumes import VolumeError, Volumes
 
 SecretLookup = Callable[[str], dict]  # secret name -> {key: value}; raises when missing
@@ -79,6 +79,7 @@ class TaskPlatform:
     shared_storage: bool = False  # mounts a volume or the workspace (kfp/volumes.py's uid)
     workspace: str | None = None  # the path tasks see the workspace at, if it is mounted
     scratch: str | None = None  # a private folder to remove when the task has ended
+    claims: list = field(default_factory=list)  # (volume name, mount path) of mount_pvc
 
     def cleanup(self) -> None:
         if self.scratch:
@@ -178,6 +179,20 @@ class Platform:
             raise PlatformError(str(exc)) from exc
         return out
 
+    def with_task_config(self, component, container, out: TaskPlatform, arguments: dict) -> dict:
+        """The arguments with the component's dsl.TaskConfig inputs filled (kfp/task_config.py)."""
+        names = task_config.inputs(component)
+        if not names:
+            return arguments
+        struct = task_config.build(
+            component,
+            container,
+            self.executors.get(component.executor_label) or {},
+            out.claims,
+            f"{self.run_id}-kfp-workspace" if out.workspace else None,
+        )
+        return {**arguments, **dict.fromkeys(names, struct)}
+
     @staticmethod
     def _check_supported(config: dict) -> None:
         for key, what in UNSUPPORTED.items():
@@ -266,6 +281,7 @@ class Platform:
                     f"mount_pvc at {target} conflicts with the workspace at {workspaces.MOUNT_PATH}"
                 )
             out.mounts.append(Mount(self.volumes.mountable(name), target, True))
+            out.claims.append((name, target))
             out.shared_storage = True
 
     def _scratch(self, out: TaskPlatform) -> str:

@@ -215,3 +215,44 @@ def test_the_workspace_is_hidden_from_kfp_local_and_restored():
     assert restored == ["x", "/kfp-workspace", "/kfp-workspace/a"]
     inputs = {"inputs": {"parameterValues": {"p": "/kfp-workspace/f", "n": 2}}}
     assert json.dumps(workspaces.shield_inputs(inputs)).count("kfp-workspace") == 0
+
+
+def test_a_task_config_struct_holds_only_the_fields_passed_through():
+    from kfp.pipeline_spec import pipeline_spec_pb2 as pb
+
+    from pipelines_server.kfp import task_config
+
+    component = pb.ComponentSpec()
+    component.input_definitions.parameters["tc"].parameter_type = task_config.TASK_CONFIG_TYPE
+    component.input_definitions.parameters["n"].parameter_type = 1
+    for field in (2, 4, 3):  # ENV, KUBERNETES_TOLERATIONS, KUBERNETES_AFFINITY
+        component.task_config_passthroughs.add(field=field)
+    container = pb.PipelineDeploymentConfig.PipelineContainerSpec()
+    container.env.add(name="A", value="1")
+    config = {
+        "tolerations": [{"key": "k", "operator": "Exists", "tolerationSeconds": "60"}],
+        "nodeAffinity": [
+            {"matchExpressions": [{"key": "d", "operator": "In", "values": ["x"]}]},
+            {"matchExpressions": [{"key": "z", "operator": "Exists"}], "weight": 5},
+        ],
+    }
+    assert task_config.inputs(component) == ["tc"]
+    assert task_config.build(component, container, config, [], None) == {
+        "env": [{"name": "A", "value": "1"}],
+        "tolerations": [{"key": "k", "operator": "Exists", "tolerationSeconds": 60}],
+        "affinity": {
+            "nodeAffinity": {
+                "requiredDuringSchedulingIgnoredDuringExecution": {
+                    "nodeSelectorTerms": [
+                        {"matchExpressions": [{"key": "d", "operator": "In", "values": ["x"]}]}
+                    ]
+                },
+                "preferredDuringSchedulingIgnoredDuringExecution": [
+                    {
+                        "weight": 5,
+                        "preference": {"matchExpressions": [{"key": "z", "operator": "Exists"}]},
+                    }
+                ],
+            }
+        },
+    }
