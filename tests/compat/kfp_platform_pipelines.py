@@ -250,3 +250,11 @@ def task_config() -> str:
     kubernetes.add_toleration(task, key="k", operator="Exists", effect="NoExecute")
     kubernetes.DeletePVC(pvc_name=pvc.outputs["name"]).after(task)
     return task.output
+
+
+@dsl.pipeline(name="volume-over-the-interpreter")
+def volume_over_the_interpreter():
+    """A writable volume over what the sandbox's first process runs (before its uid drop)."""
+    pvc = kubernetes.CreatePVC(pvc_name="over-usr", access_modes=["ReadWriteOnce"], size="1Mi")
+    task = read_text().set_caching_options(False)
+    kubernetes.mount_pvc(task, pvc_name=pvc.outputs["name"], mount_path="/usr/lib")

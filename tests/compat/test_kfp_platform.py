@@ -197,3 +197,10 @@ def test_a_task_config_input_receives_what_upstreams_driver_gives(boxed, client)
             },
         ],
     }
+
+
+def test_a_volume_cannot_cover_what_the_sandbox_runs(boxed, client):
+    raw = _run(client, boxed, boxed.seed.api_key, P.volume_over_the_interpreter)
+    assert raw["state"] == "FAILED"
+    task = next(t for t in _tasks(raw) if t["display_name"] == "read-text")
+    assert "/usr/lib would cover /usr, which the sandbox needs" in task["error"]["message"]

@@ -98,6 +98,7 @@ class Sandbox:
     count_orgs: Callable[[], int] | None = None
     _root: bool = field(default_factory=lambda: os.geteuid() == 0)
     _base: list[str] = field(default_factory=list)
+    _system: list[str] = field(default_factory=list)  # what the sandbox's own binds hold
 
     # -- set-up --
 
@@ -225,6 +226,7 @@ class Sandbox:
         ro += _python_paths()
         ro.append(SANDBOX_EXEC)
         ro = _outermost(ro)
+        self._system = [*ro, *(link for _, link in links), "/proc", "/dev", "/tmp"]
         args += _dirs_for(ro)
         for path in ro:
             args += ["--ro-bind", path, path]
@@ -265,6 +267,21 @@ class Sandbox:
             args += ["--setenv", key, value]
         args += ["--chdir", cwd, "--", *argv]
         return args
+
+    def mount_conflict(self, target: str, own: Iterable[str] = ()) -> str | None:
+        """Why a caller's mount at `target` must not be made (None: it may): it would cover,
+        or lie inside, what the sandbox binds itself (the interpreter, the libraries, the
+        first process's code, /proc, /dev, /tmp) or the caller's `own` paths (a task's folder
+        and inputs). Covering those would let the mounted files run before the uid drop or
+        hide the task's own folder."""
+        if not self._base:
+            self._base = self._base_args()
+        target = os.path.normpath(target)
+        for path in [*self._system, *own]:
+            path = os.path.normpath(path)
+            if target == path or _inside(target, path) or _inside(path, target):
+                return f"{target} would cover {path}, which the sandbox needs"
+        return None
 
     def new_uid(self) -> int | None:
         """The uid a sandbox drops to (root servers only; None: keep the uid)."""
@@ -385,6 +402,10 @@ def _python_paths() -> list[str]:
         if p and os.path.isdir(p):
             paths.add(os.path.realpath(p))
     return sorted(p for p in paths if p and p != "/")
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path.startswith(folder.rstrip("/") + "/")
 
 
 def _outermost(paths: Iterable[str]) -> list[str]:

@@ -123,6 +123,10 @@ def execute(
         if uid is not None:
             os.chown(task_root, uid, uid)
         mounts = [(m.source, m.target, m.writable) for m in extras.mounts] if extras else []
+        for _source, target, _writable in mounts:
+            conflict = box.mount_conflict(target, [task_root, *inputs, ENV_FILE])
+            if conflict:
+                return False, {}, f"The task cannot mount a volume or secret: {conflict}"
         task_env: dict | str = own_env
         if secret_env:  # off the command line: a file the sandbox's first process reads
             path = run.platform.env_file(extras, {**own_env, **secret_env})
