@@ -115,6 +115,11 @@ def test_pod_labels_and_annotations_are_read_through_field_paths(boxed, client):
     outputs = {t["display_name"]: t.get("output_parameters") for t in _tasks(raw)}
     assert outputs["read-pod-metadata"] == {"Output": "metadata ok"}
     assert outputs["read-no-pod-metadata"] == {"Output": "no metadata ok"}
+    task = next(t for t in _tasks(raw) if t["display_name"] == "read-pod-metadata")
+    assert task["pod_labels"] == {"task-label-1": "one", "task-label-2": "two"}
+    assert task["pod_annotations"] == {"task-annotation": "note"}
+    bare = next(t for t in _tasks(raw) if t["display_name"] == "read-no-pod-metadata")
+    assert "pod_labels" not in bare and "pod_annotations" not in bare
 
 
 def test_a_created_volume_is_shared_by_tasks_and_deleted(boxed, client):

@@ -50,6 +50,8 @@ def task_detail(run_id: str, rec: dict) -> dict:
             ],
             "kind": rec.get("kind"),
             "cached": rec.get("cached") or None,
+            "pod_labels": rec.get("pod_labels") or None,
+            "pod_annotations": rec.get("pod_annotations") or None,
         }
     )
 
