@@ -224,11 +224,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.metrics_port and settings.metrics:
             _metrics_dir(settings, "kfp-worker")
             _serve_metrics(args.metrics_port)
+        from .engine.credentials import CredentialStore
+        from .engine.secrets import derive_key
         from .kfp.runner import run_worker
 
         migrate(settings.database_url)
         _check_sandbox(settings)
-        return run_worker(settings)
+        key = derive_key(settings.ensure_secret_key())
+        return run_worker(settings, lambda db: CredentialStore(db, key))
 
     workers = args.workers or settings.serve_workers
     if workers > 1 and settings.database_url.startswith("sqlite"):

@@ -163,7 +163,8 @@ def build_runtime(settings: Settings) -> Runtime:
         credentials=CredentialStore(db, credential_key),
         send=send,
     )
-    kfp_runner = kfp_runner_from_settings(db, settings)
+    # KFP secrets (kfp-kubernetes use_secret_as_env/_volume) are the organization's credentials.
+    kfp_runner = kfp_runner_from_settings(db, settings, CredentialStore(db, credential_key))
     jobs = JobRunner(
         db,
         settings.job_workers,

@@ -104,6 +104,7 @@ class Settings:
     kfp_runs: int = 2
     kfp_parallelism: int = 4
     kfp_pipeline_root: Path | None = None
+    kfp_volumes_root: Path | None = None  # kfp-kubernetes volumes (CreatePVC, mount_pvc)
     kfp_skip_installed_pip: bool = True
     kfp_task_timeout_seconds: float = 0.0
     kfp_lease_seconds: float = 60.0
@@ -190,6 +191,9 @@ class Settings:
             kfp_pipeline_root=Path(
                 _env("PIPELINES_KFP_PIPELINE_ROOT", str(data_dir / "kfp-artifacts"))
             ).resolve(),
+            kfp_volumes_root=Path(
+                _env("PIPELINES_KFP_VOLUMES_ROOT", str(data_dir / "kfp-volumes"))
+            ).resolve(),
             kfp_skip_installed_pip=_bool("PIPELINES_KFP_SKIP_INSTALLED_PIP", True),
             kfp_task_timeout_seconds=_float("PIPELINES_KFP_TASK_TIMEOUT_SECONDS", 0.0),
             kfp_lease_seconds=_float("PIPELINES_KFP_LEASE_SECONDS", 60.0),
@@ -257,6 +261,10 @@ class Settings:
     @property
     def pipeline_root(self) -> Path:
         return self.kfp_pipeline_root or self.data_dir / "kfp-artifacts"
+
+    @property
+    def volumes_root(self) -> Path:
+        return self.kfp_volumes_root or self.data_dir / "kfp-volumes"
 
     @property
     def uploads_dir(self) -> Path:

@@ -98,6 +98,7 @@ class Sandbox:
     count_orgs: Callable[[], int] | None = None
     _root: bool = field(default_factory=lambda: os.geteuid() == 0)
     _base: list[str] = field(default_factory=list)
+    _system: list[str] = field(default_factory=list)  # what the sandbox's own binds hold
 
     # -- set-up --
 
@@ -225,6 +226,7 @@ class Sandbox:
         ro += _python_paths()
         ro.append(SANDBOX_EXEC)
         ro = _outermost(ro)
+        self._system = [*ro, *(link for _, link in links), "/proc", "/dev", "/tmp"]
         args += _dirs_for(ro)
         for path in ro:
             args += ["--ro-bind", path, path]
@@ -242,23 +244,44 @@ class Sandbox:
         cwd: str = "/tmp",
         ro: Iterable[str] = (),
         rw: Iterable[str] = (),
+        mounts: Iterable[tuple[str, str, bool]] = (),
     ) -> list[str]:
-        """The bwrap command line that runs `argv` in a sandbox."""
+        """The bwrap command line that runs `argv` in a sandbox. `ro` and `rw` are host paths
+        seen at the same place; `mounts` are (host path, path in the sandbox, writable?)
+        binds at another place (KFP volumes, secrets, the workspace)."""
         if not self._base:
             self._base = self._base_args()
         args = list(self._base)
         ro = [p for p in ro if os.path.exists(p)]
         rw = list(rw)
-        args += _dirs_for([*ro, *rw])
+        mounts = list(mounts)
+        args += _dirs_for([*ro, *rw, *(target for _, target, _ in mounts)])
         for path in rw:
             args += ["--bind", path, path]
         for path in ro:
             args += ["--ro-bind", path, path]
+        for source, target, writable in mounts:
+            args += ["--bind" if writable else "--ro-bind", source, target]
         args += ["--remount-ro", "/"]
         for key, value in env.items():
             args += ["--setenv", key, value]
         args += ["--chdir", cwd, "--", *argv]
         return args
+
+    def mount_conflict(self, target: str, own: Iterable[str] = ()) -> str | None:
+        """Why a caller's mount at `target` must not be made (None: it may): it would cover,
+        or lie inside, what the sandbox binds itself (the interpreter, the libraries, the
+        first process's code, /proc, /dev, /tmp) or the caller's `own` paths (a task's folder
+        and inputs). Covering those would let the mounted files run before the uid drop or
+        hide the task's own folder."""
+        if not self._base:
+            self._base = self._base_args()
+        target = os.path.normpath(target)
+        for path in [*self._system, *own]:
+            path = os.path.normpath(path)
+            if target == path or _inside(target, path) or _inside(path, target):
+                return f"{target} would cover {path}, which the sandbox needs"
+        return None
 
     def new_uid(self) -> int | None:
         """The uid a sandbox drops to (root servers only; None: keep the uid)."""
@@ -266,12 +289,23 @@ class Sandbox:
             return None
         return random.randrange(UID_LOW, UID_HIGH)
 
+    def shared_uid(self, key: int) -> int | None:
+        """The uid sandboxes that share storage (an organization's KFP volumes and run
+        workspaces: `key` is the organization's id) drop to, so that what one writes the
+        next can change (root servers only; None: keep the uid). Above the per-sandbox
+        range, so never one of those."""
+        if not (self.active and self._root):
+            return None
+        return UID_HIGH + key
+
     def exec_prefix(
-        self, uid: int | None, memory_mb: int = 0, env: dict[str, str] | None = None
+        self, uid: int | None, memory_mb: int = 0, env: dict[str, str] | str | None = None
     ) -> list[str]:
         """What runs before an arbitrary command in a sandbox (KFP tasks): drops to `uid`,
         sets the process and memory limits, then execs the command with `env` (the
-        component's own variables, which must not reach the pre-drop step) added."""
+        component's own variables, which must not reach the pre-drop step) added. `env`
+        may instead be "@<path>": a JSON file (in the sandbox) read before the drop, for
+        values that must not be on a command line (secrets)."""
         return [
             _interpreter(),
             "-I",
@@ -280,7 +314,7 @@ class Sandbox:
             str(uid if uid is not None else -1),
             str(self.max_processes),
             str(memory_mb),
-            json.dumps(env or {}),
+            env if isinstance(env, str) else json.dumps(env or {}),
             "--",
         ]
 
@@ -368,6 +402,10 @@ def _python_paths() -> list[str]:
         if p and os.path.isdir(p):
             paths.add(os.path.realpath(p))
     return sorted(p for p in paths if p and p != "/")
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path.startswith(folder.rstrip("/") + "/")
 
 
 def _outermost(paths: Iterable[str]) -> list[str]:

@@ -2,7 +2,8 @@
 ENV_JSON -- COMMAND...`. It drops to UID (when >= 0: the server runs as root, and bwrap kept
 only CAP_SETUID/CAP_SETGID for this step), sets RLIMIT_NPROC (processes and threads of that
 uid; root would ignore it) and RLIMIT_AS (when MEMORY_MB > 0), then execs COMMAND with the
-component's own environment variables (ENV_JSON) added. Those variables are the pipeline
+component's own environment variables (ENV_JSON, or @PATH: a JSON file read before the drop)
+added. Those variables are the pipeline
 author's (LD_PRELOAD among them, possibly), so they must reach nothing that runs before the
 drop: this process itself starts with the server's fixed, minimal environment. Standard
 library only, and as little as possible of it: it runs once per task.
@@ -147,6 +148,9 @@ def main() -> None:
     uid, nproc, memory_mb, env_json, sep, *command = sys.argv[1:]
     if sep != "--" or not command:
         sys.exit("usage: sandbox_exec.py UID NPROC MEMORY_MB ENV_JSON -- COMMAND...")
+    if env_json.startswith("@"):  # a file (secret values stay off command lines)
+        with open(env_json[1:], encoding="utf-8") as f:
+            env_json = f.read()
     drop(int(uid), int(nproc), int(memory_mb))
     env = dict(os.environ)
     env.update(json.loads(env_json))

@@ -43,6 +43,7 @@ from ..isolation import sandbox as sandboxes
 from ..patches import kfp_is_exit_task, kfp_is_parallel_for
 from . import driver, process
 from .cache import Cache, fingerprint, outputs_from_cache
+from .platform import Platform, PlatformError
 from .records import (
     CANCELED,
     FAILED,
@@ -85,6 +86,7 @@ class PipelineRun:
         task_memory_mb: int = 0,
         input_allowed: Callable[[str], bool] | None = None,
         display_name: str | None = None,
+        platform: Platform | None = None,
     ):
         from google.protobuf import json_format
         from kfp.local import utils as local_utils
@@ -106,6 +108,8 @@ class PipelineRun:
         # server allows only folders of its organization's runs (None: anything, for tests
         # that run a pipeline by itself).
         self.input_allowed = input_allowed
+        # The platform spec's settings (kfp/platform.py): secrets, volumes, the workspace.
+        self.platform = platform
         self.slots = threading.BoundedSemaphore(max(1, max_parallel))
         self.skip_satisfied_pip = skip_satisfied_pip
         self.task_timeout = task_timeout
@@ -381,7 +385,9 @@ class PipelineRun:
             task_id=task_id,
             status_of=status_of,
         )
-        return self._run_component(name, display, spec, component, arguments, parent, task_id)
+        return self._run_component(
+            name, display, spec, component, arguments, parent, task_id, store
+        )
 
     def _run_loop(self, name, spec, store, parent):
         from kfp.local.orchestrator import task_spec_utils
@@ -456,7 +462,9 @@ class PipelineRun:
 
     # -- components --
 
-    def _run_component(self, name, display, spec, component, arguments, parent, task_id=None):
+    def _run_component(
+        self, name, display, spec, component, arguments, parent, task_id=None, store=None
+    ):
         from kfp.local import importer_handler
 
         rec = self._new(display, parent, "component", task_id)
@@ -480,6 +488,17 @@ class PipelineRun:
             )
             return self._finish(rec, outputs, status.name == "SUCCESS", "The importer failed")
         container = executor.container
+        if self.platform is not None:
+            stub = self.platform.stub(container.image)
+            if stub:
+                return self._run_stub(rec, stub, container, component, arguments)
+            try:
+                arguments = self.platform.resolve_arguments(arguments)
+            except PlatformError as exc:
+                self._set(rec, FAILED, str(exc))
+                return FAILED, {}
+            rec.input_parameters = split_values(arguments)[0]
+            rec.pod_labels, rec.pod_annotations = self.platform.labels(component.executor_label)
         full_command = list(container.command) + list(container.args)
         from kfp.dsl import component_factory
 
@@ -508,15 +527,31 @@ class PipelineRun:
         factor = retry.backoff_factor if retry.backoff_factor > 0 else 2.0
         cap = retry.backoff_max_duration.seconds if retry.HasField("backoff_max_duration") else 3600
         ok, outputs, error = False, {}, None
-        for attempt in range(attempts):
-            rec.attempts = attempt + 1
-            given = driver.with_retry_count(arguments, attempt)
-            ok, outputs, error = process.execute(self, rec, display, component, container, given)
-            if ok or self.cancel.is_set() or attempt + 1 >= attempts:
-                break
-            delay = min(backoff * (factor**attempt), cap)
-            if self.cancel.wait(delay):
-                break
+        extras = None
+        if self.platform is not None:
+            try:
+                extras = self.platform.for_task(
+                    component.executor_label, arguments, store, rec.task_id
+                )
+                arguments = self.platform.with_task_config(component, container, extras, arguments)
+            except PlatformError as exc:
+                self._set(rec, FAILED, str(exc))
+                return FAILED, {}
+        try:
+            for attempt in range(attempts):
+                rec.attempts = attempt + 1
+                given = driver.with_retry_count(arguments, attempt)
+                ok, outputs, error = process.execute(
+                    self, rec, display, component, container, given, extras
+                )
+                if ok or self.cancel.is_set() or attempt + 1 >= attempts:
+                    break
+                delay = min(backoff * (factor**attempt), cap)
+                if self.cancel.wait(delay):
+                    break
+        finally:
+            if extras is not None:
+                extras.cleanup()
         if self.cancel.is_set() and not ok:
             self._set(rec, CANCELED, "The run was terminated")
             raise RunCanceled()
@@ -524,6 +559,22 @@ class PipelineRun:
             params, arts = split_values(outputs)
             with contextlib.suppress(Exception):
                 self.cache.put(key, {"parameters": params, "artifacts": arts}, shared=enable_cache)
+        return self._finish(rec, outputs, ok, error)
+
+    def _run_stub(self, rec, stub, container, component, arguments):
+        """kfp-kubernetes' CreatePVC / DeletePVC, done by the server. Cached within the run
+        only (a run taken over or retried keeps the volume it made), never across runs: a
+        claim another run made may have been deleted since."""
+        self._set(rec, RUNNING)
+        key = fingerprint(container, arguments, component) if self.cache is not None else None
+        hit = self.cache.get(key, shared=False) if key is not None else None
+        if hit is not None and outputs_from_cache(hit, component) is not None:
+            rec.cached = True
+            return self._finish(rec, outputs_from_cache(hit, component), True, None)
+        ok, outputs, error = self.platform.run_stub(stub, arguments)
+        if ok and key is not None:
+            with contextlib.suppress(Exception):
+                self.cache.put(key, {"parameters": outputs, "artifacts": {}}, shared=False)
         return self._finish(rec, outputs, ok, error)
 
     def _finish(self, rec, outputs, ok, error):

@@ -17,17 +17,29 @@ from . import driver
 from .files import read_regular_tail
 from .pip import installs_packages, strip_satisfied_pip
 from .records import RUNNING, TaskRecord, is_artifact, local_path
+from .workspaces import MOUNT_PATH, restore, shield, shield_inputs
 
 if TYPE_CHECKING:
     from .dag import PipelineRun
+    from .platform import TaskPlatform
 
 MAX_OUTPUT_FILE_BYTES = 16 * 1024 * 1024  # one output parameter file, or the executor output
 SANDBOX_PACKAGES = "/tmp/site-packages"  # a sandboxed task's pip installs (network allowed)
+ENV_FILE = "/run/kfp/env.json"  # a task's variables with secrets, read before the uid drop
 
 
-def execute(run: PipelineRun, rec: TaskRecord, display, component, container, arguments):
+def execute(
+    run: PipelineRun,
+    rec: TaskRecord,
+    display,
+    component,
+    container,
+    arguments,
+    extras: TaskPlatform | None = None,
+):
     """Runs one component task of `run` as a process (in the sandbox when there is one), in
-    its own folder: (ok, outputs, error)."""
+    its own folder: (ok, outputs, error). `extras`: what the pipeline's platform spec gives
+    the task (kfp/platform.py: variables, secrets, volumes, the workspace)."""
     from kfp.local import executor_input_utils, executor_output_utils, placeholder_utils
     from kfp.local.subprocess_task_handler import replace_python_executable
 
@@ -44,13 +56,14 @@ def execute(run: PipelineRun, rec: TaskRecord, display, component, container, ar
         executor_input=executor_input, component_spec=component
     )
     command = placeholder_utils.replace_placeholders(
-        full_command=list(container.command) + list(container.args),
-        executor_input_dict=executor_input_dict,
+        full_command=shield(list(container.command) + list(container.args)),
+        executor_input_dict=shield_inputs(executor_input_dict),
         pipeline_resource_name=run.resource_name,
         task_resource_name=display,
         pipeline_root=run.pipeline_root,
         unique_pipeline_id=run.unique_pipeline_id,
     )
+    command = restore(command, (extras.workspace if extras else None) or MOUNT_PATH)
     if run.skip_satisfied_pip:
         command = strip_satisfied_pip(command)
     command = replace_python_executable(command, sys.executable)
@@ -73,6 +86,17 @@ def execute(run: PipelineRun, rec: TaskRecord, display, component, container, ar
         # line installs goes to the sandbox's private /tmp and dies with it.
         env.update(PIP_TARGET=SANDBOX_PACKAGES, PYTHONPATH=SANDBOX_PACKAGES)
     own_env = {e.name: e.value for e in container.env}
+    if extras is not None:
+        own_env.update(extras.env)
+        if extras.mounts and not box.active:
+            return (
+                False,
+                {},
+                "The task mounts a volume or secret at "
+                + ", ".join(m.target for m in extras.mounts)
+                + ", which needs the sandbox (PIPELINES_SANDBOX): without it there is no "
+                "place of its own to mount it at",
+            )
     no_network = box.active and not box.network and installs_packages(command)
     inputs = _input_paths(arguments)
     if run.input_allowed is not None:
@@ -89,21 +113,34 @@ def execute(run: PipelineRun, rec: TaskRecord, display, component, container, ar
                 )
     # Without a sandbox, a guard process stands in for bwrap's --die-with-parent: the task
     # (and whatever it started) is killed when this process dies.
-    argv, popen_env, cwd = box.guard(command), {**env, **own_env}, task_root
+    secret_env = extras.secret_env if extras is not None else {}
+    argv, popen_env, cwd = box.guard(command), {**env, **own_env, **secret_env}, task_root
     if box.active:
         # The task's own folder is its only writable place besides a private /tmp;
         # the files of its input artifacts are visible read-only, nothing else of the
         # pipeline root (other runs, other organizations) is. The component's own
         # variables are applied only after the drop to the sandbox's uid.
-        uid = box.new_uid()
+        shared = extras is not None and extras.shared_storage and run.platform is not None
+        uid = run.platform.volumes.owner_uid if shared else box.new_uid()
         if uid is not None:
             os.chown(task_root, uid, uid)
+        mounts = [(m.source, m.target, m.writable) for m in extras.mounts] if extras else []
+        for _source, target, _writable in mounts:
+            conflict = box.mount_conflict(target, [task_root, *inputs, ENV_FILE])
+            if conflict:
+                return False, {}, f"The task cannot mount a volume or secret: {conflict}"
+        task_env: dict | str = own_env
+        if secret_env:  # off the command line: a file the sandbox's first process reads
+            path = run.platform.env_file(extras, {**own_env, **secret_env})
+            mounts.append((path, ENV_FILE, False))
+            task_env = "@" + ENV_FILE
         argv = box.wrap(
-            box.exec_prefix(uid, run.task_memory_mb, own_env) + command,
+            box.exec_prefix(uid, run.task_memory_mb, task_env) + command,
             env=env,
             cwd=task_root,
             rw=[task_root],
             ro=inputs,
+            mounts=mounts,
         )
         popen_env, cwd = {}, None
     log_path = os.path.join(task_root, "log.txt")

@@ -39,6 +39,8 @@ class TaskRecord:
     cached: bool = False
     attempts: int = 0
     state_history: list = field(default_factory=list)
+    pod_labels: dict = field(default_factory=dict)  # kfp-kubernetes add_pod_label
+    pod_annotations: dict = field(default_factory=dict)  # add_pod_annotation
 
     def as_dict(self) -> dict:
         """A copy to store (JSON-safe, detached from what running threads still change)."""

@@ -40,14 +40,16 @@ from ..shared.metrics import LEASES_TAKEN_OVER
 from ..shared.timestamps import utcnow
 from ..store import leases
 from ..store.db import Database
-from ..store.models import KfpRun
+from ..store.models import KfpRun, Project
 from ..store.process_leases import Duty
 from .artifacts import in_org_run_folder
 from .cache import DbCache
 from .dag import PipelineRun
+from .platform import Platform, secret_data
 from .records import RunResult, TaskRecord, split_values
 from .recurring_runs import fire_due
 from .runs import add_history, with_state
+from .volumes import Volumes
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +99,15 @@ class KfpRunner:
         task_memory_mb: int = 0,
         shutdown_grace: float = 20.0,
         schedule_seconds: float = 1.0,
+        volumes_root: Path | None = None,
+        credentials=None,
     ):
         self.db = db
+        # kfp-kubernetes: volumes and workspaces live under `volumes_root`; a secret is the
+        # organization's credential of that name, read with `credentials(org_id, name)`
+        # (the composition root passes the engine's credential store).
+        self.volumes_root = Path(volumes_root or Path(pipeline_root).parent / "kfp-volumes")
+        self.credentials = credentials
         self.pipeline_root = Path(pipeline_root)
         self.max_runs = max_runs
         self.max_parallel = max_parallel
@@ -201,6 +210,12 @@ class KfpRunner:
 
     def wake(self) -> None:
         self._wake.set()
+
+    def run_deleted(self, org_id: int, run_id: str) -> None:
+        """A deleted run's workspace goes with it (a run still going here is stopped by
+        terminate_local first; one going elsewhere notices the row is gone)."""
+        with contextlib.suppress(Exception):
+            Volumes(self.volumes_root, org_id).remove_workspace(run_id)
 
     def terminate_local(self, run_id: str) -> None:
         with self._lock:
@@ -305,8 +320,16 @@ class KfpRunner:
                 ir = json.loads(run.pipeline_spec)
                 params = (run.runtime_config or {}).get("parameters") or {}
                 org_id = run.org_id
-                display_name = run.display_name
-            self._start(run_id, token, ir, params, org_id, display_name)
+                context = {
+                    "display_name": run.display_name,
+                    "platform_spec": json.loads(run.platform_spec) if run.platform_spec else None,
+                    "namespace": session.scalar(
+                        select(Project.name).where(Project.id == run.project_id)
+                    )
+                    or "",
+                    "service_account": run.service_account or "",
+                }
+            self._start(run_id, token, ir, params, org_id, context)
 
     @staticmethod
     def _log_takeover(run_id, state, attempt, old_token, old_lease) -> None:
@@ -328,6 +351,25 @@ class KfpRunner:
             old_lease.isoformat() if old_lease is not None else "-",
         )
 
+    def _platform(self, run_id: str, org_id: int, context: dict) -> Platform:
+        box = sandboxes.current()
+        lookup = self.credentials
+
+        def secrets(name: str) -> dict:
+            if lookup is None:
+                raise LookupError("this process has no credential store")
+            return secret_data(lookup(org_id, name))
+
+        return Platform(
+            context.get("platform_spec"),
+            run_id=run_id,
+            volumes=Volumes(self.volumes_root, org_id, box.shared_uid(org_id)),
+            secrets=secrets,
+            sandboxed=box.active,
+            namespace=context.get("namespace", ""),
+            service_account=context.get("service_account", ""),
+        )
+
     def _start(
         self,
         run_id: str,
@@ -335,7 +377,7 @@ class KfpRunner:
         ir: dict,
         params: dict,
         org_id: int,
-        display_name: str | None = None,
+        context: dict | None = None,
     ) -> None:
         active: Active
         refused = sandboxes.current().refusal()
@@ -360,7 +402,8 @@ class KfpRunner:
                 task_timeout=self.task_timeout,
                 task_memory_mb=self.task_memory_mb,
                 input_allowed=org_run_folders(self.db, self.pipeline_root, org_id),
-                display_name=display_name,
+                display_name=(context or {}).get("display_name"),
+                platform=self._platform(run_id, org_id, context or {}),
             )
         except Exception as exc:  # noqa: BLE001 - an IR this kfp cannot load: the run fails
             log.exception("KFP run %s cannot start", run_id)
@@ -459,6 +502,9 @@ class KfpRunner:
         """The run's end. If its details cannot be stored (a database refusing a value), the
         run still ends, FAILED, with the reason."""
         outputs = split_values(a.result.outputs)[0]
+        if a.pipeline.platform is not None and a.result.state == "SUCCEEDED":
+            with contextlib.suppress(Exception):  # its workspace (a retry needs it otherwise)
+                a.pipeline.platform.finished(succeeded=True)
         try:
             with self.db.session() as session:
                 recorded = self._close(
@@ -525,7 +571,7 @@ class KfpRunner:
         return True
 
 
-def from_settings(db: Database, settings) -> KfpRunner:
+def from_settings(db: Database, settings, credentials=None) -> KfpRunner:
     return KfpRunner(
         db,
         pipeline_root=settings.pipeline_root,
@@ -537,10 +583,12 @@ def from_settings(db: Database, settings) -> KfpRunner:
         task_timeout=settings.kfp_task_timeout_seconds or None,
         task_memory_mb=settings.kfp_task_memory_mb,
         shutdown_grace=settings.shutdown_grace_seconds,
+        volumes_root=settings.volumes_root,
+        credentials=credentials,
     )
 
 
-def run_worker(settings) -> int:
+def run_worker(settings, credentials=None) -> int:
     """`pipelines-server kfp-worker`: a process that only runs KFP runs (no HTTP), beside
     servers on the same database. On SIGTERM or SIGINT it stops taking runs and lets the
     ones in flight finish for up to PIPELINES_SHUTDOWN_GRACE_SECONDS, then hands back what
@@ -550,7 +598,7 @@ def run_worker(settings) -> int:
 
     db = Database.from_settings(settings, background=settings.kfp_runs)
     sandboxes.configure(settings, db)
-    runner = from_settings(db, settings)
+    runner = from_settings(db, settings, credentials(db) if credentials else None)
     if runner.max_runs <= 0:
         raise SystemExit("PIPELINES_KFP_RUNS is 0: this worker would run nothing")
     stop = threading.Event()

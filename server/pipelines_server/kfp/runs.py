@@ -124,8 +124,9 @@ def check_parameters(ir: dict, params: dict) -> dict:
 
 def _source(
     session: Session, principal: Principal, body: dict
-) -> tuple[dict, str | None, str | None, bool]:
-    """(IR, pipeline_id, pipeline_version_id, inline?) from a run or recurring run body."""
+) -> tuple[dict, dict | None, str | None, str | None, bool]:
+    """(IR, platform spec, pipeline_id, pipeline_version_id, inline?) from a run or recurring
+    run body."""
     spec = body.get("pipeline_spec")
     ref = body.get("pipeline_version_reference") or {}
     if ref and not isinstance(ref, dict):
@@ -135,14 +136,14 @@ def _source(
     if spec and (version_id or pipeline_id):
         raise BadRequest("Give either pipeline_spec or pipeline_version_reference, not both")
     if spec:
-        ir, _platform = kfp_pipelines.check_ir_shape(spec)
+        ir, platform = kfp_pipelines.check_ir_shape(spec)
         _parse_check(ir)
-        return ir, None, None, True
+        return ir, platform, None, None, True
     if not (version_id or pipeline_id):
         raise BadRequest("A run needs a pipeline_spec or a pipeline_version_reference")
     version, ir = kfp_pipelines.version_spec(session, principal, pipeline_id, version_id)
     _parse_check(ir)
-    return ir, version.pipeline_id, version.id, False
+    return ir, kfp_pipelines.platform_of(version), version.pipeline_id, version.id, False
 
 
 def _parse_check(ir: dict) -> None:
@@ -169,6 +170,7 @@ SOURCE_COLUMNS = (
     "pipeline_id",
     "pipeline_version_id",
     "pipeline_spec",
+    "platform_spec",
     "inline_spec",
     "runtime_config",
     "service_account",
@@ -179,7 +181,7 @@ def source_fields(session: Session, principal: Principal, body: dict, what: str)
     """The KfpRunSource columns of a new run or recurring run, from its request body: its
     name, pipeline, checked arguments and experiment (not an archived one)."""
     name = _name(body, what)
-    ir, pipeline_id, version_id, inline = _source(session, principal, body)
+    ir, platform, pipeline_id, version_id, inline = _source(session, principal, body)
     config = _runtime_config(body.get("runtime_config"))
     check_parameters(ir, config.get("parameters") or {})
     exp = _experiment_for(
@@ -195,6 +197,7 @@ def source_fields(session: Session, principal: Principal, body: dict, what: str)
         "pipeline_id": pipeline_id,
         "pipeline_version_id": version_id,
         "pipeline_spec": json.dumps(ir),
+        "platform_spec": json.dumps(platform) if platform else None,
         "inline_spec": 1 if inline else 0,
         "runtime_config": config,
         "service_account": body.get("service_account") or "",

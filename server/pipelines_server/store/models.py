@@ -389,6 +389,8 @@ class KfpRunSource:
     pipeline_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     pipeline_version_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     pipeline_spec: Mapped[str] = mapped_column(Text)
+    # The package's platform spec (kfp-kubernetes: secrets, volumes, pod metadata), if any.
+    platform_spec: Mapped[str | None] = mapped_column(Text, nullable=True)
     inline_spec: Mapped[bool] = mapped_column(Integer, default=1)
     runtime_config: Mapped[dict] = mapped_column(Json, default=dict)
     service_account: Mapped[str] = mapped_column(String(200), default="")

@@ -50,6 +50,8 @@ def task_detail(run_id: str, rec: dict) -> dict:
             ],
             "kind": rec.get("kind"),
             "cached": rec.get("cached") or None,
+            "pod_labels": rec.get("pod_labels") or None,
+            "pod_annotations": rec.get("pod_annotations") or None,
         }
     )
 
@@ -118,8 +120,10 @@ def run_service_list_runs(
 
 def run_service_delete_run(run_id: str, experiment_id: str | None = None):
     with caller_session() as (session, me):
-        runs.delete_run(session, me, run_id)
+        run = runs.delete_run(session, me, run_id)
+        org_id = run.org_id
     current().kfp.terminate_local(run_id)
+    current().kfp.run_deleted(org_id, run_id)
     return {}, 200
 
 
