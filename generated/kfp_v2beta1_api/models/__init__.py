@@ -65,6 +65,12 @@ from .v2_beta_1_pipeline_task_detail_output_parameters import (
     V2Beta1PipelineTaskDetailOutputParameters,
 )
 from .v2_beta_1_pipeline_task_detail_outputs import V2Beta1PipelineTaskDetailOutputs
+from .v2_beta_1_pipeline_task_detail_pod_annotations import (
+    V2Beta1PipelineTaskDetailPodAnnotations,
+)
+from .v2_beta_1_pipeline_task_detail_pod_labels import (
+    V2Beta1PipelineTaskDetailPodLabels,
+)
 from .v2_beta_1_pipeline_version import V2Beta1PipelineVersion
 from .v2_beta_1_pipeline_version_pipeline_spec import V2Beta1PipelineVersionPipelineSpec
 from .v2_beta_1_pipeline_version_reference import V2Beta1PipelineVersionReference
@@ -129,6 +135,8 @@ __all__ = (
     "V2Beta1PipelineTaskDetailKind",
     "V2Beta1PipelineTaskDetailOutputParameters",
     "V2Beta1PipelineTaskDetailOutputs",
+    "V2Beta1PipelineTaskDetailPodAnnotations",
+    "V2Beta1PipelineTaskDetailPodLabels",
     "V2Beta1PipelineVersion",
     "V2Beta1PipelineVersionPipelineSpec",
     "V2Beta1PipelineVersionReference",

@@ -27,6 +27,12 @@ if TYPE_CHECKING:
     from ..models.v2_beta_1_pipeline_task_detail_outputs import (
         V2Beta1PipelineTaskDetailOutputs,
     )
+    from ..models.v2_beta_1_pipeline_task_detail_pod_annotations import (
+        V2Beta1PipelineTaskDetailPodAnnotations,
+    )
+    from ..models.v2_beta_1_pipeline_task_detail_pod_labels import (
+        V2Beta1PipelineTaskDetailPodLabels,
+    )
     from ..models.v2_beta_1_runtime_status import V2Beta1RuntimeStatus
 
 
@@ -58,6 +64,10 @@ class V2Beta1PipelineTaskDetail:
         kind (V2Beta1PipelineTaskDetailKind | Unset): Extension (not upstream) - what the task is in the compiled
             pipeline.
         cached (bool | Unset): Extension (not upstream) - its outputs came from the cache.
+        pod_labels (V2Beta1PipelineTaskDetailPodLabels | Unset): Extension (not upstream) - the labels kfp-kubernetes'
+            add_pod_label gave the task (no pod runs it here; the task reads them through use_field_path_as_env).
+        pod_annotations (V2Beta1PipelineTaskDetailPodAnnotations | Unset): Extension (not upstream) - the annotations
+            kfp-kubernetes' add_pod_annotation gave the task.
     """
 
     run_id: str | Unset = UNSET
@@ -78,6 +88,8 @@ class V2Beta1PipelineTaskDetail:
     artifacts: list[V2Beta1ArtifactDetail] | Unset = UNSET
     kind: V2Beta1PipelineTaskDetailKind | Unset = UNSET
     cached: bool | Unset = UNSET
+    pod_labels: V2Beta1PipelineTaskDetailPodLabels | Unset = UNSET
+    pod_annotations: V2Beta1PipelineTaskDetailPodAnnotations | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -152,6 +164,14 @@ class V2Beta1PipelineTaskDetail:
 
         cached = self.cached
 
+        pod_labels: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.pod_labels, Unset):
+            pod_labels = self.pod_labels.to_dict()
+
+        pod_annotations: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.pod_annotations, Unset):
+            pod_annotations = self.pod_annotations.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -191,6 +211,10 @@ class V2Beta1PipelineTaskDetail:
             field_dict["kind"] = kind
         if cached is not UNSET:
             field_dict["cached"] = cached
+        if pod_labels is not UNSET:
+            field_dict["pod_labels"] = pod_labels
+        if pod_annotations is not UNSET:
+            field_dict["pod_annotations"] = pod_annotations
 
         return field_dict
 
@@ -210,6 +234,12 @@ class V2Beta1PipelineTaskDetail:
         )
         from ..models.v2_beta_1_pipeline_task_detail_outputs import (
             V2Beta1PipelineTaskDetailOutputs,
+        )
+        from ..models.v2_beta_1_pipeline_task_detail_pod_annotations import (
+            V2Beta1PipelineTaskDetailPodAnnotations,
+        )
+        from ..models.v2_beta_1_pipeline_task_detail_pod_labels import (
+            V2Beta1PipelineTaskDetailPodLabels,
         )
         from ..models.v2_beta_1_runtime_status import V2Beta1RuntimeStatus
 
@@ -323,6 +353,20 @@ class V2Beta1PipelineTaskDetail:
 
         cached = d.pop("cached", UNSET)
 
+        _pod_labels = d.pop("pod_labels", UNSET)
+        pod_labels: V2Beta1PipelineTaskDetailPodLabels | Unset
+        if isinstance(_pod_labels, Unset):
+            pod_labels = UNSET
+        else:
+            pod_labels = V2Beta1PipelineTaskDetailPodLabels.from_dict(_pod_labels)
+
+        _pod_annotations = d.pop("pod_annotations", UNSET)
+        pod_annotations: V2Beta1PipelineTaskDetailPodAnnotations | Unset
+        if isinstance(_pod_annotations, Unset):
+            pod_annotations = UNSET
+        else:
+            pod_annotations = V2Beta1PipelineTaskDetailPodAnnotations.from_dict(_pod_annotations)
+
         v2_beta_1_pipeline_task_detail = cls(
             run_id=run_id,
             task_id=task_id,
@@ -342,6 +386,8 @@ class V2Beta1PipelineTaskDetail:
             artifacts=artifacts,
             kind=kind,
             cached=cached,
+            pod_labels=pod_labels,
+            pod_annotations=pod_annotations,
         )
 
         v2_beta_1_pipeline_task_detail.additional_properties = d
