@@ -25,25 +25,10 @@ from pipelines_client import (
     Unauthorized,
     ValidationFailed,
 )
-from tests.api.helpers import database, native
 from tests.server import free_port
 
-from .conftest import human_definition, quick_retries, unique
+from .conftest import human_definition, member_key, quick_retries, unique
 from .proxy import Proxy
-
-
-def member_key(server) -> str:
-    from pipelines_server.domain import keys
-
-    with native(server) as api:
-        r = api.post(
-            f"/organizations/{server.seed.org_id}/users",
-            json={"email": f"member-{unique('m')}@example.com", "role": "member"},
-        )
-        assert r.status_code == 201, r.text
-    with database(server) as session:
-        return keys.issue_key(session, server.seed.org_id, r.json()["id"], "member key")
-
 
 # --- errors -------------------------------------------------------------------------------------
 
