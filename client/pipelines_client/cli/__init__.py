@@ -107,7 +107,7 @@ def exit_code(exc: BaseException) -> int:
         return EXIT_NOT_FOUND
     if isinstance(exc, WaitTimeout):
         return EXIT_TIMEOUT
-    if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
+    if _bad_url(exc):
         return EXIT_ERROR  # a base URL that is no URL: nothing was tried
     if isinstance(exc, (ConnectionFailed, httpx.TransportError)):
         return EXIT_UNREACHABLE
@@ -125,10 +125,10 @@ def describe(exc: BaseException) -> str:
 
     if isinstance(exc, ApiError):
         return f"error ({exc.status}): {exc.message}"
-    if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
-        url = _url_of(exc)
+    bad = _bad_url(exc)
+    if bad is not None:
         return (
-            f"error: the server URL {url!r} is not usable ({exc}); it must start with "
+            f"error: the server URL {_url_of(bad)!r} is not usable ({bad}); it must start with "
             "http:// or https:// (--base-url, PIPELINES_BASE_URL or the profile)"
         )
     if isinstance(exc, httpx.TransportError):
@@ -146,10 +146,22 @@ def describe(exc: BaseException) -> str:
     return f"error: {message}"
 
 
+def _bad_url(exc: BaseException | None) -> BaseException | None:
+    """The error (or its cause) saying the base URL is no http(s) URL; None otherwise."""
+    import httpx
+
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
+            return exc
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
+
+
 def _url_of(exc) -> str:
     try:
         return str(exc.request.url)
-    except RuntimeError:  # raised before a request existed
+    except (RuntimeError, AttributeError):  # raised before a request existed
         from .state import state
 
         try:
