@@ -33,6 +33,12 @@ def _contains(lines: list[str], paragraph: list[str]) -> bool:
     return any(lines[i : i + len(want)] == want for i in range(len(lines) - len(want) + 1))
 
 
+def _near(lines: list[str], first: str) -> list[str]:
+    """The output's lines around the one most like `first`, for the failure message."""
+    at = next((i for i, line in enumerate(lines) if line.strip() == first.strip()), 0)
+    return lines[max(0, at - 3) : at + 10]
+
+
 def test_readme_pipectl_section_runs_as_written(make_server, tmp_path):
     script = _script()
     assert f"--base-url {URL}" in script
@@ -55,7 +61,7 @@ def test_readme_pipectl_section_runs_as_written(make_server, tmp_path):
     # The README's block of output, paragraph by paragraph, is what the commands printed.
     lines = [line.rstrip() for line in out.splitlines()]
     for paragraph in _shown_output():
-        assert _contains(lines, paragraph), (paragraph, out[-3000:])
+        assert _contains(lines, paragraph), "\n".join(map(repr, _near(lines, paragraph[0])))
     tasks = json.loads(out[out.rindex("[\n") :])
     assert [t["status"] for t in tasks] == ["finished", "finished"]
     assert len((tmp_path / "tasks.jsonl").read_text().splitlines()) == 2
