@@ -15,10 +15,16 @@ SCALEOUT_TASKS ?= 10000
 # because the package is never imported (see server/pipelines_server/app.py).
 REDOC_PKG := drf-spectacular-sidecar==2026.10.1
 
-.PHONY: install serve worker kfp-worker bootstrap test sandbox-deps test-sqlite test-postgres test-redis test-celery test-scaleout \
+.PHONY: install install-dev install-server serve worker kfp-worker bootstrap test sandbox-deps test-sqlite test-postgres test-redis test-celery test-scaleout \
         generate check-generated test-typescript lint lint-spec fuzz bench clean
 
 install: $(STAMP)
+
+# The same, by the name the newcomer's guide uses: the server plus the test and developer tools.
+install-dev: $(STAMP)
+
+# Only what the server needs at run time (what `make serve` installs), e.g. on a production host.
+install-server: $(SERVER_STAMP)
 
 # What the server needs (make serve, worker, kfp-worker, bootstrap), then the test and
 # developer tools on top (every other target).
