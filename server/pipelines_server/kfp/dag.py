@@ -29,7 +29,6 @@ differs is the orchestration, which is ours:
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import queue
@@ -37,7 +36,6 @@ import subprocess
 import threading
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 from ..isolation import sandbox as sandboxes
 from ..patches import kfp_is_exit_task, kfp_is_parallel_for
@@ -263,7 +261,8 @@ class PipelineRun:
             nonlocal running
             waiting = dict(names)
             while waiting or running:
-                for name in [n for n in waiting if ready(n)]:
+                now_ready = [n for n in waiting if ready(n)]
+                for name in now_ready:
                     spec = waiting.pop(name)
                     failed = [d for d in spec.dependent_tasks if done.get(d) in (FAILED, CANCELED)]
                     if self.cancel.is_set():
@@ -292,7 +291,7 @@ class PipelineRun:
                     name, state, outputs = results.get()
                     running -= 1
                     settle(name, state, outputs)
-                elif waiting:  # nothing runs and nothing is ready: a cycle or a missing task
+                elif waiting and not now_ready:  # nothing runs, nothing became ready: a cycle
                     raise ValueError(f"Tasks {sorted(waiting)} can never become ready")
 
         schedule(body)
@@ -345,26 +344,13 @@ class PipelineRun:
         component = self.components[spec.component_ref.name]
         display = display or spec.task_info.name or name
         if component.WhichOneof("implementation") == "dag":
-            kind = "condition" if spec.trigger_policy.condition else "dag"
-            if name.startswith("exit-handler"):
-                kind = "exit"
-            rec = self._new(display, parent, kind)
-            self._set(rec, RUNNING)
             arguments = task_spec_utils.build_nested_dag_arguments(
                 task_name=name,
                 task_spec=spec,
                 component_spec=driver.without_unset_defaults(component),
                 io_store=store,
             )
-            rec.input_parameters = split_values(arguments)[0]
-            retry = spec.retry_policy if spec.HasField("retry_policy") else None
-            outputs, ok = self._run_dag(component, arguments, store, rec, retry)
-            if not ok:
-                self._set(rec, FAILED, rec.error or "A task inside failed")
-                return FAILED, {}
-            rec.output_parameters, rec.output_artifacts = split_values(outputs)
-            self._set(rec, SUCCEEDED)
-            return SUCCEEDED, outputs
+            return self._run_nested_dag(name, display, spec, component, arguments, store, parent)
         arguments = OrchestratorUtils.make_task_arguments(
             task_inputs_spec=spec.inputs, io_store=store
         )
@@ -389,40 +375,48 @@ class PipelineRun:
             name, display, spec, component, arguments, parent, task_id, store
         )
 
+    def _run_nested_dag(self, name, display, spec, component, arguments, store, parent):
+        """A DAG task (a nested pipeline, a condition branch, an exit handler's body, one
+        iteration of a loop) run with its resolved `arguments`."""
+        kind = "condition" if spec.trigger_policy.condition else "dag"
+        if name.startswith("exit-handler"):
+            kind = "exit"
+        rec = self._new(display, parent, kind)
+        self._set(rec, RUNNING)
+        rec.input_parameters = split_values(arguments)[0]
+        retry = spec.retry_policy if spec.HasField("retry_policy") else None
+        outputs, ok = self._run_dag(component, arguments, store, rec, retry)
+        if not ok:
+            self._set(rec, FAILED, rec.error or "A task inside failed")
+            return FAILED, {}
+        rec.output_parameters, rec.output_artifacts = split_values(outputs)
+        self._set(rec, SUCCEEDED)
+        return SUCCEEDED, outputs
+
     def _run_loop(self, name, spec, store, parent):
-        from kfp.local.orchestrator import task_spec_utils
+        """A ParallelFor, as upstream's driver runs one: the loop task's inputs resolve once
+        in the enclosing DAG, then each iteration runs the loop's DAG with them plus its own
+        item under the loop's item input (kfp/driver.py), so the items of enclosing loops
+        stay theirs."""
+        from kfp.local.orchestrator.orchestrator_utils import OrchestratorUtils
 
         rec = self._new(spec.task_info.name or name, parent, "loop")
         self._set(rec, RUNNING)
-        iterator = spec.WhichOneof("iterator")
-        artifact_input = None
+        component = self.components[spec.component_ref.name]
+        arguments = OrchestratorUtils.make_task_arguments(
+            task_inputs_spec=spec.inputs, io_store=store
+        )
+        items, item_input = driver.loop_items(spec, arguments)
         limit = spec.iterator_policy.parallelism_limit if spec.HasField("iterator_policy") else 0
-        if iterator == "parameter_iterator":
-            items_spec = spec.parameter_iterator.items
-            if items_spec.HasField("raw"):
-                items = json.loads(items_spec.raw)
-            else:
-                items = _loop_items(items_spec.input_parameter, store)
-        else:
-            items, artifact_input, limit = task_spec_utils.get_artifact_iterator_items(
-                spec, store, name
-            )
         rec.input_parameters = {"items": json_safe(items)}
         gate = threading.BoundedSemaphore(limit) if limit and limit > 0 else None
         results: queue.Queue = queue.Queue()
         for i, item in enumerate(items):
-            if artifact_input is not None:
-                it_spec = task_spec_utils.create_artifact_loop_iteration_task_spec(
-                    spec, i, name, artifact_input
-                )
-                store.put_parent_input(f"{artifact_input}-iteration-{i}", item)
-            else:
-                it_spec = task_spec_utils.create_parameter_loop_iteration_task_spec(
-                    spec, item, name
-                )
+            it_args = driver.iteration_arguments(arguments, item_input, item)
             threading.Thread(
                 target=self._iteration,
-                args=(i, f"{name}-iteration-{i}", it_spec, store, rec, results, gate),
+                args=(i, f"{name}-iteration-{i}", spec, component, it_args, store, rec),
+                kwargs={"results": results, "gate": gate},
                 daemon=True,
             ).start()
         by_index: dict[int, tuple[str, dict]] = {}
@@ -443,14 +437,14 @@ class PipelineRun:
         self._set(rec, SUCCEEDED)
         return SUCCEEDED, aggregated
 
-    def _iteration(self, i, name, spec, store, parent, results, gate) -> None:
+    def _iteration(self, i, name, spec, component, arguments, store, parent, *, results, gate):
         self._made.records = []
         try:
             with gate or contextlib.nullcontext():
                 if self.cancel.is_set():
                     raise RunCanceled()
-                state, outputs = self._run_task(
-                    name, spec, store, parent, display=f"{parent.display_name}-{i}"
+                state, outputs = self._run_nested_dag(
+                    name, f"{parent.display_name}-{i}", spec, component, arguments, store, parent
                 )
         except RunCanceled:
             state, outputs = CANCELED, {}
@@ -584,16 +578,3 @@ class PipelineRun:
         rec.output_parameters, rec.output_artifacts = split_values(outputs)
         self._set(rec, SUCCEEDED)
         return SUCCEEDED, outputs
-
-
-def _loop_items(param_name: str, store) -> Any:
-    """The items a ParallelFor iterates over, as kfp.local resolves them."""
-    if param_name.startswith("pipelinechannel--"):
-        actual = param_name.replace("pipelinechannel--", "").replace("-loop-item", "")
-        if "-Output" in actual:
-            return store.get_task_output(actual.split("-Output")[0], "Output")
-        try:
-            return store.get_parent_input(actual)
-        except ValueError:
-            return store.get_parent_input(f"pipelinechannel--{actual}")
-    return store.get_parent_input(param_name)
