@@ -67,6 +67,10 @@ def test_three_levels_keep_each_loops_item(server, client):
     expected = [f"{a}-{b}-{c}" for a in "ab" for b in "12" for c in "pq"]
     assert outputs_of(found, "triple") == expected
     assert outputs_of(found, "join") == [",".join(expected)]
+    # the condition on the outermost item, two loops down: true for "a" only
+    assert outputs_of(found, "pair") == ["a-1", "a-2"]
+    skipped = [t for t in found if t["display_name"] == "condition-4"]
+    assert sorted(t["state"] for t in skipped) == ["SKIPPED", "SKIPPED", "SUCCEEDED", "SUCCEEDED"]
 
 
 def test_the_outer_items_fields_reach_inner_loops(server, client):

@@ -3,10 +3,14 @@ DAG orchestration. A component task's process is process.py's, its record record
 cache entry cache.py's.
 
 What a task *does* is kfp.local's: its executor input, placeholder substitution, python
-executable swap, output reading, importer and the control-flow helpers (conditions, loop
-iteration specs, nested DAG arguments, IOStore) are kfp.local's own functions, so a
-lightweight component runs here exactly as `kfp.local.SubprocessRunner` runs it. What
-differs is the orchestration, which is ours:
+executable swap, output reading, importer, nested DAG arguments and IOStore are kfp.local's
+own functions, so a lightweight component runs here exactly as `kfp.local.SubprocessRunner`
+runs it. What differs is the orchestration, which is ours:
+
+- a loop resolves its inputs once and each iteration adds its own item (driver.py), and a
+  condition is read over the condition task's own inputs (conditions.py), as upstream's
+  driver does both (kfp.local's iteration specs and condition `eval` get nested loops and
+  loop items wrong);
 
 - independent tasks run in parallel (kfp.local walks one topological order), bounded by
   `max_parallel` concurrent processes;
@@ -39,7 +43,7 @@ from collections.abc import Callable
 
 from ..isolation import sandbox as sandboxes
 from ..patches import kfp_is_exit_task, kfp_is_parallel_for
-from . import driver, process
+from . import conditions, driver, process
 from .cache import Cache, fingerprint, outputs_from_cache
 from .platform import Platform, PlatformError
 from .records import (
@@ -213,7 +217,6 @@ class PipelineRun:
 
     def _run_dag(self, dag_component, arguments, parent_store, rec: TaskRecord, retry=None):
         from kfp.local import io
-        from kfp.local.orchestrator.enhanced_dag_orchestrator import ConditionEvaluator
         from kfp.local.orchestrator.orchestrator_utils import OrchestratorUtils
         from kfp.pipeline_spec import pipeline_spec_pb2
 
@@ -234,7 +237,6 @@ class PipelineRun:
         done: dict[str, str] = {}  # task name -> SUCCEEDED | FAILED | SKIPPED | CANCELED
         results: queue.Queue = queue.Queue()
         running = 0
-        evaluator = ConditionEvaluator()
 
         def ready(name: str) -> bool:
             return all(d in done or d not in tasks for d in tasks[name].dependent_tasks)
@@ -277,9 +279,13 @@ class PipelineRun:
                         settle(name, FAILED, {})  # its dependants do not run either
                         continue
                     if spec.trigger_policy.condition:
-                        try:
-                            go = evaluator.evaluate_condition(spec.trigger_policy.condition, store)
-                        except Exception:  # noqa: BLE001 - kfp.local treats this as false
+                        try:  # over the task's own inputs, as upstream's driver does
+                            go = conditions.evaluate(
+                                spec.trigger_policy.condition,
+                                OrchestratorUtils.make_task_arguments(spec.inputs, store),
+                            )
+                        except Exception as exc:  # noqa: BLE001 - false, as kfp.local has it
+                            log.info("KFP condition of %s is false: %s", name, exc)
                             go = False
                         if not go:
                             skipped = self._new(spec.task_info.name or name, rec, "condition")
