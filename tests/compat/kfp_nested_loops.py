@@ -119,3 +119,18 @@ def artifact_loop(outer: list = ["x", "y"]) -> str:  # noqa: B006 - a pipeline d
         with dsl.ParallelFor(datasets.output) as d:
             read = read_with(d=d, o=o).set_caching_options(False)
     return join(xs=dsl.Collected(read.output)).set_caching_options(False).output
+
+
+# -- a failure that skips a chain of tasks --
+
+
+@dsl.component(base_image=IMAGE)
+def fail(message: str) -> str:
+    raise ValueError(message)
+
+
+@dsl.pipeline(name="skipped-chain")
+def skipped_chain() -> str:
+    first = fail(message="boom").set_caching_options(False)
+    second = pair(a=first.output, b="1").set_caching_options(False)
+    return pair(a=second.output, b="2").set_caching_options(False).output
