@@ -16,7 +16,11 @@ container component needs a container runtime, an `oci://` model or a `gs://` im
 needs the network).
 
     python scripts/kfp_samples.py --host http://127.0.0.1:8000 --token pk_live_... \\
-        [--namespace kubeflow-user-example-com] [--mirror PATH] [--only hello_world ...]
+        [--create-secrets] [--namespace kubeflow-user-example-com] [--mirror PATH] \\
+        [--only hello_world ...]
+
+`--create-secrets` first creates the samples' `pre-requisites/test-secrets.yaml` as credentials
+of the organization (the secret samples read them).
 
 The token may also come from $KFP_TOKEN (or $PIPELINES_API_KEY). With the harness' namespace
 `kubeflow-user-example-com` the server needs PIPELINES_KFP_AUTO_NAMESPACES=1 (or a project of
@@ -240,6 +244,42 @@ def task_details(host: str, token: str, run_id: str) -> list[dict]:
     return (run.get("run_details") or {}).get("task_details") or []
 
 
+def _api(host: str, token: str, method: str, path: str, body: dict | None = None) -> dict:
+    request = urllib.request.Request(
+        f"{host}{path}",
+        method=method,
+        data=None if body is None else json.dumps(body).encode(),
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as reply:  # noqa: S310 - the given host
+        return json.load(reply)
+
+
+def create_secrets(host: str, token: str, folder: str) -> list[str]:
+    """The samples' `pre-requisites/test-secrets.yaml` (what a cluster admin applies before
+    the harness runs) as credentials of the caller's organization, which is what a Kubernetes
+    secret is on this server; a secret that exists already is left as it is."""
+    import yaml
+
+    with open(os.path.join(folder, "pre-requisites", "test-secrets.yaml")) as f:
+        secrets = [d for d in yaml.safe_load_all(f) if d and d.get("kind") == "Secret"]
+    org = _api(host, token, "GET", "/api/auth/me")["org_id"]
+    have = {
+        c["name"]
+        for c in _api(host, token, "GET", f"/api/organizations/{org}/credentials")["items"]
+    }
+    made = []
+    for secret in secrets:
+        name = secret["metadata"]["name"]
+        if name in have:
+            continue
+        data = {k: str(v) for k, v in (secret.get("stringData") or {}).items()}
+        body = {"name": name, "base_url": "https://secret.invalid", "api_key": json.dumps(data)}
+        _api(host, token, "POST", f"/api/organizations/{org}/credentials", body)
+        made.append(name)
+    return made
+
+
 # Samples whose failure here is by design whatever the message: they read data from the
 # network (a gs:// importer, an oci:// model image).
 BY_DESIGN_SAMPLES = {
@@ -301,6 +341,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parallel", type=int, default=6, help="runs submitted at once")
     parser.add_argument("--only", nargs="*", help="labels of the samples to run")
     parser.add_argument("--json", help="also write the results to this file")
+    parser.add_argument(
+        "--create-secrets",
+        action="store_true",
+        help="first create the samples' pre-requisites/test-secrets.yaml as credentials of "
+        "the organization (what a cluster admin applies before the harness runs)",
+    )
     args = parser.parse_args(argv)
     if not args.token:
         parser.error("--token (or $KFP_TOKEN) is required")
@@ -310,6 +356,9 @@ def main(argv: list[str] | None = None) -> int:
     samples = [s for s in SAMPLES if not args.only or s[0] in args.only]
     with tempfile.TemporaryDirectory(prefix="kfp-samples-") as tmp:
         folder = extract(args.mirror, args.commit, tmp)
+        if args.create_secrets:
+            made = create_secrets(args.host, args.token, folder)
+            print(f"created the secrets {made or 'none (they exist)'}", file=sys.stderr)
         sys.path.insert(0, folder)
         client = kfp.Client(host=args.host, existing_token=args.token)
         # Import every module first (in this thread): imports are not thread-safe to race.

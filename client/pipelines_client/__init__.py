@@ -10,12 +10,14 @@ with Client("http://127.0.0.1:8000", "pk_...") as pipelines:
 from .aio import AsyncClient
 from .client import Client
 from .errors import (
+    Ambiguous,
     ApiError,
     BadRequest,
     Conflict,
     ConnectionFailed,
     Forbidden,
     Gone,
+    InvalidFile,
     NotFound,
     PayloadTooLarge,
     PipelinesError,
@@ -31,6 +33,7 @@ from .transport import RetryPolicy
 __version__ = "0.1.0"
 
 __all__ = [
+    "Ambiguous",
     "ApiError",
     "AsyncClient",
     "BadRequest",
@@ -39,6 +42,7 @@ __all__ = [
     "ConnectionFailed",
     "Forbidden",
     "Gone",
+    "InvalidFile",
     "NotFound",
     "PayloadTooLarge",
     "PipelinesError",

@@ -28,8 +28,9 @@ class AsyncClient:
         retry: RetryPolicy | None = None,
         verify: bool = True,
         transport: httpx.AsyncBaseTransport | None = None,
+        anonymous: bool = False,
     ):
-        self.settings = core.Settings.resolve(base_url, api_key)
+        self.settings = core.Settings.resolve(base_url, api_key, anonymous=anonymous)
         self.retry = retry or RetryPolicy()
         self.verify = verify
         self._transport = AsyncRetryTransport(
@@ -38,6 +39,7 @@ class AsyncClient:
         self._timeout = httpx.Timeout(timeout)
         self.http = self._httpx(self.settings.base_url)
         self._surfaces: dict[str, Any] = {}
+        self._org_id: int | None = None
         from .resources import attach_async
 
         attach_async(self)
@@ -53,6 +55,7 @@ class AsyncClient:
             timeout=self._timeout,
             transport=self._transport,
             follow_redirects=False,
+            event_hooks={"response": [core.araise_error_reply]},
         )
 
     def surface(self, package: str) -> Any:
@@ -66,12 +69,20 @@ class AsyncClient:
 
     async def call(self, operation: ModuleType, **arguments: Any) -> Any:
         client = self.surface(core.surface_of(operation))
+        arguments = core.with_idempotency_key(operation, arguments)
         return core.result(await operation.asyncio_detailed(client=client, **arguments))
 
     async def whoami(self) -> Any:
         from pipelines_api.api.auth import get_me
 
         return await self.call(get_me)
+
+    async def default_org_id(self, given: int | None = None) -> int:
+        if given is not None:
+            return given
+        if self._org_id is None:
+            self._org_id = (await self.whoami()).org_id
+        return self._org_id
 
     async def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         return raise_for_status(await self.http.request(method, path, **kwargs))

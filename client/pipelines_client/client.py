@@ -35,8 +35,11 @@ class Client:
         retry: RetryPolicy | None = None,
         verify: bool = True,
         transport: httpx.BaseTransport | None = None,
+        anonymous: bool = False,
     ):
-        self.settings = core.Settings.resolve(base_url, api_key)
+        """`anonymous=True` sends no API key at all (not even PIPELINES_API_KEY's): for the
+        routes open to anyone, such as the CLI login flow."""
+        self.settings = core.Settings.resolve(base_url, api_key, anonymous=anonymous)
         self.retry = retry or RetryPolicy()
         self.verify = verify
         self._transport = RetryTransport(
@@ -47,6 +50,7 @@ class Client:
         # so on one connection pool).
         self.http = self._httpx(self.settings.base_url)
         self._surfaces: dict[str, Any] = {}
+        self._org_id: int | None = None
         from .resources import attach
 
         attach(self)
@@ -62,6 +66,7 @@ class Client:
             timeout=self._timeout,
             transport=self._transport,
             follow_redirects=False,
+            event_hooks={"response": [core.raise_error_reply]},
         )
 
     def surface(self, package: str) -> Any:
@@ -77,8 +82,11 @@ class Client:
     # --- calling ---------------------------------------------------------------------------------
 
     def call(self, operation: ModuleType, **arguments: Any) -> Any:
-        """Run a generated operation: its parsed reply, or its error as an exception."""
+        """Run a generated operation: its parsed reply, or its error as an exception. An
+        operation whose route honours an Idempotency-Key gets a fresh one unless given
+        (`idempotency_key=`), kept across this call's retries."""
         client = self.surface(core.surface_of(operation))
+        arguments = core.with_idempotency_key(operation, arguments)
         return core.result(operation.sync_detailed(client=client, **arguments))
 
     def whoami(self) -> Any:
@@ -86,6 +94,14 @@ class Client:
         from pipelines_api.api.auth import get_me
 
         return self.call(get_me)
+
+    def default_org_id(self, given: int | None = None) -> int:
+        """`given`, else the organization of the caller's key (asked once, then kept)."""
+        if given is not None:
+            return given
+        if self._org_id is None:
+            self._org_id = self.whoami().org_id
+        return self._org_id
 
     def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """A raw request under the server's root (for streams and uploads); raises on errors."""

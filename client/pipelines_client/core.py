@@ -10,8 +10,11 @@ behaviour only: errors as exceptions, retries, idempotency keys, paging, waiting
 
 from __future__ import annotations
 
+import inspect
 import os
+import uuid
 from dataclasses import dataclass
+from functools import cache
 from types import ModuleType
 from typing import Any
 
@@ -40,8 +43,15 @@ class Settings:
     api_key: str | None
 
     @classmethod
-    def resolve(cls, base_url: str | None = None, api_key: str | None = None) -> Settings:
+    def resolve(
+        cls, base_url: str | None = None, api_key: str | None = None, *, anonymous: bool = False
+    ) -> Settings:
+        """`anonymous=True`: no key at all, not even PIPELINES_API_KEY's (a login flow)."""
         url = base_url or os.environ.get("PIPELINES_BASE_URL") or DEFAULT_BASE_URL
+        if anonymous:
+            if api_key:
+                raise ValueError("an anonymous client takes no api_key")
+            return cls(url.rstrip("/"), None)
         key = api_key or os.environ.get("PIPELINES_API_KEY") or None
         return cls(url.rstrip("/"), key)
 
@@ -60,13 +70,46 @@ def surface_of(operation: ModuleType) -> str:
     return package
 
 
+@cache
+def takes_idempotency_key(operation: ModuleType) -> bool:
+    """Whether the operation's route honours an Idempotency-Key (the spec's parameter)."""
+    return "idempotency_key" in inspect.signature(operation.sync_detailed).parameters
+
+
+def with_idempotency_key(operation: ModuleType, arguments: dict[str, Any]) -> dict[str, Any]:
+    """The arguments with a fresh key when the route takes one and the caller gave none: one
+    key per logical call, so the transport may re-send it after a lost reply."""
+    if takes_idempotency_key(operation) and not arguments.get("idempotency_key"):
+        return {**arguments, "idempotency_key": str(uuid.uuid4())}
+    return arguments
+
+
+def raise_error_reply(response: httpx.Response) -> None:
+    """The SDK's httpx response hook: an error status is raised as its ApiError here, before a
+    generated parser sees its body (which may be a proxy's HTML page, not the API's JSON)."""
+    if response.status_code >= 400:
+        response.read()
+        raise error_for(response)
+
+
+async def araise_error_reply(response: httpx.Response) -> None:
+    if response.status_code >= 400:
+        await response.aread()
+        raise error_for(response)
+
+
+# Headers that describe the bytes on the wire, not the decoded `content` a Response keeps.
+_WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
 def result(response: Any) -> Any:
-    """The parsed reply of a generated `Response`, or the error it carries as an exception."""
+    """The parsed reply of a generated `Response`, or the error it carries as an exception
+    (the SDK's clients raise errors in their response hook already; this covers a generated
+    client used on its own)."""
     status = int(response.status_code)
     if status >= 400:
-        raise error_for(
-            httpx.Response(status, content=response.content, headers=dict(response.headers))
-        )
+        headers = {k: v for k, v in response.headers.items() if k.lower() not in _WIRE_HEADERS}
+        raise error_for(httpx.Response(status, content=response.content, headers=headers))
     if response.parsed is not None:
         return response.parsed
     if not response.content:
@@ -142,6 +185,10 @@ __all__ = [
     "next_page_number",
     "next_page_token",
     "page_items",
+    "raise_error_reply",
+    "araise_error_reply",
     "result",
     "surface_of",
+    "takes_idempotency_key",
+    "with_idempotency_key",
 ]

@@ -22,6 +22,14 @@ class ConnectionFailed(PipelinesError):
     """The server could not be reached, after every retry."""
 
 
+class InvalidFile(PipelinesError, ValueError):
+    """A file given to a helper cannot be read or is not in the expected format."""
+
+
+class Ambiguous(PipelinesError, LookupError):
+    """A name matches more than one thing (say, several workflows of one name)."""
+
+
 class WaitTimeout(PipelinesError, TimeoutError):
     """A wait_for_* helper gave up: the thing waited for is still not in a final state."""
 
@@ -119,6 +127,18 @@ _BY_STATUS: dict[int, type[ApiError]] = {
 }
 
 
+def issue_text(issue: Any) -> str:
+    """One validation issue as `where: what` (`body.graph.nodes.1.kind: ...`), whichever shape
+    the surface gives it ({"loc", "msg"}, {"field", "message"}, {"path"}, {"node"})."""
+    if not isinstance(issue, dict):
+        return str(issue)
+    where = issue.get("loc") or issue.get("field") or issue.get("path") or issue.get("node")
+    text = issue.get("msg") or issue.get("message") or issue
+    if isinstance(where, (list, tuple)):
+        where = ".".join(str(part) for part in where)
+    return f"{where}: {text}" if where else str(text)
+
+
 def server_message(body: Any, fallback: str) -> str:
     """The human sentence of an error body, whichever surface sent it."""
     if isinstance(body, dict):
@@ -126,15 +146,7 @@ def server_message(body: Any, fallback: str) -> str:
         if isinstance(detail, str):
             return detail
         if isinstance(detail, list) and detail:
-            parts = []
-            for issue in detail:
-                if isinstance(issue, dict):
-                    where = issue.get("field") or issue.get("loc") or issue.get("path")
-                    text = issue.get("message") or issue.get("msg") or str(issue)
-                    parts.append(f"{where}: {text}" if where else text)
-                else:
-                    parts.append(str(issue))
-            return "; ".join(parts)
+            return "; ".join(issue_text(issue) for issue in detail)
         if isinstance(detail, dict):
             return str(detail)
         for key in ("message", "error"):

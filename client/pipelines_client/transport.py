@@ -1,15 +1,20 @@
-"""Retries with backoff, and one Idempotency-Key per logical create, under every request.
+"""Retries with backoff under every request of the SDK.
 
 The SDK's httpx clients (and so the generated clients built on them) send through
 `RetryTransport` / `AsyncRetryTransport`:
 
-- a POST without an `Idempotency-Key` gets a fresh one, and keeps it across its retries: the
-  server replays the first reply instead of creating twice when a retried create had in fact
-  gone through;
-- connection failures, 429 and 503 are retried with exponential backoff and jitter, waiting
-  what the server's `Retry-After` asks when it sends one (bounded by `max_wait`);
-- a request that may have reached the server (a read timeout, a dropped connection) is
-  retried only when repeating it is safe: a GET/HEAD/PUT/DELETE, or a POST with its key.
+- a request that was never sent (connection refused, connect or pool timeout), and a 429 or
+  503 reply, are retried for every method, with exponential backoff and jitter, waiting what
+  the server's `Retry-After` asks when it sends one (bounded by `max_wait`);
+- a request that may have reached the server (a read timeout, a dropped connection) is sent
+  again only when repeating it is safe: a GET/HEAD/OPTIONS/PUT/DELETE, or a POST that carries
+  an `Idempotency-Key` (the server replays its first reply instead of doing the work twice).
+  Any other POST raises `ConnectionFailed`: it may or may not have happened.
+
+The transport never invents a key: the server honours one only on its creating routes (the
+spec's `IdempotencyKey` parameter), and a key on any other POST would make a re-send look safe
+when it is not. `Client.call` gives each such operation a fresh key per logical call, kept
+across that call's retries.
 """
 
 from __future__ import annotations
@@ -17,8 +22,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 import httpx
@@ -30,7 +34,13 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 # Failures in which the request was never sent: always safe to send again.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # Failures in which it may have been processed: only an idempotent request is sent again.
-MAYBE_SENT = (httpx.ReadTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError, httpx.ReadError)
+MAYBE_SENT = (
+    httpx.ReadTimeout,
+    httpx.WriteTimeout,
+    httpx.WriteError,
+    httpx.RemoteProtocolError,
+    httpx.ReadError,
+)
 
 
 @dataclass
@@ -44,6 +54,8 @@ class RetryPolicy:
     jitter: float = 0.25  # +- this fraction of each backoff
     on_retry: Callable[[int, httpx.Request, str, float], None] | None = None
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    # The async transport's wait: a coroutine function, so that waiting never blocks the loop.
+    asleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
 
     def delay(self, attempt: int, response: httpx.Response | None) -> float | None:
         """Seconds to wait before retry number `attempt` (1-based); None to give up."""
@@ -55,11 +67,6 @@ class RetryPolicy:
                 return asked if asked <= self.max_wait else None
         base = min(self.max_backoff, self.backoff * (2 ** (attempt - 1)))
         return max(0.0, base * (1 + random.uniform(-self.jitter, self.jitter)))
-
-
-def with_idempotency_key(request: httpx.Request) -> None:
-    if request.method == "POST" and "idempotency-key" not in request.headers:
-        request.headers["Idempotency-Key"] = str(uuid.uuid4())
 
 
 def _repeatable(request: httpx.Request) -> bool:
@@ -102,7 +109,6 @@ class RetryTransport(httpx.BaseTransport):
         self.inner = inner or httpx.HTTPTransport()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        with_idempotency_key(request)
         request.read()  # a body sent again must be whole
         attempt = 0
         while True:
@@ -133,7 +139,6 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self.inner = inner or httpx.AsyncHTTPTransport()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        with_idempotency_key(request)
         await request.aread()
         attempt = 0
         while True:
@@ -150,10 +155,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 return response
             if response is not None:
                 await response.aclose()
-            if self.retrying.policy.sleep is time.sleep:
-                await asyncio.sleep(wait)
-            else:
-                self.retrying.policy.sleep(wait)
+            await self.retrying.policy.asleep(wait)
 
     async def aclose(self) -> None:
         await self.inner.aclose()

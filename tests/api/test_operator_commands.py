@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import httpx
 
@@ -34,9 +35,8 @@ def run(tmp, *args: str, database_url: str | None = None) -> subprocess.Complete
 
 def test_version_is_the_installed_distributions():
     version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
-    done = subprocess.run(
-        [sys.executable, "-m", "pipelines_server", "--version"], capture_output=True, text=True
-    )
+    installed = Path(sys.executable).with_name("pipelines-server")  # the entry point
+    done = subprocess.run([str(installed), "--version"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"pipelines-server {version}"
 

@@ -26,7 +26,7 @@ def names(requirements: list[str]) -> set[str]:
 
 def test_make_serve_installs_only_the_server():
     plan = subprocess.run(
-        ["make", "-n", "-B", ".venv/.installed-server"],
+        ["make", "-n", "-B", "serve"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -34,6 +34,7 @@ def test_make_serve_installs_only_the_server():
     ).stdout
     installs = [line for line in plan.splitlines() if "pip install" in line]
     assert any(line.rstrip().endswith("-e .") for line in installs), plan
+    assert plan.rstrip().splitlines()[-1].endswith("pipelines-server serve"), plan
     assert not any("[dev]" in line or "./client" in line for line in installs), plan
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert not names(project["dependencies"]) & DEV_TOOLS

@@ -82,7 +82,7 @@ def _device_flow(url: str, wait: float) -> str | None:
     from ..client import Client
     from ..errors import PipelinesError
 
-    with Client(url, None, timeout=state().timeout) as anonymous:
+    with Client(url, anonymous=True, timeout=state().timeout) as anonymous:
         session = anonymous.call(
             start_cli_login,
             body=CliLoginStart(hostname=socket.gethostname()[:255], client_name="pipectl"),

@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from ..core import field
+
 ProjectOption = Annotated[
     int, typer.Option("--project", "-P", help="Project id.", envvar="PIPECTL_PROJECT")
 ]
@@ -18,13 +20,11 @@ FileOption = Annotated[
 
 
 def value(thing, name: str):
-    """A field of a generated model or a dict, with enums as their value."""
-    got = thing.get(name) if isinstance(thing, dict) else getattr(thing, name, None)
+    """A field of a generated model or a dict (the SDK's `field`), with enums as their value."""
+    got = field(thing, name)
     return getattr(got, "value", got)
 
 
 def org_id(client, given: int | None) -> int:
-    """The organization: the option, else the caller's own (from whoami)."""
-    if given is not None:
-        return given
-    return client.whoami().org_id
+    """The organization: the option, else the caller's own (the SDK's default_org_id)."""
+    return client.default_org_id(given)

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..errors import NotFound
 from .output import OutputOption, emit_list, emit_one
 from .state import client
 
@@ -55,15 +54,13 @@ def logs(
     if task:
         print(runs_.logs(run_id, task), end="", flush=True)
         return
-    for detail in runs_.tasks(run_id):
-        node = detail.get("task_id")
-        if not node:
-            continue
-        print(f"==> {detail.get('display_name') or node} ({node}) <==", flush=True)
-        try:
-            print(runs_.logs(run_id, node), end="\n", flush=True)
-        except NotFound as exc:  # a DAG task, or one that has not run: no process, no log
-            print(f"({exc.message})", flush=True)
+    for entry in runs_.all_logs(run_id):
+        node = entry["task_id"]
+        print(f"==> {entry['display_name'] or node} ({node}) <==", flush=True)
+        if entry["log"] is None:  # a DAG task, or one that has not run: no process, no log
+            print(f"({entry['missing']})", flush=True)
+        else:
+            print(entry["log"], end="\n", flush=True)
 
 
 @runs.command()

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import json
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +11,7 @@ from rich.live import Live
 from rich.text import Text
 
 from ..errors import WaitTimeout
+from ..resources.tasks import rows_from_file, task_finished
 from .common import ProjectOption, WorkflowOption
 from .output import (
     Format,
@@ -34,7 +31,6 @@ from .state import client
 
 app = typer.Typer(help="Tasks of a workflow.", no_args_is_help=True)
 
-FINAL = {"finished", "failed", "cancelled"}
 COLUMNS = [("ID", "id"), ("STATUS", "status"), ("CREATED", "created_at")]
 NODE_COLUMNS = [
     ("NODE", "node_id"),
@@ -48,28 +44,9 @@ Interval = Annotated[float, typer.Option(help="Seconds between polls.")]
 
 
 def read_rows(path: Path, fmt: str | None) -> tuple[list[dict], int]:
-    """The rows of a CSV (header = field names) or JSONL file (one object a line)."""
-    kind = (fmt or path.suffix.lstrip(".")).lower()
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise typer.BadParameter(f"cannot read {path}: {exc.strerror}") from exc
-    if kind == "csv":
-        rows = [dict(row) for row in csv.DictReader(text.splitlines())]
-    elif kind in ("jsonl", "ndjson", "json"):
-        rows = []
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except ValueError as exc:
-                raise typer.BadParameter(f"{path}:{number} is not JSON: {exc}") from exc
-            if not isinstance(row, dict):
-                raise typer.BadParameter(f"{path}:{number} is not a JSON object")
-            rows.append(row)
-    else:
-        raise typer.BadParameter(f"{path}: name it .csv or .jsonl, or pass --format csv|jsonl")
+    """The rows of a CSV (header = field names) or JSONL file (the SDK's rows_from_file; a
+    file it cannot read or parse raises InvalidFile)."""
+    rows = rows_from_file(path, fmt)
     return rows, len(rows)
 
 
@@ -162,33 +139,16 @@ def _workflow_view(tasks: list[dict]):
     rows = []
     for t in tasks:
         s = t.get("node_summary") or {}
-        waiting = [
-            f"{n.get('node_id')}:{n.get('status')}"
-            for n in t.get("nodes") or []
-            if n.get("status") not in ("finished", "na", "pending")
-        ]
         rows.append(
             {
                 "id": t.get("id"),
                 "status": t.get("status"),
                 "nodes": f"{s.get('finished', 0)}/{s.get('total', 0)}" if s else "",
-                "active": " ".join(waiting),
             }
         )
-    columns = [("TASK", "id"), ("STATUS", "status"), ("NODES", "nodes"), ("ACTIVE", "active")]
-    done = sum(1 for t in tasks if t.get("status") in FINAL)
+    columns = [("TASK", "id"), ("STATUS", "status"), ("NODES", "nodes")]
+    done = sum(1 for t in tasks if task_finished(t))
     return Group(Text(f"{done}/{len(tasks)} tasks done"), table(rows, columns))
-
-
-def _polls(timeout: float, interval: float) -> Iterator[int]:
-    deadline = time.monotonic() + timeout
-    number = 0
-    while True:
-        yield number
-        number += 1
-        if time.monotonic() >= deadline:
-            return
-        time.sleep(interval)
 
 
 @app.command()
@@ -202,36 +162,33 @@ def watch(
 ) -> None:
     """Follow a task (or every task of --workflow) live until it is done.
 
-    A table of node states, redrawn on each poll; exits 0 when done (1 if a task failed or was
-    cancelled), 5 on --timeout."""
+    A table of node states, redrawn on each poll; exits 0 when done (1 if a task failed, was
+    cancelled or quarantined), 5 on --timeout. A workflow without tasks is done at once."""
     c = client()
-
-    def read() -> tuple[object, list[dict]]:
-        if task_id is not None:
-            task = plain(c.tasks.get(project, workflow, task_id))
-            return _task_view(task), [task]
-        tasks = [plain(t) for t in c.tasks.list(project, workflow)]
-        full = [plain(c.tasks.get(project, workflow, t["id"])) for t in tasks]
-        return _workflow_view(full), full
-
-    view, tasks = read()
-    done = False
     live_table = chosen(output) is Format.table
-    live = Live(view, console=out, auto_refresh=False) if live_table else _Null()
+
+    def view(snapshot: list) -> object:
+        tasks = [plain(t) for t in snapshot]
+        return _task_view(tasks[0]) if task_id is not None else _workflow_view(tasks)
+
+    live = Live(Text(""), console=out, auto_refresh=False) if live_table else _Null()
+    ids = None if task_id is None else [task_id]
+    timed_out = None
     with live:
-        for _ in _polls(timeout, interval):
-            view, tasks = read()
-            if live_table:
-                live.update(view, refresh=True)
-            if tasks and all(t.get("status") in FINAL for t in tasks):
-                done = True
-                break
+        progress = (lambda snap: live.update(view(snap), refresh=True)) if live_table else None
+        try:
+            snapshot = c.tasks.watch(
+                project, workflow, ids, timeout=timeout, poll=interval, progress=progress
+            )
+        except WaitTimeout as exc:
+            snapshot, timed_out = exc.last or [], exc
+    tasks = [plain(t) for t in snapshot]
     if not live_table:
         data = tasks[0] if task_id is not None else tasks
         print(dumps(data, chosen(output)))
-    if not done:
+    if timed_out is not None:
         what = f"task {task_id}" if task_id is not None else f"workflow {workflow}'s tasks"
-        raise WaitTimeout(f"{what} not done after {timeout:g} seconds")
+        raise WaitTimeout(f"{what} not done after {timeout:g} seconds", snapshot)
     if any(t.get("status") != "finished" for t in tasks):
         raise typer.Exit(1)
 

@@ -10,8 +10,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import NotFound
-from .common import value
+from ..resources.work import item_ids
 from .output import OutputOption, emit_list, emit_one, note
 from .state import client, read_document
 
@@ -44,29 +43,19 @@ def _items(kind: str | None = None, tag: str | None = None):
 
 
 def _item(node_db_id: int):
-    for item in _items():
-        if value(item, "node_db_id") == node_db_id:
-            return item
-    raise NotFound(404, f"no work item {node_db_id} is waiting for you")
-
-
-def _ids(item) -> tuple[int, int, int]:
-    return value(item, "project_id"), value(item, "workflow_id"), value(item, "node_db_id")
+    return client().work.find(node_db_id)
 
 
 @app.command("open")
 def open_(node_db_id: NodeArg, output: OutputOption = None) -> None:
     """Open a work item, claiming it for you: its form (or review) with the task's data."""
-    item = _item(node_db_id)
-    work = client().work
-    claim = work.claim_review if value(item, "kind") == "review" else work.claim
-    emit_one(claim(*_ids(item)), output)
+    emit_one(client().work.open(_item(node_db_id)), output)
 
 
 @app.command()
 def get(node_db_id: NodeArg, output: OutputOption = None) -> None:
     """Show a work item's form without claiming it."""
-    emit_one(client().work.get(*_ids(_item(node_db_id))), output)
+    emit_one(client().work.get(*item_ids(_item(node_db_id))), output)
 
 
 @app.command()
@@ -87,14 +76,7 @@ def submit(
     body = read_document(file)
     if not isinstance(body, dict):
         raise typer.BadParameter(f"{file} must hold one object")
-    item = _item(node_db_id)
-    work = client().work
-    if value(item, "kind") == "review":
-        done = work.submit_review(
-            *_ids(item), decision=body.get("decision"), comment=body.get("comment")
-        )
-    else:
-        done = work.submit(*_ids(item), body["values"] if "values" in body else body)
+    done = client().work.answer(_item(node_db_id), body)
     note(f"Submitted work item {node_db_id}.")
     emit_one(done, output)
 
@@ -102,4 +84,4 @@ def submit(
 @app.command()
 def release(node_db_id: NodeArg, output: OutputOption = None) -> None:
     """Give a claimed work item back to the pool."""
-    emit_one(client().work.release(*_ids(_item(node_db_id))), output)
+    emit_one(client().work.release(*item_ids(_item(node_db_id))), output)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
+from ..errors import issue_text
 from .common import ProjectOption, WorkflowArg
 from .output import Format, OutputOption, chosen, dumps, emit_list, emit_one, note, plain
 from .state import client, read_document
@@ -59,16 +60,8 @@ def apply(
 ) -> None:
     """Create a workflow from a file, or update the one of the same name (or --id)."""
     c = client()
-    definition = _definition(file)
-    if workflow_id is None and definition.get("name"):
-        same = [w for w in c.workflows.list(project) if w.name == definition["name"]]
-        workflow_id = same[0].id if same else None
-    if workflow_id is None:
-        workflow = c.workflows.create(project, definition)
-        note(f"Created workflow {workflow.id}.")
-    else:
-        workflow = c.workflows.update(project, workflow_id, definition)
-        note(f"Updated workflow {workflow.id}.")
+    workflow, created = c.workflows.apply(project, _definition(file), wf_id=workflow_id)
+    note(f"{'Created' if created else 'Updated'} workflow {workflow.id}.")
     if activate:
         workflow = c.workflows.activate(project, workflow.id)
     emit_one(workflow, output, fields=SUMMARY)
@@ -82,21 +75,11 @@ def validate(file: DefinitionFile, project: ProjectOption, output: OutputOption 
         print(dumps({"valid": not issues, "issues": issues}, chosen(output)))
     elif issues:
         for issue in issues:
-            print(f"- {_issue_text(issue)}")
+            print(f"- {issue_text(issue)}")
     else:
         print("valid")
     if issues:
         raise typer.Exit(1)
-
-
-def _issue_text(issue: Any) -> str:
-    if isinstance(issue, dict):
-        where = issue.get("loc") or issue.get("field") or issue.get("path") or issue.get("node")
-        text = issue.get("msg") or issue.get("message") or issue
-        if isinstance(where, list):
-            where = ".".join(str(p) for p in where)
-        return f"{where}: {text}" if where else str(text)
-    return str(issue)
 
 
 @app.command()

@@ -57,13 +57,16 @@ class Datasets:
         timeout: float = 3600,
         poll: float = 1.0,
         progress: Callable[[int, int | None], None] | None = None,
+        idempotency_key: str | None = None,
     ):
         """Upload a CSV/JSON/JSONL file as a dataset and wait for its import job: the dataset.
         progress(rows done, total or None) while the server imports."""
         path = Path(path)
         with path.open("rb") as handle:
             started = self._client.call(
-                import_dataset, body=_form(path, handle, name, description, org_id)
+                import_dataset,
+                body=_form(path, handle, name, description, org_id),
+                idempotency_key=idempotency_key,
             )
         job = Jobs(self._client).wait_for(
             "dataset-import", started.job_id, timeout=timeout, poll=poll, progress=progress
@@ -83,11 +86,14 @@ class AsyncDatasets(Datasets):
         timeout: float = 3600,
         poll: float = 1.0,
         progress: Callable[[int, int | None], None] | None = None,
+        idempotency_key: str | None = None,
     ):
         path = Path(path)
         with path.open("rb") as handle:
             started = await self._client.call(
-                import_dataset, body=_form(path, handle, name, description, org_id)
+                import_dataset,
+                body=_form(path, handle, name, description, org_id),
+                idempotency_key=idempotency_key,
             )
         job = await AsyncJobs(self._client).wait_for(
             "dataset-import", started.job_id, timeout=timeout, poll=poll, progress=progress

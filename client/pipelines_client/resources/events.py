@@ -1,6 +1,11 @@
 """The live event stream (Server-Sent Events at /api/events) as an iterator of dicts
 {"id", "type", "data"}, resuming after a dropped connection with Last-Event-ID: a reconnecting
-reader misses nothing and sees nothing twice."""
+reader misses nothing and sees nothing twice.
+
+A reconnect waits first (the client's retry backoff, doubled per failure in a row), whether the
+connection dropped, the server could not be reached (a restart) or it ended the stream with
+`stream.closed`; `reconnects` failures in a row without an event in between end the stream
+with ConnectionFailed."""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import httpx
 
-from ..errors import ConnectionFailed, raise_for_status
+from ..errors import ConnectionFailed
 
 PATH = "/api/events"
 CLOSED = "stream.closed"
@@ -55,10 +60,11 @@ class SseParser:
 class _Resume:
     """What survives a reconnect: the last event id, the time left, the failures in a row."""
 
-    def __init__(self, after, max_seconds, attempts):
+    def __init__(self, after, max_seconds, attempts, policy):
         self.last_id = None if after is None else str(after)
         self.deadline = None if max_seconds is None else time.monotonic() + max_seconds
         self.attempts = attempts
+        self.policy = policy
         self.failures = 0
 
     def params(self, task_id, workflow_id) -> dict | None:
@@ -84,18 +90,57 @@ class _Resume:
         if message["id"] is not None:
             self.last_id = message["id"]
 
-    def dropped(self, error: Exception | None) -> None:
+    def dropped(self, error: Exception | None) -> float:
+        """One more failure in a row: the seconds to wait before reconnecting, or
+        ConnectionFailed past the budget."""
         self.failures += 1
         if self.failures > self.attempts:
             raise ConnectionFailed(f"the event stream kept dropping: {error}") from error
+        wait = min(self.policy.max_backoff, self.policy.backoff * 2 ** (self.failures - 1))
+        if self.deadline is not None:
+            wait = min(wait, max(0.0, self.deadline - time.monotonic()))
+        return wait
 
 
-DROPPED = (httpx.RemoteProtocolError, httpx.ReadError, httpx.ReadTimeout)
+class _Connection:
+    """The lines of one connection in, its events out; notes a server's `stream.closed`."""
+
+    def __init__(self, state: _Resume):
+        self.state = state
+        self.parser = SseParser()
+        self.closed_by_server = False
+
+    def feed(self, line: str) -> dict | None:
+        message = self.parser.feed(line)
+        if message is None:
+            return None
+        if message["type"] == CLOSED:
+            self.closed_by_server = True
+            return None
+        self.state.seen(message)
+        return message
+
+    def ended_by_max_seconds(self) -> bool:
+        """A clean end without `stream.closed` is `max_seconds` running out, when given."""
+        return not self.closed_by_server and self.state.deadline is not None
+
+
+# A connection that broke, or a server that could not be reached (after the transport's own
+# retries): both are reconnected, within the budget.
+DROPPED = (httpx.RemoteProtocolError, httpx.ReadError, httpx.ReadTimeout, ConnectionFailed)
+
+
+def _timeout() -> httpx.Timeout:
+    # Keep-alives come every 15 s: a read that waits 60 s means the connection is gone.
+    return httpx.Timeout(30.0, read=60.0)
 
 
 class Events:
     def __init__(self, client):
         self._client = client
+
+    def _start(self, after, max_seconds, reconnects) -> _Resume:
+        return _Resume(after, max_seconds, reconnects, self._client.retry)
 
     def stream(
         self,
@@ -108,37 +153,25 @@ class Events:
     ) -> Iterator[dict]:
         """Events as they happen (after `after` when given, else from now). Ends after
         `max_seconds` (over every reconnect); without it, runs until the caller stops."""
-        state = _Resume(after, max_seconds, reconnects)
+        state = self._start(after, max_seconds, reconnects)
         while (params := state.params(task_id, workflow_id)) is not None:
-            closed_by_server = False
+            connection = _Connection(state)
+            error = None
             try:
                 with self._client.http.stream(
-                    "GET", PATH, params=params, headers=state.headers(), timeout=_timeout(self)
+                    "GET", PATH, params=params, headers=state.headers(), timeout=_timeout()
                 ) as response:
-                    if response.status_code >= 400:
-                        response.read()
-                        raise_for_status(response)
-                    parser = SseParser()
                     for line in response.iter_lines():
-                        message = parser.feed(line)
-                        if message is None:
-                            continue
-                        if message["type"] == CLOSED:
-                            closed_by_server = True
+                        if (message := connection.feed(line)) is not None:
+                            yield message
+                        elif connection.closed_by_server:
                             break
-                        state.seen(message)
-                        yield message
-            except DROPPED as error:
-                state.dropped(error)
-                continue
-            if not closed_by_server and max_seconds is not None:
-                return  # max_seconds ended it
-            state.dropped(None)
-
-
-def _timeout(resource) -> httpx.Timeout:
-    # Keep-alives come every 15 s: a read that waits 60 s means the connection is gone.
-    return httpx.Timeout(30.0, read=60.0)
+            except DROPPED as exc:
+                error = exc
+            else:
+                if connection.ended_by_max_seconds():
+                    return
+            self._client.retry.sleep(state.dropped(error))
 
 
 class AsyncEvents(Events):
@@ -151,29 +184,22 @@ class AsyncEvents(Events):
         max_seconds: float | None = None,
         reconnects: int = 5,
     ) -> AsyncIterator[dict]:
-        state = _Resume(after, max_seconds, reconnects)
+        state = self._start(after, max_seconds, reconnects)
         while (params := state.params(task_id, workflow_id)) is not None:
-            closed_by_server = False
+            connection = _Connection(state)
+            error = None
             try:
                 async with self._client.http.stream(
-                    "GET", PATH, params=params, headers=state.headers(), timeout=_timeout(self)
+                    "GET", PATH, params=params, headers=state.headers(), timeout=_timeout()
                 ) as response:
-                    if response.status_code >= 400:
-                        await response.aread()
-                        raise_for_status(response)
-                    parser = SseParser()
                     async for line in response.aiter_lines():
-                        message = parser.feed(line)
-                        if message is None:
-                            continue
-                        if message["type"] == CLOSED:
-                            closed_by_server = True
+                        if (message := connection.feed(line)) is not None:
+                            yield message
+                        elif connection.closed_by_server:
                             break
-                        state.seen(message)
-                        yield message
-            except DROPPED as error:
-                state.dropped(error)
-                continue
-            if not closed_by_server and max_seconds is not None:
-                return
-            state.dropped(None)
+            except DROPPED as exc:
+                error = exc
+            else:
+                if connection.ended_by_max_seconds():
+                    return
+            await self._client.retry.asleep(state.dropped(error))

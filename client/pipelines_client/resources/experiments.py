@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pipelines_api.api.experiments import cancel_experiment, create_experiment, get_experiment
 from pipelines_api.models import ExperimentCreate
 
-from ._base import await_wait, counted, status_of, wait
+from ._base import Resource, Waiting, counted, status_of
 
 FINAL_EXPERIMENT_STATUSES = frozenset({"completed", "failed", "cancelled"})
 
@@ -16,16 +16,14 @@ def _ended(experiment) -> bool:
     return status_of(experiment) in FINAL_EXPERIMENT_STATUSES
 
 
-class Experiments:
-    def __init__(self, client):
-        self._client = client
-
-    def create(self, project_id: int, wf_id: int, spec: dict):
+class Experiments(Resource):
+    def create(self, project_id: int, wf_id: int, spec: dict, *, idempotency_key=None):
         return self._client.call(
             create_experiment,
             project_id=project_id,
             workflow_id=wf_id,
             body=ExperimentCreate.from_dict(spec),
+            idempotency_key=idempotency_key,
         )
 
     def get(self, project_id: int, wf_id: int, experiment_id: str):
@@ -52,32 +50,17 @@ class Experiments:
         progress: Callable[[int, int | None], None] | None = None,
     ):
         """The experiment once completed, failed or cancelled; progress(done, total)."""
-        return wait(
-            lambda: self.get(project_id, wf_id, experiment_id),
-            _ended,
-            what=f"experiment {experiment_id}",
-            timeout=timeout,
-            poll=poll,
-            progress=counted(progress),
+        return self._finish(
+            Waiting(
+                lambda: self.get(project_id, wf_id, experiment_id),
+                _ended,
+                f"experiment {experiment_id}",
+                timeout,
+                poll,
+                counted(progress),
+            )
         )
 
 
 class AsyncExperiments(Experiments):
-    async def wait_for(
-        self,
-        project_id: int,
-        wf_id: int,
-        experiment_id: str,
-        *,
-        timeout: float = 3600,
-        poll: float = 1.0,
-        progress: Callable[[int, int | None], None] | None = None,
-    ):
-        return await await_wait(
-            lambda: self.get(project_id, wf_id, experiment_id),
-            _ended,
-            what=f"experiment {experiment_id}",
-            timeout=timeout,
-            poll=poll,
-            progress=counted(progress),
-        )
+    _finish = staticmethod(Waiting.arun)

@@ -96,13 +96,16 @@ class Files:
         *,
         content_type: str | None = None,
         progress: Callable[[int, int | None], None] | None = None,
+        idempotency_key: str | None = None,
     ):
-        """Upload a file to the project in one call; progress(bytes sent, total). The file."""
+        """Upload a file to the project in one call; progress(bytes sent, total). The file.
+        `idempotency_key` makes asking for the upload repeatable across calls."""
         path = Path(path)
         grant = self._client.call(
             request_project_file_upload_url,
             project_id=project_id,
             body=_request(path, content_type),
+            idempotency_key=idempotency_key,
         )
         put_signed(self._client, grant.upload_url, _put_headers(grant), path, progress)
         return self._client.call(
@@ -121,12 +124,14 @@ class AsyncFiles(Files):
         *,
         content_type: str | None = None,
         progress: Callable[[int, int | None], None] | None = None,
+        idempotency_key: str | None = None,
     ):
         path = Path(path)
         grant = await self._client.call(
             request_project_file_upload_url,
             project_id=project_id,
             body=_request(path, content_type),
+            idempotency_key=idempotency_key,
         )
         await aput_signed(self._client, grant.upload_url, _put_headers(grant), path, progress)
         return await self._client.call(

@@ -15,7 +15,7 @@ from pipelines_api.api.jobs import (
 )
 from pipelines_api.models import TasksCreateAsyncRequest
 
-from ._base import await_wait, counted, status_of, wait
+from ._base import Resource, Waiting, counted, status_of
 from .tasks import task_rows
 
 # Every job kind reports one of these when it has ended.
@@ -46,12 +46,9 @@ def _status_call(kind: str, job_id: str, ids: dict) -> tuple[Any, dict]:
     return operation, {"job_id": job_id, **{name: ids[name] for name in needs}}
 
 
-class Jobs:
+class Jobs(Resource):
     """`kind` is one of create-tasks, export, dataset-import, seed; the ids are the job's
     project_id and workflow_id where its routes have them."""
-
-    def __init__(self, client):
-        self._client = client
 
     def get(self, kind: str, job_id: str, **ids: int):
         operation, arguments = _status_call(kind, job_id, ids)
@@ -69,20 +66,26 @@ class Jobs:
     ):
         """The job once it has ended (completed, partial, failed or cancelled)."""
         operation, arguments = _status_call(kind, job_id, ids)
-        return wait(
-            lambda: self._client.call(operation, **arguments),
-            job_finished,
-            what=f"{kind} job {job_id}",
-            timeout=timeout,
-            poll=poll,
-            progress=counted(progress),
+        return self._finish(
+            Waiting(
+                lambda: self._client.call(operation, **arguments),
+                job_finished,
+                f"{kind} job {job_id}",
+                timeout,
+                poll,
+                counted(progress),
+            )
         )
 
-    def create_tasks(self, project_id: int, wf_id: int, rows):
+    def create_tasks(self, project_id: int, wf_id: int, rows, *, idempotency_key=None):
         """Start a create-tasks-async job (any number of rows); wait_for("create-tasks", ...)."""
         body = TasksCreateAsyncRequest.from_dict({"tasks": task_rows(rows)})
         return self._client.call(
-            create_tasks_async, project_id=project_id, workflow_id=wf_id, body=body
+            create_tasks_async,
+            project_id=project_id,
+            workflow_id=wf_id,
+            body=body,
+            idempotency_key=idempotency_key,
         )
 
     def cancel_create_tasks(self, project_id: int, wf_id: int, job_id: str):
@@ -92,22 +95,4 @@ class Jobs:
 
 
 class AsyncJobs(Jobs):
-    async def wait_for(
-        self,
-        kind: str,
-        job_id: str,
-        *,
-        timeout: float = 600,
-        poll: float = 1.0,
-        progress: Callable[[int, int | None], None] | None = None,
-        **ids: int,
-    ):
-        operation, arguments = _status_call(kind, job_id, ids)
-        return await await_wait(
-            lambda: self._client.call(operation, **arguments),
-            job_finished,
-            what=f"{kind} job {job_id}",
-            timeout=timeout,
-            poll=poll,
-            progress=counted(progress),
-        )
+    _finish = staticmethod(Waiting.arun)

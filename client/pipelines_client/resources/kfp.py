@@ -16,7 +16,8 @@ from kfp_v2beta1_api.api.run_service import (
 from kfp_v2beta1_api.types import UNSET
 
 from ..core import as_dict
-from ._base import await_wait, status_of, wait
+from ..errors import NotFound
+from ._base import Resource, Waiting, status_of, then
 
 FINAL_RUN_STATES = frozenset({"SUCCEEDED", "FAILED", "CANCELED", "SKIPPED"})
 
@@ -27,6 +28,23 @@ def _opt(value: Any) -> Any:
 
 def run_ended(run) -> bool:
     return status_of(run, "state") in FINAL_RUN_STATES
+
+
+def task_details(run) -> list[dict]:
+    return (as_dict(run).get("run_details") or {}).get("task_details") or []
+
+
+def _decoded(reply) -> bytes:
+    return base64.b64decode(reply.data or "")
+
+
+def _log_entry(detail: dict, log: str | None, missing: str | None) -> dict:
+    return {
+        "task_id": detail.get("task_id"),
+        "display_name": detail.get("display_name"),
+        "log": log,
+        "missing": missing,
+    }
 
 
 def artifact_list(run) -> list[dict]:
@@ -41,10 +59,7 @@ def artifact_list(run) -> list[dict]:
     return out
 
 
-class Runs:
-    def __init__(self, client):
-        self._client = client
-
+class Runs(Resource):
     def list(self, *, experiment_id: str | None = None, filter: str | None = None, **kw):
         return self._client.paginate_token(
             run_service_list_runs,
@@ -66,66 +81,56 @@ class Runs:
         progress: Callable[[Any], None] | None = None,
     ):
         """The run once SUCCEEDED, FAILED, CANCELED or SKIPPED; progress(run) after each read."""
-        return wait(
-            lambda: self.get(run_id),
-            run_ended,
-            what=f"run {run_id}",
-            timeout=timeout,
-            poll=poll,
-            progress=progress,
+        return self._finish(
+            Waiting(lambda: self.get(run_id), run_ended, f"run {run_id}", timeout, poll, progress)
         )
 
     def tasks(self, run_id: str) -> list[dict]:
         """The run's tasks ({"task_id", "display_name", "state", ...})."""
-        return (as_dict(self.get(run_id)).get("run_details") or {}).get("task_details") or []
+        return then(self.get(run_id), task_details)
 
     def logs(self, run_id: str, node_id: str) -> str:
         """A task's log (its end, as the server keeps it)."""
         return self._client.call(run_service_read_log, run_id=run_id, node_id=node_id)
 
+    def all_logs(self, run_id: str) -> list[dict]:
+        """Every task's log, in the run's task order: {"task_id", "display_name", "log",
+        "missing"}; a task that ran no process (a DAG, or one not started) has log None and
+        the server's reason in `missing`."""
+        out = []
+        for detail in self.tasks(run_id):
+            if not detail.get("task_id"):
+                continue
+            try:
+                out.append(_log_entry(detail, self.logs(run_id, detail["task_id"]), None))
+            except NotFound as exc:
+                out.append(_log_entry(detail, None, exc.message))
+        return out
+
     def artifacts(self, run_id: str) -> list[dict]:
-        return artifact_list(self.get(run_id))
+        return then(self.get(run_id), artifact_list)
 
     def read_artifact(self, run_id: str, node_id: str, name: str) -> bytes:
         """An artifact's bytes (a folder comes as a tar.gz)."""
         reply = self._client.call(
             run_service_read_artifact, run_id=run_id, node_id=node_id, artifact_name=name
         )
-        return base64.b64decode(reply.data or "")
+        return then(reply, _decoded)
 
 
 class AsyncRuns(Runs):
-    async def wait_for(
-        self,
-        run_id: str,
-        *,
-        timeout: float = 3600,
-        poll: float = 2.0,
-        progress: Callable[[Any], None] | None = None,
-    ):
-        return await await_wait(
-            lambda: self.get(run_id),
-            run_ended,
-            what=f"run {run_id}",
-            timeout=timeout,
-            poll=poll,
-            progress=progress,
-        )
+    _finish = staticmethod(Waiting.arun)
 
-    async def tasks(self, run_id: str) -> list[dict]:
-        return (as_dict(await self.get(run_id)).get("run_details") or {}).get("task_details") or []
-
-    async def logs(self, run_id: str, node_id: str) -> str:
-        return await self._client.call(run_service_read_log, run_id=run_id, node_id=node_id)
-
-    async def artifacts(self, run_id: str) -> list[dict]:
-        return artifact_list(await self.get(run_id))
-
-    async def read_artifact(self, run_id: str, node_id: str, name: str) -> bytes:
-        reply = await self._client.call(
-            run_service_read_artifact, run_id=run_id, node_id=node_id, artifact_name=name
-        )
-        return base64.b64decode(reply.data or "")
+    async def all_logs(self, run_id: str) -> list[dict]:
+        out = []
+        for detail in await self.tasks(run_id):
+            if not detail.get("task_id"):
+                continue
+            try:
+                out.append(_log_entry(detail, await self.logs(run_id, detail["task_id"]), None))
+            except NotFound as exc:
+                out.append(_log_entry(detail, None, exc.message))
+        return out
 
 
 class Kfp:

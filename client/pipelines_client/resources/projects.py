@@ -27,9 +27,13 @@ class Projects:
     def get(self, project_id: int) -> Project:
         return self._client.call(get_project, project_id=project_id)
 
-    def create(self, name: str, description: str | None = None) -> Project:
+    def create(
+        self, name: str, description: str | None = None, *, idempotency_key: str | None = None
+    ) -> Project:
+        """`idempotency_key`: repeat this create across calls without creating twice (default:
+        a fresh key per call, kept across its retries)."""
         body = ProjectCreate(name=name, description=UNSET if description is None else description)
-        return self._client.call(create_project, body=body)
+        return self._client.call(create_project, body=body, idempotency_key=idempotency_key)
 
     def update(self, project_id: int, **fields) -> Project:
         """Change `name` and/or `description`."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -12,7 +14,8 @@ from pipelines_api.api.tags import list_workflow_tasks
 from pipelines_api.api.tasks import cancel_task, create_tasks, get_task, get_task_timeline
 from pipelines_api.models import TasksCreateRequest, TasksExportRequest
 
-from ._base import await_wait, status_of, unset, wait
+from ..errors import InvalidFile
+from ._base import Resource, Waiting, status_of, unset
 
 # A task in one of these has stopped moving (paused and escalated may move again, by a person).
 FINAL_TASK_STATUSES = frozenset({"finished", "failed", "cancelled", "quarantined"})
@@ -27,6 +30,43 @@ def task_rows(rows: Iterable[dict]) -> list[dict]:
         else:
             out.append({"fields": dict(row)})
     return out
+
+
+def task_finished(task: Any) -> bool:
+    return status_of(task) in FINAL_TASK_STATUSES
+
+
+def rows_from_file(path: str | Path, format: str | None = None) -> list[dict]:
+    """The rows of a CSV file (its header names the fields) or a JSONL file (one JSON object a
+    line; blank lines skipped). `format` is csv or jsonl; by default the file's suffix decides.
+    InvalidFile names the file (and line) when it cannot be read or parsed."""
+    path = Path(path)
+    kind = (format or path.suffix.lstrip(".")).lower()
+    if kind not in ("csv", "jsonl", "ndjson", "json"):
+        raise InvalidFile(f"{path}: name it .csv or .jsonl, or give the format (csv or jsonl)")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidFile(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from exc
+    if kind == "csv":
+        return [dict(row) for row in csv.DictReader(text.splitlines())]
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            raise InvalidFile(f"{path}:{number} is not JSON: {exc}") from exc
+        if not isinstance(row, dict):
+            raise InvalidFile(f"{path}:{number} is not a JSON object")
+        rows.append(row)
+    return rows
+
+
+def batch_key(idempotency_key: str | None, number: int) -> str | None:
+    """Batch `number`'s key, from the caller's key for the whole create (None: a fresh one)."""
+    return None if idempotency_key is None else f"{idempotency_key}.{number}"
 
 
 def batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
@@ -70,9 +110,27 @@ def _download_path(project_id: int, wf_id: int, job_id: str) -> str:
     return f"/api/projects/{project_id}/workflows/{wf_id}/export-tasks-status/{job_id}/download"
 
 
-class Tasks:
-    def __init__(self, client):
-        self._client = client
+def _create_steps(project_id, wf_id, rows, batch_size, idempotency_key):
+    """(offset, rows in the batch, the create_tasks arguments) for each batch."""
+    done = 0
+    for number, batch in enumerate(batches(rows, batch_size)):
+        body = TasksCreateRequest.from_dict({"tasks": task_rows(batch)})
+        key = batch_key(idempotency_key, number)
+        yield (
+            done,
+            len(batch),
+            {
+                "project_id": project_id,
+                "workflow_id": wf_id,
+                "body": body,
+                "idempotency_key": key,
+            },
+        )
+        done += len(batch)
+
+
+class Tasks(Resource):
+    rows_from_file = staticmethod(rows_from_file)
 
     def create(
         self,
@@ -82,20 +140,20 @@ class Tasks:
         *,
         batch_size: int = 100,
         progress: Callable[[int, int | None], None] | None = None,
+        idempotency_key: str | None = None,
     ) -> TasksCreated:
         """Create tasks from rows of field values, `batch_size` per request (each batch one
-        Idempotency-Key, kept across its retries). progress(rows sent, total or None)."""
+        Idempotency-Key, kept across its retries). progress(rows sent, total or None).
+        `idempotency_key`: the same rows sent again with the same key create nothing twice
+        (batch n uses "<key>.<n>")."""
         total = _total(rows)
-        created, done = TasksCreated(), 0
-        for batch in batches(rows, batch_size):
-            body = TasksCreateRequest.from_dict({"tasks": task_rows(batch)})
-            result = self._client.call(
-                create_tasks, project_id=project_id, workflow_id=wf_id, body=body
-            )
-            _record(created, result, done)
-            done += len(batch)
+        created = TasksCreated()
+        for offset, size, arguments in _create_steps(
+            project_id, wf_id, rows, batch_size, idempotency_key
+        ):
+            _record(created, self._client.call(create_tasks, **arguments), offset)
             if progress:
-                progress(done, total)
+                progress(offset + size, total)
         return created
 
     def list(self, project_id: int, wf_id: int, status=None, tag: str | None = None):
@@ -137,13 +195,50 @@ class Tasks:
         """The task once its status is in `until` (finished, failed, cancelled, quarantined);
         progress(task) after each read; WaitTimeout (with `.last`) after `timeout` seconds."""
         final = frozenset(until)
-        return wait(
-            lambda: self.get(project_id, wf_id, task_id),
-            lambda task: status_of(task) in final,
-            what=f"task {task_id}",
-            timeout=timeout,
-            poll=poll,
-            progress=progress,
+        return self._finish(
+            Waiting(
+                lambda: self.get(project_id, wf_id, task_id),
+                lambda task: status_of(task) in final,
+                f"task {task_id}",
+                timeout,
+                poll,
+                progress,
+            )
+        )
+
+    def _snapshot(self, project_id: int, wf_id: int, task_ids):
+        if task_ids is None:
+            return list(self.list(project_id, wf_id))
+        return [self.get(project_id, wf_id, task_id) for task_id in task_ids]
+
+    def watch(
+        self,
+        project_id: int,
+        wf_id: int,
+        task_ids: Iterable[int] | None = None,
+        *,
+        timeout: float = 600,
+        poll: float = 1.0,
+        progress: Callable[[list], None] | None = None,
+    ):
+        """Wait until every task (of `task_ids`, else of the whole workflow) is in a final
+        status (finished, failed, cancelled, quarantined): the last snapshot, a list of tasks.
+
+        With `task_ids` each poll reads each task in full (with its nodes); for the whole
+        workflow it reads the task list (summaries, one request per page). A workflow without
+        tasks is done at once (an empty list). progress(snapshot) after each poll; WaitTimeout
+        (`.last` = the snapshot) after `timeout` seconds."""
+        ids = None if task_ids is None else list(task_ids)
+        what = f"workflow {wf_id}'s tasks" if ids is None else f"tasks {ids}"
+        return self._finish(
+            Waiting(
+                lambda: self._snapshot(project_id, wf_id, ids),
+                lambda tasks: all(task_finished(t) for t in tasks),
+                what,
+                timeout,
+                poll,
+                progress,
+            )
         )
 
     def export(
@@ -157,6 +252,7 @@ class Tasks:
         timeout: float = 3600,
         poll: float = 1.0,
         progress: Callable[[int, int | None], None] | None = None,
+        idempotency_key: str | None = None,
     ):
         """Every task to a file, through an export job: start it, wait (progress(done, total)),
         download. Returns the finished job."""
@@ -167,6 +263,7 @@ class Tasks:
             project_id=project_id,
             workflow_id=wf_id,
             body=_export_body(format, status),
+            idempotency_key=idempotency_key,
         )
         job = Jobs(self._client).wait_for(
             "export",
@@ -179,7 +276,6 @@ class Tasks:
         )
         _require_completed(job)
         with self._client.http.stream("GET", _download_path(project_id, wf_id, job.job_id)) as r:
-            _raise_streamed(r)
             with open(path, "wb") as out:
                 for chunk in r.iter_bytes():
                     out.write(chunk)
@@ -193,23 +289,9 @@ def _require_completed(job: Any) -> None:
         raise PipelinesError(f"export job {job.job_id} ended {status_of(job)}: {job.error}")
 
 
-def _raise_streamed(response) -> None:
-    from ..errors import raise_for_status
-
-    if response.status_code >= 400:
-        response.read()
-        raise_for_status(response)
-
-
-async def _araise_streamed(response) -> None:
-    from ..errors import raise_for_status
-
-    if response.status_code >= 400:
-        await response.aread()
-        raise_for_status(response)
-
-
 class AsyncTasks(Tasks):
+    _finish = staticmethod(Waiting.arun)
+
     async def create(
         self,
         project_id: int,
@@ -218,40 +300,22 @@ class AsyncTasks(Tasks):
         *,
         batch_size: int = 100,
         progress: Callable[[int, int | None], None] | None = None,
+        idempotency_key: str | None = None,
     ) -> TasksCreated:
         total = _total(rows)
-        created, done = TasksCreated(), 0
-        for batch in batches(rows, batch_size):
-            body = TasksCreateRequest.from_dict({"tasks": task_rows(batch)})
-            result = await self._client.call(
-                create_tasks, project_id=project_id, workflow_id=wf_id, body=body
-            )
-            _record(created, result, done)
-            done += len(batch)
+        created = TasksCreated()
+        for offset, size, arguments in _create_steps(
+            project_id, wf_id, rows, batch_size, idempotency_key
+        ):
+            _record(created, await self._client.call(create_tasks, **arguments), offset)
             if progress:
-                progress(done, total)
+                progress(offset + size, total)
         return created
 
-    async def wait_for(
-        self,
-        project_id: int,
-        wf_id: int,
-        task_id: int,
-        *,
-        timeout: float = 600,
-        poll: float = 1.0,
-        progress: Callable[[Any], None] | None = None,
-        until: Iterable[str] = FINAL_TASK_STATUSES,
-    ):
-        final = frozenset(until)
-        return await await_wait(
-            lambda: self.get(project_id, wf_id, task_id),
-            lambda task: status_of(task) in final,
-            what=f"task {task_id}",
-            timeout=timeout,
-            poll=poll,
-            progress=progress,
-        )
+    async def _snapshot(self, project_id: int, wf_id: int, task_ids):
+        if task_ids is None:
+            return [task async for task in self.list(project_id, wf_id)]
+        return [await self.get(project_id, wf_id, task_id) for task_id in task_ids]
 
     async def export(
         self,
@@ -264,6 +328,7 @@ class AsyncTasks(Tasks):
         timeout: float = 3600,
         poll: float = 1.0,
         progress: Callable[[int, int | None], None] | None = None,
+        idempotency_key: str | None = None,
     ):
         from .jobs import AsyncJobs
 
@@ -272,6 +337,7 @@ class AsyncTasks(Tasks):
             project_id=project_id,
             workflow_id=wf_id,
             body=_export_body(format, status),
+            idempotency_key=idempotency_key,
         )
         job = await AsyncJobs(self._client).wait_for(
             "export",
@@ -285,7 +351,6 @@ class AsyncTasks(Tasks):
         _require_completed(job)
         url = _download_path(project_id, wf_id, job.job_id)
         async with self._client.http.stream("GET", url) as r:
-            await _araise_streamed(r)
             with open(path, "wb") as out:
                 async for chunk in r.aiter_bytes():
                     out.write(chunk)

@@ -13,9 +13,9 @@ from external_v1_api.api.workflows import get_workflow, get_workflow_schema
 from external_v1_api.models import CreateTasksRequest, UploadInitRequest
 from external_v1_api.types import UNSET
 
-from ._base import await_wait, status_of, wait
+from ._base import Resource, Waiting
 from .files import aput_signed, put_signed
-from .tasks import FINAL_TASK_STATUSES, task_rows
+from .tasks import task_finished, task_rows
 
 ZIP = {"Content-Type": "application/zip"}
 
@@ -24,19 +24,18 @@ def _opt(value: Any) -> Any:
     return UNSET if value is None else value
 
 
-class V1:
-    def __init__(self, client):
-        self._client = client
-
+class V1(Resource):
     def workflow(self, wf_id: int):
         return self._client.call(get_workflow, workflow_id=wf_id)
 
     def schema(self, wf_id: int):
         return self._client.call(get_workflow_schema, workflow_id=wf_id)
 
-    def create_tasks(self, wf_id: int, rows: Iterable[dict]):
+    def create_tasks(self, wf_id: int, rows: Iterable[dict], *, idempotency_key=None):
         body = CreateTasksRequest.from_dict({"tasks": task_rows(rows)})
-        return self._client.call(create_tasks, workflow_id=wf_id, body=body)
+        return self._client.call(
+            create_tasks, workflow_id=wf_id, body=body, idempotency_key=idempotency_key
+        )
 
     def list_tasks(self, wf_id: int, *, status=None, limit: int = 100):
         """Every task of the workflow, following the cursor."""
@@ -56,11 +55,14 @@ class V1:
         path: str | Path,
         *,
         progress: Callable[[int, int | None], None] | None = None,
+        idempotency_key: str | None = None,
     ):
         """Request an upload, send the ZIP, confirm it: the confirmation (upload_id, status)."""
         path = Path(path)
         body = UploadInitRequest(file_size_bytes=path.stat().st_size)
-        grant = self._client.call(init_upload, workflow_id=wf_id, body=body)
+        grant = self._client.call(
+            init_upload, workflow_id=wf_id, body=body, idempotency_key=idempotency_key
+        )
         put_signed(self._client, grant.upload_url, ZIP, path, progress)
         return self._client.call(confirm_upload, workflow_id=wf_id, upload_id=grant.upload_id)
 
@@ -73,44 +75,33 @@ class V1:
         poll: float = 1.0,
         progress: Callable[[Any], None] | None = None,
     ):
-        return wait(
-            lambda: self.get_task(wf_id, task_id),
-            lambda task: status_of(task) in FINAL_TASK_STATUSES,
-            what=f"task {task_id}",
-            timeout=timeout,
-            poll=poll,
-            progress=progress,
+        return self._finish(
+            Waiting(
+                lambda: self.get_task(wf_id, task_id),
+                task_finished,
+                f"task {task_id}",
+                timeout,
+                poll,
+                progress,
+            )
         )
 
 
 class AsyncV1(V1):
+    _finish = staticmethod(Waiting.arun)
+
     async def upload_zip(
         self,
         wf_id: int,
         path: str | Path,
         *,
         progress: Callable[[int, int | None], None] | None = None,
+        idempotency_key: str | None = None,
     ):
         path = Path(path)
         body = UploadInitRequest(file_size_bytes=path.stat().st_size)
-        grant = await self._client.call(init_upload, workflow_id=wf_id, body=body)
+        grant = await self._client.call(
+            init_upload, workflow_id=wf_id, body=body, idempotency_key=idempotency_key
+        )
         await aput_signed(self._client, grant.upload_url, ZIP, path, progress)
         return await self._client.call(confirm_upload, workflow_id=wf_id, upload_id=grant.upload_id)
-
-    async def wait_for_task(
-        self,
-        wf_id: int,
-        task_id: int,
-        *,
-        timeout: float = 600,
-        poll: float = 1.0,
-        progress: Callable[[Any], None] | None = None,
-    ):
-        return await await_wait(
-            lambda: self.get_task(wf_id, task_id),
-            lambda task: status_of(task) in FINAL_TASK_STATUSES,
-            what=f"task {task_id}",
-            timeout=timeout,
-            poll=poll,
-            progress=progress,
-        )

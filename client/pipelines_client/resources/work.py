@@ -18,7 +18,34 @@ from pipelines_api.api.work import (
 )
 from pipelines_api.models import ReviewSubmission, SubtaskSubmission
 
-from ._base import unset
+from ..core import field
+from ..errors import NotFound
+from ._base import status_of, unset
+
+
+def item_ids(item) -> tuple[int, int, int]:
+    """(project_id, workflow_id, node_db_id) of a work item (as `list` gives them)."""
+    return field(item, "project_id"), field(item, "workflow_id"), field(item, "node_db_id")
+
+
+def is_review(item) -> bool:
+    return status_of(item, "kind") == "review"
+
+
+def _pick(items, node_db_id: int):
+    for item in items:
+        if field(item, "node_db_id") == node_db_id:
+            return item
+    raise NotFound(404, f"no work item {node_db_id} is waiting for you")
+
+
+def _answer_arguments(item, answer: dict) -> tuple[bool, dict]:
+    """(is a review, the submit arguments) for a subtask's values or a review's decision."""
+    if not isinstance(answer, dict):
+        raise TypeError("an answer is a dict: a form's values, or {decision, comment}")
+    if is_review(item):
+        return True, {"decision": answer.get("decision"), "comment": answer.get("comment")}
+    return False, {"data": answer["values"] if "values" in answer else answer}
 
 
 class Work:
@@ -70,5 +97,25 @@ class Work:
     def release(self, project_id: int, wf_id: int, node_db_id: int):
         return self._node(release_node, project_id, wf_id, node_db_id)
 
+    # --- by item: what `list` gives, whichever kind it is ----------------------------------------
 
-AsyncWork = Work
+    def find(self, node_db_id: int, **filters):
+        """The caller's open work item with this node id (NotFound if none waits)."""
+        return _pick(self.list(**filters), node_db_id)
+
+    def open(self, item):
+        """Claim a work item and read it: a subtask's form, or a review."""
+        claim = self.claim_review if is_review(item) else self.claim
+        return claim(*item_ids(item))
+
+    def answer(self, item, answer: dict):
+        """Submit a work item: a subtask's values (or {"values": ...}), a review's
+        {"decision": "pass"|"fail", "comment": ...}."""
+        review, arguments = _answer_arguments(item, answer)
+        submit = self.submit_review if review else self.submit
+        return submit(*item_ids(item), **arguments)
+
+
+class AsyncWork(Work):
+    async def find(self, node_db_id: int, **filters):
+        return _pick([item async for item in self.list(**filters)], node_db_id)

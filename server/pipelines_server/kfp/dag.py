@@ -3,10 +3,14 @@ DAG orchestration. A component task's process is process.py's, its record record
 cache entry cache.py's.
 
 What a task *does* is kfp.local's: its executor input, placeholder substitution, python
-executable swap, output reading, importer and the control-flow helpers (conditions, loop
-iteration specs, nested DAG arguments, IOStore) are kfp.local's own functions, so a
-lightweight component runs here exactly as `kfp.local.SubprocessRunner` runs it. What
-differs is the orchestration, which is ours:
+executable swap, output reading, importer, nested DAG arguments and IOStore are kfp.local's
+own functions, so a lightweight component runs here exactly as `kfp.local.SubprocessRunner`
+runs it. What differs is the orchestration, which is ours:
+
+- a loop resolves its inputs once and each iteration adds its own item (driver.py), and a
+  condition is read over the condition task's own inputs (conditions.py), as upstream's
+  driver does both (kfp.local's iteration specs and condition `eval` get nested loops and
+  loop items wrong);
 
 - independent tasks run in parallel (kfp.local walks one topological order), bounded by
   `max_parallel` concurrent processes;
@@ -29,7 +33,6 @@ differs is the orchestration, which is ours:
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import queue
@@ -37,11 +40,10 @@ import subprocess
 import threading
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 from ..isolation import sandbox as sandboxes
 from ..patches import kfp_is_exit_task, kfp_is_parallel_for
-from . import driver, process
+from . import conditions, driver, process
 from .cache import Cache, fingerprint, outputs_from_cache
 from .platform import Platform, PlatformError
 from .records import (
@@ -215,7 +217,6 @@ class PipelineRun:
 
     def _run_dag(self, dag_component, arguments, parent_store, rec: TaskRecord, retry=None):
         from kfp.local import io
-        from kfp.local.orchestrator.enhanced_dag_orchestrator import ConditionEvaluator
         from kfp.local.orchestrator.orchestrator_utils import OrchestratorUtils
         from kfp.pipeline_spec import pipeline_spec_pb2
 
@@ -236,7 +237,6 @@ class PipelineRun:
         done: dict[str, str] = {}  # task name -> SUCCEEDED | FAILED | SKIPPED | CANCELED
         results: queue.Queue = queue.Queue()
         running = 0
-        evaluator = ConditionEvaluator()
 
         def ready(name: str) -> bool:
             return all(d in done or d not in tasks for d in tasks[name].dependent_tasks)
@@ -263,7 +263,8 @@ class PipelineRun:
             nonlocal running
             waiting = dict(names)
             while waiting or running:
-                for name in [n for n in waiting if ready(n)]:
+                now_ready = [n for n in waiting if ready(n)]
+                for name in now_ready:
                     spec = waiting.pop(name)
                     failed = [d for d in spec.dependent_tasks if done.get(d) in (FAILED, CANCELED)]
                     if self.cancel.is_set():
@@ -278,9 +279,13 @@ class PipelineRun:
                         settle(name, FAILED, {})  # its dependants do not run either
                         continue
                     if spec.trigger_policy.condition:
-                        try:
-                            go = evaluator.evaluate_condition(spec.trigger_policy.condition, store)
-                        except Exception:  # noqa: BLE001 - kfp.local treats this as false
+                        try:  # over the task's own inputs, as upstream's driver does
+                            go = conditions.evaluate(
+                                spec.trigger_policy.condition,
+                                OrchestratorUtils.make_task_arguments(spec.inputs, store),
+                            )
+                        except Exception as exc:  # noqa: BLE001 - false, as kfp.local has it
+                            log.info("KFP condition of %s is false: %s", name, exc)
                             go = False
                         if not go:
                             skipped = self._new(spec.task_info.name or name, rec, "condition")
@@ -292,7 +297,7 @@ class PipelineRun:
                     name, state, outputs = results.get()
                     running -= 1
                     settle(name, state, outputs)
-                elif waiting:  # nothing runs and nothing is ready: a cycle or a missing task
+                elif waiting and not now_ready:  # nothing runs, nothing became ready: a cycle
                     raise ValueError(f"Tasks {sorted(waiting)} can never become ready")
 
         schedule(body)
@@ -345,26 +350,13 @@ class PipelineRun:
         component = self.components[spec.component_ref.name]
         display = display or spec.task_info.name or name
         if component.WhichOneof("implementation") == "dag":
-            kind = "condition" if spec.trigger_policy.condition else "dag"
-            if name.startswith("exit-handler"):
-                kind = "exit"
-            rec = self._new(display, parent, kind)
-            self._set(rec, RUNNING)
             arguments = task_spec_utils.build_nested_dag_arguments(
                 task_name=name,
                 task_spec=spec,
                 component_spec=driver.without_unset_defaults(component),
                 io_store=store,
             )
-            rec.input_parameters = split_values(arguments)[0]
-            retry = spec.retry_policy if spec.HasField("retry_policy") else None
-            outputs, ok = self._run_dag(component, arguments, store, rec, retry)
-            if not ok:
-                self._set(rec, FAILED, rec.error or "A task inside failed")
-                return FAILED, {}
-            rec.output_parameters, rec.output_artifacts = split_values(outputs)
-            self._set(rec, SUCCEEDED)
-            return SUCCEEDED, outputs
+            return self._run_nested_dag(name, display, spec, component, arguments, store, parent)
         arguments = OrchestratorUtils.make_task_arguments(
             task_inputs_spec=spec.inputs, io_store=store
         )
@@ -389,40 +381,48 @@ class PipelineRun:
             name, display, spec, component, arguments, parent, task_id, store
         )
 
+    def _run_nested_dag(self, name, display, spec, component, arguments, store, parent):
+        """A DAG task (a nested pipeline, a condition branch, an exit handler's body, one
+        iteration of a loop) run with its resolved `arguments`."""
+        kind = "condition" if spec.trigger_policy.condition else "dag"
+        if name.startswith("exit-handler"):
+            kind = "exit"
+        rec = self._new(display, parent, kind)
+        self._set(rec, RUNNING)
+        rec.input_parameters = split_values(arguments)[0]
+        retry = spec.retry_policy if spec.HasField("retry_policy") else None
+        outputs, ok = self._run_dag(component, arguments, store, rec, retry)
+        if not ok:
+            self._set(rec, FAILED, rec.error or "A task inside failed")
+            return FAILED, {}
+        rec.output_parameters, rec.output_artifacts = split_values(outputs)
+        self._set(rec, SUCCEEDED)
+        return SUCCEEDED, outputs
+
     def _run_loop(self, name, spec, store, parent):
-        from kfp.local.orchestrator import task_spec_utils
+        """A ParallelFor, as upstream's driver runs one: the loop task's inputs resolve once
+        in the enclosing DAG, then each iteration runs the loop's DAG with them plus its own
+        item under the loop's item input (kfp/driver.py), so the items of enclosing loops
+        stay theirs."""
+        from kfp.local.orchestrator.orchestrator_utils import OrchestratorUtils
 
         rec = self._new(spec.task_info.name or name, parent, "loop")
         self._set(rec, RUNNING)
-        iterator = spec.WhichOneof("iterator")
-        artifact_input = None
+        component = self.components[spec.component_ref.name]
+        arguments = OrchestratorUtils.make_task_arguments(
+            task_inputs_spec=spec.inputs, io_store=store
+        )
+        items, item_input = driver.loop_items(spec, arguments)
         limit = spec.iterator_policy.parallelism_limit if spec.HasField("iterator_policy") else 0
-        if iterator == "parameter_iterator":
-            items_spec = spec.parameter_iterator.items
-            if items_spec.HasField("raw"):
-                items = json.loads(items_spec.raw)
-            else:
-                items = _loop_items(items_spec.input_parameter, store)
-        else:
-            items, artifact_input, limit = task_spec_utils.get_artifact_iterator_items(
-                spec, store, name
-            )
         rec.input_parameters = {"items": json_safe(items)}
         gate = threading.BoundedSemaphore(limit) if limit and limit > 0 else None
         results: queue.Queue = queue.Queue()
         for i, item in enumerate(items):
-            if artifact_input is not None:
-                it_spec = task_spec_utils.create_artifact_loop_iteration_task_spec(
-                    spec, i, name, artifact_input
-                )
-                store.put_parent_input(f"{artifact_input}-iteration-{i}", item)
-            else:
-                it_spec = task_spec_utils.create_parameter_loop_iteration_task_spec(
-                    spec, item, name
-                )
+            it_args = driver.iteration_arguments(arguments, item_input, item)
             threading.Thread(
                 target=self._iteration,
-                args=(i, f"{name}-iteration-{i}", it_spec, store, rec, results, gate),
+                args=(i, f"{name}-iteration-{i}", spec, component, it_args, store, rec),
+                kwargs={"results": results, "gate": gate},
                 daemon=True,
             ).start()
         by_index: dict[int, tuple[str, dict]] = {}
@@ -443,14 +443,14 @@ class PipelineRun:
         self._set(rec, SUCCEEDED)
         return SUCCEEDED, aggregated
 
-    def _iteration(self, i, name, spec, store, parent, results, gate) -> None:
+    def _iteration(self, i, name, spec, component, arguments, store, parent, *, results, gate):
         self._made.records = []
         try:
             with gate or contextlib.nullcontext():
                 if self.cancel.is_set():
                     raise RunCanceled()
-                state, outputs = self._run_task(
-                    name, spec, store, parent, display=f"{parent.display_name}-{i}"
+                state, outputs = self._run_nested_dag(
+                    name, f"{parent.display_name}-{i}", spec, component, arguments, store, parent
                 )
         except RunCanceled:
             state, outputs = CANCELED, {}
@@ -584,16 +584,3 @@ class PipelineRun:
         rec.output_parameters, rec.output_artifacts = split_values(outputs)
         self._set(rec, SUCCEEDED)
         return SUCCEEDED, outputs
-
-
-def _loop_items(param_name: str, store) -> Any:
-    """The items a ParallelFor iterates over, as kfp.local resolves them."""
-    if param_name.startswith("pipelinechannel--"):
-        actual = param_name.replace("pipelinechannel--", "").replace("-loop-item", "")
-        if "-Output" in actual:
-            return store.get_task_output(actual.split("-Output")[0], "Output")
-        try:
-            return store.get_parent_input(actual)
-        except ValueError:
-            return store.get_parent_input(f"pipelinechannel--{actual}")
-    return store.get_parent_input(param_name)

@@ -11,7 +11,12 @@ inputs, where kfp.local decides otherwise, as pure functions the DAG runner call
   is never made up (kfp.local: "Unknown value type");
 - `{{retries}}` in a constant input is the attempt's retry count (0 for the first try), as
   Argo resolves it, and a task without a retry policy takes its enclosing pipeline task's;
-- a `dsl.Collected` artifact output of nested loops is one flat list of artifacts.
+- a `dsl.Collected` output of nested loops is one flat list (of artifacts or parameters),
+  as upstream's driver gathers it from every task that ran;
+- a ParallelFor's inputs resolve once, in the DAG around it, and each iteration gets them
+  plus its own item under the loop's own item input (`iteration_arguments`), so in nested
+  loops the outer loop's item (and its fields) stays what it was (kfp.local rewrites every
+  `*-loop-item` input of the inner loop to the inner item).
 """
 
 from __future__ import annotations
@@ -154,16 +159,72 @@ def inherit_retry(spec, retry_policy):
     return copy
 
 
-def collect(values: list[Any]) -> list[Any]:
-    """The outputs of a loop's iterations, in order, for one output key: a list with one
-    value per iteration, except for artifacts, where lists that nested loops collected are
-    spliced in (one flat list, as the backend's ArtifactList)."""
-    if values and all(v is None or is_artifact(v) for v in values):
-        flat: list[Any] = []
-        for v in values:
-            if isinstance(v, list):
-                flat.extend(v)
-            elif v is not None:
-                flat.append(v)
-        return flat
-    return list(values)
+class Collected(list):
+    """The outputs a loop collected (one per container task that ran in it), told apart
+    from a list a task returned: an enclosing loop splices it in, as upstream's backend
+    gathers a `dsl.Collected` through nested loops and pipelines down to the tasks."""
+
+
+def collect(values: list[Any]) -> Collected:
+    """The outputs of a loop's iterations, in order, for one output key: one value per
+    iteration, where what an inner loop collected is spliced in (nested loops give one flat
+    list, parameters and artifacts alike, as upstream's driver gathers them); for artifacts
+    any list is spliced (a component outputs no list of artifacts)."""
+    artifacts = bool(values) and all(v is None or is_artifact(v) for v in values)
+    flat = Collected()
+    for v in values:
+        if isinstance(v, Collected) or (artifacts and isinstance(v, list)):
+            flat.extend(v)
+        elif artifacts and v is None:
+            continue
+        else:
+            flat.append(v)
+    return flat
+
+
+class LoopError(ValueError):
+    pass
+
+
+def loop_items(spec, arguments: dict) -> tuple[list[Any], str]:
+    """The items a ParallelFor task iterates over and the name of its item input, from the
+    task's own resolved inputs (`arguments`), as upstream's driver takes them: a raw list,
+    or the items input's value (a list, or a JSON text of one)."""
+    import json
+
+    which = spec.WhichOneof("iterator")
+    if which == "parameter_iterator":
+        iterator = spec.parameter_iterator
+        item_input = iterator.item_input
+        if iterator.items.HasField("raw"):
+            value: Any = iterator.items.raw
+        else:
+            name = iterator.items.input_parameter
+            if name not in arguments:
+                raise LoopError(f"The loop's items input {name!r} has no value")
+            value = arguments[name]
+    elif which == "artifact_iterator":
+        iterator = spec.artifact_iterator
+        item_input = iterator.item_input
+        name = iterator.items.input_artifact
+        if name not in arguments:
+            raise LoopError(f"The loop's items input {name!r} has no value")
+        value = arguments[name]
+    else:
+        raise LoopError("The task is not a loop")
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError as exc:
+            raise LoopError(f"The loop's items are not a JSON list: {value[:200]!r}") from exc
+    if value is None:
+        value = []
+    if not isinstance(value, list):
+        raise LoopError(f"A value of type {type(value).__name__} cannot be iterated")
+    return value, item_input
+
+
+def iteration_arguments(arguments: dict, item_input: str, item: Any) -> dict:
+    """One iteration's arguments: the loop task's resolved inputs (an enclosing loop's item
+    among them, untouched) and this iteration's item under the loop's own item input."""
+    return {**arguments, item_input: item}
