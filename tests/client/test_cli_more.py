@@ -113,6 +113,8 @@ def test_my_work_get_and_release(cli, sdk, server):
         assert time.monotonic() < deadline, "the form never reached my-work"
         time.sleep(0.5)
     [item] = items
+    assert item in cli.json("my-work", "list", "--kind", "subtask")
+    assert item not in cli.json("my-work", "list", "--kind", "review")
     node = str(item["node_db_id"])
     shown = cli.json("my-work", "get", node)
     assert shown["node_db_id"] == item["node_db_id"] and shown["status"] != "claimed"

@@ -98,7 +98,7 @@ def _work_item(client, task_id: int, kind: str, timeout: float = 300):
     """The caller's open work item of `kind` for `task_id`, once it is offered."""
     deadline = time.monotonic() + timeout
     while True:
-        found = [w for w in client.work.list() if w.task_id == task_id and w.kind.value == kind]
+        found = [w for w in client.work.list(kind=kind) if w.task_id == task_id]
         if found:
             return found[0]
         assert time.monotonic() < deadline, f"no {kind} of task {task_id} offered"
