@@ -11,9 +11,9 @@ import threading
 
 
 class Proxy:
-    def __init__(self, upstream_port: int):
+    def __init__(self, upstream_port: int, port: int = 0):
         self.upstream = ("127.0.0.1", upstream_port)
-        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener = socket.create_server(("127.0.0.1", port))
         self.port = self.listener.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self.drop_next_reply = False

@@ -99,8 +99,18 @@ _register()
 def exit_code(exc: BaseException) -> int:
     import httpx
 
-    from ..errors import ApiError, ConnectionFailed, Forbidden, NotFound, Unauthorized, WaitTimeout
+    from ..errors import (
+        ApiError,
+        ConnectionFailed,
+        Forbidden,
+        InvalidFile,
+        NotFound,
+        Unauthorized,
+        WaitTimeout,
+    )
 
+    if isinstance(exc, InvalidFile):
+        return EXIT_USAGE  # an input file that cannot be read or parsed, as Typer's own checks
     if isinstance(exc, (Unauthorized, Forbidden)):
         return EXIT_AUTH
     if isinstance(exc, NotFound):
@@ -135,7 +145,7 @@ def describe(exc: BaseException) -> str:
         return f"error: the connection to the server failed: {type(exc).__name__}: {exc}"
     if isinstance(exc, KeyringError):
         return (
-            f"error: the system keyring is not available ({type(exc).__name__}: {exc}); "
+            f"error: the system keyring is not available ({type(exc).__name__}); "
             "log in without --keyring to keep the key in the config file (mode 0600), "
             "or set PIPELINES_API_KEY"
         )
@@ -159,15 +169,17 @@ def _bad_url(exc: BaseException | None) -> BaseException | None:
 
 
 def _url_of(exc) -> str:
+    """The base URL in use (else the request's URL), for the message."""
+    from .state import state
+
+    try:
+        return state().resolved().base_url
+    except Exception:  # noqa: BLE001 - only for the message
+        pass
     try:
         return str(exc.request.url)
     except (RuntimeError, AttributeError):  # raised before a request existed
-        from .state import state
-
-        try:
-            return state().resolved().base_url
-        except Exception:  # noqa: BLE001 - only for the message
-            return "?"
+        return "?"
 
 
 def main() -> None:
@@ -180,10 +192,11 @@ def main() -> None:
     try:
         app()
     except (PipelinesError, config.ConfigError, httpx.HTTPError, KeyringError, OSError) as exc:
-        err.print(describe(exc), markup=False, highlight=False)
+        # One line however long (soft_wrap): scripts grep it, people read it whole.
+        err.print(describe(exc), markup=False, highlight=False, soft_wrap=True)
         if isinstance(exc, ValidationFailed):
             for issue in exc.issues:
-                err.print(f"  - {issue}", markup=False, highlight=False)
+                err.print(f"  - {issue}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(exit_code(exc))
     except KeyboardInterrupt:
         sys.exit(130)
