@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +69,37 @@ class Pipectl:
             timeout=timeout,
             cwd=self.home,
         )
+
+    def follow(self, *args: str, until, timeout: float = 300) -> list[str]:
+        """Run a command that keeps printing (`events tail`), reading its stdout lines until
+        `until(lines)` holds; then stop it. Fails if it ends or `timeout` passes first."""
+        proc = subprocess.Popen(
+            [*pipectl_command(), *map(str, args)],
+            env=self.environ(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=self.home,
+        )
+        lines: list[str] = []
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            for line in proc.stdout:
+                lines.append(line.rstrip("\n"))
+                if until(lines):
+                    return lines
+            raise AssertionError(
+                f"{args} ended (exit {proc.wait()}) before the expected output: "
+                f"{lines[-20:]} {proc.stderr.read()[-2000:]}"
+            )
+        finally:
+            timer.cancel()
+            if proc.poll() is None:
+                proc.terminate()
+            proc.wait(60)
+            proc.stdout.close()
+            proc.stderr.close()
 
     def ok(self, *args: str, **kwargs) -> str:
         done = self.run(*args, **kwargs)

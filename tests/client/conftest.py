@@ -9,6 +9,21 @@ import pytest
 from pipelines_client import Client, RetryPolicy
 
 
+def member_key(server) -> str:
+    """A new member of the seeded organization, and a key of theirs."""
+    from pipelines_server.domain import keys
+    from tests.api.helpers import database, native
+
+    with native(server) as api:
+        r = api.post(
+            f"/organizations/{server.seed.org_id}/users",
+            json={"email": f"member-{unique('m')}@example.com", "role": "member"},
+        )
+        assert r.status_code == 201, r.text
+    with database(server) as session:
+        return keys.issue_key(session, server.seed.org_id, r.json()["id"], "member key")
+
+
 def quick_retries(**kw) -> RetryPolicy:
     return RetryPolicy(**{"retries": 3, "backoff": 0.05, "max_backoff": 0.5, **kw})
 

@@ -10,11 +10,12 @@ import stat
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.client.cli_support import Pipectl, logged_in, pipectl_command, source_path
+from tests.client.cli_support import ROOT, Pipectl, logged_in, pipectl_command, source_path
 
 
 def _command_paths() -> list[list[str]]:
@@ -76,17 +77,26 @@ def test_shell_completion_script_is_offered(tmp_path):
     assert "complete" in done.stdout and "pipectl" in done.stdout.lower()
 
 
-def test_python_dash_m_runs_the_same_cli(tmp_path):
-    done = subprocess.run(
-        [sys.executable, "-m", "pipelines_client.cli", "--help"],
-        env={**Pipectl(tmp_path).environ()},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0 and "my-work" in done.stdout
-    assert pipectl_command()  # the installed script or this fallback
-    assert "client" in source_path()
+def test_python_dash_m_runs_the_same_cli_from_this_checkout(tmp_path):
+    env = Pipectl(tmp_path).environ()
+
+    def python(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, *args], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert "my-work" in python("-m", "pipelines_client.cli", "--help")
+    # The script and `python -m` are one program: the same version and the same commands.
+    cli = Pipectl(tmp_path)
+    assert python("-m", "pipelines_client.cli", "--version") == cli.ok("--version")
+    usage, _, rest = python("-m", "pipelines_client.cli", "--help").partition("\n")
+    assert usage.endswith("[OPTIONS] COMMAND [ARGS]...")
+    assert cli.ok("--help").partition("\n")[2] == rest
+    # The code they run is this checkout's (source_path() comes first on PYTHONPATH).
+    where = python("-c", "import pipelines_client.cli as c; print(c.__file__)").strip()
+    assert Path(where).resolve().is_relative_to(ROOT / "client"), (where, source_path())
 
 
 def test_exit_codes_say_what_failed(server, tmp_path):

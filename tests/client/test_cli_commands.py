@@ -12,6 +12,8 @@ import yaml
 
 from tests.client.cli_support import logged_in
 
+from .conftest import unique
+
 SCORING = {
     "name": "CLI scoring",
     "fields": [{"name": "text", "type": "short_text", "required": True}],
@@ -78,7 +80,9 @@ def test_projects_list_get_create(cli, server):
 def test_workflow_tasks_watch_my_work_and_export(cli, server, tmp_path):
     project = str(server.seed.project_id)
     path = tmp_path / "scoring.yaml"
-    path.write_text(yaml.safe_dump(SCORING))
+    # `apply` matches by name, and the session's server is shared: a name of this test's own.
+    name = unique("CLI scoring")
+    path.write_text(yaml.safe_dump({**SCORING, "name": name}))
     assert cli.ok("workflows", "validate", "-f", path, "-P", project).strip() == "valid"
     broken = {"fields": "not a list", "graph": {"nodes": {}}}
     (tmp_path / "broken.json").write_text(json.dumps(broken))
@@ -86,7 +90,7 @@ def test_workflow_tasks_watch_my_work_and_export(cli, server, tmp_path):
     assert bad.returncode == 1 and bad.stdout.startswith("- "), bad.stdout + bad.stderr
 
     wf = cli.json("workflows", "apply", "-f", path, "-P", project, "--activate")
-    assert wf["status"] == "ACTIVE" and wf["name"] == "CLI scoring"
+    assert wf["status"] == "ACTIVE" and wf["name"] == name
     wf_id = str(wf["id"])
     again = cli.json("workflows", "apply", "-f", path, "-P", project)  # same name: an update
     assert again["id"] == wf["id"]
@@ -137,12 +141,20 @@ def test_workflow_tasks_watch_my_work_and_export(cli, server, tmp_path):
     cli.ok("tasks", "export", "-P", project, "-w", wf_id, "-o", out)
     assert len(out.read_text().splitlines()) == 2
 
-    events = cli.run(
-        "events", "tail", "--workflow", wf_id, "--after", "0", "--seconds", "2", "--output", "json"
-    )
-    assert events.returncode == 0, events.stderr
-    kinds = {json.loads(line)["type"] for line in events.stdout.splitlines()}
-    assert kinds, events.stdout
+    # Both tasks are done: their whole history is kept, so the stream replays it from 0.
+    def both_finished(lines: list[str]) -> bool:
+        got = [json.loads(line) for line in lines]
+        return {e["data"]["task_id"] for e in got if e["type"] == "task.finished"} == {
+            short_id,
+            long_id,
+        }
+
+    tail = ("events", "tail", "--workflow", wf_id, "--after", "0", "--output", "json")
+    lines = cli.follow(*tail, until=both_finished)
+    got = [json.loads(line) for line in lines]
+    assert {e["data"]["task_id"] for e in got} == {short_id, long_id}
+    ids = [int(e["id"]) for e in got]
+    assert ids == sorted(set(ids))
 
     paused = cli.json("workflows", "pause", wf_id, "-P", project)
     assert paused["status"] == "PAUSED"
@@ -176,7 +188,7 @@ def test_datasets_import_list_get(cli, tmp_path):
 def test_experiment_create_watch_get(cli, server, tmp_path):
     project = str(server.seed.project_id)
     flow = {
-        "name": "CLI experiment source",
+        "name": unique("CLI experiment source"),
         "fields": [{"name": "text", "type": "short_text", "required": True}],
         "graph": {
             "nodes": [

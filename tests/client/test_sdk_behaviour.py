@@ -21,28 +21,14 @@ from pipelines_client import (
     ConnectionFailed,
     Forbidden,
     NotFound,
+    RateLimited,
     Unauthorized,
     ValidationFailed,
 )
-from tests.api.helpers import database, native
 from tests.server import free_port
 
-from .conftest import human_definition, quick_retries, unique
+from .conftest import human_definition, member_key, quick_retries, unique
 from .proxy import Proxy
-
-
-def member_key(server) -> str:
-    from pipelines_server.domain import keys
-
-    with native(server) as api:
-        r = api.post(
-            f"/organizations/{server.seed.org_id}/users",
-            json={"email": f"member-{unique('m')}@example.com", "role": "member"},
-        )
-        assert r.status_code == 201, r.text
-    with database(server) as session:
-        return keys.issue_key(session, server.seed.org_id, r.json()["id"], "member key")
-
 
 # --- errors -------------------------------------------------------------------------------------
 
@@ -83,19 +69,35 @@ def test_errors_by_status_with_the_servers_message(sdk, server, human_wf):
 # --- retries ------------------------------------------------------------------------------------
 
 
-def test_429_is_retried_after_the_wait_the_server_asked(make_server):
-    server = make_server(env={"PIPELINES_RATE_LIMIT_PER_KEY": "2/second"})
-    retries = []
-    policy = quick_retries(retries=5, on_retry=lambda *a: retries.append(a))
+def test_429_is_retried_after_the_wait_the_server_asked_then_raised(make_server):
+    # One call a minute: whatever the machine's speed, the second call within the minute is
+    # refused. The policy's sleep only records the wait, so each retry is refused again.
+    server = make_server(env={"PIPELINES_RATE_LIMIT_PER_KEY": "1/minute"})
+    retries, slept = [], []
+    policy = quick_retries(
+        retries=2, on_retry=lambda *a: retries.append(a), sleep=slept.append, max_wait=120
+    )
     with Client(server.base_url, server.seed.api_key, retry=policy) as sdk:
-        for _ in range(6):
-            assert sdk.whoami().org_id == server.seed.org_id
-    assert retries, "the limit was never reached"
-    for _attempt, _request, reason, wait in retries:
-        assert reason == "HTTP 429"
-        # The backoff of this policy is at most 0.5 s: a wait of a whole second or more is
-        # the server's Retry-After.
-        assert wait >= 1 and wait == int(wait)
+        assert sdk.whoami().org_id == server.seed.org_id
+        with pytest.raises(RateLimited) as caught:
+            sdk.whoami()
+    assert caught.value.status == 429 and caught.value.message
+    asked = caught.value.retry_after
+    assert asked is not None and 1 <= asked <= 60
+    assert [(a[0], a[2]) for a in retries] == [(1, "HTTP 429"), (2, "HTTP 429")]
+    # The backoff of this policy is at most 0.5 s: each wait is the server's Retry-After.
+    assert len(slept) == 2 and all(w >= 1 and w == int(w) for w in slept), slept
+
+
+def test_a_retry_after_beyond_max_wait_is_raised_at_once(make_server):
+    server = make_server(env={"PIPELINES_RATE_LIMIT_PER_KEY": "1/minute"})
+    retries = []
+    policy = quick_retries(retries=5, max_wait=0.5, on_retry=lambda *a: retries.append(a))
+    with Client(server.base_url, server.seed.api_key, retry=policy) as sdk:
+        sdk.whoami()
+        with pytest.raises(RateLimited) as caught:
+            sdk.whoami()
+    assert caught.value.retry_after >= 1 and retries == []
 
 
 def test_connection_refused_is_retried_then_connection_failed():
@@ -119,8 +121,10 @@ def test_a_create_whose_reply_was_lost_is_retried_and_creates_once(server, human
             ids = sdk.tasks.create(pid, human_wf, [{"text": "only once"}])
             assert proxy.dropped == 1 and len(retries) == 1
             assert "RemoteProtocolError" in retries[0][2] or "ReadError" in retries[0][2]
-            # Both attempts carried the same key, so the server replayed its first reply.
-            assert retries[0][1].headers["Idempotency-Key"]
+            # Both attempts went out with the same key (as the proxy saw them), so the server
+            # replayed its first reply instead of creating again.
+            keys = proxy.header_values("Idempotency-Key")
+            assert len(keys) == 2 and keys[0] == keys[1] and len(keys[0]) >= 16, keys
             texts = [t.id for t in sdk.tasks.list(pid, human_wf)]
             assert texts == ids and len(ids) == 1
     finally:
@@ -169,7 +173,12 @@ def test_kfp_page_token_walks_every_item_once(sdk):
 def test_events_of_a_task_as_it_runs(sdk, server, human_wf):
     pid = server.seed.project_id
     [task_id] = sdk.tasks.create(pid, human_wf, [{"text": "watch me"}])
-    events = list(sdk.events.stream(task_id=task_id, after=0, max_seconds=3))
+    events = []
+    # Read until the event waited for (a generous bound, never a window it must fit in).
+    for event in sdk.events.stream(task_id=task_id, after=0, max_seconds=300):
+        events.append(event)
+        if event["type"] == "task.started":
+            break
     assert events and all(e["data"]["task_id"] == task_id for e in events)
     ids = [int(e["id"]) for e in events]
     assert ids == sorted(set(ids))

@@ -244,16 +244,7 @@ class PortProxy(Proxy):
     """The test proxy, on a port of our choosing (to come back on the same one)."""
 
     def __init__(self, upstream: int, port: int):
-        self.upstream = ("127.0.0.1", upstream)
-        self.listener = socket.create_server(("127.0.0.1", port))
-        self.port = port
-        self.url = f"http://127.0.0.1:{port}"
-        self.drop_next_reply = False
-        self.dropped = 0
-        self.connections = 0
-        self._open = []
-        self._lock = threading.Lock()
-        threading.Thread(target=self._accept, daemon=True).start()
+        super().__init__(upstream, port)
 
     def close(self) -> None:
         # Wake the thread blocked in accept(): a closed listener alone keeps accepting on Linux.

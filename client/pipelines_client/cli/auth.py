@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..core import DEFAULT_BASE_URL
 from . import config
 from .output import OutputOption, emit_list, emit_one, note
 from .state import state
@@ -21,7 +22,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _profile_name() -> str:
-    return state().profile or config.DEFAULT_PROFILE
+    """The profile login writes: --profile, else PIPECTL_PROFILE, else 'default'."""
+    return config.chosen_profile(state().profile) or config.DEFAULT_PROFILE
 
 
 def login(
@@ -47,7 +49,7 @@ def login(
         float, typer.Option(help="Seconds to wait for the approval in the browser.")
     ] = 600.0,
 ) -> None:
-    """Log in and save a profile (--profile NAME, default 'default').
+    """Log in and save a profile (--profile NAME or PIPECTL_PROFILE, default 'default').
 
     With --api-key the key is checked and saved. Without it, pipectl starts a CLI login:
     open the URL it prints, sign in, enter the code; pipectl receives a new key of yours.
@@ -56,7 +58,7 @@ def login(
     from ..errors import WaitTimeout
 
     name = _profile_name()
-    url = (base_url or config.resolve(state().profile).base_url).rstrip("/")
+    url = (base_url or config.saved_base_url(name) or DEFAULT_BASE_URL).rstrip("/")
     if api_key == "-":
         import sys
 
@@ -105,10 +107,11 @@ def _device_flow(url: str, wait: float) -> str | None:
 
 
 def logout() -> None:
-    """Forget the profile (--profile NAME, default the current one) and its stored key.
+    """Forget the profile (--profile NAME or PIPECTL_PROFILE, default the current one) and its
+    stored key.
 
     The key itself stays valid on the server: revoke it with `pipectl keys revoke`."""
-    name = state().profile or config.load()["current"]
+    name = config.chosen_profile(state().profile) or config.load()["current"]
     if config.forget(name):
         note(f"Logged out: profile '{name}' removed.")
     else:

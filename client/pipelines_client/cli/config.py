@@ -78,10 +78,21 @@ def _keyring_get(profile: str) -> str | None:
     return keyring.get_password(KEYRING_SERVICE, profile)
 
 
+def chosen_profile(explicit: str | None) -> str | None:
+    """The profile asked for: --profile, else PIPECTL_PROFILE; None when neither is set."""
+    return explicit or os.environ.get("PIPECTL_PROFILE") or None
+
+
+def saved_base_url(name: str) -> str | None:
+    """The base URL saved in profile `name`, if there is one."""
+    return (load()["profiles"].get(name) or {}).get("base_url")
+
+
 def resolve(profile: str | None) -> Resolved:
-    """The server and key to use: environment variables, else the profile."""
+    """The server and key to use: environment variables, else the profile (--profile, else
+    PIPECTL_PROFILE, else the current one)."""
     data = load()
-    name = profile or os.environ.get("PIPECTL_PROFILE") or data["current"]
+    name = chosen_profile(profile) or data["current"]
     entry = data["profiles"].get(name)
     if profile and entry is None:
         raise ConfigError(f"no profile named {name!r} in {config_path()} (run `pipectl login`)")

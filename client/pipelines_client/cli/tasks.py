@@ -182,6 +182,8 @@ def watch(
             )
         except WaitTimeout as exc:
             snapshot, timed_out = exc.last or [], exc
+    if live_table and not out.is_terminal:
+        print(flush=True)  # Rich ends a live display's last render without a newline off a tty
     tasks = [plain(t) for t in snapshot]
     if not live_table:
         data = tasks[0] if task_id is not None else tasks

@@ -16,7 +16,13 @@ from pipelines_api.api.work import (
     submit_subtask,
     view_subtask,
 )
-from pipelines_api.models import ReviewSubmission, SubtaskSubmission
+from pipelines_api.models import (
+    MyWorkKind,
+    OrgMyWorkKind,
+    ProjectMyWorkKind,
+    ReviewSubmission,
+    SubtaskSubmission,
+)
 
 from ..core import field
 from ..errors import NotFound
@@ -55,13 +61,21 @@ class Work:
     def list(
         self, org_id: int | None = None, *, project_id: int | None = None, kind=None, tag=None
     ):
-        """Open work of the caller (optionally in one organization or one project)."""
-        filters = {"kind": unset(kind), "tag": unset(tag)}
+        """Open work of the caller (optionally in one organization or one project); `kind` is
+        "subtask" or "review"."""
+
+        def filters(kinds) -> dict:
+            # Each route has its own generated enum of kinds: a plain string is converted.
+            chosen = None if kind is None else kinds(getattr(kind, "value", kind))
+            return {"kind": unset(chosen), "tag": unset(tag)}
+
         if project_id is not None:
-            return self._client.paginate(project_my_work, project_id=project_id, **filters)
+            return self._client.paginate(
+                project_my_work, project_id=project_id, **filters(ProjectMyWorkKind)
+            )
         if org_id is not None:
-            return self._client.paginate(org_my_work, org_id=org_id, **filters)
-        return self._client.paginate(my_work, **filters)
+            return self._client.paginate(org_my_work, org_id=org_id, **filters(OrgMyWorkKind))
+        return self._client.paginate(my_work, **filters(MyWorkKind))
 
     def _node(self, operation, project_id: int, wf_id: int, node_db_id: int, **kw):
         return self._client.call(
