@@ -4,6 +4,7 @@ server's (a caller on another machine installs neither kfp, Celery nor SQLAlchem
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import tomllib
@@ -25,12 +26,15 @@ def names(requirements: list[str]) -> set[str]:
 
 
 def test_make_serve_installs_only_the_server():
+    # (under `make test` the outer make's flags would add "Entering directory" lines)
+    outer = ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")
     plan = subprocess.run(
-        ["make", "-n", "-B", "serve"],
+        ["make", "--no-print-directory", "-n", "-B", "serve"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
+        env={k: v for k, v in os.environ.items() if k not in outer},
     ).stdout
     installs = [line for line in plan.splitlines() if "pip install" in line]
     assert any(line.rstrip().endswith("-e .") for line in installs), plan
