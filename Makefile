@@ -93,7 +93,7 @@ PG_COMPAT := tests/compat/test_kfp_pipelines.py tests/compat/test_kfp_run_lists.
   tests/compat/test_kfp_platform.py
 
 test-postgres: $(STAMP)
-	PIPELINES_TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/api tests/contract/test_schemathesis.py $(PG_COMPAT) -q -m "not redis" $(XDIST) $(DURATIONS)
+	PIPELINES_TEST_DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/api tests/contract/test_fuzz_*.py $(PG_COMPAT) -q -m "not redis" $(XDIST) $(DURATIONS)
 
 test-redis: $(STAMP)
 	PIPELINES_TEST_REDIS_URL=$(REDIS_URL) $(BIN)/pytest tests/api tests/unit -q -m redis

@@ -4,7 +4,7 @@ operationId, every response code it can answer documented.
 
 Stable: operation_ids.txt records each operation's operationId; removing or renaming one
 fails here (generated clients name their methods after it). A new operation is recorded with
-`python tests/contract/test_spec_guarantees.py --record`. schemathesis (test_schemathesis.py)
+`python tests/contract/test_spec_guarantees.py --record`. schemathesis (test_fuzz_*.py, fuzzing.py)
 checks the other half at run time: every status the server answers is documented.
 """
 

@@ -472,18 +472,9 @@ def run_schemathesis(server, spec_path: str, work: Path) -> subprocess.Completed
     )
 
 
-@pytest.mark.parametrize(
-    "spec_path",
-    [
-        "/api/v1/openapi.json",
-        "/api/openapi.json",
-        "/apis/v2beta1/openapi.json",
-        "/apis/v1alpha1/openapi.json",
-        "/pipelit/api/v1/openapi.json",
-    ],
-)
-def test_schemathesis_finds_no_failures(fuzz_server, spec_path, tmp_path):
-    result = run_schemathesis(fuzz_server, spec_path, tmp_path)
+def check_spec(server, spec_path: str, work: Path) -> None:
+    """Schemathesis over one spec of the fuzz server: no failure of any check."""
+    result = run_schemathesis(server, spec_path, work)
     out = result.stdout
     summary = out[out.find("SUMMARY") :] if "SUMMARY" in out else out[-3000:]
     print(f"\n--- schemathesis {spec_path} ---\n{summary}")
