@@ -18,7 +18,11 @@ from .errors import raise_for_status
 from .transport import AsyncRetryTransport, RetryPolicy
 
 
-class AsyncClient:
+class AsyncClient(core.ClientBase):
+    _httpx_class = httpx.AsyncClient
+    _error_hook = staticmethod(core.araise_error_reply)
+    _bind = "set_async_httpx_client"
+
     def __init__(
         self,
         base_url: str | None = None,
@@ -30,42 +34,17 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
         anonymous: bool = False,
     ):
-        self.settings = core.Settings.resolve(base_url, api_key, anonymous=anonymous)
-        self.retry = retry or RetryPolicy()
-        self.verify = verify
-        self._transport = AsyncRetryTransport(
-            self.retry, transport or httpx.AsyncHTTPTransport(verify=verify)
+        retry = retry or RetryPolicy()
+        super().__init__(
+            core.Settings.resolve(base_url, api_key, anonymous=anonymous),
+            retry,
+            AsyncRetryTransport(retry, transport or httpx.AsyncHTTPTransport(verify=verify)),
+            timeout,
+            verify,
         )
-        self._timeout = httpx.Timeout(timeout)
-        self.http = self._httpx(self.settings.base_url)
-        self._surfaces: dict[str, Any] = {}
-        self._org_id: int | None = None
         from .resources import attach_async
 
         attach_async(self)
-
-    @property
-    def base_url(self) -> str:
-        return self.settings.base_url
-
-    def _httpx(self, base_url: str) -> httpx.AsyncClient:
-        return httpx.AsyncClient(
-            base_url=base_url,
-            headers=self.settings.headers(),
-            timeout=self._timeout,
-            transport=self._transport,
-            follow_redirects=False,
-            event_hooks={"response": [core.araise_error_reply]},
-        )
-
-    def surface(self, package: str) -> Any:
-        if package not in self._surfaces:
-            generated = __import__(package)
-            url = self.settings.base_url + core.SURFACES[package]
-            client = generated.Client(base_url=url)
-            client.set_async_httpx_client(self._httpx(url))
-            self._surfaces[package] = client
-        return self._surfaces[package]
 
     async def call(self, operation: ModuleType, **arguments: Any) -> Any:
         client = self.surface(core.surface_of(operation))

@@ -25,7 +25,11 @@ from .errors import raise_for_status
 from .transport import RetryPolicy, RetryTransport
 
 
-class Client:
+class Client(core.ClientBase):
+    _httpx_class = httpx.Client
+    _error_hook = staticmethod(core.raise_error_reply)
+    _bind = "set_httpx_client"
+
     def __init__(
         self,
         base_url: str | None = None,
@@ -39,45 +43,17 @@ class Client:
     ):
         """`anonymous=True` sends no API key at all (not even PIPELINES_API_KEY's): for the
         routes open to anyone, such as the CLI login flow."""
-        self.settings = core.Settings.resolve(base_url, api_key, anonymous=anonymous)
-        self.retry = retry or RetryPolicy()
-        self.verify = verify
-        self._transport = RetryTransport(
-            self.retry, transport or httpx.HTTPTransport(verify=verify)
+        retry = retry or RetryPolicy()
+        super().__init__(
+            core.Settings.resolve(base_url, api_key, anonymous=anonymous),
+            retry,
+            RetryTransport(retry, transport or httpx.HTTPTransport(verify=verify)),
+            timeout,
+            verify,
         )
-        self._timeout = httpx.Timeout(timeout)
-        # One httpx client for the raw requests, one per generated surface (all on one transport,
-        # so on one connection pool).
-        self.http = self._httpx(self.settings.base_url)
-        self._surfaces: dict[str, Any] = {}
-        self._org_id: int | None = None
         from .resources import attach
 
         attach(self)
-
-    @property
-    def base_url(self) -> str:
-        return self.settings.base_url
-
-    def _httpx(self, base_url: str) -> httpx.Client:
-        return httpx.Client(
-            base_url=base_url,
-            headers=self.settings.headers(),
-            timeout=self._timeout,
-            transport=self._transport,
-            follow_redirects=False,
-            event_hooks={"response": [core.raise_error_reply]},
-        )
-
-    def surface(self, package: str) -> Any:
-        """The generated client object (its `Client` class) of one surface, on our transport."""
-        if package not in self._surfaces:
-            generated = __import__(package)
-            url = self.settings.base_url + core.SURFACES[package]
-            client = generated.Client(base_url=url)
-            client.set_httpx_client(self._httpx(url))
-            self._surfaces[package] = client
-        return self._surfaces[package]
 
     # --- calling ---------------------------------------------------------------------------------
 

@@ -62,6 +62,53 @@ class Settings:
         return headers
 
 
+class ClientBase:
+    """What the sync and async clients share: the settings, one retrying transport (one
+    connection pool) under every httpx client, and the generated client of each surface.
+    A subclass names its transport, httpx client class, error hook, and how a generated client
+    takes an httpx client."""
+
+    _httpx_class: type
+    _error_hook: Any
+    _bind: str  # the generated Client's method that takes our httpx client
+
+    def __init__(self, settings: Settings, retry, transport, timeout: float, verify: bool):
+        self.settings = settings
+        self.retry = retry
+        self.verify = verify
+        self._transport = transport
+        self._timeout = httpx.Timeout(timeout)
+        # One httpx client for the raw requests, one per generated surface (all on one
+        # transport, so on one connection pool).
+        self.http = self._httpx(settings.base_url)
+        self._surfaces: dict[str, Any] = {}
+        self._org_id: int | None = None
+
+    @property
+    def base_url(self) -> str:
+        return self.settings.base_url
+
+    def _httpx(self, base_url: str):
+        return self._httpx_class(
+            base_url=base_url,
+            headers=self.settings.headers(),
+            timeout=self._timeout,
+            transport=self._transport,
+            follow_redirects=False,
+            event_hooks={"response": [self._error_hook]},
+        )
+
+    def surface(self, package: str) -> Any:
+        """The generated client object (its `Client` class) of one surface, on our transport."""
+        if package not in self._surfaces:
+            generated = __import__(package)
+            url = self.settings.base_url + SURFACES[package]
+            client = generated.Client(base_url=url)
+            getattr(client, self._bind)(self._httpx(url))
+            self._surfaces[package] = client
+        return self._surfaces[package]
+
+
 def surface_of(operation: ModuleType) -> str:
     """The generated package an operation module belongs to (`pipelines_api.api.x.y`)."""
     package = operation.__name__.split(".", 1)[0]
