@@ -23,6 +23,7 @@ from connexion.validators import VALIDATOR_MAP
 from flask import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from . import ui
 from .api.external_v1 import errors as v1_errors
 from .api.native import errors as native_errors
 from .api.pipelit import errors as pipelit_errors
@@ -54,6 +55,7 @@ from .settings import PROJECT_ROOT, Settings
 from .shared import jsonsafe
 from .shared.metrics import BACKGROUND_THREADS
 from .store.db import Database
+from .ui.limits import SignInLimits
 from .web import errors as web_errors
 from .web import validation
 
@@ -361,6 +363,8 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         enabled=settings.metrics,
     )
     app.add_middleware(EdgeMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
+    # The web UI's sign-in forms count failures toward the failed-authentication limit.
+    app.add_middleware(SignInLimits, position=MiddlewarePosition.BEFORE_EXCEPTION)
     # Pipelit's 307 between a path's two forms (with and without its final /), its /health.
     app.add_middleware(
         PipelitPaths,
@@ -400,8 +404,13 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
             )
         return Response(redoc_js.read_bytes(), mimetype="application/javascript")
 
+    if settings.ui:
+        ui.register(flask_app)
+
     @flask_app.get("/")
     def index():
+        if settings.ui and ui.wants_html():
+            return ui.landing()
         return {
             "name": "pipelines-server",
             "surfaces": {

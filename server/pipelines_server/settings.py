@@ -139,6 +139,9 @@ class Settings:
     pipelit_schedule_sweep_seconds: float = 1.0  # how often due Pipelit schedules are fired
     pipelit_ws_ping_seconds: float = 30.0  # a quiet Pipelit socket is pinged after this
     pipelit_ws_pong_seconds: float = 10.0  # and closed when no pong follows within this
+    ui: bool = True  # the web UI at / and /ui (off: / answers the JSON index, /ui is 404)
+    ui_session_hours: float = 12.0  # a signed-in browser's lifetime
+    ui_cookie_secure: str = "auto"  # the session cookie's Secure flag: auto (on https), on, off
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -236,6 +239,9 @@ class Settings:
             ),
             pipelit_ws_ping_seconds=max(0.05, _float("PIPELINES_PIPELIT_WS_PING_SECONDS", 30.0)),
             pipelit_ws_pong_seconds=max(0.05, _float("PIPELINES_PIPELIT_WS_PONG_SECONDS", 10.0)),
+            ui=_bool("PIPELINES_UI", True),
+            ui_session_hours=max(0.01, _float("PIPELINES_UI_SESSION_HOURS", 12.0)),
+            ui_cookie_secure=_env("PIPELINES_UI_COOKIE_SECURE", "auto").strip().lower(),
         )
         return s
 

@@ -1067,3 +1067,25 @@ class PipelitBroadcast(Base):
     type: Mapped[str] = mapped_column(String(40))
     data: Mapped[dict | None] = mapped_column(Json, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# -- the web UI (/ui) ------------------------------------------------------------------------
+
+
+class WebSession(Base):
+    """A signed-in browser: the cookie carries a random token whose hash is kept here, with
+    the CSRF token the session's forms must echo. Each session acts through a native API key
+    (the principal of every domain call): its own key, named `web session` and revoked when
+    the session ends, after a password sign-in; the pasted key after a key sign-in (not
+    revoked on sign-out). `mfa_pending` marks a password accepted whose TOTP step is due."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    api_key_id: Mapped[int | None] = mapped_column(ForeignKey("api_keys.id"), nullable=True)
+    owns_key: Mapped[bool] = mapped_column(Boolean, default=False)
+    mfa_pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

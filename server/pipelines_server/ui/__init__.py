@@ -1,0 +1,43 @@
+"""The web UI: server-rendered pages (Jinja2 templates, htmx for partial updates, a few lines
+of our own JavaScript for live refresh), served by the same server under /ui, with `/` as
+its entry for browsers.
+
+Why server-rendered pages and not a single-page app: every page is a Python function and a
+template, which any Python developer of this project can change without a JavaScript build
+(nothing to compile, nothing to commit twice); the pages call the same domain functions as
+the API handlers, so there is no second copy of business rules in a client; and the only
+third-party front-end code is htmx (one vendored, pinned file, 0BSD). The DAG drawings are
+SVG laid out on the server (ui/dag.py).
+
+Each page module below registers its routes on `core.bp` when imported."""
+
+from __future__ import annotations
+
+from flask import Flask, request
+
+from . import core
+from .core import bp
+
+PAGE_MODULES = ("pages_auth",)
+
+
+def register(flask_app: Flask) -> None:
+    import importlib
+
+    for name in PAGE_MODULES:
+        importlib.import_module(f"{__name__}.{name}")
+    flask_app.register_blueprint(bp)
+
+
+def wants_html() -> bool:
+    """`/` in a browser (HTML preferred over JSON) opens the UI; API clients keep the JSON
+    index."""
+    best = request.accept_mimetypes.best_match(["application/json", "text/html"])
+    return (
+        best == "text/html"
+        and request.accept_mimetypes["text/html"] > request.accept_mimetypes["application/json"]
+    )
+
+
+def landing():
+    return core.render("landing.html")

@@ -1,0 +1,49 @@
+// The web UI's only script of its own (htmx does the rest). Kept small on purpose:
+// pages are rendered on the server; this adds the CSRF header to htmx requests, live
+// refresh from server-sent events, and confirmations.
+(function () {
+  "use strict";
+
+  // Every htmx request carries the session's CSRF token (forms carry it as a field).
+  document.addEventListener("htmx:configRequest", function (evt) {
+    var token = document.body.getAttribute("data-csrf");
+    if (token) evt.detail.headers["X-CSRF-Token"] = token;
+  });
+
+  // Live regions: <div data-live-src="/ui/..." hx-get="/ui/...fragment" hx-trigger="live">
+  // listens to the event stream at data-live-src and refreshes itself (at most every
+  // data-live-ms, 300 by default) when an event arrives. EventSource reconnects by itself.
+  function startLive(el) {
+    if (el._liveSource) return;
+    var src = el.getAttribute("data-live-src");
+    var wait = parseInt(el.getAttribute("data-live-ms") || "300", 10);
+    var timer = null;
+    var source = new EventSource(src);
+    el._liveSource = source;
+    function refresh() {
+      if (timer) return;
+      timer = setTimeout(function () {
+        timer = null;
+        if (window.htmx) window.htmx.trigger(el, "live");
+      }, wait);
+    }
+    source.onmessage = refresh;
+    ["task", "node", "run", "update"].forEach(function (type) {
+      source.addEventListener(type, refresh);
+    });
+    source.addEventListener("end", function () { source.close(); refresh(); });
+    source.onopen = function () { el.setAttribute("data-live", "connected"); };
+    source.onerror = function () { el.setAttribute("data-live", "reconnecting"); };
+  }
+  function scanLive(root) {
+    (root.querySelectorAll ? root : document).querySelectorAll("[data-live-src]").forEach(startLive);
+  }
+  document.addEventListener("DOMContentLoaded", function () { scanLive(document); });
+  document.addEventListener("htmx:load", function (evt) { scanLive(evt.target); });
+
+  // <form data-confirm="Cancel this task?">: asks before submitting.
+  document.addEventListener("submit", function (evt) {
+    var msg = evt.target.getAttribute && evt.target.getAttribute("data-confirm");
+    if (msg && !window.confirm(msg)) evt.preventDefault();
+  }, true);
+})();
