@@ -9,7 +9,9 @@ the API handlers, so there is no second copy of business rules in a client; and 
 third-party front-end code is htmx (one vendored, pinned file, 0BSD). The DAG drawings are
 SVG laid out on the server (ui/dag.py).
 
-Each page module below registers its routes on `core.bp` when imported."""
+Every module `pages_*.py` of this package registers its routes on `core.bp` (under /ui) or
+`core.root_bp` (paths outside /ui, e.g. /cli-login) when imported; `register` imports them
+all."""
 
 from __future__ import annotations
 
@@ -18,15 +20,16 @@ from flask import Flask, request
 from . import core
 from .core import bp
 
-PAGE_MODULES = ("pages_auth",)
-
 
 def register(flask_app: Flask) -> None:
     import importlib
+    import pkgutil
 
-    for name in PAGE_MODULES:
-        importlib.import_module(f"{__name__}.{name}")
+    for module in pkgutil.iter_modules(__path__):
+        if module.name.startswith("pages_"):
+            importlib.import_module(f"{__name__}.{module.name}")
     flask_app.register_blueprint(bp)
+    flask_app.register_blueprint(core.root_bp)
 
 
 def wants_html() -> bool:

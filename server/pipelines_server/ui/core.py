@@ -62,6 +62,9 @@ bp = Blueprint(
     static_url_path="/static",
 )
 
+# Pages outside /ui (the CLI login page at /cli-login); they share the hooks below.
+root_bp = Blueprint("ui_root", __name__, template_folder="templates")
+
 
 # -- navigation: each page module adds its entry (nav("ui.workflows", "Workflows")) ----------
 
@@ -250,12 +253,14 @@ def set_cookie(resp: Response, name: str, value: str, max_age: int | None) -> No
 # -- request hooks ---------------------------------------------------------------------------
 
 
+@root_bp.before_request
 @bp.before_request
 def _before():
     _load_viewer()
     return _check_csrf()
 
 
+@root_bp.after_request
 @bp.after_request
 def _after(resp: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
@@ -267,6 +272,7 @@ def _after(resp: Response) -> Response:
     return resp
 
 
+@root_bp.errorhandler(DomainError)
 @bp.errorhandler(DomainError)
 def _domain_error(exc: DomainError):
     err = to_http_error(exc)
@@ -278,6 +284,7 @@ def _not_found(_exc):
     return error_page(404, "Not found.")
 
 
+@root_bp.errorhandler(401)
 @bp.errorhandler(401)
 def _unauthorized(_exc):
     return redirect(url_for("ui.sign_in"))
