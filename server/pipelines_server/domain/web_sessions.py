@@ -63,6 +63,9 @@ def _aware(when: datetime) -> datetime:
 
 
 def _new_row(session: Session, user: User, ttl: timedelta, **fields) -> tuple[str, WebSession]:
+    # Sessions that ran out are cleared here, at the next sign-in (an indexed delete), so the
+    # table never grows with abandoned browsers and their keys do not outlive them.
+    purge_expired(session)
     token = secrets.token_urlsafe(32)
     row = WebSession(
         token_hash=hash_token(token),
