@@ -227,7 +227,18 @@ def test_release_and_filters(server, page, shot):
         account,
         [_node("start", "start"), _node("triage", "subtask", fields=fields), _node("end", "end")],
     )
+    other = _workflow(
+        account,
+        [_node("start", "start"), _node("sorting", "subtask", fields=fields), _node("end", "end")],
+    )
     sign_in(page, account, "/ui/work")
+    expect(page.get_by_role("link", name="sorting", exact=True)).to_be_visible()
+    page.get_by_label("Workflow").select_option(label="Labelling triage")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.get_by_role("link", name="triage", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="sorting", exact=True)).to_have_count(0)
+    page.get_by_role("link", name="Clear filters").click()
+    expect(page.get_by_role("link", name="sorting", exact=True)).to_be_visible()
     page.get_by_label("Status").select_option("claimed")
     page.get_by_role("button", name="Filter").click()
     expect(page.get_by_text("Nothing to do with these filters")).to_be_visible()
@@ -246,4 +257,51 @@ def test_release_and_filters(server, page, shot):
     expect(page.get_by_role("status")).to_contain_text("Released triage of task")
     expect(page.get_by_role("row").filter(has_text="triage")).to_contain_text("available")
     assert _node_status(account, wf, "triage") == "available"
+    assert _node_status(account, other, "sorting") == "available"
     shot(page, "released")
+
+
+def test_failed_review_sends_the_work_back(server, page, shot):
+    admin = new_account(server)
+    worker = new_account(server, org_id=admin.org_id, role="member")
+    fields = [{"name": "label", "type": "select", "options": ["spam", "ham"], "required": True}]
+    wf = _workflow(
+        admin,
+        [
+            _node("start", "start"),
+            _node("tagging", "subtask", fields=fields),
+            _node("vetting", "review"),
+            _node("end", "end"),
+        ],
+    )
+    # The worker submits through the API; the review is the subject here.
+    sign_in(page, worker, "/ui/work")
+    expect(page.get_by_role("link", name="tagging", exact=True)).to_be_visible()
+    node_db_id = next(
+        n["node_db_id"] for n in _task(admin, wf)["nodes"] if n["node_id"] == "tagging"
+    )
+    base = f"/api/projects/{admin.project_id}/workflows/{wf['id']}/nodes/{node_db_id}"
+    with worker.api() as api:
+        assert api.get(base + "/subtask").status_code == 200
+        r = api.post(base + "/submit-subtask", json={"values": {"label": "ham"}})
+        assert r.status_code == 200, r.text
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, admin, "/ui/work")
+    _open_from_queue(page, admin, "vetting")
+    page.get_by_role("button", name="Claim").click()
+    page.get_by_label("Fail (send the work back)").check()
+    page.get_by_label("Comment").fill("It is spam")
+    page.get_by_role("button", name="Submit review").click()
+    expect(page.get_by_role("status")).to_contain_text("the work was sent back")
+    shot(page, "failed")
+    assert _node_status(admin, wf, "tagging") == "available"
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, worker, "/ui/work/submissions")
+    row = page.get_by_role("row").filter(has_text="tagging")
+    expect(row).to_contain_text("rejected")
+    expect(row).to_contain_text("It is spam")
+    shot(page, "rejected")
+    page.get_by_role("link", name="Queue").click()
+    expect(page.get_by_role("row").filter(has_text="tagging")).to_contain_text("available")

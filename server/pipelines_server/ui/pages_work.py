@@ -30,11 +30,13 @@ SUBMISSION_STATUSES = ("submitted", "finished", "available", "claimed", "quarant
 DECISIONS = ("pass", "fail")
 COMMENT_MAX = 10000  # as the API's ReviewSubmission.comment
 INSTRUCTIONS_SHOWN = 20
-QUEUE_REFRESH_SECONDS = 5
+QUEUE_REFRESH_SECONDS = 10
 NOTICES = {
     "submitted": "Submitted {node} of task {task}. It is no longer in your queue.",
     "passed": "You passed the review {node} of task {task}.",
     "failed": "You failed the review {node} of task {task}; the work was sent back.",
+    "failed-quarantined": "You failed the review {node} of task {task}; it is now quarantined.",
+    "failed-escalated": "You failed the review {node} of task {task}; it is now escalated.",
     "released": "Released {node} of task {task}: it is back in the pool.",
 }
 
@@ -199,7 +201,7 @@ def _node_page(
         held=_held(view),
         guidance=guidance,
         guidance_total=guidance_total,
-        titles={f["name"]: f["title"] for f in (reviewed or {}).get("fields", [])},
+        titles={f["name"]: f["title"] for f in (reviewed or view).get("fields", [])},
         short_text_max=fieldschema.SHORT_TEXT_MAX,
         errors=errors or [],
         field_errors=field_errors or {},
@@ -312,7 +314,10 @@ def submit_review(project_id: int, workflow_id: int, node_db_id: int):
     except DomainError as exc:
         return _refused("review", ids, exc, comment=comment)
     current().engine.queued(queued)
-    return _done("passed" if decision == "pass" else "failed", view)
+    if decision == "pass":
+        return _done("passed", view)
+    final = view["status"] in ("quarantined", "escalated")
+    return _done(f"failed-{view['status']}" if final else "failed", view)
 
 
 def _id_args(ids: tuple[int, int, int]) -> dict:
