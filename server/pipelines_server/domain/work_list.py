@@ -28,32 +28,14 @@ def my_work(
     limit: int,
     kind: str | None = None,
     tag: str | None = None,
+    workflow_id: int | None = None,
+    status: str | None = None,
 ) -> tuple[list[dict], int]:
     """Human nodes the caller can open now, and the ones the caller holds (oldest first);
-    `tag` keeps the nodes of tasks carrying a tag of that name."""
+    `tag` keeps the nodes of tasks carrying a tag of that name, `workflow_id` those of one
+    workflow, `status` the ones the caller holds (`claimed`) or can take (`available`)."""
     user_id = acting_user(principal)
-    now = utcnow()
-    where = [
-        _NI.c.org_id == principal.org_id,
-        _NI.c.kind.in_((kind,) if kind else ("subtask", "review")),
-        _T.c.status.in_(WORKABLE_TASK),
-        or_(
-            and_(
-                _NI.c.status == "available",
-                or_(_NI.c.reserved_for_id.is_(None), _NI.c.reserved_for_id == user_id),
-                or_(_NI.c.excluded_user_id.is_(None), _NI.c.excluded_user_id != user_id),
-            ),
-            and_(
-                _NI.c.status == "claimed",
-                _NI.c.assignee_id.is_not(None),
-                or_(_NI.c.assignee_id == user_id, _NI.c.lease_expires_at <= now),
-            ),
-        ),
-    ]
-    if project_id is not None:
-        where.append(_W.c.project_id == project_id)
-    if tag is not None:
-        where.append(task_tagged(_T.c.id, tag))
+    where = _work_where(principal, user_id, project_id, kind, tag, workflow_id, status)
     joined = _NI.join(_T, _T.c.id == _NI.c.task_id).join(_W, _W.c.id == _NI.c.workflow_id)
     total = session.scalar(select(func.count()).select_from(joined).where(*where))
     rows = session.execute(
@@ -99,6 +81,67 @@ def my_work(
             }
         )
     return items, total
+
+
+def _work_where(
+    principal: Principal,
+    user_id: int,
+    project_id: int | None,
+    kind: str | None,
+    tag: str | None,
+    workflow_id: int | None,
+    status: str | None,
+) -> list:
+    """The conditions of the caller's my-work list (on node instances joined with their
+    task and workflow)."""
+    now = utcnow()
+    available = and_(
+        _NI.c.status == "available",
+        or_(_NI.c.reserved_for_id.is_(None), _NI.c.reserved_for_id == user_id),
+        or_(_NI.c.excluded_user_id.is_(None), _NI.c.excluded_user_id != user_id),
+    )
+    lapsed = and_(
+        _NI.c.status == "claimed",
+        _NI.c.assignee_id.is_not(None),
+        _NI.c.assignee_id != user_id,
+        _NI.c.lease_expires_at <= now,
+    )
+    held = and_(_NI.c.status == "claimed", _NI.c.assignee_id == user_id)
+    shown = {"claimed": held, "available": or_(available, lapsed)}.get(
+        status or "", or_(available, lapsed, held)
+    )
+    where = [
+        _NI.c.org_id == principal.org_id,
+        _NI.c.kind.in_((kind,) if kind else ("subtask", "review")),
+        _T.c.status.in_(WORKABLE_TASK),
+        shown,
+    ]
+    if project_id is not None:
+        where.append(_W.c.project_id == project_id)
+    if workflow_id is not None:
+        where.append(_NI.c.workflow_id == workflow_id)
+    if tag is not None:
+        where.append(task_tagged(_T.c.id, tag))
+    return where
+
+
+def workflows_with_work(
+    session: Session, principal: Principal, project_id: int | None, limit: int = 100
+) -> list[dict]:
+    """The workflows (id, name) that have nodes in the caller's my-work list, by name: the
+    choices of a workflow filter (at most `limit`)."""
+    user_id = acting_user(principal)
+    where = _work_where(principal, user_id, project_id, None, None, None, None)
+    joined = _NI.join(_T, _T.c.id == _NI.c.task_id).join(_W, _W.c.id == _NI.c.workflow_id)
+    rows = session.execute(
+        select(_W.c.id, _W.c.name)
+        .select_from(joined)
+        .where(*where)
+        .group_by(_W.c.id, _W.c.name)
+        .order_by(_W.c.name, _W.c.id)
+        .limit(limit)
+    ).all()
+    return [{"id": r.id, "name": r.name} for r in rows]
 
 
 def my_submissions(
@@ -179,6 +222,26 @@ def my_submissions(
         }
         for r in rows
     ], total
+
+
+def workflows_submitted_to(
+    session: Session, principal: Principal, project_id: int | None, limit: int = 100
+) -> list[dict]:
+    """The workflows (id, name) the caller has submissions in, by name: the choices of the
+    my-submissions workflow filter (at most `limit`)."""
+    user_id = acting_user(principal)
+    where = [_NS.c.org_id == principal.org_id, _NS.c.user_id == user_id]
+    if project_id is not None:
+        where.append(_NS.c.project_id == project_id)
+    rows = session.execute(
+        select(_W.c.id, _W.c.name)
+        .select_from(_NS.join(_W, _W.c.id == _NS.c.workflow_id))
+        .where(*where)
+        .group_by(_W.c.id, _W.c.name)
+        .order_by(_W.c.name, _W.c.id)
+        .limit(limit)
+    ).all()
+    return [{"id": r.id, "name": r.name} for r in rows]
 
 
 def _outcomes(session: Session, rows: list) -> dict[int, dict | None]:

@@ -1,0 +1,324 @@
+"""People's work: my work (the subtasks and reviews the viewer can take or holds, paged and
+filtered), my submissions (with each one's review outcome), a subtask's form and a review's
+verdict form, with claim, submit and release.
+
+Every action calls the domain function the native API's `work` handlers call
+(domain/human_work.py, domain/work_list.py) with the viewer's principal: a subtask's values
+are validated by the same function as `POST .../submit-subtask`, and its reasons are shown
+next to their fields with the user's input kept. Opening a page never claims the node (it is
+the API's `/view`); the Claim button does (the API's GET `.../subtask` or `.../review`)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import abort, redirect, request, url_for
+
+from ..domain import fields as fieldschema
+from ..domain import human_work, instructions, work_list
+from ..runtime import current
+from ..shared.errors import DomainError, ValidationFailed
+from ..web.errors import to_http_error
+from . import work_form
+from .core import bp, db, nav, principal, render, signed_in, viewer
+
+PAGE_SIZE = 25
+KINDS = ("subtask", "review")
+WORK_STATUSES = ("available", "claimed")
+# The node statuses a submission's node can be in (the my-submissions status filter).
+SUBMISSION_STATUSES = ("submitted", "finished", "available", "claimed", "quarantined", "escalated")
+DECISIONS = ("pass", "fail")
+COMMENT_MAX = 10000  # as the API's ReviewSubmission.comment
+INSTRUCTIONS_SHOWN = 20
+QUEUE_REFRESH_SECONDS = 10
+NOTICES = {
+    "submitted": "Submitted {node} of task {task}. It is no longer in your queue.",
+    "passed": "You passed the review {node} of task {task}.",
+    "failed": "You failed the review {node} of task {task}; the work was sent back.",
+    "failed-quarantined": "You failed the review {node} of task {task}; it is now quarantined.",
+    "failed-escalated": "You failed the review {node} of task {task}; it is now escalated.",
+    "released": "Released {node} of task {task}: it is back in the pool.",
+}
+
+nav("ui.my_work", "My work", order=20)
+
+
+def _choice(value: str | None, allowed) -> str | None:
+    return value if value in allowed else None
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def _page() -> int:
+    return max(1, _int(request.args.get("page")) or 1)
+
+
+def _notice() -> str | None:
+    template = NOTICES.get(request.args.get("done", ""))
+    if template is None:
+        return None
+    return template.format(node=request.args.get("node", "?"), task=request.args.get("task", "?"))
+
+
+def _queue(template: str, **extra):
+    filters = {
+        "kind": _choice(request.args.get("kind"), KINDS),
+        "status": _choice(request.args.get("status"), WORK_STATUSES),
+        "workflow": _int(request.args.get("workflow")),
+    }
+    page = _page()
+    with db() as session:
+        items, total = work_list.my_work(
+            session,
+            principal(),
+            None,
+            (page - 1) * PAGE_SIZE,
+            PAGE_SIZE,
+            kind=filters["kind"],
+            workflow_id=filters["workflow"],
+            status=filters["status"],
+        )
+        if template == "work/queue.html":
+            extra["workflows"] = work_list.workflows_with_work(session, principal(), None)
+    return render(
+        template,
+        items=items,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PAGE_SIZE)),
+        filters={k: v for k, v in filters.items() if v is not None},
+        refresh_seconds=QUEUE_REFRESH_SECONDS,
+        **extra,
+    )
+
+
+@bp.get("/work")
+@signed_in
+def my_work():
+    return _queue("work/queue.html", kinds=KINDS, statuses=WORK_STATUSES, notice=_notice())
+
+
+@bp.get("/work/rows")
+@signed_in
+def my_work_rows():
+    """The queue's table alone (the page reloads it every QUEUE_REFRESH_SECONDS)."""
+    return _queue("work/_queue_rows.html")
+
+
+@bp.get("/work/submissions")
+@signed_in
+def my_submissions():
+    filters = {
+        "kind": _choice(request.args.get("kind"), KINDS),
+        "status": _choice(request.args.get("status"), SUBMISSION_STATUSES),
+        "workflow": _int(request.args.get("workflow")),
+    }
+    page = _page()
+    with db() as session:
+        items, total = work_list.my_submissions(
+            session,
+            principal(),
+            None,
+            (page - 1) * PAGE_SIZE,
+            PAGE_SIZE,
+            kind=filters["kind"],
+            workflow_id=filters["workflow"],
+            status=filters["status"],
+        )
+        workflows = work_list.workflows_submitted_to(session, principal(), None)
+    return render(
+        "work/submissions.html",
+        items=items,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PAGE_SIZE)),
+        filters={k: v for k, v in filters.items() if v is not None},
+        workflows=workflows,
+        kinds=KINDS,
+        statuses=SUBMISSION_STATUSES,
+    )
+
+
+# ---- one node ------------------------------------------------------------------------------
+
+
+def _held(view: dict) -> bool:
+    """Whether the viewer holds the node now (claimed by them, the lease not over)."""
+    until = view.get("lease_expires_at")
+    if until is not None and until.tzinfo is None:
+        until = until.replace(tzinfo=UTC)
+    return (
+        view["status"] == "claimed"
+        and view.get("assignee_id") == viewer().user_id
+        and (until is None or until > datetime.now(UTC))
+    )
+
+
+def _node_page(
+    kind: str,
+    project_id: int,
+    workflow_id: int,
+    node_db_id: int,
+    status: int = 200,
+    errors: list[str] | None = None,
+    field_errors: dict[str, list[str]] | None = None,
+    texts: dict[str, str] | None = None,
+    comment: str | None = None,
+):
+    lease = current().settings.claim_lease_seconds
+    with db() as session:
+        me = principal()
+        view = human_work.open_node(
+            session, me, project_id, workflow_id, node_db_id, kind, lease, claim=False
+        )
+        guidance, guidance_total = instructions.list_instructions(
+            session, me, project_id, 0, INSTRUCTIONS_SHOWN
+        )
+        reviewed = None
+        if kind == "review" and view.get("subtask"):
+            reviewed = human_work.open_node(
+                session,
+                me,
+                project_id,
+                workflow_id,
+                view["subtask"]["node_db_id"],
+                "subtask",
+                lease,
+                claim=False,
+            )
+    if kind == "subtask" and texts is None:
+        prefill = view["values"]
+        texts = {f["name"]: work_form.shown(f, prefill.get(f["name"])) for f in view["fields"]}
+    return render(
+        f"work/{kind}.html",
+        status=status,
+        view=view,
+        held=_held(view),
+        guidance=guidance,
+        guidance_total=guidance_total,
+        titles={f["name"]: f["title"] for f in (reviewed or view).get("fields", [])},
+        short_text_max=fieldschema.SHORT_TEXT_MAX,
+        errors=errors or [],
+        field_errors=field_errors or {},
+        texts=texts or {},
+        comment=comment or "",
+        prefix=work_form.PREFIX,
+        comment_max=COMMENT_MAX,
+    )
+
+
+def _refused(kind: str, ids: tuple[int, int, int], exc: DomainError, **kwargs):
+    return _node_page(kind, *ids, status=to_http_error(exc).status, errors=[exc.message], **kwargs)
+
+
+def _done(what: str, view: dict):
+    node = view.get("name") or view["node_id"]
+    return redirect(url_for("ui.my_work", done=what, node=node, task=view["task_id"]), code=303)
+
+
+def _kind(kind: str) -> str:
+    if kind not in KINDS:
+        abort(404)
+    return kind
+
+
+@bp.get("/work/<kind>/<int:project_id>/<int:workflow_id>/<int:node_db_id>")
+@signed_in
+def work_node(kind: str, project_id: int, workflow_id: int, node_db_id: int):
+    return _node_page(_kind(kind), project_id, workflow_id, node_db_id)
+
+
+@bp.post("/work/<kind>/<int:project_id>/<int:workflow_id>/<int:node_db_id>/claim")
+@signed_in
+def claim_node(kind: str, project_id: int, workflow_id: int, node_db_id: int):
+    ids = (project_id, workflow_id, node_db_id)
+    lease = current().settings.claim_lease_seconds
+    try:
+        with db() as session:
+            human_work.open_node(session, principal(), *ids, _kind(kind), lease, claim=True)
+    except DomainError as exc:
+        return _refused(kind, ids, exc)
+    return redirect(url_for("ui.work_node", kind=kind, **_id_args(ids)), code=303)
+
+
+@bp.post("/work/<kind>/<int:project_id>/<int:workflow_id>/<int:node_db_id>/release")
+@signed_in
+def release_node(kind: str, project_id: int, workflow_id: int, node_db_id: int):
+    ids = (project_id, workflow_id, node_db_id)
+    _kind(kind)
+    try:
+        with db() as session:
+            view = human_work.release(session, principal(), *ids)
+    except DomainError as exc:
+        return _refused(kind, ids, exc)
+    return _done("released", view)
+
+
+@bp.post("/work/subtask/<int:project_id>/<int:workflow_id>/<int:node_db_id>/submit")
+@signed_in
+def submit_subtask(project_id: int, workflow_id: int, node_db_id: int):
+    ids = (project_id, workflow_id, node_db_id)
+    lease = current().settings.claim_lease_seconds
+    with db() as session:
+        shown = human_work.open_node(session, principal(), *ids, "subtask", lease, claim=False)
+    fields = shown["fields"]
+    values, texts = work_form.read_values(fields, request.form, request.files, shown["values"])
+    try:
+        with db() as session:
+            view, queued = human_work.submit_subtask(session, principal(), *ids, values)
+    except ValidationFailed as exc:
+        by_field, general = work_form.split_errors(exc, [f["name"] for f in fields])
+        return _node_page(
+            "subtask",
+            *ids,
+            status=to_http_error(exc).status,
+            errors=general,
+            field_errors=by_field,
+            texts=texts,
+        )
+    except DomainError as exc:
+        return _refused("subtask", ids, exc, texts=texts)
+    current().engine.queued(queued)
+    return _done("submitted", view)
+
+
+@bp.post("/work/review/<int:project_id>/<int:workflow_id>/<int:node_db_id>/submit")
+@signed_in
+def submit_review(project_id: int, workflow_id: int, node_db_id: int):
+    ids = (project_id, workflow_id, node_db_id)
+    decision = request.form.get("decision", "")
+    comment = request.form.get("comment", "").replace("\r\n", "\n")
+    # What the API's request schema checks before its handler runs (ReviewSubmission).
+    if decision not in DECISIONS:
+        return _node_page(
+            "review", *ids, status=422, errors=["Choose Pass or Fail."], comment=comment
+        )
+    if len(comment) > COMMENT_MAX:
+        return _node_page(
+            "review",
+            *ids,
+            status=422,
+            field_errors={"comment": [f"The comment is longer than {COMMENT_MAX} characters."]},
+            comment=comment,
+        )
+    try:
+        with db() as session:
+            view, queued = human_work.submit_review(
+                session, principal(), *ids, decision, comment or None
+            )
+    except DomainError as exc:
+        return _refused("review", ids, exc, comment=comment)
+    current().engine.queued(queued)
+    if decision == "pass":
+        return _done("passed", view)
+    final = view["status"] in ("quarantined", "escalated")
+    return _done(f"failed-{view['status']}" if final else "failed", view)
+
+
+def _id_args(ids: tuple[int, int, int]) -> dict:
+    return dict(zip(("project_id", "workflow_id", "node_db_id"), ids, strict=True))
