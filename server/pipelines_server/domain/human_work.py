@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..engine import task_control
 from ..engine.state_machine import EngineConflict, Inst, TaskRun
-from ..shared.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from ..shared.errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
 from ..shared.principal import Principal, acting_user
 from ..shared.timestamps import ts_micros
 from ..store.leases import lease_end
@@ -218,6 +218,7 @@ def submit_review(
     decision: str,
     comment: str | None,
 ) -> tuple[dict, list[tuple[int, float]]]:
+    check_verdict(decision, comment)
     user_id, run, inst = _locked_node(
         session, principal, "review", project_id, workflow_id, node_db_id
     )
@@ -225,6 +226,26 @@ def submit_review(
     decide_review(run, inst, decision, comment, user_id)
     run.flush()
     return node_view(run, inst, project_id), run.enqueued
+
+
+REVIEW_DECISIONS = ("pass", "fail")
+REVIEW_COMMENT_MAX = 10_000  # as openapi/pipelines.yaml's ReviewSubmission.comment
+
+
+def check_verdict(decision: str, comment: str | None) -> None:
+    """A verdict's own rules (the API's request schema says the same before its handler runs;
+    the web UI has no schema in front of it): pass or fail, a comment of bounded length."""
+    errors = []
+    if decision not in REVIEW_DECISIONS:
+        errors.append(FieldError("Choose pass or fail", loc=("decision",)))
+    if comment is not None and len(comment) > REVIEW_COMMENT_MAX:
+        errors.append(
+            FieldError(
+                f"The comment is longer than {REVIEW_COMMENT_MAX} characters", loc=("comment",)
+            )
+        )
+    if errors:
+        raise ValidationFailed(errors[0].message, errors)
 
 
 def decide_review(

@@ -21,14 +21,13 @@ from ..shared.errors import DomainError, ValidationFailed
 from ..web.errors import to_http_error
 from . import work_form
 from .core import bp, db, nav, principal, render, signed_in, viewer
+from .core import field_errors as errors_by_field
 
 PAGE_SIZE = 25
 KINDS = ("subtask", "review")
 WORK_STATUSES = ("available", "claimed")
 # The node statuses a submission's node can be in (the my-submissions status filter).
 SUBMISSION_STATUSES = ("submitted", "finished", "available", "claimed", "quarantined", "escalated")
-DECISIONS = ("pass", "fail")
-COMMENT_MAX = 10000  # as the API's ReviewSubmission.comment
 INSTRUCTIONS_SHOWN = 20
 QUEUE_REFRESH_SECONDS = 10
 NOTICES = {
@@ -208,7 +207,7 @@ def _node_page(
         texts=texts or {},
         comment=comment or "",
         prefix=work_form.PREFIX,
-        comment_max=COMMENT_MAX,
+        comment_max=human_work.REVIEW_COMMENT_MAX,
     )
 
 
@@ -293,24 +292,21 @@ def submit_review(project_id: int, workflow_id: int, node_db_id: int):
     ids = (project_id, workflow_id, node_db_id)
     decision = request.form.get("decision", "")
     comment = request.form.get("comment", "").replace("\r\n", "\n")
-    # What the API's request schema checks before its handler runs (ReviewSubmission).
-    if decision not in DECISIONS:
-        return _node_page(
-            "review", *ids, status=422, errors=["Choose Pass or Fail."], comment=comment
-        )
-    if len(comment) > COMMENT_MAX:
-        return _node_page(
-            "review",
-            *ids,
-            status=422,
-            field_errors={"comment": [f"The comment is longer than {COMMENT_MAX} characters."]},
-            comment=comment,
-        )
     try:
         with db() as session:
             view, queued = human_work.submit_review(
                 session, principal(), *ids, decision, comment or None
             )
+    except ValidationFailed as exc:
+        by_field = errors_by_field(exc)
+        return _node_page(
+            "review",
+            *ids,
+            status=422,
+            errors=by_field.pop("decision", []) + by_field.pop("", []),
+            field_errors=by_field,
+            comment=comment,
+        )
     except DomainError as exc:
         return _refused("review", ids, exc, comment=comment)
     current().engine.queued(queued)
