@@ -81,12 +81,20 @@ def ir_graph(
                 kind=task_kind(ir, key, task),
                 state=state,
                 href=href(key, task, rec) if href else None,
-                detail="cached" if rec and rec.get("cached") else component_name(ref),
+                detail=_detail(label, ref, rec),
             )
         )
         for dep in task.get("dependentTasks") or []:
             edges.append(dag.Edge(dep, key))
     return dag.layout(nodes, edges)
+
+
+def _detail(label: str, ref: str, rec: dict | None) -> str:
+    """A node's second line: `cached`, else its component when that is not its label."""
+    if rec and rec.get("cached"):
+        return "cached"
+    name = component_name(ref)
+    return "" if name == label else name
 
 
 def children(records: list[dict], parent_id: str | None) -> list[dict]:
