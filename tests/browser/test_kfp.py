@@ -42,9 +42,16 @@ def greeting(name: str = "world"):
     shout(text=first.outputs["Output"])
 
 
+@dsl.pipeline(name="ui-greeting")
+def louder(name: str = "world"):
+    first = greet(name=name)
+    second = shout(text=first.outputs["Output"])
+    shout(text=second.output)
+
+
 def _links(printed: str) -> dict[str, str]:
-    """The links the SDK printed (`Experiment details: <url>`, `Run details: <url>`)."""
-    return dict(re.findall(r"^(Experiment|Run) details: (\S+)$", printed, re.M))
+    """The links the SDK printed (`Experiment details: <url>`, `Run details: <url>`...)."""
+    return dict(re.findall(r"^(Experiment|Run|Pipeline) details: (\S+)$", printed, re.M))
 
 
 def _sign_in_here(page, account) -> None:
@@ -110,28 +117,52 @@ def test_sdk_links_open_the_run_its_dag_log_and_experiment(server, page, shot):
     expect(page.get_by_role("link", name="ui-run")).to_be_visible()
     shot(page, "experiment")
 
-    # Runs list, then the pipeline (uploaded through the SDK) with its IR's DAG.
+    # Runs list; then a pipeline and a second version uploaded through the SDK: their links.
     tabs = page.get_by_role("navigation", name="Kubeflow Pipelines")
     tabs.get_by_role("link", name="Runs", exact=True).click()
     expect(page.get_by_role("link", name="ui-run")).to_be_visible()
-    pipeline = client.upload_pipeline_from_pipeline_func(
-        greeting, pipeline_name=f"ui-greeting-{secrets.token_hex(3)}"
-    )
-    tabs.get_by_role("link", name="Pipelines", exact=True).click()
-    page.get_by_role("link", name=pipeline.display_name).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Pipeline {pipeline.display_name}")
+    name = f"ui-greeting-{secrets.token_hex(3)}"
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        pipeline = client.upload_pipeline_from_pipeline_func(greeting, pipeline_name=name)
+    pipeline_link = _links(printed.getvalue())["Pipeline"]
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        v2 = client.upload_pipeline_version_from_pipeline_func(
+            louder, pipeline_version_name=f"{name}-v2", pipeline_id=pipeline.pipeline_id
+        )
+    version_link = _links(printed.getvalue())["Pipeline"]
+    assert version_link.endswith(f"/version/{v2.pipeline_version_id}")
+
+    page.goto(pipeline_link)  # the newest version: v2, three tasks
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Pipeline {name}")
+    expect(page.get_by_role("heading", level=2, name=f"Version {name}-v2")).to_be_visible()
+    expect(page.locator('[data-node="shout-2"]')).to_be_visible()
+    page.get_by_role("link", name=name, exact=True).click()  # the first version
+    expect(page.get_by_role("heading", level=2, name=f"Version {name}")).to_be_visible()
     expect(page.locator('[data-node="greet"]')).to_contain_text("greet")
     expect(page.locator('[data-node="shout"]')).to_be_visible()
+    expect(page.locator('[data-node="shout-2"]')).to_have_count(0)
     shot(page, "pipeline")
+    page.goto(version_link)
+    expect(page).to_have_url(re.compile(rf"\?version={v2.pipeline_version_id}$"))
+    expect(page.locator('[data-node="shout-2"]')).to_be_visible()
+    expect(page.locator('path.edge[data-source="shout"][data-target="shout-2"]')).to_have_count(1)
+    shot(page, "pipeline-version")
 
-
-def test_a_run_of_another_organization_is_not_found(server, page, shot):
-    owner = new_account(server)
+    # Someone of another organization finds neither the run nor its artifact.
+    page.context.clear_cookies()
     other = new_account(server)
-    exp = kfp.Client(host=server.base_url, existing_token=owner.api_key).create_experiment(
-        f"private-{secrets.token_hex(3)}"
-    )
-    page.goto(f"{server.base_url}/ui/kfp/experiments/{exp.experiment_id}")
+    page.goto(f"{server.base_url}/ui/kfp/runs/{result.run_id}")
     _sign_in_here(page, other)
     expect(page.get_by_role("alert")).to_contain_text("not found")
-    shot(page, "not-found")
+    greet_id = next(
+        t.task_id
+        for t in client.get_run(result.run_id).run_details.task_details
+        if t.display_name == "greet"
+    )
+    page.goto(
+        f"{server.base_url}/ui/kfp/runs/{result.run_id}/tasks/{greet_id}/artifacts/note/download"
+    )
+    expect(page.get_by_role("alert")).to_contain_text("not found")
+    shot(page, "other-organization")
