@@ -51,6 +51,10 @@ def active_workflow(account, fields: list, graph_: dict) -> dict:
         return r.json()
 
 
+def definition_box(page):
+    return page.get_by_role("textbox", name=re.compile("^Definition"))
+
+
 def test_create_refuse_save_and_activate_a_workflow(server, page, shot):
     account = new_account(server)
     sign_in(page, account)
@@ -64,7 +68,7 @@ def test_create_refuse_save_and_activate_a_workflow(server, page, shot):
         {"id": "end", "kind": "end"},
     )
     bad["edges"].append({"source": "start", "target": "nowhere"})
-    page.get_by_role("textbox", name=re.compile("^Definition")).fill(json.dumps({"fields": [], "graph": bad}))
+    definition_box(page).fill(json.dumps({"fields": [], "graph": bad}))
     page.get_by_role("button", name="Create workflow").click()
 
     # Every reason, each at its location in the definition; the text is kept.
@@ -73,11 +77,11 @@ def test_create_refuse_save_and_activate_a_workflow(server, page, shot):
     expect(alert).to_contain_text("graph.nodes.1.kind")
     expect(alert).to_contain_text("Edge target 'nowhere' is not a node")
     expect(alert).to_contain_text("graph.edges.2.target")
-    expect(page.get_by_role("textbox", name=re.compile("^Definition"))).to_have_value(re.compile("bogus"))
+    expect(definition_box(page)).to_have_value(re.compile("bogus"))
     shot(page, "refused")
 
     good = {"fields": INPUT, "graph": labelling_graph()}
-    page.get_by_role("textbox", name=re.compile("^Definition")).fill(json.dumps(good))
+    definition_box(page).fill(json.dumps(good))
     page.get_by_role("button", name="Create workflow").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(name)
     expect(page.get_by_text("DRAFT", exact=True)).to_be_visible()
@@ -85,7 +89,7 @@ def test_create_refuse_save_and_activate_a_workflow(server, page, shot):
 
     # An edit in YAML with a mistake: refused inline, nothing saved.
     page.get_by_label("YAML").check()
-    page.get_by_role("textbox", name=re.compile("^Definition")).fill(
+    definition_box(page).fill(
         "fields: []\ngraph:\n  nodes:\n    - {id: start, kind: start}\n"
         "    - {id: end, kind: end}\n  edges:\n    - {source: start, target: missing}\n"
     )
@@ -95,7 +99,7 @@ def test_create_refuse_save_and_activate_a_workflow(server, page, shot):
 
     # The same in YAML, corrected: saved as version 2, then activated.
     page.get_by_label("YAML").check()
-    page.get_by_role("textbox", name=re.compile("^Definition")).fill(
+    definition_box(page).fill(
         "fields:\n  - {name: text, type: short_text, required: true}\n"
         "graph:\n  nodes:\n    - {id: start, kind: start}\n"
         "    - {id: label, kind: subtask, name: Label, config: {fields: "
