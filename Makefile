@@ -136,6 +136,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/kfp_bench.py
 	$(BIN)/python bench/events.py
 	$(BIN)/python bench/main_api.py
+	$(BIN)/python bench/ui.py
 	$(BIN)/python bench/scaleout.py --label after --tasks $(SCALEOUT_TASKS)
 
 # Back to a fresh checkout: the virtualenv and everything the server keeps under ./var (the SQLite

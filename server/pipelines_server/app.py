@@ -48,6 +48,7 @@ from .kfp.runner import from_settings as kfp_runner_from_settings
 from .live.asgi import EventStreams, end_streams_on_signals
 from .live.hub import EventHub
 from .live.pipelit import PipelitHub, PipelitSockets
+from .live.ui_events import UiEvents
 from .patches import NoColonConverter, allowed_methods, patch_connexion_and_starlette
 from .ratelimit import RateLimits
 from .runtime import Runtime, install
@@ -375,6 +376,9 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     # GET /api/events (SSE) is answered here, after connexion routed, authenticated and
     # validated it and before Flask: a stream holds no WSGI thread. /api/events/ws too.
     app.add_middleware(EventStreams, position=MiddlewarePosition.BEFORE_CONTEXT, hub=events)
+    if settings.ui:
+        # GET /ui/events: the same streams for the web UI's pages, by the session cookie.
+        app.add_middleware(UiEvents, position=MiddlewarePosition.BEFORE_CONTEXT, hub=events)
     # <prefix>/ws/ and <prefix>/ws/executions/{id}/ (Pipelit's sockets), likewise.
     app.add_middleware(
         PipelitSockets,

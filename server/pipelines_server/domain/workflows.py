@@ -20,7 +20,7 @@ from ..shared.errors import (
 from ..shared.principal import Principal
 from ..store.models import Task, Upload, Workflow, WorkflowTemplate, utcnow
 from . import fields as fieldschema
-from . import library_refs, tag_filters
+from . import library_refs, tag_filters, text_search
 from .projects import get_project
 
 DRAFT, PENDING_ACTIVATION, ACTIVE = "DRAFT", "PENDING_ACTIVATION", "ACTIVE"
@@ -142,7 +142,9 @@ def list_workflows(
     limit: int,
     status: str | None = None,
     tag: str | None = None,
+    search: str | None = None,
 ) -> tuple[list[Workflow], int]:
+    """`search`: the name contains it (case-insensitive)."""
     _activate_due(session, principal.org_id)
     where = [Workflow.org_id == principal.org_id]
     if project_id is not None:
@@ -152,6 +154,8 @@ def list_workflows(
         where.append(Workflow.status == status)
     if tag is not None:  # workflows that have a tag of this name
         where.append(Workflow.id.in_(tag_filters.workflows_tagged(principal.org_id, tag)))
+    if search:
+        where.append(text_search.contains(search.strip().lower(), Workflow.name))
     total = session.scalar(select(func.count()).select_from(Workflow).where(*where))
     rows = list(
         session.scalars(

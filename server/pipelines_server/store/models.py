@@ -249,6 +249,8 @@ class NodeInstance(Base):
         # my-work: open human nodes of an organization, and the ones a user holds.
         Index("ix_node_instances_org_status", "org_id", "status"),
         Index("ix_node_instances_assignee", "assignee_id", "status"),
+        # A workflow's node instances counted by node and state (the web UI's workflow page).
+        Index("ix_node_instances_workflow_node_status", "workflow_id", "node_id", "status"),
     )
 
 

@@ -1,0 +1,191 @@
+"""`GET /ui/events?task_id=N` (or `workflow_id=N`): the web UI's live events, as Server-Sent
+Events, for a browser signed in with the `pipelines_session` cookie (an EventSource cannot
+send an API key).
+
+It is the same stream as `GET /api/events` (`asgi.py`): the viewer's organization's events
+from the process's one shared reader (`hub.py`), filtered by task or workflow, resumable with
+Last-Event-ID or `after`, ended when the session's key is revoked (sign-out) or its user
+removed. Like it, it holds no thread: the cookie is resolved in one read on a worker thread,
+then the stream is a coroutine. The same visibility rule applies: a task or workflow of
+another organization is "not found", and no event of it is ever sent.
+
+What differs is the message shape: each event is a plain SSE message (no `event:` name, its
+type is in the JSON), which is what the UI's live regions (`static/app.js`) listen to; a
+stream that ends sends `event: end`, which closes the page's EventSource instead of letting it
+reconnect (a session that ended would only be refused again)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import anyio
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain import web_sessions
+from ..runtime import current
+from ..shared.errors import DomainError, NotFound, ValidationFailed
+from ..store.models import Task, Workflow
+from .asgi import GONE, EventStreams, stream_params
+from .hub import SHUTDOWN, TOO_SLOW, EventHub
+
+log = logging.getLogger(__name__)
+
+PATH = "/ui/events"
+COOKIE = "pipelines_session"  # ui.core.COOKIE (the UI layer sits above this one)
+BROKEN = "Internal server error"
+# Ends after which the page's EventSource reconnects (and resumes) by itself.
+RECONNECT = frozenset({SHUTDOWN, TOO_SLOW, BROKEN})
+
+
+def cookie_token(scope) -> str | None:
+    """The session cookie's value from the request's Cookie header(s)."""
+    for key, value in scope.get("headers", []):
+        if key != b"cookie":
+            continue
+        for part in value.decode("latin-1").split(";"):
+            name, _, val = part.strip().partition("=")
+            if name == COOKIE and val:
+                return val.strip('"')
+    return None
+
+
+def _plain(status: int, message: str) -> tuple[list, bytes]:
+    body = message.encode()
+    return [
+        (b"content-type", b"text/plain; charset=utf-8"),
+        (b"content-length", str(len(body)).encode()),
+        (b"cache-control", b"no-store"),
+    ], body
+
+
+class UiEvents:
+    def __init__(self, app, hub: EventHub):
+        self.app = app
+        self.hub = hub
+        self.streams = EventStreams(app, hub)  # its opening and pumping, shared
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope.get("path") == PATH:
+            return await self.serve(scope, receive, send)
+        return await self.app(scope, receive, send)
+
+    @staticmethod
+    async def _reply(send, status: int, message: str) -> None:
+        headers, body = _plain(status, message)
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    async def serve(self, scope, receive, send) -> None:
+        if scope["method"] != "GET":
+            headers, body = _plain(405, "Method not allowed")
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 405,
+                    "headers": [*headers, (b"allow", b"GET")],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
+            return
+        try:
+            task_id, workflow_id, after, _max = stream_params(scope)
+            if task_id is None and workflow_id is None:
+                raise ValidationFailed("Give task_id or workflow_id")
+            principal = await anyio.to_thread.run_sync(
+                self._visible, cookie_token(scope), task_id, workflow_id
+            )
+            if principal is None:
+                return await self._reply(send, 401, "Sign in to follow live events")
+            sub = await self.streams._open(principal, task_id, workflow_id, after)
+        except DomainError as exc:
+            return await self._reply(send, exc.status, exc.message)
+        await self._stream(sub, receive, send)
+
+    @staticmethod
+    def _visible(token: str | None, task_id: int | None, workflow_id: int | None):
+        """The viewer's Principal (None: not signed in); not found for a task or workflow of
+        another organization."""
+        rt = current()
+
+        def check(conn):
+            with Session(bind=conn) as session:
+                viewer = web_sessions.resolve(session, token)
+            if viewer is None:
+                return None
+            org = viewer.principal.org_id
+            if task_id is not None:
+                row = conn.execute(
+                    select(Task.org_id, Task.workflow_id).where(Task.id == task_id)
+                ).first()
+                if row is None or row.org_id != org:
+                    raise NotFound("Task not found")
+                if workflow_id is not None and row.workflow_id != workflow_id:
+                    raise NotFound("Task not found")
+            if workflow_id is not None:
+                wf_org = conn.execute(
+                    select(Workflow.org_id).where(Workflow.id == workflow_id)
+                ).scalar()
+                if wf_org != org:
+                    raise NotFound("Workflow not found")
+            return viewer.principal
+
+        return rt.db.read(check)
+
+    async def _stream(self, sub, receive, send) -> None:
+        watcher = None
+        try:
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 200,
+                    "headers": [
+                        (b"content-type", b"text/event-stream; charset=utf-8"),
+                        (b"cache-control", b"no-store"),
+                        (b"x-accel-buffering", b"no"),
+                    ],
+                }
+            )
+            await send(
+                {"type": "http.response.body", "body": b"retry: 2000\n\n", "more_body": True}
+            )
+
+            async def watch():
+                while True:
+                    message = await receive()
+                    if message["type"] == "http.disconnect":
+                        sub.close(GONE)
+                        return
+
+            watcher = asyncio.get_running_loop().create_task(watch())
+
+            async def write(events):
+                body = b"".join(f"id: {e.id}\ndata: {e.payload}\n\n".encode() for e in events)
+                await send({"type": "http.response.body", "body": body, "more_body": True})
+
+            async def keep_alive():
+                await send(
+                    {"type": "http.response.body", "body": b": keep-alive\n\n", "more_body": True}
+                )
+
+            try:
+                why = await self.streams._pump(sub, None, write, keep_alive)
+            except OSError:
+                raise
+            except Exception:
+                log.error("UI event stream failed", exc_info=True)
+                why = BROKEN
+            if why == GONE:
+                return
+            tail = b""
+            if why not in RECONNECT:
+                # The session ended (signed out, key revoked, user removed): the page stops.
+                tail = f"event: end\ndata: {why or ''}\n\n".encode()
+            await send({"type": "http.response.body", "body": tail, "more_body": False})
+        except OSError:
+            pass
+        finally:
+            if watcher is not None:
+                watcher.cancel()
+            self.hub.unsubscribe(sub)
