@@ -20,10 +20,21 @@
     var timer = null;
     var source = new EventSource(src);
     el._liveSource = source;
+    // htmx drops a trigger while the element's previous request is in flight (its default
+    // hx-sync), and that request may carry the state from before the event: an event that
+    // arrives meanwhile refreshes once more when the request ends, so the last event is
+    // always followed by a fetch that sees it.
+    el.addEventListener("htmx:beforeRequest", function () { el._liveBusy = true; });
+    el.addEventListener("htmx:afterRequest", function () {
+      el._liveBusy = false;
+      if (el._livePending) { el._livePending = false; refresh(); }
+    });
     function refresh() {
+      if (el._liveBusy) { el._livePending = true; return; }
       if (timer) return;
       timer = setTimeout(function () {
         timer = null;
+        if (el._liveBusy) { el._livePending = true; return; }
         if (window.htmx) window.htmx.trigger(el, "live");
       }, wait);
     }
@@ -38,6 +49,12 @@
   function scanLive(root) {
     (root.querySelectorAll ? root : document).querySelectorAll("[data-live-src]").forEach(startLive);
   }
+  // A live region that htmx swaps out (outerHTML) or removes closes its stream; the new
+  // element opens its own when htmx loads it.
+  document.addEventListener("htmx:beforeCleanupElement", function (evt) {
+    var el = evt.target;
+    if (el && el._liveSource) { el._liveSource.close(); el._liveSource = null; }
+  });
   document.addEventListener("DOMContentLoaded", function () { scanLive(document); });
   document.addEventListener("htmx:load", function (evt) { scanLive(evt.target); });
 
