@@ -94,6 +94,8 @@ def _experiment_view(project_id: int, workflow_id: int, experiment_id: str) -> d
     with db() as session:
         job = xp.get(session, viewer().principal, project_id, workflow_id, experiment_id)
         view = xp.view(session, job)
+        view["started"] = job.created_at
+        view["workflow_name"] = (job.params or {}).get("source_name")
     for v in view["variants"]:
         ended = v["tasks_finished"] + v["tasks_failed"] + v["tasks_cancelled"]
         v["ended"] = ended
