@@ -1,4 +1,5 @@
-"""`pipelines-server` / `python -m pipelines_server`: serve, migrate, bootstrap."""
+"""`pipelines-server` / `python -m pipelines_server`: serve, migrate, bootstrap, and the
+operator's commands (create-key, set-password)."""
 
 from __future__ import annotations
 
@@ -145,6 +146,44 @@ def _create_key(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password(stdin) -> str | None:
+    """The new password: asked twice on a terminal (not echoed), else the first line of stdin
+    (never an argument: argv is visible to every user of the machine, and kept in shell
+    histories)."""
+    if stdin.isatty():
+        import getpass
+
+        first = getpass.getpass("New password: ")
+        if first != getpass.getpass("The same password again: "):
+            print("pipelines-server set-password: the two passwords differ", file=sys.stderr)
+            return None
+        return first
+    return stdin.readline().rstrip("\r\n")
+
+
+def _set_password(settings: Settings, args: argparse.Namespace) -> int:
+    """Sets the password of the active user a username or email names (e.g. the bootstrap
+    admin's, so that they can sign in to the web UI)."""
+    from .domain import web_sessions
+    from .shared.errors import DomainError
+
+    password = _read_password(sys.stdin)
+    if password is None:
+        return 1
+    db = Database(settings.database_url)
+    try:
+        with db.session() as session:
+            user = web_sessions.operator_set_password(session, args.login, password)
+            email, org_id = user.email, user.org_id
+    except DomainError as exc:
+        print(f"pipelines-server set-password: {exc.message}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    print(f"Password set for {email} (organization {org_id}); sign in at /ui/ with this email.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pipelines-server")
     parser.add_argument("--version", action="version", version=f"pipelines-server {_version()}")
@@ -172,6 +211,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     create_key.add_argument("--name", default="recovery", help="the key's name (default: recovery)")
     create_key.add_argument("--file", help="write the key to this new file (mode 0600), not stdout")
+    set_password = sub.add_parser(
+        "set-password",
+        help="set a user's password for the web UI (read from a prompt or stdin, never argv)",
+    )
+    set_password.add_argument("login", help="the user's email or username")
     worker = sub.add_parser(
         "worker",
         help="run a Celery worker for machine nodes and jobs (PIPELINES_EXECUTOR=celery)",
@@ -210,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "create-key":
         migrate(settings.database_url)
         return _create_key(settings, args)
+    if args.command == "set-password":
+        migrate(settings.database_url)
+        return _set_password(settings, args)
 
     if args.command == "worker":
         if args.metrics_port and settings.metrics:

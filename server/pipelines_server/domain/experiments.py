@@ -32,7 +32,7 @@ from ..engine.state_machine import EngineConflict
 from ..shared.errors import Conflict, DomainError, FieldError, NotFound, ValidationFailed
 from ..shared.principal import Principal
 from ..store.models import Job, Project, Task, Workflow
-from . import config_swaps, jobs, library, library_refs, models, workflows
+from . import config_swaps, jobs, library, library_refs, models, projects, workflows
 from . import fields as fieldschema
 from .tasks import MAX_BATCH, insert_tasks
 
@@ -299,6 +299,27 @@ def _cancel_open_tasks(db, result: dict, actor_id: int | None) -> None:
 def get(session: Session, me: Principal, project_id: int, workflow_id: int, experiment_id: str):
     workflows.get_workflow(session, me, workflow_id, project_id)
     return jobs.get(session, me, experiment_id, (KIND,), workflow_id=workflow_id, what="Experiment")
+
+
+def list_for_project(
+    session: Session, me: Principal, project_id: int, offset: int, limit: int
+) -> tuple[list[Job], int]:
+    """A project's experiments (launched on any of its workflows), newest first."""
+    projects.get_project(session, me, project_id)
+    where = (
+        Job.org_id == me.org_id,
+        Job.kind == KIND,
+        Job.workflow_id.in_(select(Workflow.id).where(Workflow.project_id == project_id)),
+    )
+    total = session.scalar(select(func.count()).select_from(Job).where(*where)) or 0
+    rows = session.scalars(
+        select(Job)
+        .where(*where)
+        .order_by(Job.created_at.desc(), Job.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(rows), total
 
 
 def cancel(

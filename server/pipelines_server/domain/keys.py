@@ -12,7 +12,7 @@ import re
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, bindparam, or_, select, update
+from sqlalchemy import Connection, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..shared.errors import BadRequest, Unauthorized
@@ -199,16 +199,29 @@ def issue_key(session: Session, org_id: int, user_id: int | None, name: str) -> 
     return new_key(session, org_id, user_id, name)[1]
 
 
-def list_keys(session: Session, principal: Principal, org_id: int) -> list[ApiKey]:
-    """Active keys first, revoked ones below them, newest first within each."""
+def list_keys(
+    session: Session,
+    principal: Principal,
+    org_id: int,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[ApiKey]:
+    """Active keys first, revoked ones below them, newest first within each (a page of them
+    with `limit`)."""
     require_admin(principal, org_id, "API keys")
-    return list(
-        session.scalars(
-            select(ApiKey)
-            .where(ApiKey.org_id == org_id)
-            .order_by(ApiKey.revoked_at.is_not(None), ApiKey.created_at.desc(), ApiKey.id.desc())
-        )
+    query = (
+        select(ApiKey)
+        .where(ApiKey.org_id == org_id)
+        .order_by(ApiKey.revoked_at.is_not(None), ApiKey.created_at.desc(), ApiKey.id.desc())
     )
+    if limit is not None:
+        query = query.offset(offset).limit(limit)
+    return list(session.scalars(query))
+
+
+def count_keys(session: Session, principal: Principal, org_id: int) -> int:
+    require_admin(principal, org_id, "API keys")
+    return session.scalar(select(func.count()).select_from(ApiKey).where(ApiKey.org_id == org_id))
 
 
 def get_key(session: Session, principal: Principal, org_id: int, key_id: int) -> ApiKey:

@@ -227,8 +227,23 @@ def set_password(session: Session, principal: Principal, user_id: int, password:
         raise NotFound("User not found")
     if principal.user_id != user_id and not principal.is_admin:
         raise Forbidden("Only organization admins can set another user's password")
+    user.password_hash = _checked_hash(password)
+
+
+def _checked_hash(password: str | None) -> str:
     if len(password or "") < MIN_PASSWORD:
         raise BadRequest(f"A password has at least {MIN_PASSWORD} characters")
     if len(password) > 1024:
         raise BadRequest("A password has at most 1024 characters")
-    user.password_hash = passwords.hash_password(password)
+    return passwords.hash_password(password)
+
+
+def operator_set_password(session: Session, login: str, password: str) -> User:
+    """`pipelines-server set-password`: the operator, on the server's machine, sets the
+    password of the active user this username or email names (in any organization: both are
+    unique across the server), e.g. so that a fresh install's admin can sign in to the UI."""
+    user = _user_by_login(session, login)
+    if user is None:
+        raise NotFound(f"No active user with username or email {login.strip()!r}")
+    user.password_hash = _checked_hash(password)
+    return user

@@ -144,10 +144,15 @@ def admin_only(view):
     return wrapper
 
 
+# Pages of root_bp a sign-in may return to (with their query strings).
+ROOT_PAGES = frozenset({"/cli-login"})
+
+
 def safe_next(target: str | None) -> str:
     """Where to go after signing in: a path of this UI only (never another site)."""
-    if target and target.startswith("/ui/") and not target.startswith("//") and "\\" not in target:
-        return target
+    if target and not target.startswith("//") and "\\" not in target:
+        if target.startswith("/ui/") or target.split("?", 1)[0] in ROOT_PAGES:
+            return target
     return url_for("ui.home")
 
 

@@ -19,7 +19,6 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ...engine.secrets import decrypt, encrypt
 from ...shared.errors import (
     BadRequest,
     Conflict,
@@ -32,7 +31,7 @@ from ...shared.errors import (
 from ...shared.principal import MEMBER, ORG_ADMIN, Principal
 from ...shared.timestamps import utcnow
 from ...store.models import ApiKey, Organization, User
-from .. import keys, mfa, orgs, passwords
+from .. import keys, mfa, orgs, passwords, user_mfa
 from .access import MAX_INT64, iso, organization_id, page, require_admin
 
 ROLE_OUT = {ORG_ADMIN: "admin", MEMBER: "normal"}
@@ -44,9 +43,9 @@ MFA_LOGIN_WINDOW = timedelta(minutes=5)  # from the password step to the TOTP st
 
 SETUP_DONE = "Setup already completed."
 INVALID_CREDENTIALS = "Invalid credentials."
-INVALID_CODE = "Invalid TOTP code."
-MFA_ALREADY = "MFA is already enabled."
-MFA_NOT_ENABLED = "MFA is not enabled."
+INVALID_CODE = user_mfa.INVALID_CODE
+MFA_ALREADY = user_mfa.ALREADY
+MFA_NOT_ENABLED = user_mfa.NOT_ENABLED
 SETUP_FIRST = "Call /mfa/setup/ first."
 RESET_LOCAL_ONLY = "MFA reset only allowed from localhost."
 USER_NOT_FOUND = "User not found."
@@ -137,61 +136,32 @@ def rotate_session_key(session: Session, user: User) -> str:
 
 
 def caller(session: Session, principal: Principal) -> User:
-    user = session.get(User, principal.user_id) if principal.user_id else None
-    if user is None or user.removed_at is not None:
-        raise Unauthorized(USER_NOT_FOUND)
-    return user
+    return user_mfa.caller(session, principal)
 
 
-def display_name(user: User) -> str:
-    return user.username or user.email
+display_name = user_mfa.display_name
 
 
 def mfa_setup(session: Session, user: User, secret_key: str) -> dict:
-    if user.mfa_enabled:
-        raise BadRequest(MFA_ALREADY)
-    secret = mfa.new_secret()
-    user.mfa_secret = encrypt(secret, secret_key)
-    return {"secret": secret, "provisioning_uri": mfa.provisioning_uri(secret, display_name(user))}
+    return user_mfa.setup(user, secret_key)
 
 
 def _check_code(user: User, code: str, secret_key: str, guard: mfa.Guard, error) -> None:
-    secret = decrypt(user.mfa_secret, secret_key) if user.mfa_secret else None
-    step = (
-        mfa.verify(secret, code, user.id, user.mfa_last_step, guard) if secret is not None else None
-    )
-    if step is None:
-        raise error(INVALID_CODE)
-    user.mfa_last_step = step
+    user_mfa.check_code(user, code, secret_key, guard, error)
 
 
 def mfa_verify(user: User, code: str, secret_key: str, guard: mfa.Guard) -> None:
-    if user.mfa_enabled:
-        raise BadRequest(MFA_ALREADY)
-    if not user.mfa_secret:
-        raise BadRequest(SETUP_FIRST)
-    _check_code(user, code, secret_key, guard, BadRequest)
-    user.mfa_enabled = True
-
-
-def _clear_mfa(user: User) -> None:
-    user.mfa_secret = None
-    user.mfa_enabled = False
-    user.mfa_last_step = None
-    user.mfa_login_pending_until = None
+    user_mfa.verify(user, code, secret_key, guard, setup_first=SETUP_FIRST)
 
 
 def mfa_disable(user: User, code: str, secret_key: str, guard: mfa.Guard) -> None:
-    if not user.mfa_enabled:
-        raise BadRequest(MFA_NOT_ENABLED)
-    _check_code(user, code, secret_key, guard, BadRequest)
-    _clear_mfa(user)
+    user_mfa.disable(user, code, secret_key, guard)
 
 
 def mfa_reset(user: User, peer_is_loopback: bool) -> None:
     if not peer_is_loopback:
         raise Forbidden(RESET_LOCAL_ONLY)
-    _clear_mfa(user)
+    user_mfa.clear(user)
 
 
 def mfa_login(session: Session, username: str, code: str, secret_key: str, guard: mfa.Guard) -> str:
