@@ -101,6 +101,8 @@ def _task_context(task_id: int) -> dict:
     events_page = min(int_arg("events_page", 1), 100_000)
     with db() as session:
         project_id, workflow_id = workflow_progress.locate_task(session, me, task_id)
+        # The stream's cursor first, then the state (see pages_workflows.workflow_page).
+        after = workflow_progress.last_task_event_id(session, task_id)
         wf = wf_domain.get_workflow(session, me, workflow_id)
         detail = run_views.task_detail(session, me, project_id, workflow_id, task_id)
         graph = workflow_progress.version_graph(session, wf, detail["workflow_version"])
@@ -113,7 +115,6 @@ def _task_context(task_id: int) -> dict:
             (events_page - 1) * EVENTS_PAGE,
             EVENTS_PAGE,
         )
-        after = workflow_progress.last_task_event_id(session, task_id)
     nodes = detail["nodes"]
     return {
         "task": detail,

@@ -215,10 +215,13 @@ def workflow_page(workflow_id: int, status: int = 200, **extra):
     me = principal()
     fmt = _fmt()
     with db() as session:
+        # The stream's cursor is read BEFORE the state it follows: reads here are not one
+        # snapshot, and an event committed between the two reads would otherwise be both
+        # missing from the page and skipped by the stream (the page would stay stale).
+        after = last_event_id(session.connection(), me.org_id)
         wf = wf_domain.get_workflow(session, me, workflow_id)
         project = projects_domain.get_project(session, me, wf.project_id)
         ctx = _graph_context(session, wf)
-        after = last_event_id(session.connection(), me.org_id)
         form = {
             "name": wf.name,
             "description": wf.description,
