@@ -91,8 +91,12 @@ def _user_by_login(session: Session, login: str) -> User | None:
     return user
 
 
-def _own_key(session: Session, user: User) -> int:
-    key, _raw = keys.new_key(session, user.org_id, user.id, SESSION_KEY_NAME)
+def _own_key(session: Session, user: User, ttl: timedelta) -> int:
+    """The session's own key; it expires with the session (an abandoned browser's key is
+    dead even before the next sign-in clears the session)."""
+    key, _raw = keys.new_key(
+        session, user.org_id, user.id, SESSION_KEY_NAME, expires_at=utcnow() + ttl
+    )
     return key.id
 
 
@@ -107,7 +111,9 @@ def sign_in_password(
     if user.mfa_enabled and user.mfa_secret:
         token, _row = _new_row(session, user, MFA_WINDOW, mfa_pending=True)
         return token, True
-    token, _row = _new_row(session, user, ttl, api_key_id=_own_key(session, user), owns_key=True)
+    token, _row = _new_row(
+        session, user, ttl, api_key_id=_own_key(session, user, ttl), owns_key=True
+    )
     return token, False
 
 
@@ -138,7 +144,9 @@ def sign_in_code(
         raise Unauthorized(INVALID_CODE)
     user.mfa_last_step = step
     session.delete(row)
-    token, _row = _new_row(session, user, ttl, api_key_id=_own_key(session, user), owns_key=True)
+    token, _row = _new_row(
+        session, user, ttl, api_key_id=_own_key(session, user, ttl), owns_key=True
+    )
     return token
 
 

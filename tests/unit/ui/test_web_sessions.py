@@ -45,6 +45,7 @@ def test_password_sign_in_acts_through_a_key_of_its_own(db, admin):
         assert viewer.user_id == user_id and viewer.is_admin
         key = s.get(ApiKey, viewer.principal.api_key_id)
         assert key.name == web_sessions.SESSION_KEY_NAME and key.revoked_at is None
+        assert key.expires_at is not None  # the session's own key ends with it
         # Only the token's hash is stored.
         assert s.query(WebSession).filter(WebSession.token_hash == token).count() == 0
     with db.session() as s:
