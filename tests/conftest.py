@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.server import (
@@ -9,6 +11,32 @@ from tests.server import (
     start_server,
     stop_server,
 )
+
+
+def _share_the_default_ssl_context() -> None:
+    """One SSL context for every httpx client of the test process that asks for the default
+    one. httpx builds a new context per client, loading certifi's CA bundle: ~35 ms of CPU,
+    and the tests make thousands of clients (helpers, generated and SDK clients, each
+    httpx.get), all of them of http:// servers: it was a third of the CPU of the API tests'
+    own process. A shared context is what a long-lived client has anyway; clients given their
+    own context or verify=False are unchanged."""
+    from httpx._transports import default
+
+    create = default.create_ssl_context
+    shared: dict = {}
+
+    def create_ssl_context(verify=True, cert=None, trust_env=True):
+        if verify is not True or cert is not None or not trust_env:
+            return create(verify=verify, cert=cert, trust_env=trust_env)
+        where = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+        if where not in shared:
+            shared[where] = create(verify=verify, cert=cert, trust_env=trust_env)
+        return shared[where]
+
+    default.create_ssl_context = create_ssl_context
+
+
+_share_the_default_ssl_context()
 
 
 def _broker_unreachable(url: str) -> str | None:
