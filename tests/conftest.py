@@ -6,6 +6,7 @@ import pytest
 
 from tests.server import (
     celery_broker,
+    drop_templates,
     postgres_reachable,
     postgres_url,
     start_server,
@@ -69,6 +70,10 @@ def pytest_collection_modifyitems(config, items):
             skip = pytest.mark.skip(reason=f"PostgreSQL not reachable at {pg}: {why}")
             for item in items:
                 item.add_marker(skip)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    drop_templates()
 
 
 @pytest.fixture(scope="session")
