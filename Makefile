@@ -7,8 +7,9 @@ SERVER_STAMP := $(VENV)/.installed-server
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 REDIS_URL ?= redis://127.0.0.1:6379/0
 CELERY_BROKER ?= redis://127.0.0.1:6379/2
-# The suites run on both cores, a test file per worker at a time (XDIST= runs them serially).
-XDIST ?= -n 2 --dist loadfile
+# The suites run on both cores, a test file per worker at a time (XDIST= runs them serially),
+# handed out in collection order: tests/conftest.py puts the longest files first.
+XDIST ?= -n 2 --dist loadfile --no-loadscope-reorder
 # The slowest tests of each run are listed at its end (where CI time goes).
 DURATIONS ?= --durations=15
 # The tests start hundreds of Python processes (a server per test that needs its own settings,

@@ -55,7 +55,34 @@ def pytest_report_header(config):
     return f"database: {'PostgreSQL ' + pg if pg else 'SQLite (one file per test server)'}"
 
 
+# The longest files, each one test of minutes (the native spec's fuzzing alone ran ~16 minutes on
+# a loaded machine): run first. `make test` spreads files over both cores in collection order
+# (xdist --dist loadfile --no-loadscope-reorder); xdist's own order, most tests first, handed
+# these one-test files out last, and the other core sat idle while the last of them ran.
+LONGEST_FILES = (
+    "tests/contract/test_fuzz_native.py",
+    "tests/contract/test_fuzz_pipelit.py",
+    "tests/contract/test_fuzz_kfp.py",
+    "tests/contract/test_fuzz_external_v1.py",
+)
+
+
+def longest_files_first(items: list) -> None:
+    """LONGEST_FILES first, then the other files by their number of tests, most first (xdist's
+    own heuristic); a file's tests, and files of equal count, keep their collection order."""
+    by_file: dict[str, list] = {}
+    for item in items:
+        by_file.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+
+    def order(path: str) -> tuple[int, int]:
+        known = LONGEST_FILES.index(path) if path in LONGEST_FILES else len(LONGEST_FILES)
+        return known, -len(by_file[path])
+
+    items[:] = [item for path in sorted(by_file, key=order) for item in by_file[path]]
+
+
 def pytest_collection_modifyitems(config, items):
+    longest_files_first(items)
     broker = celery_broker()
     if broker:
         why = _broker_unreachable(broker)
