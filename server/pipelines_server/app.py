@@ -12,6 +12,7 @@ import types
 from pathlib import Path
 
 import anyio
+import yaml
 from connexion import FlaskApp
 from connexion.datastructures import MediaTypeDict
 from connexion.exceptions import ProblemException
@@ -62,6 +63,15 @@ from .web import validation
 
 log = logging.getLogger(__name__)
 SPECS = PROJECT_ROOT / "openapi"
+
+
+def _spec(name: str) -> dict:
+    """An OpenAPI document of openapi/, parsed for connexion's add_api: by libyaml (given a
+    path, connexion parses with PyYAML's pure-Python parser, over a second of every start)
+    and as plain YAML (connexion renders a file as a Jinja2 template first, which emptied
+    the specs' `{{var}}` examples)."""
+    with (SPECS / name).open("rb") as fh:
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def surfaces_for(settings: Settings) -> list[Surface]:
@@ -316,7 +326,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     )
     # Nested base paths: the longer one is added first.
     app.add_api(
-        SPECS / "external-v1.yaml",
+        _spec("external-v1.yaml"),
         base_path="/api/v1",
         name="external_v1",
         swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
@@ -325,7 +335,7 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
     # Kubeflow Pipelines v2beta1, at upstream's path and behind its /pipeline proxy prefix.
     for base, name in (("/apis/v2beta1", "kfp"), ("/pipeline/apis/v2beta1", "kfp_proxy")):
         app.add_api(
-            SPECS / "kfp-v2beta1.yaml",
+            _spec("kfp-v2beta1.yaml"),
             base_path=base,
             name=name,
             swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
@@ -335,17 +345,17 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         ("/apis/v1alpha1", "kfp_logs"),
         ("/pipeline/apis/v1alpha1", "kfp_logs_proxy"),
     ):
-        app.add_api(SPECS / "kfp-v1alpha1.yaml", base_path=base, name=name, **common_args)
+        app.add_api(_spec("kfp-v1alpha1.yaml"), base_path=base, name=name, **common_args)
     # Pipelit's API, under its own prefix (nothing else lives there).
     app.add_api(
-        SPECS / "pipelit-v1.yaml",
+        _spec("pipelit-v1.yaml"),
         base_path=settings.pipelit_prefix + "/api/v1",
         name="pipelit",
         swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
         **common_args,
     )
     app.add_api(
-        SPECS / "pipelines.yaml",
+        _spec("pipelines.yaml"),
         base_path="/api",
         name="native",
         swagger_ui_options=SwaggerUIOptions(swagger_ui_path="/docs"),
