@@ -60,7 +60,9 @@ def pytest_report_header(config):
 # (xdist --dist loadfile --no-loadscope-reorder); xdist's own order, most tests first, handed
 # these one-test files out last, and the other core sat idle while the last of them ran.
 LONGEST_FILES = (
-    "tests/contract/test_fuzz_native.py",
+    "tests/contract/test_fuzz_native_workflows.py",
+    "tests/contract/test_fuzz_native_data.py",
+    "tests/contract/test_fuzz_native_rest.py",
     "tests/contract/test_fuzz_pipelit.py",
     "tests/contract/test_fuzz_kfp.py",
     "tests/contract/test_fuzz_external_v1.py",

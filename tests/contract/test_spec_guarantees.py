@@ -120,3 +120,26 @@ if __name__ == "__main__":
         sys.exit(f"usage: python {sys.argv[0]} --record")
     RECORD.write_text("\n".join(sorted(_current())) + "\n")
     print(f"recorded {len(_current())} operations in {RECORD.relative_to(ROOT)}")
+
+
+def test_the_native_fuzz_parts_cover_every_path_once_and_keep_every_link():
+    """The native spec is fuzzed in parts (tests/contract/fuzzing.NATIVE_PARTS): no path may
+    fall out of every part, none may be fuzzed twice, and a link's two operations must be in
+    one part (else the stateful phase would lose it)."""
+    import re
+
+    from tests.contract.fuzzing import NATIVE_PARTS
+
+    doc = _load(ROOT / "openapi" / "pipelines.yaml")
+
+    def part_of(path: str) -> list[str]:
+        return [name for name, rx in NATIVE_PARTS.items() if re.search(rx, path)]
+
+    for path in doc["paths"]:
+        assert len(part_of(path)) == 1, (path, part_of(path))
+    by_id = {op.get("operationId"): path for _m, path, op in _operations(doc)}
+    for _method, path, op in _operations(doc):
+        for response in (op.get("responses") or {}).values():
+            for link in ((response or {}).get("links") or {}).values():
+                target = by_id[link["operationId"]]
+                assert part_of(target) == part_of(path), (path, target)
