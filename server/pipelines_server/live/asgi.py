@@ -115,6 +115,17 @@ def stream_params(scope) -> tuple[int | None, int | None, int | None, float | No
     return task_id, workflow_id, after, max_seconds
 
 
+def _api_frame(event) -> bytes:
+    return event.sse()
+
+
+def _api_tail(why: str | None) -> bytes:
+    if why is None:
+        return b""
+    # Not part of the timeline (no id: Last-Event-ID stays on the last event).
+    return f"event: stream.closed\ndata: {json.dumps({'detail': why})}\n\n".encode()
+
+
 def key_bucket(raw: str) -> str:
     """The per-key rate-limit bucket, the same the edge middleware counts HTTP requests in."""
     return "key:" + hashlib.sha256(raw.encode()).hexdigest()[:32]
@@ -196,6 +207,13 @@ class EventStreams:
     async def sse(self, scope, receive, send, principal: Principal) -> None:
         task_id, workflow_id, after, max_seconds = stream_params(scope)
         sub = await self._open(principal, task_id, workflow_id, after)  # errors: JSON replies
+        await self.stream_sse(sub, receive, send, max_seconds, _api_frame, _api_tail)
+
+    async def stream_sse(self, sub, receive, send, max_seconds, frame, tail) -> None:
+        """An open subscription written as Server-Sent Events until it ends: `frame(event)`
+        is one event's bytes, `tail(why)` what ends the stream (b"" for nothing) when it ends
+        for a reason other than the client leaving. /api/events and the web UI's /ui/events
+        both stream through here."""
         watcher = None
         try:
             await send(
@@ -226,7 +244,7 @@ class EventStreams:
                 await send(
                     {
                         "type": "http.response.body",
-                        "body": b"".join(e.sse() for e in events),
+                        "body": b"".join(frame(e) for e in events),
                         "more_body": True,
                     }
                 )
@@ -245,11 +263,7 @@ class EventStreams:
                 why = BROKEN
             if why == GONE:
                 return
-            tail = b""
-            if why is not None:
-                # Not part of the timeline (no id: Last-Event-ID stays on the last event).
-                tail = f"event: stream.closed\ndata: {json.dumps({'detail': why})}\n\n".encode()
-            await send({"type": "http.response.body", "body": tail, "more_body": False})
+            await send({"type": "http.response.body", "body": tail(why), "more_body": False})
         except OSError:
             pass  # the client went away while we wrote
         finally:

@@ -16,7 +16,6 @@ reconnect (a session that ended would only be refused again)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import anyio
@@ -27,14 +26,13 @@ from ..domain import web_sessions
 from ..runtime import current
 from ..shared.errors import DomainError, NotFound, ValidationFailed
 from ..store.models import Task, Workflow
-from .asgi import GONE, EventStreams, stream_params
+from .asgi import BROKEN, EventStreams, stream_params
 from .hub import SHUTDOWN, TOO_SLOW, EventHub
 
 log = logging.getLogger(__name__)
 
 PATH = "/ui/events"
 COOKIE = "pipelines_session"  # ui.core.COOKIE (the UI layer sits above this one)
-BROKEN = "Internal server error"
 # Ends after which the page's EventSource reconnects (and resumes) by itself.
 RECONNECT = frozenset({SHUTDOWN, TOO_SLOW, BROKEN})
 
@@ -58,6 +56,18 @@ def _plain(status: int, message: str) -> tuple[list, bytes]:
         (b"content-length", str(len(body)).encode()),
         (b"cache-control", b"no-store"),
     ], body
+
+
+def _ui_frame(event) -> bytes:
+    # Unnamed messages: static/app.js refreshes the live region on each.
+    return f"id: {event.id}\ndata: {event.payload}\n\n".encode()
+
+
+def _ui_tail(why: str | None) -> bytes:
+    if why in RECONNECT:
+        return b""  # the browser reconnects (EventSource) and resumes from its last id
+    # The session ended (signed out, key revoked, user removed): the page stops.
+    return f"event: end\ndata: {why or ''}\n\n".encode()
 
 
 class UiEvents:
@@ -134,58 +144,4 @@ class UiEvents:
         return rt.db.read(check)
 
     async def _stream(self, sub, receive, send) -> None:
-        watcher = None
-        try:
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 200,
-                    "headers": [
-                        (b"content-type", b"text/event-stream; charset=utf-8"),
-                        (b"cache-control", b"no-store"),
-                        (b"x-accel-buffering", b"no"),
-                    ],
-                }
-            )
-            await send(
-                {"type": "http.response.body", "body": b"retry: 2000\n\n", "more_body": True}
-            )
-
-            async def watch():
-                while True:
-                    message = await receive()
-                    if message["type"] == "http.disconnect":
-                        sub.close(GONE)
-                        return
-
-            watcher = asyncio.get_running_loop().create_task(watch())
-
-            async def write(events):
-                body = b"".join(f"id: {e.id}\ndata: {e.payload}\n\n".encode() for e in events)
-                await send({"type": "http.response.body", "body": body, "more_body": True})
-
-            async def keep_alive():
-                await send(
-                    {"type": "http.response.body", "body": b": keep-alive\n\n", "more_body": True}
-                )
-
-            try:
-                why = await self.streams._pump(sub, None, write, keep_alive)
-            except OSError:
-                raise
-            except Exception:
-                log.error("UI event stream failed", exc_info=True)
-                why = BROKEN
-            if why == GONE:
-                return
-            tail = b""
-            if why not in RECONNECT:
-                # The session ended (signed out, key revoked, user removed): the page stops.
-                tail = f"event: end\ndata: {why or ''}\n\n".encode()
-            await send({"type": "http.response.body", "body": tail, "more_body": False})
-        except OSError:
-            pass
-        finally:
-            if watcher is not None:
-                watcher.cancel()
-            self.hub.unsubscribe(sub)
+        await self.streams.stream_sse(sub, receive, send, None, _ui_frame, _ui_tail)
