@@ -166,3 +166,30 @@ def test_a_referenced_file_is_not_deleted(server, org):
         assert api.get(f"{_files(pid)}/{file_id}/url").status_code == 200
         # A file no submission names is deleted as before.
         assert api.post(f"{_files(pid)}/{spare}/enqueue-gc").status_code == 200
+
+
+def test_admin_corrections_keep_or_replace_the_file(server, org):
+    srv, wf, task_id, attach, key = _setup(server, org)
+    first = _upload(srv, key, b"first")
+    second = _upload(srv, None, b"second, by the admin")
+    r = _submit(srv, wf, attach, key, {"values": {"report": {"file_id": first}}})
+    assert r.status_code == 200, r.text
+    wait_task(srv, wf["id"], task_id)
+    url = node_url(srv, wf["id"], attach)
+    with native(srv) as api:
+        # Editing another field keeps the stored file as it is.
+        r = api.post(url + "/admin-edit-subtask", json={"values": {"note": "checked"}})
+        assert r.status_code == 200, r.text
+        assert r.json()["output"]["report"]["file_id"] == first
+        # The file itself can be replaced, by a reference like a worker's.
+        r = api.post(
+            url + "/admin-inline-edit", json={"field": "report", "value": {"file_id": second}}
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["output"]["report"]["size"] == len(b"second, by the admin")
+        r = api.post(url + "/admin-inline-edit", json={"field": "report", "value": "x.pdf"})
+        assert r.status_code == 422, r.text
+        # Both files are now named by a submission: neither can be deleted.
+        for file_id in (first, second):
+            r = api.post(f"{_files(srv.seed.project_id)}/{file_id}/enqueue-gc")
+            assert r.status_code == 409, r.text
