@@ -181,7 +181,7 @@ def admin_edit_subtask(
     merged = {**current, **(values or {})}
     if merged == current:
         return _unchanged(run, inst, project_id)
-    human_work.validate_values(run, inst, merged)
+    merged = human_work.validate_values(run, inst, merged)
     correct_subtask(
         run,
         inst,
@@ -216,7 +216,7 @@ def admin_inline_edit(
     merged = {**current, field: value}
     if merged == current:
         return _unchanged(run, inst, project_id)
-    human_work.validate_values(run, inst, merged, only=field)
+    merged = human_work.validate_values(run, inst, merged, only=field)
     correct_subtask(
         run, inst, merged, admin_id, submissions.INLINE_EDIT, "node.inline_edited", field=field
     )

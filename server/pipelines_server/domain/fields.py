@@ -144,6 +144,20 @@ def check_value(field: dict, value: Any) -> str | None:
     return None
 
 
+def file_reference(field: dict, value: Any) -> tuple[str | None, str | None]:
+    """A subtask's `file_upload` value: (the project file id it names, None) or (None, the
+    message for the user). The value is an object `{"file_id": "<id>"}`; other keys (a
+    stored value's filename, size...) are ignored, since the file itself is read again. Whether
+    the file exists, is confirmed and belongs to the project is for the caller to check."""
+    file_id = value.get("file_id") if isinstance(value, dict) else None
+    if not isinstance(file_id, str) or not file_id:
+        return None, (
+            f"Field '{field['name']}' must be a project file reference: an object "
+            '{"file_id": "<id>"} naming a file uploaded to this project and confirmed'
+        )
+    return file_id, None
+
+
 def missing_required(f: dict, index: int | None) -> FieldError:
     """The error of a required field that a task row leaves out (or sets to null)."""
     return FieldError(f"Missing required columns: {f['name']}", field_name=f["name"], index=index)

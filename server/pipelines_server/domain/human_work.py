@@ -18,13 +18,14 @@ from ..shared.errors import Conflict, FieldError, Forbidden, NotFound, Validatio
 from ..shared.principal import Principal, acting_user
 from ..shared.timestamps import ts_micros
 from ..store.leases import lease_end
-from ..store.models import NodeInstance
+from ..store.models import NodeInstance, Workflow
 from . import fields as fieldschema
-from . import submissions
+from . import project_files, submissions
 from .run_views import node_view, review_scores, task_detail, task_row
 from .workflows import get_workflow
 
 _NI = NodeInstance.__table__
+_WF = Workflow.__table__
 # The task statuses in which people may work on its nodes.
 WORKABLE_TASK = ("in_progress", "escalated", "quarantined")
 
@@ -171,11 +172,16 @@ def submit_subtask(
     return node_view(run, inst, project_id), run.enqueued
 
 
-def validate_values(run: TaskRun, inst: Inst, merged: dict, only: str | None = None) -> None:
+def validate_values(run: TaskRun, inst: Inst, merged: dict, only: str | None = None) -> dict:
     """A subtask's values against its fields: 422 listing every error (with `only`, the
-    errors of that one field)."""
+    errors of that one field). Returns the values to store: each `file_upload` field's
+    reference `{"file_id": ...}` resolved to the project file it names (id, filename,
+    content_type, size, sha256), which must be a confirmed file of the task's project."""
     defs = run.graph.config(inst.node_id).get("fields") or []
-    errors = fieldschema.validate_row(fieldschema.normalize_schema(defs), merged, 0)
+    schema = fieldschema.normalize_schema(defs)
+    errors = fieldschema.validate_row(schema, merged, 0, skip_types=_FILE_TYPES)
+    resolved = dict(merged)
+    errors += _resolve_files(run, schema, resolved)
     if only is not None:
         errors = [e for e in errors if e.field_name == only]
     if errors:
@@ -183,6 +189,49 @@ def validate_values(run: TaskRun, inst: Inst, merged: dict, only: str | None = N
             e.index = None
             e.loc = ("body", "values", e.field_name) if e.field_name else ("body", "values")
         raise ValidationFailed("; ".join(e.message for e in errors), errors)
+    return resolved
+
+
+_FILE_TYPES = frozenset({"file_upload"})
+
+
+def _resolve_files(run: TaskRun, schema: list[dict], values: dict) -> list[FieldError]:
+    """Replaces each file field's reference in `values` by the file it names; the errors of
+    the fields whose reference is malformed or names no confirmed file of the project (the
+    same message whether the file is another project's, unconfirmed or deleted)."""
+    errors: list[FieldError] = []
+    refs: dict[str, str] = {}
+    for f in fieldschema.file_fields(schema):
+        value = values.get(f["name"])
+        if value is None:
+            if f["required"]:
+                errors.append(fieldschema.missing_required(f, 0))
+            continue
+        file_id, problem = fieldschema.file_reference(f, value)
+        if problem:
+            errors.append(FieldError(problem, field_name=f["name"], index=0))
+        else:
+            refs[f["name"]] = file_id
+    if not refs:
+        return errors
+    project_id = run.conn.execute(
+        select(_WF.c.project_id).where(_WF.c.id == run.workflow_id)
+    ).scalar()
+    found = project_files.ready_files(run.conn, run.org_id, project_id, refs.values())
+    for name, file_id in refs.items():
+        row = found.get(file_id)
+        if row is None:
+            errors.append(
+                FieldError(
+                    f"Field '{name}': {file_id!r} is not a confirmed file of this project "
+                    "(upload it to the project's files and confirm it first)",
+                    field_name=name,
+                    index=0,
+                )
+            )
+        else:
+            values[name] = project_files.file_value(row)
+    return errors
 
 
 def accept_subtask(
@@ -197,7 +246,7 @@ def accept_subtask(
     graph followed: a worker's submission, or an admin's on their behalf. Returns the
     submission's number."""
     merged = {**((inst.state or {}).get("prefill") or {}), **(values or {})}
-    validate_values(run, inst, merged)
+    merged = validate_values(run, inst, merged)
     status = "submitted" if run.graph.reviewers(inst.node_id) else "finished"
     run.set(inst, submitted_by_id=user_id, lease_expires_at=None)
     number = submissions.record(run, inst, merged, user_id, via)

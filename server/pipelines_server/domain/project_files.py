@@ -9,24 +9,35 @@ Bytes live under the data directory by file id (a UUID we chose), never by the u
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import logging
+import os
 import re
 import threading
 import unicodedata
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Connection, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..shared.errors import Conflict, DomainError, Forbidden, NotFound, ValidationFailed
+from ..shared.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    NotFound,
+    PayloadTooLarge,
+    ValidationFailed,
+)
 from ..shared.ids import canonical_uuid
 from ..shared.principal import Principal, acting_user
 from ..store.db import Database
-from ..store.models import ProjectFile, utcnow
+from ..store.models import ProjectFile, ProjectFileRef, utcnow
 from ..store.process_leases import Duty
 from .projects import get_project
 from .uploads import signature
@@ -303,19 +314,137 @@ def enqueue_gc(
     session: Session, principal: Principal, project_id: int, file_id: str, cfg: ProjectFileConfig
 ) -> ProjectFile:
     """Stops downloads at once; the bytes go after the grace. Org admins and the uploader may
-    ask; asking again keeps the first `gc_after`."""
+    ask; asking again keeps the first `gc_after`. A file that a subtask submission refers to
+    is kept (409) while the submission exists."""
     f = get_file(session, principal, project_id, file_id)
     me = acting_user(principal)
     if not principal.is_admin and f.uploader_id != me:
         raise Forbidden("Only organization admins and the file's uploader can delete a file")
     if f.status == GC_PENDING:
         return f
+    # The row locked first (PostgreSQL), so that a submission referring to the file either
+    # committed before this reads its references or finds the file no longer ready.
+    session.refresh(f, with_for_update=True)
+    if referenced(session.connection(), f.id):
+        raise Conflict(
+            "A subtask submission refers to this file; it is kept while that task exists"
+        )
     now = utcnow()
     f.status = GC_PENDING
     f.gc_after = now + timedelta(seconds=cfg.gc_grace_seconds)
     f.updated_at = now
     session.flush()
     return f
+
+
+# -- files the server already has (the web UI's subtask form) ----------------------------------
+
+
+def store_bytes(
+    session: Session,
+    principal: Principal,
+    project_id: int,
+    filename: str,
+    content_type: str | None,
+    stream: BinaryIO,
+    cfg: ProjectFileConfig,
+) -> ProjectFile:
+    """A ready project file made of bytes this server received itself (not through the signed
+    PUT): the same checks as `request_upload` (membership, archived project, name and type)
+    and the same cap (PIPELINES_PROJECT_FILE_MAX_BYTES, 413 past it), stored the same way (by
+    file id, SHA-256 recorded). Commit it on its own: if the caller's transaction rolls back
+    after the bytes are written, they are left on disk with no row naming them."""
+    f = request_upload(session, principal, project_id, filename, content_type, None, cfg)
+    size, sha = _write(cfg, f.id, stream)
+    now = utcnow()
+    f.status, f.size_bytes, f.sha256 = READY, size, sha
+    f.received_at = f.confirmed_at = f.updated_at = now
+    session.flush()
+    return f
+
+
+_CHUNK = 256 * 1024
+
+
+def _write(cfg: ProjectFileConfig, file_id: str, stream: BinaryIO) -> tuple[int, str]:
+    final = cfg.path(file_id)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    part = final.with_name(f"{final.name}.part-{os.getpid()}-{threading.get_ident()}")
+    size, digest = 0, hashlib.sha256()
+    try:
+        with part.open("wb") as out:
+            while chunk := stream.read(_CHUNK):
+                size += len(chunk)
+                if size > cfg.max_bytes:
+                    raise PayloadTooLarge(
+                        f"The file exceeds the project file limit of {cfg.max_bytes} bytes"
+                    )
+                digest.update(chunk)
+                out.write(chunk)
+        os.replace(part, final)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return size, digest.hexdigest()
+
+
+# -- files that subtask submissions refer to ---------------------------------------------------
+
+
+def file_value(f) -> dict:
+    """What a submission stores for a file field: the file as it was when submitted."""
+    return {
+        "file_id": f.id,
+        "filename": f.filename,
+        "content_type": f.content_type,
+        "size": f.size_bytes,
+        "sha256": f.sha256,
+    }
+
+
+def ready_files(conn: Connection, org_id: int, project_id: int, file_ids: Iterable[str]) -> dict:
+    """The ready files of this project among `file_ids` (by the id as given), their rows
+    locked until the caller commits (PostgreSQL), so that a concurrent enqueue-gc waits and
+    then sees the submission's reference. Ids that are not UUIDs, another project's or
+    organization's files, unconfirmed, deleted or gc-requested files are left out."""
+    wanted = {}
+    for given in file_ids:
+        canonical = canonical_uuid(given) if isinstance(given, str) else None
+        if canonical is not None:
+            wanted[given] = canonical
+    if not wanted:
+        return {}
+    t = ProjectFile.__table__
+    rows = conn.execute(
+        select(t)
+        .where(
+            t.c.id.in_(set(wanted.values())),
+            t.c.org_id == org_id,
+            t.c.project_id == project_id,
+            t.c.status == READY,
+        )
+        .with_for_update()
+    ).all()
+    by_id = {r.id: r for r in rows}
+    return {given: by_id[c] for given, c in wanted.items() if c in by_id}
+
+
+def add_refs(conn: Connection, submission_id: int, file_ids: Iterable[str]) -> None:
+    """Records that a submission refers to these files (those of them that exist)."""
+    ids = sorted(set(file_ids))
+    if ids:
+        t = ProjectFile.__table__
+        conn.execute(
+            insert(ProjectFileRef.__table__).from_select(
+                ["file_id", "submission_id"],
+                select(t.c.id, literal(submission_id)).where(t.c.id.in_(ids)),
+            )
+        )
+
+
+def referenced(conn: Connection, file_id: str) -> bool:
+    t = ProjectFileRef.__table__
+    return conn.execute(select(t.c.id).where(t.c.file_id == file_id).limit(1)).first() is not None
 
 
 # -- the raw PUT and GET of the signed URLs ----------------------------------------------------

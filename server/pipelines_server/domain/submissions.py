@@ -1,7 +1,8 @@
 """The record of every submission of a human node (`node_submissions`): each worker's
 subtask values or review verdict, and each admin edit, admin submission, inline edit, revert
 or resolution. Attempts are numbered per node instance from 1; history, my-submissions and
-revert read them."""
+revert read them. A subtask submission's file fields are recorded as references to their
+project files (`project_file_refs`), which keeps those files from being deleted."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy import func, insert, select
 
 from ..engine.state_machine import Inst, TaskRun
 from ..store.models import NodeSubmission, Workflow
+from . import project_files
 
 _NS = NodeSubmission.__table__
 _WF = Workflow.__table__
@@ -33,7 +35,7 @@ def record(run: TaskRun, inst: Inst, values: Any, user_id: int | None, via: str 
     ).scalar()
     project_id = conn.execute(select(_WF.c.project_id).where(_WF.c.id == run.workflow_id)).scalar()
     number = int(last or 0) + 1
-    conn.execute(
+    submission_id = conn.execute(
         insert(_NS).values(
             org_id=run.org_id,
             project_id=project_id,
@@ -48,5 +50,17 @@ def record(run: TaskRun, inst: Inst, values: Any, user_id: int | None, via: str 
             values=values,
             created_at=run.now,
         )
-    )
+    ).inserted_primary_key[0]
+    if inst.kind == "subtask" and isinstance(values, dict):
+        project_files.add_refs(conn, submission_id, _file_ids(values))
     return number
+
+
+def _file_ids(values: dict) -> list[str]:
+    """The project files a subtask's (validated) values refer to: its file fields' values are
+    the only objects among them, each with the file's `file_id`."""
+    return [
+        v["file_id"]
+        for v in values.values()
+        if isinstance(v, dict) and isinstance(v.get("file_id"), str)
+    ]

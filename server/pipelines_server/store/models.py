@@ -753,6 +753,24 @@ class ProjectFile(Base):
     __table_args__ = (Index("ix_project_files_project", "project_id", "created_at"),)
 
 
+class ProjectFileRef(Base):
+    """A project file that a subtask submission's `file_upload` field refers to: while any
+    such row exists the file cannot be deleted (enqueue-gc answers 409); deleting the task
+    (and so its submissions) removes the rows."""
+
+    __tablename__ = "project_file_refs"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    file_id: Mapped[str] = mapped_column(ForeignKey("project_files.id", ondelete="CASCADE"))
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("node_submissions.id", ondelete="CASCADE")
+    )
+
+    __table_args__ = (
+        UniqueConstraint("submission_id", "file_id", name="uq_project_file_refs"),
+        Index("ix_project_file_refs_file", "file_id"),
+    )
+
+
 class WorkflowChain(Base):
     """When a task of the source workflow finishes, a task is created in the target workflow
     with fields taken from the finished task through `field_mapping`."""

@@ -23,7 +23,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 
-from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from markupsafe import Markup, escape
 from sqlalchemy.orm import Session
 
@@ -129,6 +139,17 @@ def signed_in(view):
         return view(*args, **kwargs)
 
     return wrapper
+
+
+def body_limit(limit):
+    """A view whose POST may carry up to `limit()` bytes (a file form): 413 past it, checked
+    as the body is read (the CSRF check reads the form first). Apply it below `signed_in`."""
+
+    def mark(view):
+        view.body_limit = limit
+        return view
+
+    return mark
 
 
 def admin_only(view):
@@ -262,6 +283,9 @@ def set_cookie(resp: Response, name: str, value: str, max_age: int | None) -> No
 @bp.before_request
 def _before():
     _load_viewer()
+    limit = getattr(current_app.view_functions.get(request.endpoint), "body_limit", None)
+    if limit is not None:
+        request.max_content_length = limit()
     return _check_csrf()
 
 
@@ -282,6 +306,11 @@ def _after(resp: Response) -> Response:
 def _domain_error(exc: DomainError):
     err = to_http_error(exc)
     return error_page(err.status, err.message)
+
+
+@bp.errorhandler(413)
+def _too_large(_exc):
+    return error_page(413, "The form is larger than this server accepts; choose a smaller file.")
 
 
 @bp.errorhandler(404)

@@ -6,21 +6,25 @@ Every action calls the domain function the native API's `work` handlers call
 (domain/human_work.py, domain/work_list.py) with the viewer's principal: a subtask's values
 are validated by the same function as `POST .../submit-subtask`, and its reasons are shown
 next to their fields with the user's input kept. Opening a page never claims the node (it is
-the API's `/view`); the Claim button does (the API's GET `.../subtask` or `.../review`)."""
+the API's `/view`); the Claim button does (the API's GET `.../subtask` or `.../review`).
+A file chosen in a subtask's form becomes a project file of the task's project (as if
+uploaded through the project-files API) and is submitted as its reference; submitted files
+are links to /ui/files/... (pages_files.py)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from flask import abort, redirect, request, url_for
+from werkzeug.datastructures import FileStorage
 
 from ..domain import fields as fieldschema
-from ..domain import human_work, instructions, work_list
+from ..domain import human_work, instructions, project_files, work_list
 from ..runtime import current
 from ..shared.errors import DomainError, ValidationFailed
 from ..web.errors import to_http_error
 from . import work_form
-from .core import bp, db, nav, principal, render, signed_in, viewer
+from .core import body_limit, bp, db, nav, principal, render, signed_in, viewer
 from .core import field_errors as errors_by_field
 
 PAGE_SIZE = 25
@@ -168,6 +172,7 @@ def _node_page(
     field_errors: dict[str, list[str]] | None = None,
     texts: dict[str, str] | None = None,
     comment: str | None = None,
+    kept: dict[str, dict] | None = None,
 ):
     lease = current().settings.claim_lease_seconds
     with db() as session:
@@ -193,6 +198,8 @@ def _node_page(
     if kind == "subtask" and texts is None:
         prefill = view["values"]
         texts = {f["name"]: work_form.shown(f, prefill.get(f["name"])) for f in view["fields"]}
+        kept = work_form.kept_files(view["fields"], prefill, texts)
+    shown_fields = (reviewed or view).get("fields", [])
     return render(
         f"work/{kind}.html",
         status=status,
@@ -200,7 +207,11 @@ def _node_page(
         held=_held(view),
         guidance=guidance,
         guidance_total=guidance_total,
-        titles={f["name"]: f["title"] for f in (reviewed or view).get("fields", [])},
+        titles={f["name"]: f["title"] for f in shown_fields},
+        file_fields={f["name"] for f in shown_fields if f["type"] == "file_upload"},
+        kept=kept or {},
+        kept_id=work_form.KEPT_ID,
+        kept_name=work_form.KEPT_NAME,
         short_text_max=fieldschema.SHORT_TEXT_MAX,
         errors=errors or [],
         field_errors=field_errors or {},
@@ -258,8 +269,47 @@ def release_node(kind: str, project_id: int, workflow_id: int, node_db_id: int):
     return _done("released", view)
 
 
+FORM_OVERHEAD = 1024 * 1024  # what a subtask form may carry beside its files
+
+
+def _form_limit() -> int:
+    """A subtask form's whole body: its files together within one project file's limit
+    (PIPELINES_PROJECT_FILE_MAX_BYTES), and the other fields."""
+    return current().project_files.max_bytes + FORM_OVERHEAD
+
+
+def _store_files(project_id: int, values: dict) -> tuple[dict[str, list[str]], int]:
+    """Each chosen file of the form stored as a confirmed project file (in a unit of work of
+    its own, so it stays whatever the submission's fate) and replaced in `values` by its
+    reference; the reasons a file was refused (too large, archived project), by field, and
+    the status to answer them with."""
+    refused: dict[str, list[str]] = {}
+    status = 200
+    for name, value in list(values.items()):
+        if not isinstance(value, FileStorage):
+            continue
+        try:
+            with db() as session:
+                f = project_files.store_bytes(
+                    session,
+                    principal(),
+                    project_id,
+                    value.filename or name,
+                    value.mimetype,
+                    value.stream,
+                    current().project_files,
+                )
+                values[name] = {"file_id": f.id, "filename": f.filename}
+        except DomainError as exc:
+            del values[name]
+            refused[name] = [exc.message]
+            status = to_http_error(exc).status
+    return refused, status
+
+
 @bp.post("/work/subtask/<int:project_id>/<int:workflow_id>/<int:node_db_id>/submit")
 @signed_in
+@body_limit(_form_limit)
 def submit_subtask(project_id: int, workflow_id: int, node_db_id: int):
     ids = (project_id, workflow_id, node_db_id)
     lease = current().settings.claim_lease_seconds
@@ -267,6 +317,12 @@ def submit_subtask(project_id: int, workflow_id: int, node_db_id: int):
         shown = human_work.open_node(session, principal(), *ids, "subtask", lease, claim=False)
     fields = shown["fields"]
     values, texts = work_form.read_values(fields, request.form, request.files, shown["values"])
+    refused, status = _store_files(project_id, values)
+    kept = work_form.kept_files(fields, values, texts)
+    if refused:
+        return _node_page(
+            "subtask", *ids, status=status, field_errors=refused, texts=texts, kept=kept
+        )
     try:
         with db() as session:
             view, queued = human_work.submit_subtask(session, principal(), *ids, values)
@@ -279,9 +335,10 @@ def submit_subtask(project_id: int, workflow_id: int, node_db_id: int):
             errors=general,
             field_errors=by_field,
             texts=texts,
+            kept=kept,
         )
     except DomainError as exc:
-        return _refused("subtask", ids, exc, texts=texts)
+        return _refused("subtask", ids, exc, texts=texts, kept=kept)
     current().engine.queued(queued)
     return _done("submitted", view)
 

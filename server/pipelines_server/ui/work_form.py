@@ -5,7 +5,11 @@ Nothing here decides whether a value is valid: a posted text that does not parse
 field's type is handed to the domain as it is, and the domain's validation (the one the API's
 submit runs) says why it is refused. The browser's own checks (required, min/max, maxlength,
 number and date inputs) come from the same field schema in the template; they save a round
-trip, and the server checks again whatever they let through."""
+trip, and the server checks again whatever they let through.
+
+A chosen file is handed to the page, which stores it as a project file and submits its
+reference `{"file_id": ...}`; after a refusal the form carries that reference (hidden), so the
+file need not be chosen again."""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from .core import field_errors
 
 PREFIX = "v."  # the form name of a field's input: v.<field name>
 VALUES_LOC = "body.values."  # where the domain locates a subtask value's error
+KEPT_ID, KEPT_NAME = ".file_id", ".filename"  # a file field's already stored file
 
 
 def shown(field: dict, value: Any) -> str:
@@ -78,17 +83,43 @@ def read_values(fields: list[dict], form, files, prefill: dict) -> tuple[dict, d
     for f in fields:
         key = PREFIX + f["name"]
         if f["type"] == "file_upload":
-            upload = files.get(key)
-            text = upload.filename if upload is not None and upload.filename else ""
-        else:
-            text = form.get(key, "")
+            _read_file(f["name"], key, form, files, values, texts)
+            continue
+        text = form.get(key, "")
         texts[f["name"]] = text
         value = typed(f, text)
         if value is not None:
             values[f["name"]] = value
-        elif f["type"] != "file_upload" and prefill.get(f["name"]) is not None:
+        elif prefill.get(f["name"]) is not None:
             values[f["name"]] = None
     return values, texts
+
+
+def _read_file(name: str, key: str, form, files, values: dict, texts: dict) -> None:
+    """A file input: the chosen file (a FileStorage, which the page stores as a project file
+    and submits as its reference), else the file a refused attempt of this form already
+    stored (its hidden `<key>.file_id`, shown by the name in `<key>.filename`), else nothing
+    (the field's prefill, if any, stands)."""
+    upload = files.get(key)
+    if upload is not None and upload.filename:
+        values[name], texts[name] = upload, upload.filename
+    elif form.get(key + KEPT_ID):
+        values[name] = {"file_id": form[key + KEPT_ID]}
+        texts[name] = form.get(key + KEPT_NAME, "")
+    else:
+        texts[name] = ""
+
+
+def kept_files(fields: list[dict], values: dict, texts: dict) -> dict[str, dict]:
+    """The file fields whose file is already a project file (stored by a refused attempt, or
+    prefilled): by field name, its id and the name to show, for the form to carry again."""
+    kept = {}
+    for f in fields:
+        value = values.get(f["name"])
+        if f["type"] == "file_upload" and isinstance(value, dict) and value.get("file_id"):
+            name = value.get("filename") or texts.get(f["name"]) or value["file_id"]
+            kept[f["name"]] = {"file_id": str(value["file_id"]), "filename": str(name)}
+    return kept
 
 
 def split_errors(exc: DomainError, names) -> tuple[dict[str, list[str]], list[str]]:

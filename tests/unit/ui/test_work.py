@@ -100,10 +100,33 @@ def test_read_values_leaves_empty_inputs_out_unless_they_clear_a_prefill():
     assert set(texts) == set(BY_NAME)
 
 
-def test_read_values_passes_a_chosen_files_name_to_the_domain():
-    files = MultiDict({"v.f": FileStorage(filename="scan.pdf", name="v.f")})
-    values, texts = work_form.read_values(SCHEMA, MultiDict(), files, {})
-    assert values == {"f": "scan.pdf"} and texts["f"] == "scan.pdf"
+def test_read_values_hands_a_chosen_file_to_the_page_to_store():
+    chosen = FileStorage(filename="scan.pdf", name="v.f")
+    files = MultiDict({"v.f": chosen})
+    kept = {"v.f.file_id": "older", "v.f.filename": "old.pdf"}  # a new choice replaces it
+    values, texts = work_form.read_values(SCHEMA, MultiDict(kept), files, {})
+    assert values == {"f": chosen} and texts["f"] == "scan.pdf"
+
+
+def test_read_values_submits_the_file_a_refused_attempt_stored():
+    files = MultiDict({"v.f": FileStorage(filename="", name="v.f")})
+    form = MultiDict({"v.f.file_id": "abc", "v.f.filename": "scan.pdf"})
+    values, texts = work_form.read_values(SCHEMA, form, files, {})
+    assert values == {"f": {"file_id": "abc"}} and texts["f"] == "scan.pdf"
+    assert work_form.kept_files(SCHEMA, values, texts) == {
+        "f": {"file_id": "abc", "filename": "scan.pdf"}
+    }
+
+
+def test_a_prefilled_file_is_kept_and_not_cleared_by_an_empty_input():
+    prefill = {"f": {"file_id": "abc", "filename": "given.txt", "size": 3}}
+    files = MultiDict({"v.f": FileStorage(filename="", name="v.f")})
+    values, _texts = work_form.read_values(SCHEMA, MultiDict(), files, prefill)
+    assert "f" not in values  # the prefill stands
+    assert work_form.kept_files(SCHEMA, prefill, {}) == {
+        "f": {"file_id": "abc", "filename": "given.txt"}
+    }
+    assert work_form.kept_files(SCHEMA, {"f": "not a reference", "s": {"file_id": "x"}}, {}) == {}
 
 
 def test_split_errors_places_reasons_by_field():
