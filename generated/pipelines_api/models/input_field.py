@@ -17,7 +17,9 @@ class InputField:
     """
     Attributes:
         name (str): The key tasks send; letters, digits and _.
-        type_ (FieldType):
+        type_ (FieldType): `file_upload`: in a workflow's input fields, a file of the tasks' ZIP upload (the upload
+            flow); in a subtask's form, a reference `{"file_id": "<id>"}` to a confirmed file of the task's project (see
+            submit-subtask).
         title (str | Unset):
         required (bool | Unset):  Default: False.
         description (str | Unset):

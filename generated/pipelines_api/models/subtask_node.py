@@ -25,10 +25,11 @@ class SubtaskNode:
         name (str | Unset):
         config (SubtaskNodeConfig | Unset): A form for a person (ports in: any, out: object). Each field takes its value
             from the user (default), the task input (`input_field`, default the same name), a `static` value, or an llm call
-            (`prompt`, `credential`, `model`) made before the form opens. `assign_to` (a user id of the organization,
-            checked when the graph is saved): the node is reserved for that user when it becomes available (only they see it
-            in my-work and may open it) and they get a `work_assigned` notification; a user removed since goes unreserved
-            (the pool). After a review sends the work back, its `on_reject` rule decides who may take it.
+            (`prompt`, `credential`, `model`) made before the form opens. A `file_upload` field is answered with
+            `{"file_id": "<id>"}`, a confirmed file of the task's project (see submit-subtask). `assign_to` (a user id of
+            the organization, checked when the graph is saved): the node is reserved for that user when it becomes available
+            (only they see it in my-work and may open it) and they get a `work_assigned` notification; a user removed since
+            goes unreserved (the pool). After a review sends the work back, its `on_reject` rule decides who may take it.
     """
 
     id: str

@@ -17,7 +17,9 @@ T = TypeVar("T", bound="SubtaskSubmission")
 class SubtaskSubmission:
     """
     Attributes:
-        values (SubtaskSubmissionValues): Field values by name; they override prefilled values.
+        values (SubtaskSubmissionValues): Field values by name; they override prefilled values. A `file_upload` field
+            takes `{"file_id": "<id>"}`, a confirmed file of the task's project (see submit-subtask); the submission stores
+            the file's `{file_id, filename, content_type, size, sha256}`.
     """
 
     values: SubtaskSubmissionValues

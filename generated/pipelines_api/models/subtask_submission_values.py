@@ -11,7 +11,11 @@ T = TypeVar("T", bound="SubtaskSubmissionValues")
 
 @_attrs_define
 class SubtaskSubmissionValues:
-    """Field values by name; they override prefilled values."""
+    """Field values by name; they override prefilled values. A `file_upload` field takes `{"file_id": "<id>"}`, a confirmed
+    file of the task's project (see submit-subtask); the submission stores the file's `{file_id, filename, content_type,
+    size, sha256}`.
+
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

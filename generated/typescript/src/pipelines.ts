@@ -523,7 +523,7 @@ export interface paths {
         put?: never;
         /**
          * Submit the values of a subtask the caller holds
-         * @description The values, over the node's prefilled ones, are validated against the node's fields (422 listing every field error). 409 when the caller does not hold the node or it was already submitted. A subtask that a review judges becomes `submitted` until the review passes; otherwise `finished`. The task moves on in the same transaction.
+         * @description The values, over the node's prefilled ones, are validated against the node's fields (422 listing every field error). 409 when the caller does not hold the node or it was already submitted. A subtask that a review judges becomes `submitted` until the review passes; otherwise `finished`. The task moves on in the same transaction. A `file_upload` field's value is a reference `{"file_id": "<id>"}` to a file of the task's project, uploaded and confirmed first through POST /projects/{project_id}/files/upload-url, the PUT and .../confirm; it is stored as `{file_id, filename, content_type, size, sha256}` (other keys sent are ignored). Another project's or organization's file, one not confirmed or deleted (gc requested), or a value of another shape is a 422 located at ["body", "values", "<field>"]. A file a submission refers to is kept: its enqueue-gc answers 409 while the task exists.
          */
         post: operations["submit_subtask"];
         delete?: never;
@@ -2403,7 +2403,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Deletes a file the deferred way (org admins, or the member who uploaded it; others 403): it stops being downloadable at once (URLs already handed out answer 410) and its bytes are removed once `gc_after` has passed (PIPELINES_PROJECT_FILE_GC_GRACE_SECONDS, default 3600) by one sweeper across the server's processes. Asking again keeps the first `gc_after`. */
+        /** @description Deletes a file the deferred way (org admins, or the member who uploaded it; others 403): it stops being downloadable at once (URLs already handed out answer 410) and its bytes are removed once `gc_after` has passed (PIPELINES_PROJECT_FILE_GC_GRACE_SECONDS, default 3600) by one sweeper across the server's processes. Asking again keeps the first `gc_after`. A file that a subtask submission's `file_upload` field refers to is kept while that submission's task exists: 409. */
         post: operations["enqueue_project_file_gc"];
         delete?: never;
         options?: never;
@@ -2746,7 +2746,10 @@ export interface components {
         };
         /** @enum {string} */
         WorkflowStatus: "DRAFT" | "PENDING_ACTIVATION" | "ACTIVE" | "PAUSED" | "COMPLETED" | "ARCHIVED";
-        /** @enum {string} */
+        /**
+         * @description `file_upload`: in a workflow's input fields, a file of the tasks' ZIP upload (the upload flow); in a subtask's form, a reference `{"file_id": "<id>"}` to a confirmed file of the task's project (see submit-subtask).
+         * @enum {string}
+         */
         FieldType: "short_text" | "long_text" | "code" | "boolean" | "numeric" | "datetime" | "select" | "rating" | "file_upload";
         InputField: {
             /** @description The key tasks send; letters, digits and _. */
@@ -2776,7 +2779,7 @@ export interface components {
         StartNodeConfig: Record<string, never>;
         /** @description The task ends when this node finishes; its input becomes the task's output (input port `in`: any). */
         EndNodeConfig: Record<string, never>;
-        /** @description A form for a person (ports in: any, out: object). Each field takes its value from the user (default), the task input (`input_field`, default the same name), a `static` value, or an llm call (`prompt`, `credential`, `model`) made before the form opens. `assign_to` (a user id of the organization, checked when the graph is saved): the node is reserved for that user when it becomes available (only they see it in my-work and may open it) and they get a `work_assigned` notification; a user removed since goes unreserved (the pool). After a review sends the work back, its `on_reject` rule decides who may take it. */
+        /** @description A form for a person (ports in: any, out: object). Each field takes its value from the user (default), the task input (`input_field`, default the same name), a `static` value, or an llm call (`prompt`, `credential`, `model`) made before the form opens. A `file_upload` field is answered with `{"file_id": "<id>"}`, a confirmed file of the task's project (see submit-subtask). `assign_to` (a user id of the organization, checked when the graph is saved): the node is reserved for that user when it becomes available (only they see it in my-work and may open it) and they get a `work_assigned` notification; a user removed since goes unreserved (the pool). After a review sends the work back, its `on_reject` rule decides who may take it. */
         SubtaskNodeConfig: {
             instructions?: string;
             fields?: {
@@ -3243,7 +3246,7 @@ export interface components {
             evaluation?: components["schemas"]["EvaluationScore"];
         };
         SubtaskSubmission: {
-            /** @description Field values by name; they override prefilled values. */
+            /** @description Field values by name; they override prefilled values. A `file_upload` field takes `{"file_id": "<id>"}`, a confirmed file of the task's project (see submit-subtask); the submission stores the file's `{file_id, filename, content_type, size, sha256}`. */
             values: {
                 [key: string]: unknown;
             };
@@ -11354,6 +11357,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["RateLimited"];
         };

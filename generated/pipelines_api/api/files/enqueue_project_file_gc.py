@@ -50,6 +50,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = Error.from_dict(response.json())
 
@@ -86,7 +91,8 @@ def sync_detailed(
     """Deletes a file the deferred way (org admins, or the member who uploaded it; others 403): it stops
     being downloadable at once (URLs already handed out answer 410) and its bytes are removed once
     `gc_after` has passed (PIPELINES_PROJECT_FILE_GC_GRACE_SECONDS, default 3600) by one sweeper across
-    the server's processes. Asking again keeps the first `gc_after`.
+    the server's processes. Asking again keeps the first `gc_after`. A file that a subtask submission's
+    `file_upload` field refers to is kept while that submission's task exists: 409.
 
     Args:
         project_id (int):
@@ -121,7 +127,8 @@ def sync(
     """Deletes a file the deferred way (org admins, or the member who uploaded it; others 403): it stops
     being downloadable at once (URLs already handed out answer 410) and its bytes are removed once
     `gc_after` has passed (PIPELINES_PROJECT_FILE_GC_GRACE_SECONDS, default 3600) by one sweeper across
-    the server's processes. Asking again keeps the first `gc_after`.
+    the server's processes. Asking again keeps the first `gc_after`. A file that a subtask submission's
+    `file_upload` field refers to is kept while that submission's task exists: 409.
 
     Args:
         project_id (int):
@@ -151,7 +158,8 @@ async def asyncio_detailed(
     """Deletes a file the deferred way (org admins, or the member who uploaded it; others 403): it stops
     being downloadable at once (URLs already handed out answer 410) and its bytes are removed once
     `gc_after` has passed (PIPELINES_PROJECT_FILE_GC_GRACE_SECONDS, default 3600) by one sweeper across
-    the server's processes. Asking again keeps the first `gc_after`.
+    the server's processes. Asking again keeps the first `gc_after`. A file that a subtask submission's
+    `file_upload` field refers to is kept while that submission's task exists: 409.
 
     Args:
         project_id (int):
@@ -184,7 +192,8 @@ async def asyncio(
     """Deletes a file the deferred way (org admins, or the member who uploaded it; others 403): it stops
     being downloadable at once (URLs already handed out answer 410) and its bytes are removed once
     `gc_after` has passed (PIPELINES_PROJECT_FILE_GC_GRACE_SECONDS, default 3600) by one sweeper across
-    the server's processes. Asking again keeps the first `gc_after`.
+    the server's processes. Asking again keeps the first `gc_after`. A file that a subtask submission's
+    `file_upload` field refers to is kept while that submission's task exists: 409.
 
     Args:
         project_id (int):

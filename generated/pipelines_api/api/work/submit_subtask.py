@@ -121,7 +121,13 @@ def sync_detailed(
      The values, over the node's prefilled ones, are validated against the node's fields (422 listing
     every field error). 409 when the caller does not hold the node or it was already submitted. A
     subtask that a review judges becomes `submitted` until the review passes; otherwise `finished`. The
-    task moves on in the same transaction.
+    task moves on in the same transaction. A `file_upload` field's value is a reference `{"file_id":
+    "<id>"}` to a file of the task's project, uploaded and confirmed first through POST
+    /projects/{project_id}/files/upload-url, the PUT and .../confirm; it is stored as `{file_id,
+    filename, content_type, size, sha256}` (other keys sent are ignored). Another project's or
+    organization's file, one not confirmed or deleted (gc requested), or a value of another shape is a
+    422 located at ["body", "values", "<field>"]. A file a submission refers to is kept: its enqueue-gc
+    answers 409 while the task exists.
 
     Args:
         project_id (int):
@@ -164,7 +170,13 @@ def sync(
      The values, over the node's prefilled ones, are validated against the node's fields (422 listing
     every field error). 409 when the caller does not hold the node or it was already submitted. A
     subtask that a review judges becomes `submitted` until the review passes; otherwise `finished`. The
-    task moves on in the same transaction.
+    task moves on in the same transaction. A `file_upload` field's value is a reference `{"file_id":
+    "<id>"}` to a file of the task's project, uploaded and confirmed first through POST
+    /projects/{project_id}/files/upload-url, the PUT and .../confirm; it is stored as `{file_id,
+    filename, content_type, size, sha256}` (other keys sent are ignored). Another project's or
+    organization's file, one not confirmed or deleted (gc requested), or a value of another shape is a
+    422 located at ["body", "values", "<field>"]. A file a submission refers to is kept: its enqueue-gc
+    answers 409 while the task exists.
 
     Args:
         project_id (int):
@@ -202,7 +214,13 @@ async def asyncio_detailed(
      The values, over the node's prefilled ones, are validated against the node's fields (422 listing
     every field error). 409 when the caller does not hold the node or it was already submitted. A
     subtask that a review judges becomes `submitted` until the review passes; otherwise `finished`. The
-    task moves on in the same transaction.
+    task moves on in the same transaction. A `file_upload` field's value is a reference `{"file_id":
+    "<id>"}` to a file of the task's project, uploaded and confirmed first through POST
+    /projects/{project_id}/files/upload-url, the PUT and .../confirm; it is stored as `{file_id,
+    filename, content_type, size, sha256}` (other keys sent are ignored). Another project's or
+    organization's file, one not confirmed or deleted (gc requested), or a value of another shape is a
+    422 located at ["body", "values", "<field>"]. A file a submission refers to is kept: its enqueue-gc
+    answers 409 while the task exists.
 
     Args:
         project_id (int):
@@ -243,7 +261,13 @@ async def asyncio(
      The values, over the node's prefilled ones, are validated against the node's fields (422 listing
     every field error). 409 when the caller does not hold the node or it was already submitted. A
     subtask that a review judges becomes `submitted` until the review passes; otherwise `finished`. The
-    task moves on in the same transaction.
+    task moves on in the same transaction. A `file_upload` field's value is a reference `{"file_id":
+    "<id>"}` to a file of the task's project, uploaded and confirmed first through POST
+    /projects/{project_id}/files/upload-url, the PUT and .../confirm; it is stored as `{file_id,
+    filename, content_type, size, sha256}` (other keys sent are ignored). Another project's or
+    organization's file, one not confirmed or deleted (gc requested), or a value of another shape is a
+    422 located at ["body", "values", "<field>"]. A file a submission refers to is kept: its enqueue-gc
+    answers 409 while the task exists.
 
     Args:
         project_id (int):
