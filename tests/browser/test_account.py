@@ -1,7 +1,7 @@
-"""One's own account in the browser: a new password (only with the current one); TOTP turned on from the secret the page
-shows (the code computed with pyotp, as an authenticator app would), then a sign-in that asks
-for a code, and TOTP turned off; and the CLI's device login approved on /cli-login, after which
-the CLI's poll gets a working key."""
+"""One's own account in the browser: a new password (only with the current one); TOTP turned
+on from the secret the page shows (the code computed with pyotp, as an authenticator app
+would), then a sign-in that asks for a code, and TOTP turned off; and the CLI's device login
+approved on /cli-login, after which the CLI's poll gets a working key."""
 
 from __future__ import annotations
 
