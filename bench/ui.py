@@ -1,4 +1,4 @@
-"""`make bench`: the web UI's workflow and task pages against a workflow of 10,000 tasks.
+"""`make bench`: the web UI's workflow, task and home pages against a workflow of 10,000 tasks.
 
 Seeds one workflow (start -> a person's form -> end) with TASKS tasks straight into the
 database (the domain's bulk insert, then three node instances per task in mixed states and a
@@ -10,6 +10,7 @@ session cookie, and times server responses of:
   task list, page 1  GET /ui/tasks?workflow_id=W
   task list, later   GET /ui/tasks?workflow_id=W&page=150
   task page          GET /ui/tasks/T              (detail, graph, logs, timeline)
+  home page          GET /ui/                     (my open work, running tasks, KFP runs)
 
 Each is requested WARMUP times, then REQUESTS times; the median and the 95th percentile go to
 bench/ui-results.md. The target is under 200 ms each. On PostgreSQL when
@@ -208,6 +209,7 @@ def main() -> None:
                 ("Task list, first page", f"/ui/tasks?workflow_id={wf_id}"),
                 (f"Task list, page {later}", f"/ui/tasks?workflow_id={wf_id}&page={later}"),
                 ("Task page", f"/ui/tasks/{task_id}"),
+                ("Home page (work, running tasks, KFP runs)", "/ui/"),
             ]
             rows = []
             with httpx.Client(
@@ -221,7 +223,7 @@ def main() -> None:
         finally:
             stop_server(server)
     lines = [
-        "# Web UI: workflow and task pages (bench/ui.py)",
+        "# Web UI: workflow, task and home pages (bench/ui.py)",
         "",
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {database} · Python "
         f"{platform.python_version()} · {os.cpu_count()} CPUs · one server process",

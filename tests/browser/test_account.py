@@ -1,7 +1,7 @@
-"""One's own account in the browser: a new password; TOTP turned on from the secret the page
-shows (the code computed with pyotp, as an authenticator app would), then a sign-in that asks
-for a code, and TOTP turned off; and the CLI's device login approved on /cli-login, after which
-the CLI's poll gets a working key."""
+"""One's own account in the browser: a new password (only with the current one); TOTP turned
+on from the secret the page shows (the code computed with pyotp, as an authenticator app
+would), then a sign-in that asks for a code, and TOTP turned off; and the CLI's device login
+approved on /cli-login, after which the CLI's poll gets a working key."""
 
 from __future__ import annotations
 
@@ -29,10 +29,19 @@ def test_change_own_password(server, page, shot):
     sign_in(page, account)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Account").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+    page.get_by_label("Current password").fill(account.password)
     page.get_by_label("New password", exact=True).fill("a-new-password-1")
     page.get_by_label("New password again").fill("not-the-same-one")
     page.get_by_role("button", name="Save password").click()
     expect(page.get_by_role("alert")).to_have_text("The two passwords are not the same")
+    # Someone at an open session does not know the current password: refused, nothing changes.
+    page.get_by_label("Current password").fill("not-my-password")
+    page.get_by_label("New password", exact=True).fill("a-new-password-1")
+    page.get_by_label("New password again").fill("a-new-password-1")
+    page.get_by_role("button", name="Save password").click()
+    expect(page.get_by_role("alert")).to_have_text("Your current password is not correct")
+    shot(page, "wrong-current")
+    page.get_by_label("Current password").fill(account.password)
     page.get_by_label("New password", exact=True).fill("a-new-password-1")
     page.get_by_label("New password again").fill("a-new-password-1")
     page.get_by_role("button", name="Save password").click()

@@ -1,6 +1,7 @@
 """Experiments and datasets in the browser, over data seeded through the API: a dataset's rows a
 page at a time and its charts (a text column's values, a numeric column's histogram); an
-experiment's variants, their copies and their tasks counted by state, refreshed until done."""
+experiment's variants, their copies and their tasks counted by state, refreshed until done,
+each copy and task linking to its page."""
 
 from __future__ import annotations
 
@@ -143,3 +144,21 @@ def test_experiment_variants_and_progress(server, page, shot):
         expect(line).to_contain_text("3 of 3 ended")
     expect(variants).to_contain_text("6 of 6 tasks created")
     shot(page, "experiment")
+
+    # A variant's copy and its tasks link to their pages.
+    line = variants.get_by_role("row").filter(
+        has=page.get_by_role("rowheader", name="second", exact=True)
+    )
+    copy = line.get_by_role("link", name=re.compile(r"^workflow #\d+$"))
+    copy_id = copy.inner_text().split("#")[1]
+    variants.get_by_text("Variant second: configuration and tasks").click()
+    task_link = variants.locator("details[open]").get_by_role("link").first
+    task_id = task_link.inner_text().lstrip("#")
+    task_link.click()
+    expect(page).to_have_url(re.compile(rf"/ui/tasks/{task_id}$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text(task_id)
+    page.go_back()
+    page.locator("#variants").get_by_role("link", name=f"workflow #{copy_id}").click()
+    expect(page).to_have_url(re.compile(rf"/ui/workflows/{copy_id}$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("greeter")
+    shot(page, "copy")

@@ -35,6 +35,7 @@ SESSION_KEY_NAME = "web session"
 MFA_WINDOW = timedelta(minutes=5)  # the TOTP step must follow the password step within this
 MIN_PASSWORD = 8
 INVALID = "Invalid username or password"
+WRONG_CURRENT_PASSWORD = "Your current password is not correct"
 INVALID_CODE = "Invalid authentication code"
 MFA_EXPIRED = "The sign-in took too long; enter your password again"
 
@@ -227,14 +228,25 @@ def purge_expired(session: Session, now: datetime | None = None) -> int:
     return len(rows)
 
 
-def set_password(session: Session, principal: Principal, user_id: int, password: str) -> None:
+def set_password(
+    session: Session,
+    principal: Principal,
+    user_id: int,
+    password: str,
+    current_password: str | None = None,
+) -> None:
     """A user sets their own password; an org admin sets any password of their organization
-    (to invite someone to the UI). At least MIN_PASSWORD characters."""
+    (to invite someone to the UI). At least MIN_PASSWORD characters. Changing one's own
+    password takes the current one (a session left open is not enough to take the account
+    over); a user who has none yet (signed in with a key) just sets one."""
     user = session.get(User, user_id)
     if user is None or user.removed_at is not None or user.org_id != principal.org_id:
         raise NotFound("User not found")
     if principal.user_id != user_id and not principal.is_admin:
         raise Forbidden("Only organization admins can set another user's password")
+    if principal.user_id == user_id and user.password_hash is not None:
+        if not passwords.verify_password(user.password_hash, current_password or ""):
+            raise Unauthorized(WRONG_CURRENT_PASSWORD)
     user.password_hash = _checked_hash(password)
 
 

@@ -98,7 +98,6 @@ def _work_where(
     available = and_(
         _NI.c.status == "available",
         or_(_NI.c.reserved_for_id.is_(None), _NI.c.reserved_for_id == user_id),
-        or_(_NI.c.excluded_user_id.is_(None), _NI.c.excluded_user_id != user_id),
     )
     lapsed = and_(
         _NI.c.status == "claimed",
@@ -115,6 +114,10 @@ def _work_where(
         _NI.c.kind.in_((kind,) if kind else ("subtask", "review")),
         _T.c.status.in_(WORKABLE_TASK),
         shown,
+        # Never what the caller is kept out of, in any state (a lapsed claim included): the
+        # review of their own submission (no self-review) and work sent back to the pool
+        # without its original worker. Claiming refuses both (domain/human_work.open_node).
+        or_(_NI.c.excluded_user_id.is_(None), _NI.c.excluded_user_id != user_id),
     ]
     if project_id is not None:
         where.append(_W.c.project_id == project_id)

@@ -1,4 +1,5 @@
-"""The sign-in pages share the failed-authentication limit of every surface
+"""The sign-in pages (and the account page's password form, whose wrong current password is
+a refused password too) share the failed-authentication limit of every surface
 (PIPELINES_RATE_LIMIT_FAILED_AUTH, per client address, in Redis when configured): a refused
 password, code or key counts as a failed authentication, and while the address is blocked the
 sign-in forms answer 429 with Retry-After without checking anything.
@@ -11,7 +12,8 @@ from __future__ import annotations
 from ..runtime import current
 from ..web.auth import client_ip
 
-SIGN_IN_PATHS = frozenset({"/ui/sign-in", "/ui/sign-in/code"})
+# A wrong current password on the account page's password form counts too (401).
+SIGN_IN_PATHS = frozenset({"/ui/sign-in", "/ui/sign-in/code", "/ui/account/password"})
 FAILED = 401
 
 

@@ -71,7 +71,13 @@ def account_password():
         if password != request.form.get("confirm", ""):
             raise BadRequest("The two passwords are not the same")
         with db() as session:
-            web_sessions.set_password(session, viewer().principal, viewer().user_id, password)
+            web_sessions.set_password(
+                session,
+                viewer().principal,
+                viewer().user_id,
+                password,
+                current_password=request.form.get("current", ""),
+            )
     except DomainError as exc:
         return _page(status=exc.status, password_errors=field_errors(exc))
     return _done("password-set")

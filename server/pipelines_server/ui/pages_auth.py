@@ -1,6 +1,7 @@
 """Sign in (password, then TOTP when the user turned it on; or a pasted API key), sign out,
-the home page. Failed sign-ins count toward the address's failed-authentication limit
-(`ui/limits.py`, in front of these views)."""
+the home page (a summary of one's work, running tasks and KFP runs: ui/dashboard.py). Failed
+sign-ins count toward the address's failed-authentication limit (`ui/limits.py`, in front of
+these views)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from flask import redirect, request, url_for
 from ..domain import mfa, web_sessions
 from ..runtime import current
 from ..shared.errors import Unauthorized
+from . import dashboard
 from .core import (
     COOKIE,
     PENDING_COOKIE,
@@ -108,4 +110,11 @@ def sign_out():
 @bp.get("/")
 @signed_in
 def home():
-    return render("home.html")
+    with db() as session:
+        summary = dashboard.summary(session, viewer().principal)
+    return render(
+        "home.html",
+        s=summary,
+        running_status=dashboard.RUNNING,
+        workflows_counted=dashboard.WORKFLOWS,
+    )

@@ -367,6 +367,8 @@ def _task_context(session, run_id: str, task_id: str) -> dict:
         "log_missing": log_missing,
         "artifacts": arts,
         "finished": run.state in TERMINAL,
+        # The log stops changing when the task ends (or its run does).
+        "log_done": rec.get("state") in TERMINAL or run.state in TERMINAL,
     }
 
 
@@ -384,6 +386,14 @@ def kfp_task_live(run_id: str, task_id: str):
     with db() as session:
         ctx = _task_context(session, run_id, task_id)
     return render("kfp/_task_live.html", **ctx)
+
+
+@bp.get("/kfp/runs/<run_id>/tasks/<task_id>/log-live")
+@signed_in
+def kfp_task_log_live(run_id: str, task_id: str):
+    with db() as session:
+        ctx = _task_context(session, run_id, task_id)
+    return render("kfp/_task_log.html", **ctx)
 
 
 def _artifact(run_id: str, task_id: str, name: str) -> tuple[dict, bytes, bool]:

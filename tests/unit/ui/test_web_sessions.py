@@ -148,4 +148,36 @@ def test_set_password_rules(db, admin):
         )
         with pytest.raises(Forbidden):
             web_sessions.set_password(s, member_principal, user_id, "long enough")
-        web_sessions.set_password(s, member_principal, member_id, "my own password")
+        web_sessions.set_password(
+            s, member_principal, member_id, "my own password", current_password="long enough"
+        )
+        assert passwords.verify_password(s.get(User, member_id).password_hash, "my own password")
+
+
+def test_changing_ones_own_password_takes_the_current_one(db, admin):
+    user_id, raw = admin
+    with db.session() as s:
+        principal, _ = keys.lookup(s, raw)
+        # Not without it, nor with a wrong one: the password stays (an admin too).
+        for current in (None, "", "wrong horse"):
+            with pytest.raises(Unauthorized, match="current password is not correct"):
+                web_sessions.set_password(
+                    s, principal, user_id, "a new password", current_password=current
+                )
+        assert passwords.verify_password(s.get(User, user_id).password_hash, "correct horse")
+        web_sessions.set_password(
+            s, principal, user_id, "a new password", current_password="correct horse"
+        )
+        assert passwords.verify_password(s.get(User, user_id).password_hash, "a new password")
+        # A user with no password yet (signed in with a key) sets one without.
+        member = User(org_id=principal.org_id, email="k@example.test", name="K", role="member")
+        s.add(member)
+        s.flush()
+        member_principal = type(principal)(
+            principal.org_id, principal.api_key_id, member.id, "member"
+        )
+        web_sessions.set_password(s, member_principal, member.id, "first password")
+        assert passwords.verify_password(member.password_hash, "first password")
+        # The operator's command needs none either.
+        web_sessions.operator_set_password(s, "ada", "set by the operator")
+        assert passwords.verify_password(s.get(User, user_id).password_hash, "set by the operator")

@@ -1,6 +1,6 @@
 // The web UI's only script of its own (htmx does the rest). Kept small on purpose:
 // pages are rendered on the server; this adds the CSRF header to htmx requests, live
-// refresh from server-sent events, and confirmations.
+// refresh from server-sent events, scroll positions kept across refreshes, and confirmations.
 (function () {
   "use strict";
 
@@ -57,6 +57,39 @@
   });
   document.addEventListener("DOMContentLoaded", function () { scanLive(document); });
   document.addEventListener("htmx:load", function (evt) { scanLive(evt.target); });
+
+  // Scrolled boxes marked data-keep-scroll (a log, a wide graph) keep the reader's place when
+  // htmx swaps in a refreshed copy of their region: the new box gets the old one's scroll
+  // position (matched by id, else by order in the region), and one scrolled to its end stays
+  // at its end as it grows (a log being written).
+  var keptScroll = null;
+  function scrollBoxes(root) {
+    if (!root || !root.querySelectorAll) return [];
+    var found = root.matches && root.matches("[data-keep-scroll]") ? [root] : [];
+    return found.concat(Array.prototype.slice.call(root.querySelectorAll("[data-keep-scroll]")));
+  }
+  document.addEventListener("htmx:beforeSwap", function (evt) {
+    var target = evt.detail.target;
+    keptScroll = scrollBoxes(target).map(function (box) {
+      return {
+        id: box.id,
+        top: box.scrollTop,
+        left: box.scrollLeft,
+        atEnd: box.scrollTop > 0 && box.scrollTop + box.clientHeight >= box.scrollHeight - 2
+      };
+    });
+  });
+  document.addEventListener("htmx:afterSwap", function (evt) {
+    if (!keptScroll || !keptScroll.length) return;
+    var boxes = scrollBoxes(evt.target);
+    keptScroll.forEach(function (old, i) {
+      var box = old.id ? document.getElementById(old.id) : boxes[i];
+      if (!box || !box.hasAttribute("data-keep-scroll")) return;
+      box.scrollLeft = old.left;
+      box.scrollTop = old.atEnd ? box.scrollHeight : old.top;
+    });
+    keptScroll = null;
+  });
 
   // <form data-confirm="Cancel this task?">: asks before submitting.
   document.addEventListener("submit", function (evt) {
