@@ -283,9 +283,10 @@ def set_cookie(resp: Response, name: str, value: str, max_age: int | None) -> No
 @bp.before_request
 def _before():
     _load_viewer()
+    # Every form's body is capped (413 past it) before anything reads it: PIPELINES_MAX_BODY_BYTES
+    # like the APIs' JSON bodies, or the view's own limit (a file form).
     limit = getattr(current_app.view_functions.get(request.endpoint), "body_limit", None)
-    if limit is not None:
-        request.max_content_length = limit()
+    request.max_content_length = limit() if limit is not None else current().settings.max_body_bytes
     return _check_csrf()
 
 
