@@ -42,7 +42,11 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an event loop running in the test
+# process's thread while it is started, and every later test of that xdist worker that calls
+# asyncio.run() would fail ("cannot be called from a running event loop"). Stopping it after
+# each browser test file gives the thread back.
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -119,6 +119,10 @@ def guard(session: Session, principal: Principal, body: Any) -> Iterator[Once]:
             # key (below) instead of leaving it claimed with no reply.
             session.commit()
     except BaseException:
+        # This request's work is dropped before the key is released: the release is another
+        # transaction, and on SQLite it would wait for the write lock this session may hold
+        # (a handler that locked rows and then refused) until the database timed out.
+        session.rollback()
         _release(row_id)
         raise
     if not once.answered:
