@@ -242,3 +242,43 @@ def test_the_live_stream_shows_only_the_viewers_organization(server, page, shot)
     page.goto(f"{server.base_url}/ui/tasks/{other_task}")
     expect(page.get_by_role("alert")).to_have_text("Task not found")
     shot(page, "not-found")
+
+
+def test_an_opened_log_stays_open_when_the_page_refreshes_live(server, page, shot):
+    account = new_account(server)
+    source = "def main(data):\n    print('cleaned', data['task']['text'])\n    return {}\n"
+    wf = active_workflow(
+        account,
+        INPUT,
+        graph(
+            {"id": "start", "kind": "start"},
+            {"id": "clean", "kind": "code", "name": "Clean", "config": {"source": source}},
+            {"id": "label", "kind": "subtask", "name": "Label it", "config": LABEL_FORM},
+            {"id": "end", "kind": "end"},
+        ),
+    )
+    base = f"/api/projects/{account.project_id}/workflows/{wf['id']}"
+    with account.api() as api:
+        r = api.post(f"{base}/create-tasks", json={"tasks": [{"fields": {"text": "abc"}}]})
+        assert r.status_code == 200, r.text
+        task_id = r.json()["task_ids"][0]
+    sign_in(page, account)
+    page.goto(f"{server.base_url}/ui/tasks/{task_id}")
+    expect(page.locator("#dag-node-label")).to_have_attribute("data-state", "available")
+    expect(page.locator("#task-live")).to_have_attribute("data-live", "connected")
+    log = page.locator("#log-clean")
+    log.locator("summary").click()
+    expect(log).to_have_attribute("open", "")
+    expect(log).to_contain_text("cleaned abc")
+    with account.api() as api:
+        detail = api.get(f"{base}/tasks/{task_id}").json()
+        node = next(n for n in detail["nodes"] if n["node_id"] == "label")
+        assert api.get(f"{base}/nodes/{node['node_db_id']}/subtask").status_code == 200
+        r = api.post(
+            f"{base}/nodes/{node['node_db_id']}/submit-subtask", json={"values": {"label": "ham"}}
+        )
+        assert r.status_code == 200, r.text
+    # The page refreshed itself with the task's end, and the log the reader opened is open.
+    expect(page.locator("#task-status")).to_have_text("finished")
+    expect(log).to_have_attribute("open", "")
+    shot(page, "log-kept-open")

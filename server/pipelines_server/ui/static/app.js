@@ -91,6 +91,24 @@
     keptScroll = null;
   });
 
+  // <details id=...> the reader opened or closed keep that state when htmx swaps in a
+  // refreshed copy of their region (a node's log on a live task page).
+  var keptOpen = null;
+  document.addEventListener("htmx:beforeSwap", function (evt) {
+    var target = evt.detail.target;
+    if (!target || !target.querySelectorAll) return;
+    keptOpen = {};
+    target.querySelectorAll("details[id]").forEach(function (d) { keptOpen[d.id] = d.open; });
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    if (!keptOpen) return;
+    Object.keys(keptOpen).forEach(function (id) {
+      var d = document.getElementById(id);
+      if (d && d.tagName === "DETAILS") d.open = keptOpen[id];
+    });
+    keptOpen = null;
+  });
+
   // <form data-confirm="Cancel this task?">: asks before submitting.
   document.addEventListener("submit", function (evt) {
     var msg = evt.target.getAttribute && evt.target.getAttribute("data-confirm");
