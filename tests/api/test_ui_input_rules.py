@@ -111,3 +111,19 @@ def test_a_namespace_with_a_nul_names_no_project(ui):
         nul = api.get("/apis/v2beta1/runs", params={"namespace": "a\x00b"})
     assert nul.status_code == unknown.status_code < 500
     assert nul.json().keys() == unknown.json().keys()
+
+
+@pytest.mark.parametrize("project_id", ["abc", "99999999999999999999", "-1", "foreign"])
+def test_a_new_workflow_in_a_project_not_ours_is_refused(server, ui, project_id):
+    if project_id == "foreign":
+        other = sign_in(server)
+        other.http.close()
+        project_id = str(other.account.project_id)
+    page = ui.post(
+        "/ui/workflows/new",
+        {"project_id": project_id, "name": "misplaced", "definition": _definition()},
+    )
+    assert page.status_code == 404
+    with ui.account.api() as api:
+        listed = api.get(f"/api/projects/{ui.account.project_id}/workflows").json()
+    assert all(w["name"] != "misplaced" for w in listed["items"])

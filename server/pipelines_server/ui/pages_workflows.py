@@ -16,7 +16,7 @@ from ..domain.event_feed import last_event_id
 from ..shared.errors import DomainError, Forbidden, NotFound
 from . import definitions, graphs
 from .core import bp, db, field_errors, nav, principal, render, signed_in
-from .params import int_arg, page_arg
+from .params import int_arg, page_arg, parse_int
 
 nav("ui.workflows", "Workflows", order=20)
 
@@ -134,8 +134,11 @@ def workflow_new():
     fmt = _fmt()
     with db() as session:
         projects, _ = projects_domain.list_projects(session, me, 0, 200)
+    # No project_id: the first project. One that is not a number of ours is refused below,
+    # never replaced by another project (the workflow would be made where it was not meant).
+    asked = request.values.get("project_id", "").strip()
     form = {
-        "project_id": int_arg("project_id", projects[0].id if projects else None),
+        "project_id": parse_int(asked) if asked else (projects[0].id if projects else None),
         "name": request.form.get("name", ""),
         "description": request.form.get("description", ""),
         "definition": request.form.get("definition")
@@ -145,6 +148,8 @@ def workflow_new():
     if request.method == "GET":
         return render("workflows/new.html", projects=projects, form=form, reasons=[])
     reasons: list[tuple[str, str]] = []
+    if asked and form["project_id"] is None:
+        raise NotFound("Project not found")
     try:
         fields, graph = definitions.parse(form["definition"], fmt)
     except definitions.DefinitionError as exc:
