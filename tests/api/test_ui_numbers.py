@@ -51,3 +51,16 @@ def test_a_post_to_a_huge_id_is_not_found(ui):
 )
 def test_huge_query_numbers_read_as_absent_or_capped(ui, path):
     assert ui.http.get(path).status_code == 200
+
+
+def test_work_notices_never_echo_text_from_the_query_string(ui):
+    page = ui.http.get(
+        "/ui/work",
+        params={"done": "submitted", "node": "Call 555-0100 to unlock", "task": "your account"},
+    )
+    assert page.status_code == 200
+    assert "Submitted" in page.text
+    assert "555-0100" not in page.text and "your account" not in page.text
+    other_org = ui.http.get("/ui/work", params={"done": "released", "node": "1"})
+    assert other_org.status_code == 200  # a node of another organization: named by nothing
+    assert "Released ? of task ?" in other_org.text

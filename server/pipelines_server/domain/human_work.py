@@ -13,13 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..engine import task_control
-from ..engine.state_machine import EngineConflict, Inst, TaskRun
+from ..engine.state_machine import EngineConflict, Inst, TaskRun, load_graph
 from ..shared import jsonsafe
 from ..shared.errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
 from ..shared.principal import Principal, acting_user
 from ..shared.timestamps import ts_micros
 from ..store.leases import lease_end
-from ..store.models import NodeInstance, Workflow
+from ..store.models import NodeInstance, Task, Workflow
 from . import fields as fieldschema
 from . import project_files, submissions, text_fields
 from .run_views import node_view, review_scores, task_detail, task_row
@@ -291,6 +291,18 @@ def submit_review(
     decide_review(run, inst, decision, comment, user_id)
     run.flush()
     return node_view(run, inst, project_id), run.enqueued
+
+
+def node_label(session: Session, principal: Principal, node_db_id: int) -> tuple[str, int] | None:
+    """A node instance's name (its graph node's name, else its id) and its task's id, for a
+    notice about it; None when it is no node of the caller's organization."""
+    inst = session.get(NodeInstance, node_db_id)
+    if inst is None or inst.org_id != principal.org_id:
+        return None
+    task = session.get(Task, inst.task_id)
+    graph = load_graph(session.connection(), task.workflow_id, task.workflow_version)
+    node = graph.nodes.get(inst.node_id) or {}
+    return str(node.get("name") or inst.node_id), inst.task_id
 
 
 REVIEW_DECISIONS = ("pass", "fail")

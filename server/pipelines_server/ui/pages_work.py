@@ -59,10 +59,18 @@ def _page() -> int:
 
 
 def _notice() -> str | None:
+    """The notice after an action: its node's name and task looked up by the node's id (never
+    text taken from the query string, which anyone can write into a link)."""
     template = NOTICES.get(request.args.get("done", ""))
     if template is None:
         return None
-    return template.format(node=request.args.get("node", "?"), task=request.args.get("task", "?"))
+    node_db_id = _int(request.args.get("node"))
+    label = None
+    if node_db_id is not None:
+        with db() as session:
+            label = human_work.node_label(session, principal(), node_db_id)
+    name, task = label or ("?", "?")
+    return template.format(node=name, task=task)
 
 
 def _queue(template: str, **extra):
@@ -224,8 +232,7 @@ def _refused(kind: str, ids: tuple[int, int, int], exc: DomainError, **kwargs):
 
 
 def _done(what: str, view: dict):
-    node = view.get("name") or view["node_id"]
-    return redirect(url_for("ui.my_work", done=what, node=node, task=view["task_id"]), code=303)
+    return redirect(url_for("ui.my_work", done=what, node=view["node_db_id"]), code=303)
 
 
 def _kind(kind: str) -> str:
