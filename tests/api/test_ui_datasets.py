@@ -31,7 +31,7 @@ def test_a_chart_is_drawn_on_request_even_for_a_range_past_2_to_the_53(server):
     try:
         page = ui.http.get(f"/ui/datasets/{dataset_id}")
         assert page.status_code == 200
-        assert "Choose a column and press Draw" in page.text
+        assert "Chart a column: choose it and press Draw" in page.text
         assert "Rows by value of" not in page.text
         chart = ui.http.get(f"/ui/datasets/{dataset_id}", params={"chart": "n"})
         assert chart.status_code == 200, chart.text[:300]

@@ -64,7 +64,7 @@ def test_dataset_rows_and_charts(server, page, shot):
 
     # No chart until one is asked for (it reads every row); region: rows per value, north
     # first with 30.
-    expect(page.get_by_text("Choose a column and press Draw")).to_be_visible()
+    expect(page.get_by_text("Chart a column: choose it and press Draw")).to_be_visible()
     expect(page.get_by_role("img", name=re.compile("^Rows per value"))).to_have_count(0)
     page.get_by_label("Column").select_option("region")
     page.get_by_role("button", name="Draw").click()
