@@ -62,7 +62,12 @@ def test_dataset_rows_and_charts(server, page, shot):
     expect(rows.nth(1)).to_contain_text("north")
     expect(page.get_by_text("Page 1 of 3 (60 in all)")).to_be_visible()
 
-    # The first chartable column, region: rows per value, north first with 30.
+    # No chart until one is asked for (it reads every row); region: rows per value, north
+    # first with 30.
+    expect(page.get_by_text("Chart a column: choose it and press Draw")).to_be_visible()
+    expect(page.get_by_role("img", name=re.compile("^Rows per value"))).to_have_count(0)
+    page.get_by_label("Column").select_option("region")
+    page.get_by_role("button", name="Draw").click()
     chart = page.get_by_role("img", name=re.compile("^Rows per value of region"))
     expect(chart).to_be_visible()
     bars = chart.locator("g.bar-row")

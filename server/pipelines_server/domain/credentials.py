@@ -18,13 +18,21 @@ from ..engine.secrets import encrypt
 from ..shared.errors import BadRequest, Conflict
 from ..shared.principal import Principal, require_admin
 from ..store.models import Credential, utcnow
+from . import text_fields
 from .admin_rows import admin_row
 
 NAME_RE = re.compile(r"^[A-Za-z0-9_.-]{1,100}$")
 
 
+BASE_URL_MAX, API_KEY_MAX = 2000, 4000  # as openapi/pipelines.yaml's CredentialCreate
+
+
+def _check_text(base_url: str | None, api_key: str | None) -> None:
+    text_fields.check(("base_url", base_url, BASE_URL_MAX), ("api_key", api_key, API_KEY_MAX))
+
+
 def _check(name: str, base_url: str) -> None:
-    if not NAME_RE.match(name or ""):
+    if not NAME_RE.fullmatch(name or ""):
         raise BadRequest("Credential name: 1 to 100 letters, digits, '_', '.' or '-'")
     parts = urlsplit(base_url or "")
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -43,7 +51,7 @@ def _models(models: list | None) -> list[str] | None:
         raise BadRequest(f"models: a list of at most {MAX_MODELS} model slugs")
     out: list[str] = []
     for slug in models:
-        if not isinstance(slug, str) or not slug.strip() or len(slug) > MAX_SLUG:
+        if not isinstance(slug, str) or not slug.strip() or len(slug) > MAX_SLUG or "\x00" in slug:
             raise BadRequest(f"models: each slug is 1 to {MAX_SLUG} characters")
         if slug not in out:
             out.append(slug)
@@ -73,6 +81,7 @@ def create_credential(
     models: list | None = None,
 ) -> Credential:
     require_admin(principal, org_id, "credentials")
+    _check_text(base_url, api_key)
     _check(name, base_url)
     slugs = _models(models) or []
     if not api_key:
@@ -118,6 +127,7 @@ def update_credential(
     models: list | None = None,
 ) -> Credential:
     cred = _get(session, principal, org_id, credential_id)
+    _check_text(base_url, api_key)
     slugs = _models(models)
     if slugs is not None:
         cred.models = slugs

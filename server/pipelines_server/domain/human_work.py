@@ -13,14 +13,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..engine import task_control
-from ..engine.state_machine import EngineConflict, Inst, TaskRun
+from ..engine.state_machine import EngineConflict, Inst, TaskRun, load_graph
+from ..shared import jsonsafe
 from ..shared.errors import Conflict, FieldError, Forbidden, NotFound, ValidationFailed
 from ..shared.principal import Principal, acting_user
 from ..shared.timestamps import ts_micros
 from ..store.leases import lease_end
-from ..store.models import NodeInstance, Workflow
+from ..store.models import NodeInstance, Task, Workflow
 from . import fields as fieldschema
-from . import project_files, submissions
+from . import project_files, submissions, text_fields
 from .run_views import node_view, review_scores, task_detail, task_row
 from .workflows import get_workflow
 
@@ -179,7 +180,9 @@ def validate_values(run: TaskRun, inst: Inst, merged: dict, only: str | None = N
     content_type, size, sha256), which must be a confirmed file of the task's project."""
     defs = run.graph.config(inst.node_id).get("fields") or []
     schema = fieldschema.normalize_schema(defs)
-    errors = fieldschema.validate_row(schema, merged, 0, skip_types=_FILE_TYPES)
+    errors = _unstorable(merged) or fieldschema.validate_row(
+        schema, merged, 0, skip_types=_FILE_TYPES
+    )
     resolved = dict(merged)
     errors += _resolve_files(run, schema, resolved)
     if only is not None:
@@ -193,6 +196,19 @@ def validate_values(run: TaskRun, inst: Inst, merged: dict, only: str | None = N
 
 
 _FILE_TYPES = frozenset({"file_upload"})
+
+
+def _unstorable(values: dict) -> list[FieldError]:
+    """Values the store cannot keep (a NUL character, a lone surrogate): the API's body
+    parser refuses them before its handler runs; a web form's text reaches here as typed."""
+    errors = []
+    for name, value in values.items():
+        try:
+            jsonsafe.check(name)
+            jsonsafe.check(value)
+        except jsonsafe.BadJson as exc:
+            errors.append(FieldError(f"{name!r}: {exc.message}", field_name=str(name)))
+    return errors
 
 
 def _resolve_files(run: TaskRun, schema: list[dict], values: dict) -> list[FieldError]:
@@ -277,6 +293,18 @@ def submit_review(
     return node_view(run, inst, project_id), run.enqueued
 
 
+def node_label(session: Session, principal: Principal, node_db_id: int) -> tuple[str, int] | None:
+    """A node instance's name (its graph node's name, else its id) and its task's id, for a
+    notice about it; None when it is no node of the caller's organization."""
+    inst = session.get(NodeInstance, node_db_id)
+    if inst is None or inst.org_id != principal.org_id:
+        return None
+    task = session.get(Task, inst.task_id)
+    graph = load_graph(session.connection(), task.workflow_id, task.workflow_version)
+    node = graph.nodes.get(inst.node_id) or {}
+    return str(node.get("name") or inst.node_id), inst.task_id
+
+
 REVIEW_DECISIONS = ("pass", "fail")
 REVIEW_COMMENT_MAX = 10_000  # as openapi/pipelines.yaml's ReviewSubmission.comment
 
@@ -287,12 +315,7 @@ def check_verdict(decision: str, comment: str | None) -> None:
     errors = []
     if decision not in REVIEW_DECISIONS:
         errors.append(FieldError("Choose pass or fail", loc=("decision",)))
-    if comment is not None and len(comment) > REVIEW_COMMENT_MAX:
-        errors.append(
-            FieldError(
-                f"The comment is longer than {REVIEW_COMMENT_MAX} characters", loc=("comment",)
-            )
-        )
+    errors += text_fields.problems("comment", comment, REVIEW_COMMENT_MAX)
     if errors:
         raise ValidationFailed(errors[0].message, errors)
 

@@ -19,6 +19,7 @@ from ..shared.errors import BadRequest, Unauthorized
 from ..shared.principal import USER_REMOVED, Principal, require_admin
 from ..store.fastread import fetch_all
 from ..store.models import ApiKey, User, utcnow
+from . import text_fields
 from .admin_rows import admin_row
 
 PREFIX = "pk_live_"
@@ -183,6 +184,9 @@ def authenticate(
     return principal
 
 
+NAME_MAX = 200  # as openapi/pipelines.yaml's ApiKeyCreate.name
+
+
 def create_key(
     session: Session, principal: Principal, org_id: int, name: str, expires_in_days: int | None
 ) -> tuple[ApiKey, str]:
@@ -191,6 +195,7 @@ def create_key(
     name = (name or "").strip()
     if not name:
         raise BadRequest("Key name is required")
+    text_fields.check(("name", name, NAME_MAX))
     return new_key(session, org_id, principal.user_id, name, expiry_from_now(expires_in_days))
 
 

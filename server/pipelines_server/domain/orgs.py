@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -9,10 +10,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..engine.state_machine import TaskRun
-from ..shared.errors import BadRequest, Conflict, NotFound
+from ..shared.errors import BadRequest, Conflict, FieldError, NotFound, ValidationFailed
 from ..shared.principal import ORG_ADMIN, ROLES, Principal, require_admin
 from ..store.models import NodeInstance, Organization, Project, User, utcnow
-from . import keys
+from . import keys, text_fields
+
+EMAIL_MAX, NAME_MAX = 300, 200  # as openapi/pipelines.yaml's UserCreate
+EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+")
 
 
 def get_org(session: Session, principal: Principal, org_id: int) -> Organization:
@@ -57,7 +61,14 @@ def create_user(
 ) -> User:
     require_admin(principal, org_id, "users")
     _check_role(role)
-    email = email.strip().lower()
+    email = (email or "").strip().lower()
+    name = name or ""
+    text_fields.check(("email", email, EMAIL_MAX), ("name", name, NAME_MAX))
+    if not EMAIL_RE.fullmatch(email):
+        raise ValidationFailed(
+            "Enter an email address (name@domain)",
+            [FieldError("Enter an email address (name@domain)", loc=("email",))],
+        )
     if session.scalar(select(User.id).where(User.email == email)) is not None:
         raise Conflict(f"A user with email {email} already exists")
     user = User(
@@ -93,6 +104,7 @@ def update_user(
     role: str | None,
 ) -> User:
     require_admin(principal, org_id, "users")
+    text_fields.check(("name", name, NAME_MAX))
     user = get_user(session, principal, user_id)
     if role is not None:
         _check_role(role)

@@ -20,7 +20,7 @@ from ..shared.errors import (
 from ..shared.principal import Principal
 from ..store.models import Task, Upload, Workflow, WorkflowTemplate, utcnow
 from . import fields as fieldschema
-from . import library_refs, tag_filters, text_search
+from . import library_refs, tag_filters, text_fields, text_search
 from .projects import get_project
 
 DRAFT, PENDING_ACTIVATION, ACTIVE = "DRAFT", "PENDING_ACTIVATION", "ACTIVE"
@@ -34,6 +34,31 @@ DEFAULT_GRAPH = {
     ],
     "edges": [{"source": "start", "target": "end"}],
 }
+
+
+# As openapi/pipelines.yaml's WorkflowCreate, WorkflowUpdate and Graph.
+NAME_MAX, DESCRIPTION_MAX, FIELDS_MAX = 200, 10_000, 200
+NODES_MAX, EDGES_MAX = 500, 2000
+
+
+def _size_errors(schema: list | None, graph: dict | None) -> list[FieldError]:
+    """A definition past the sizes the API's schema allows: refused before any other check
+    walks it (the web UI's editor has no schema in front of it)."""
+    errors = []
+    if isinstance(schema, list) and len(schema) > FIELDS_MAX:
+        errors.append(FieldError(f"At most {FIELDS_MAX} fields", loc=("fields",)))
+    if isinstance(graph, dict):
+        for member, cap in (("nodes", NODES_MAX), ("edges", EDGES_MAX)):
+            items = graph.get(member)
+            if isinstance(items, list) and len(items) > cap:
+                errors.append(
+                    FieldError(f"A graph has at most {cap} {member}", loc=("graph", member))
+                )
+    return errors
+
+
+def _check_text(name: str | None, description: str | None) -> None:
+    text_fields.check(("name", name, NAME_MAX), ("description", description, DESCRIPTION_MAX))
 
 
 def check_graph(graph: dict, fields: list[dict] | None = None) -> list[FieldError]:
@@ -54,7 +79,9 @@ def _validate(
 ) -> None:
     """A rejected edit lists every reason and saves nothing. The graph is checked against
     the input fields it will run with (the new ones, else the workflow's)."""
-    errors = []
+    errors = _size_errors(schema, graph)
+    if errors:
+        raise ValidationFailed("; ".join(e.message for e in errors), errors)
     if schema is not None:
         errors += fieldschema.check_schema(schema)
     if graph is not None or (schema is not None and current is not None):
@@ -183,6 +210,7 @@ def create_workflow(
     name = (name or "").strip()
     if not name:
         raise BadRequest("Workflow name is required")
+    _check_text(name, description)
     if template_id is not None:
         tpl = session.get(WorkflowTemplate, template_id)
         if tpl is None or tpl.org_id != principal.org_id:
@@ -223,6 +251,7 @@ def update_workflow(
     wf = get_workflow(session, principal, workflow_id, project_id)
     if wf.status == ARCHIVED:
         raise Conflict("Workflow is archived and can no longer be edited")
+    _check_text(name.strip() if name is not None else None, description)
     _validate(schema, graph, wf)
     _check_assignees(session, principal.org_id, graph)
     if graph is not None:

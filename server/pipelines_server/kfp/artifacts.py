@@ -63,10 +63,10 @@ def _no_log(run_id: str, node_id: str) -> NotFound:
     return NotFound(f"Task {node_id!r} of run {run_id!r} has no log (it ran no process)")
 
 
-def log_tail(path: str, run_id: str, node_id: str) -> bytes:
-    """The end of a log `log_of` found (at most MAX_LOG_BYTES); NotFound when it is not a
-    regular file (any more)."""
-    data = read_regular_tail(path, MAX_LOG_BYTES)
+def log_tail(path: str, run_id: str, node_id: str, limit: int = MAX_LOG_BYTES) -> bytes:
+    """The end of a log `log_of` found (at most `limit` bytes, MAX_LOG_BYTES at most);
+    NotFound when it is not a regular file (any more)."""
+    data = read_regular_tail(path, min(limit, MAX_LOG_BYTES))
     if data is None:
         raise _no_log(run_id, node_id)
     return data

@@ -32,6 +32,8 @@ def configure(auto_namespaces: bool) -> None:
 
 def _find(session: Session, principal: Principal, namespace: str | None) -> Project | None:
     where = [Project.org_id == principal.org_id]
+    if namespace and ("\x00" in namespace or len(namespace) > 200):
+        return None  # names no project (and PostgreSQL refuses a NUL in text)
     if namespace:
         where.append(Project.name == namespace)
     # The oldest of that name: two made at once (another process) both resolve to one.

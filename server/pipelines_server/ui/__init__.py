@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from flask import Flask, request
 
-from . import core
+from . import core, params
 from .core import bp
 
 
@@ -28,6 +28,8 @@ def register(flask_app: Flask) -> None:
     for module in pkgutil.iter_modules(__path__):
         if module.name.startswith("pages_"):
             importlib.import_module(f"{__name__}.{module.name}")
+    # Routes' ids use <id64:...>: the converter must be known before the rules are added.
+    flask_app.url_map.converters["id64"] = params.Id64Converter
     flask_app.register_blueprint(bp)
     flask_app.register_blueprint(core.root_bp)
 

@@ -29,10 +29,14 @@ class Histogram:
     skipped: int  # values that are not numbers (null, text, booleans, NaN)
 
 
-def _number(value: Any) -> float | None:
+def _number(value: Any) -> int | float | None:
+    """An int as itself (exact however large: a float would lose the bins of a range past
+    2**53), a finite float; None for anything else."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value) if math.isfinite(value) else None
+    if isinstance(value, int):
+        return value
+    return value if math.isfinite(value) else None
 
 
 def _fmt(x: float) -> str:
@@ -43,7 +47,7 @@ def histogram(pairs: Iterable[tuple[Any, int]], bins: int = 10) -> Histogram:
     """Equal-width bins over [min, max] of the numeric values (the last bin includes max).
     Integers: bins of a whole width, one per value when max - min < bins."""
     bins = max(1, bins)
-    values: list[tuple[float, int]] = []
+    values: list[tuple[int | float, int]] = []
     skipped = 0
     integers = True
     for value, count in pairs:
@@ -51,7 +55,7 @@ def histogram(pairs: Iterable[tuple[Any, int]], bins: int = 10) -> Histogram:
         if x is None:
             skipped += count
             continue
-        integers = integers and isinstance(value, int)
+        integers = integers and isinstance(x, int)
         values.append((x, count))
     numeric = sum(c for _x, c in values)
     if not values:
@@ -59,25 +63,33 @@ def histogram(pairs: Iterable[tuple[Any, int]], bins: int = 10) -> Histogram:
     lo, hi = min(x for x, _c in values), max(x for x, _c in values)
     if lo == hi:
         return Histogram([Bar(_fmt(lo), numeric)], numeric, skipped)
-    if integers:
-        width = max(1, math.ceil((hi - lo + 1) / bins))
-        n = math.ceil((hi - lo + 1) / width)
+    if integers:  # exact integer arithmetic (no float rounding at any size)
+        width = max(1, -(-(hi - lo + 1) // bins))
+        n = -(-(hi - lo + 1) // width)
         counts = [0] * n
         for x, c in values:
-            counts[int((x - lo) // width)] += c
+            counts[min((x - lo) // width, n - 1)] += c
         bars = []
         for i, c in enumerate(counts):
-            start = int(lo) + i * width
-            end = min(start + width - 1, int(hi))
+            start = lo + i * width
+            end = min(start + width - 1, hi)
             bars.append(Bar(str(start) if start == end else f"{start}–{end}", c))
         return Histogram(bars, numeric, skipped)
-    width = (hi - lo) / bins
+    lo, hi = float(lo), float(hi)
+    # Halves: hi - lo itself may overflow to infinity (a column from -1e308 to 1e308).
+    half = hi / 2 - lo / 2
     counts = [0] * bins
     for x, c in values:
-        counts[min(int((x - lo) / width), bins - 1)] += c
+        share = (float(x) / 2 - lo / 2) / half  # in [0, 1]
+        counts[max(0, min(int(share * bins), bins - 1))] += c
+
+    def edge(i: int) -> float:
+        step = half * i / bins
+        return lo + step + step
+
     bars = []
     for i, c in enumerate(counts):
-        start, end = lo + i * width, (hi if i == bins - 1 else lo + (i + 1) * width)
+        start, end = edge(i), (hi if i == bins - 1 else edge(i + 1))
         close = "]" if i == bins - 1 else ")"
         bars.append(Bar(f"[{_fmt(start)}, {_fmt(end)}{close}", c))
     return Histogram(bars, numeric, skipped)

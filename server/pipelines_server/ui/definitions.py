@@ -47,6 +47,7 @@ def parse(text: str, fmt: str = "json") -> tuple[list, dict]:
             except yaml.YAMLError as exc:
                 raise DefinitionError([("definition", f"Not valid YAML: {exc}")]) from None
             jsonsafe.check(doc, max_values=MAX_VALUES)
+            _string_keys(doc)
         else:
             doc = jsonsafe.loads(text)
     except jsonsafe.BadJson as exc:
@@ -71,6 +72,24 @@ def parse(text: str, fmt: str = "json") -> tuple[list, dict]:
     if reasons:
         raise DefinitionError(reasons)
     return fields, graph
+
+
+def _string_keys(doc) -> None:
+    """YAML keys may be numbers, booleans or null (`1: a`, `null: x`); a JSON object's are
+    strings, and the definition's rules expect them: refused where they are."""
+    stack = [(doc, ())]
+    while stack:
+        item, loc = stack.pop()
+        if isinstance(item, dict):
+            for key, child in item.items():
+                if not isinstance(key, str):
+                    where = ".".join(str(p) for p in ("definition", *loc))
+                    raise DefinitionError(
+                        [(where, f"Keys must be text: quote the key {key!r} to make it one")]
+                    )
+                stack.append((child, (*loc, key)))
+        elif isinstance(item, list):
+            stack.extend((child, (*loc, i)) for i, child in enumerate(item))
 
 
 def task_skeleton(fields: list | None) -> str:

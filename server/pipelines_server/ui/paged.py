@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from flask import request
 
 from .core import bp
+from .params import parse_int
 
 MAX_PAGE = 1_000_000
 
@@ -40,11 +41,7 @@ class Paged:
 
 def requested(size: int, arg: str = "page") -> Paged:
     """The page the query string asks for (1 when absent or not a positive number)."""
-    try:
-        number = int(request.args.get(arg, "1"))
-    except ValueError:
-        number = 1
-    return Paged(min(max(1, number), MAX_PAGE), size)
+    return Paged(min(parse_int(request.args.get(arg), 1), MAX_PAGE), size)
 
 
 @bp.app_template_global("page_url")

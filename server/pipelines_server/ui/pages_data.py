@@ -14,7 +14,7 @@ from ..domain import datasets as data
 from ..domain import experiments as xp
 from ..domain import projects
 from ..shared.errors import NotFound
-from . import charts, paged
+from . import charts, paged, params
 from .core import bp, db, nav, render, signed_in, viewer
 
 nav("ui.experiments", "Experiments", order=60)
@@ -41,10 +41,7 @@ JOB_LABELS = {
 
 
 def _project_arg() -> int | None:
-    try:
-        return int(request.args.get("project", ""))
-    except ValueError:
-        return None
+    return params.int_arg("project")
 
 
 @bp.get("/experiments")
@@ -104,14 +101,14 @@ def _experiment_view(project_id: int, workflow_id: int, experiment_id: str) -> d
     return view
 
 
-@bp.get("/experiments/<int:project_id>/<int:workflow_id>/<experiment_id>")
+@bp.get("/experiments/<id64:project_id>/<id64:workflow_id>/<experiment_id>")
 @signed_in
 def experiment(project_id: int, workflow_id: int, experiment_id: str):
     view = _experiment_view(project_id, workflow_id, experiment_id)
     return render("data/experiment.html", x=view, project_id=project_id)
 
 
-@bp.get("/experiments/<int:project_id>/<int:workflow_id>/<experiment_id>/variants")
+@bp.get("/experiments/<id64:project_id>/<id64:workflow_id>/<experiment_id>/variants")
 @signed_in
 def experiment_variants(project_id: int, workflow_id: int, experiment_id: str):
     """The variants table alone (what the page re-fetches while the experiment runs)."""
@@ -180,7 +177,7 @@ def _chart(session, ds, column: str) -> dict:
     }
 
 
-@bp.get("/datasets/<int:dataset_id>")
+@bp.get("/datasets/<id64:dataset_id>")
 @signed_in
 def dataset(dataset_id: int):
     page = paged.requested(ROWS_PAGE)
@@ -196,7 +193,9 @@ def dataset(dataset_id: int):
             for r in rows
         ]
         chartable = [c["name"] for c in ds.columns or [] if c["type"] not in ("json", "null")]
-        column = request.args.get("chart") or (chartable[0] if chartable else None)
+        # A chart reads every row of the dataset: drawn when asked for (?chart=column), so
+        # opening the dataset and paging its rows stays a page-sized read.
+        column = request.args.get("chart") or None
         if column is not None and column not in chartable:
             raise NotFound(f"No column {column!r} to chart in this dataset")
         chart = _chart(session, ds, column) if column else None

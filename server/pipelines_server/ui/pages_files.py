@@ -13,7 +13,7 @@ from ..runtime import current
 from .core import bp, db, principal, signed_in
 
 
-@bp.get("/files/<int:project_id>/<file_id>")
+@bp.get("/files/<id64:project_id>/<file_id>")
 @signed_in
 def project_file(project_id: int, file_id: str):
     cfg = current().project_files

@@ -70,12 +70,26 @@ def _list_args(sort: str = "created_at desc") -> dict:
     }
 
 
+# The query arguments a list page keeps from page to page (its filters); anything else in the
+# query string is dropped (url_for would take `endpoint`, `_external`... as its own).
+KEPT_ARGS = ("namespace", "q", "state", "version", "dag")
+
+
+def _kept_args() -> dict:
+    return {k: request.args[k] for k in KEPT_ARGS if request.args.get(k)}
+
+
 def _next_url(token: str | None, **extra) -> str | None:
     if not token:
         return None
-    args = {k: v for k, v in request.args.items() if k != "page_token"}
-    args.update(extra)
+    args = {**_kept_args(), **extra}
     return url_for(request.endpoint, **(request.view_args or {}), **args, page_token=token)
+
+
+@bp.app_template_global("kfp_first_url")
+def _first_url() -> str:
+    """This list's first page with its filters kept."""
+    return url_for(request.endpoint, **(request.view_args or {}), **_kept_args())
 
 
 def _filters() -> dict:
@@ -323,7 +337,12 @@ def kfp_run_retry(run_id: str):
 # -- a run's tasks: their DAG (nested ones), log, artifacts -------------------------------------
 
 
-def _task_context(session, run_id: str, task_id: str) -> dict:
+# The log a task's page shows (its end); the whole log is a download.
+LOG_SHOWN_BYTES = 256 * 1024
+
+
+def _task_context(session, run_id: str, task_id: str, with_log: bool = True) -> dict:
+    """A task's page; without the log for the fragment that does not show it."""
     run = runs.get_run(session, _me(), run_id)
     rec = artifacts.task_of(session, _me(), run_id, task_id)
     records = list(run.task_details or [])
@@ -342,12 +361,15 @@ def _task_context(session, run_id: str, task_id: str) -> dict:
             graph = kfp_graph.ir_graph(ir, component, states=kfp_graph.by_label(kids), href=href)
     log = None
     log_missing = None
-    if rec.get("log_path"):
+    log_cut = False
+    if with_log and rec.get("log_path"):
         try:
             path = artifacts.log_of(
                 session, _me(), current().settings.pipeline_root, run_id, rec["task_id"]
             )
-            log = artifacts.log_tail(path, run_id, rec["task_id"]).decode("utf-8", "replace")
+            data = artifacts.log_tail(path, run_id, rec["task_id"], LOG_SHOWN_BYTES + 1)
+            log_cut = len(data) > LOG_SHOWN_BYTES
+            log = data[-LOG_SHOWN_BYTES:].decode("utf-8", "replace")
         except NotFound as exc:
             log_missing = exc.message
     arts = [
@@ -364,6 +386,7 @@ def _task_context(session, run_id: str, task_id: str) -> dict:
         "kids": kids,
         "graph": graph,
         "log": log,
+        "log_cut": log_cut,
         "log_missing": log_missing,
         "artifacts": arts,
         "finished": run.state in TERMINAL,
@@ -384,7 +407,7 @@ def kfp_task(run_id: str, task_id: str):
 @signed_in
 def kfp_task_live(run_id: str, task_id: str):
     with db() as session:
-        ctx = _task_context(session, run_id, task_id)
+        ctx = _task_context(session, run_id, task_id, with_log=False)
     return render("kfp/_task_live.html", **ctx)
 
 
@@ -507,7 +530,12 @@ def kfp_recurring_run(recurring_run_id: str):
             page_token=request.args.get("page_token") or None,
             page_size=PAGE_SIZE,
         )
-        exp = experiments.get_experiment(session, _me(), rec.experiment_id)
+        exp = None
+        if rec.experiment_id:
+            try:
+                exp = experiments.get_experiment(session, _me(), rec.experiment_id)
+            except NotFound:
+                exp = None  # deleted since: the recurring run stays
         namespace = namespaces_of(session, [rec]).get(rec.project_id, "")
     return render(
         "kfp/recurring_run.html",

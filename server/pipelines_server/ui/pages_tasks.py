@@ -19,7 +19,8 @@ from ..runtime import current
 from ..shared.errors import DomainError, Forbidden, NotFound
 from . import definitions, graphs
 from .core import bp, db, nav, principal, render, signed_in
-from .pages_workflows import int_arg, page_arg, reasons_of, workflow_page
+from .pages_workflows import reasons_of, workflow_page
+from .params import int_arg, page_arg
 
 nav("ui.tasks", "Tasks", order=21)
 
@@ -69,7 +70,7 @@ def tasks():
         )
 
 
-@bp.post("/workflows/<int:workflow_id>/tasks")
+@bp.post("/workflows/<id64:workflow_id>/tasks")
 @signed_in
 def task_create(workflow_id: int):
     me = principal()
@@ -136,20 +137,20 @@ def _as_json(value) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False, default=str)
 
 
-@bp.get("/tasks/<int:task_id>")
+@bp.get("/tasks/<id64:task_id>")
 @signed_in
 def task(task_id: int):
     return render("tasks/show.html", **_task_context(task_id))
 
 
-@bp.get("/tasks/<int:task_id>/live")
+@bp.get("/tasks/<id64:task_id>/live")
 @signed_in
 def task_live(task_id: int):
     """The task's changing parts, re-fetched by its page on each live event."""
     return render("tasks/_live.html", **_task_context(task_id))
 
 
-@bp.post("/tasks/<int:task_id>/cancel")
+@bp.post("/tasks/<id64:task_id>/cancel")
 @signed_in
 def task_cancel(task_id: int):
     me = principal()

@@ -23,7 +23,7 @@ from ..domain import human_work, instructions, project_files, work_list
 from ..runtime import current
 from ..shared.errors import DomainError, ValidationFailed
 from ..web.errors import to_http_error
-from . import work_form
+from . import params, work_form
 from .core import body_limit, bp, db, nav, principal, render, signed_in, viewer
 from .core import field_errors as errors_by_field
 
@@ -51,21 +51,26 @@ def _choice(value: str | None, allowed) -> str | None:
 
 
 def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
+    return params.parse_int(value)
 
 
 def _page() -> int:
-    return max(1, _int(request.args.get("page")) or 1)
+    return params.page_arg()
 
 
 def _notice() -> str | None:
+    """The notice after an action: its node's name and task looked up by the node's id (never
+    text taken from the query string, which anyone can write into a link)."""
     template = NOTICES.get(request.args.get("done", ""))
     if template is None:
         return None
-    return template.format(node=request.args.get("node", "?"), task=request.args.get("task", "?"))
+    node_db_id = _int(request.args.get("node"))
+    label = None
+    if node_db_id is not None:
+        with db() as session:
+            label = human_work.node_label(session, principal(), node_db_id)
+    name, task = label or ("?", "?")
+    return template.format(node=name, task=task)
 
 
 def _queue(template: str, **extra):
@@ -227,8 +232,7 @@ def _refused(kind: str, ids: tuple[int, int, int], exc: DomainError, **kwargs):
 
 
 def _done(what: str, view: dict):
-    node = view.get("name") or view["node_id"]
-    return redirect(url_for("ui.my_work", done=what, node=node, task=view["task_id"]), code=303)
+    return redirect(url_for("ui.my_work", done=what, node=view["node_db_id"]), code=303)
 
 
 def _kind(kind: str) -> str:
@@ -237,13 +241,13 @@ def _kind(kind: str) -> str:
     return kind
 
 
-@bp.get("/work/<kind>/<int:project_id>/<int:workflow_id>/<int:node_db_id>")
+@bp.get("/work/<kind>/<id64:project_id>/<id64:workflow_id>/<id64:node_db_id>")
 @signed_in
 def work_node(kind: str, project_id: int, workflow_id: int, node_db_id: int):
     return _node_page(_kind(kind), project_id, workflow_id, node_db_id)
 
 
-@bp.post("/work/<kind>/<int:project_id>/<int:workflow_id>/<int:node_db_id>/claim")
+@bp.post("/work/<kind>/<id64:project_id>/<id64:workflow_id>/<id64:node_db_id>/claim")
 @signed_in
 def claim_node(kind: str, project_id: int, workflow_id: int, node_db_id: int):
     ids = (project_id, workflow_id, node_db_id)
@@ -256,7 +260,7 @@ def claim_node(kind: str, project_id: int, workflow_id: int, node_db_id: int):
     return redirect(url_for("ui.work_node", kind=kind, **_id_args(ids)), code=303)
 
 
-@bp.post("/work/<kind>/<int:project_id>/<int:workflow_id>/<int:node_db_id>/release")
+@bp.post("/work/<kind>/<id64:project_id>/<id64:workflow_id>/<id64:node_db_id>/release")
 @signed_in
 def release_node(kind: str, project_id: int, workflow_id: int, node_db_id: int):
     ids = (project_id, workflow_id, node_db_id)
@@ -307,7 +311,7 @@ def _store_files(project_id: int, values: dict) -> tuple[dict[str, list[str]], i
     return refused, status
 
 
-@bp.post("/work/subtask/<int:project_id>/<int:workflow_id>/<int:node_db_id>/submit")
+@bp.post("/work/subtask/<id64:project_id>/<id64:workflow_id>/<id64:node_db_id>/submit")
 @signed_in
 @body_limit(_form_limit)
 def submit_subtask(project_id: int, workflow_id: int, node_db_id: int):
@@ -343,7 +347,7 @@ def submit_subtask(project_id: int, workflow_id: int, node_db_id: int):
     return _done("submitted", view)
 
 
-@bp.post("/work/review/<int:project_id>/<int:workflow_id>/<int:node_db_id>/submit")
+@bp.post("/work/review/<id64:project_id>/<id64:workflow_id>/<id64:node_db_id>/submit")
 @signed_in
 def submit_review(project_id: int, workflow_id: int, node_db_id: int):
     ids = (project_id, workflow_id, node_db_id)

@@ -16,6 +16,7 @@ from ..domain.event_feed import last_event_id
 from ..shared.errors import DomainError, Forbidden, NotFound
 from . import definitions, graphs
 from .core import bp, db, field_errors, nav, principal, render, signed_in
+from .params import int_arg, page_arg, parse_int
 
 nav("ui.workflows", "Workflows", order=20)
 
@@ -26,19 +27,6 @@ ACTIONS = {
     "complete": wf_domain.complete,
     "archive": wf_domain.archive,
 }
-
-
-def int_arg(name: str, default: int | None = None) -> int | None:
-    raw = request.values.get(name, "")
-    try:
-        value = int(raw)
-    except ValueError:
-        return default
-    return value if 1 <= value < 2**63 else default
-
-
-def page_arg() -> int:
-    return min(int_arg("page", 1), 100_000)
 
 
 def actions_for(status: str) -> list[str]:
@@ -146,8 +134,11 @@ def workflow_new():
     fmt = _fmt()
     with db() as session:
         projects, _ = projects_domain.list_projects(session, me, 0, 200)
+    # No project_id: the first project. One that is not a number of ours is refused below,
+    # never replaced by another project (the workflow would be made where it was not meant).
+    asked = request.values.get("project_id", "").strip()
     form = {
-        "project_id": int_arg("project_id", projects[0].id if projects else None),
+        "project_id": parse_int(asked) if asked else (projects[0].id if projects else None),
         "name": request.form.get("name", ""),
         "description": request.form.get("description", ""),
         "definition": request.form.get("definition")
@@ -157,6 +148,8 @@ def workflow_new():
     if request.method == "GET":
         return render("workflows/new.html", projects=projects, form=form, reasons=[])
     reasons: list[tuple[str, str]] = []
+    if asked and form["project_id"] is None:
+        raise NotFound("Project not found")
     try:
         fields, graph = definitions.parse(form["definition"], fmt)
     except definitions.DefinitionError as exc:
@@ -248,13 +241,13 @@ def workflow_page(workflow_id: int, status: int = 200, **extra):
         )
 
 
-@bp.get("/workflows/<int:workflow_id>")
+@bp.get("/workflows/<id64:workflow_id>")
 @signed_in
 def workflow(workflow_id: int):
     return workflow_page(workflow_id)
 
 
-@bp.get("/workflows/<int:workflow_id>/graph")
+@bp.get("/workflows/<id64:workflow_id>/graph")
 @signed_in
 def workflow_graph(workflow_id: int):
     """The graph and its counts, re-fetched by the page on each live event."""
@@ -263,7 +256,7 @@ def workflow_graph(workflow_id: int):
         return render("workflows/_graph.html", **_graph_context(session, wf))
 
 
-@bp.post("/workflows/<int:workflow_id>/definition")
+@bp.post("/workflows/<id64:workflow_id>/definition")
 @signed_in
 def workflow_save(workflow_id: int):
     me = principal()
@@ -301,7 +294,7 @@ def workflow_save(workflow_id: int):
     return redirect(url_for("ui.workflow", workflow_id=workflow_id, saved=1, format=fmt), code=303)
 
 
-@bp.post("/workflows/<int:workflow_id>/status")
+@bp.post("/workflows/<id64:workflow_id>/status")
 @signed_in
 def workflow_status(workflow_id: int):
     me = principal()

@@ -85,3 +85,15 @@ def test_pager_arithmetic():
     assert p.offset == 25 and p.pages == 3 and p.has_prev and p.has_next
     assert not Paged(3, 25, 60).has_next
     assert Paged(1, 25, 0).pages == 1
+
+
+def test_integer_histograms_are_exact_past_a_floats_precision():
+    hist = charts.histogram([(0, 1), (120_000_000_000_000_000, 1), (5, 2)], bins=10)
+    assert sum(b.count for b in hist.bars) == 4
+    assert hist.bars[0].count == 3 and hist.bars[-1].count == 1
+    assert hist.bars[-1].label.endswith("120000000000000000")
+
+
+def test_float_histograms_over_the_whole_float_range():
+    hist = charts.histogram([(-1e308, 1), (0.0, 1), (1e308, 2)], bins=4)
+    assert [b.count for b in hist.bars] == [1, 0, 1, 2]

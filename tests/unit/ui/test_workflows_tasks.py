@@ -69,6 +69,9 @@ def test_yaml_reads_json_too_and_fields_may_be_left_out():
         ('{"graph": [], "fields": {}}', "json", "fields", "must be a list"),
         ('{"graph": {}, "extra": 1}', "json", "definition", "Unknown members: extra"),
         ('{"graph": {}}', "toml", "format", "Unknown format"),
+        ("1: a\ngraph: {}", "yaml", "definition", "Keys must be text"),
+        ("null: 1", "yaml", "definition", "Keys must be text"),
+        ("graph:\n  nodes:\n    - {true: x}", "yaml", "definition.graph.nodes.0", "quote"),
     ],
 )
 def test_unreadable_definitions_say_why_and_where(text, fmt, where, says):
