@@ -228,17 +228,43 @@ def purge_expired(session: Session, now: datetime | None = None) -> int:
     return len(rows)
 
 
+def end_sessions(session: Session, user_id: int, keep_session_id: int | None = None) -> int:
+    """Ends every session of the user but `keep_session_id` (pending sign-ins too): the rows
+    are deleted and the sessions' own `web session` keys revoked (pasted keys are not: they
+    are the user's to revoke). Returns how many ended. After a password change, a password
+    reset, or TOTP turned on, no browser keeps what the old credentials opened."""
+    now = utcnow()
+    query = select(WebSession).where(WebSession.user_id == user_id)
+    if keep_session_id is not None:
+        query = query.where(WebSession.id != keep_session_id)
+    rows = session.scalars(query).all()
+    owned = [r.api_key_id for r in rows if r.owns_key and r.api_key_id is not None]
+    if owned:
+        session.execute(
+            update(ApiKey)
+            .where(ApiKey.id.in_(owned), ApiKey.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+    if rows:
+        session.execute(delete(WebSession).where(WebSession.id.in_([r.id for r in rows])))
+    return len(rows)
+
+
 def set_password(
     session: Session,
     principal: Principal,
     user_id: int,
     password: str,
     current_password: str | None = None,
+    keep_session_id: int | None = None,
 ) -> None:
     """A user sets their own password; an org admin sets any password of their organization
     (to invite someone to the UI). At least MIN_PASSWORD characters. Changing one's own
     password takes the current one (a session left open is not enough to take the account
-    over); a user who has none yet (signed in with a key) just sets one."""
+    over); a user who has none yet (signed in with a key) just sets one.
+
+    The user's other sessions end (`end_sessions`); `keep_session_id`, the session that made
+    the change, stays when it is the user's own."""
     user = session.get(User, user_id)
     if user is None or user.removed_at is not None or user.org_id != principal.org_id:
         raise NotFound("User not found")
@@ -248,6 +274,7 @@ def set_password(
         if not passwords.verify_password(user.password_hash, current_password or ""):
             raise Unauthorized(WRONG_CURRENT_PASSWORD)
     user.password_hash = _checked_hash(password)
+    end_sessions(session, user_id, keep_session_id if principal.user_id == user_id else None)
 
 
 def _checked_hash(password: str | None) -> str:
@@ -261,9 +288,11 @@ def _checked_hash(password: str | None) -> str:
 def operator_set_password(session: Session, login: str, password: str) -> User:
     """`pipelines-server set-password`: the operator, on the server's machine, sets the
     password of the active user this username or email names (in any organization: both are
-    unique across the server), e.g. so that a fresh install's admin can sign in to the UI."""
+    unique across the server), e.g. so that a fresh install's admin can sign in to the UI.
+    Every session of the user ends."""
     user = _user_by_login(session, login)
     if user is None:
         raise NotFound(f"No active user with username or email {login.strip()!r}")
     user.password_hash = _checked_hash(password)
+    end_sessions(session, user.id)
     return user

@@ -77,6 +77,7 @@ def account_password():
                 viewer().user_id,
                 password,
                 current_password=request.form.get("current", ""),
+                keep_session_id=viewer().session_id,
             )
     except DomainError as exc:
         return _page(status=exc.status, password_errors=field_errors(exc))
@@ -99,7 +100,13 @@ def account_totp_confirm():
     try:
         with db() as session:
             user = user_mfa.caller(session, viewer().principal)
-            user_mfa.verify(user, request.form.get("code", "").strip(), key, _guard())
+            user_mfa.verify(
+                user,
+                request.form.get("code", "").strip(),
+                key,
+                _guard(),
+                keep_session_id=viewer().session_id,
+            )
     except DomainError as exc:
         with db() as session:  # the same secret again, to retry with another code
             setup = user_mfa.pending(user_mfa.caller(session, viewer().principal), key, ISSUER)
