@@ -108,3 +108,18 @@ def test_public_url_origin_and_anonymous_body_cap(make_server):
             "/ui/work/subtask/1/1/1/submit", data={"csrf_token": token, "x": "y" * 5000}
         )
         assert big.status_code == 413
+
+
+def test_totp_setup_takes_the_current_password(server):
+    account = new_account(server)
+    http, token = _signed_in(server, account)
+    with closing(http):
+        for wrong in ({}, {"current": "not my password"}):
+            refused = http.post("/ui/account/totp/setup", data={"csrf_token": token, **wrong})
+            assert refused.status_code == 401
+            assert "current password is not correct" in refused.text
+            assert 'id="totp-secret"' not in refused.text
+        shown = http.post(
+            "/ui/account/totp/setup", data={"csrf_token": token, "current": account.password}
+        )
+        assert shown.status_code == 200 and 'id="totp-secret"' in shown.text

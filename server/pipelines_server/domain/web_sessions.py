@@ -270,11 +270,18 @@ def set_password(
         raise NotFound("User not found")
     if principal.user_id != user_id and not principal.is_admin:
         raise Forbidden("Only organization admins can set another user's password")
-    if principal.user_id == user_id and user.password_hash is not None:
-        if not passwords.verify_password(user.password_hash, current_password or ""):
-            raise Unauthorized(WRONG_CURRENT_PASSWORD)
+    if principal.user_id == user_id:
+        check_current_password(user, current_password)
     user.password_hash = _checked_hash(password)
     end_sessions(session, user_id, keep_session_id if principal.user_id == user_id else None)
+
+
+def check_current_password(user: User, current_password: str | None) -> None:
+    """Re-authentication for a change to one's own sign-in (password, TOTP setup): the
+    current password, when the user has one (a session left open is not enough)."""
+    if user.password_hash is not None:
+        if not passwords.verify_password(user.password_hash, current_password or ""):
+            raise Unauthorized(WRONG_CURRENT_PASSWORD)
 
 
 def _checked_hash(password: str | None) -> str:

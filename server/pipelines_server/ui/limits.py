@@ -12,8 +12,11 @@ from __future__ import annotations
 from ..runtime import current
 from ..web.auth import client_ip
 
-# A wrong current password on the account page's password form counts too (401).
-SIGN_IN_PATHS = frozenset({"/ui/sign-in", "/ui/sign-in/code", "/ui/account/password"})
+# A wrong current password on the account page's password and TOTP setup forms counts too
+# (401).
+SIGN_IN_PATHS = frozenset(
+    {"/ui/sign-in", "/ui/sign-in/code", "/ui/account/password", "/ui/account/totp/setup"}
+)
 FAILED = 401
 
 

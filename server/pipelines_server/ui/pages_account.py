@@ -87,9 +87,15 @@ def account_password():
 @bp.post("/account/totp/setup")
 @signed_in
 def account_totp_setup():
-    with db() as session:
-        user = user_mfa.caller(session, viewer().principal)
-        setup = user_mfa.setup(user, current().credential_key, ISSUER)
+    """Takes the current password (a session left open is not enough to add a second factor
+    of someone else's; a wrong one is a failed authentication: ui/limits.py)."""
+    try:
+        with db() as session:
+            user = user_mfa.caller(session, viewer().principal)
+            web_sessions.check_current_password(user, request.form.get("current", ""))
+            setup = user_mfa.setup(user, current().credential_key, ISSUER)
+    except DomainError as exc:
+        return _page(status=exc.status, totp_errors=field_errors(exc))
     return _page(setup=setup)
 
 
