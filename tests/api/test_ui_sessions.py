@@ -123,3 +123,44 @@ def test_totp_setup_takes_the_current_password(server):
             "/ui/account/totp/setup", data={"csrf_token": token, "current": account.password}
         )
         assert shown.status_code == 200 and 'id="totp-secret"' in shown.text
+
+
+def test_ui_requests_count_per_session_key_and_per_address(make_server):
+    srv = make_server(
+        env={"PIPELINES_RATE_LIMIT_PER_IP": "6/minute", "PIPELINES_RATE_LIMIT_PER_KEY": "8/minute"}
+    )
+    account = new_account(srv)
+    http, _token = _signed_in(srv, account)  # 2 anonymous requests (the sign-in page, its form)
+    with closing(http):
+        # Signed in: the session's key's budget, not the address's.
+        assert [http.get("/ui/account").status_code for _ in range(7)] == [200] * 7
+        limited = http.get("/ui/account")  # the form's GET was the first of the key's 8
+        assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
+        assert "Too many requests" in limited.text
+        assert http.get("/ui/static/app.css").status_code == 200  # not counted
+        with httpx.Client(base_url=srv.base_url, timeout=30) as anonymous:
+            codes = [anonymous.get("/ui/sign-in").status_code for _ in range(6)]
+        # The address's budget (shared with its API requests: the server's start polled
+        # /api/health from it too) runs out.
+        assert codes[0] == 200 and codes[-1] == 429
+        assert codes == sorted(codes)
+
+
+def test_sign_in_attempts_are_counted_before_the_password_is_checked(make_server):
+    import concurrent.futures
+
+    srv = make_server(env={"PIPELINES_RATE_LIMIT_FAILED_AUTH": "3/minute"})
+    account = new_account(srv)
+    with httpx.Client(base_url=srv.base_url, timeout=60) as http:
+        token = http.get("/ui/sign-in").cookies["pipelines_csrf"]
+
+        def attempt(_):
+            form = {"csrf_token": token, "username": account.username, "password": "wrong!"}
+            return http.post("/ui/sign-in", data=form).status_code
+
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            codes = list(pool.map(attempt, range(8)))
+        # However concurrent, no more attempts are checked than the limit allows.
+        assert codes.count(401) == 3 and codes.count(429) == 5
+        right = {"csrf_token": token, "username": account.username, "password": account.password}
+        assert http.post("/ui/sign-in", data=right).status_code == 429
