@@ -164,3 +164,20 @@ def test_sign_in_attempts_are_counted_before_the_password_is_checked(make_server
         assert codes.count(401) == 3 and codes.count(429) == 5
         right = {"csrf_token": token, "username": account.username, "password": account.password}
         assert http.post("/ui/sign-in", data=right).status_code == 429
+
+
+def test_admin_keys_page_counts_browsers_instead_of_listing_their_keys(server):
+    account = new_account(server)
+    mine, token = _signed_in(server, account)
+    other, _ = _signed_in(server, account)
+    with closing(mine), closing(other), account.api() as api:
+        page = mine.get("/ui/admin/keys")
+        assert "2 signed-in browser sessions" in page.text
+        assert "<td>web session</td>" not in page.text
+        # The API still lists every key.
+        listed = api.get(f"/api/organizations/{account.org_id}/api-keys").json()
+        assert sum(k["name"] == "web session" for k in listed) == 2
+        ended = mine.post("/ui/admin/sessions/end", data={"csrf_token": token})
+        assert ended.status_code == 303
+        assert "1 signed-in browser session " in mine.get("/ui/admin/keys").text
+        assert other.get("/ui/account").status_code == 302  # signed out

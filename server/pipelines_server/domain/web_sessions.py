@@ -22,16 +22,16 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..engine.secrets import decrypt
 from ..shared.errors import BadRequest, Forbidden, NotFound, Unauthorized
-from ..shared.principal import Principal
+from ..shared.principal import Principal, require_admin
 from ..store.models import ApiKey, User, WebSession, utcnow
 from . import keys, mfa, passwords
 
-SESSION_KEY_NAME = "web session"
+SESSION_KEY_NAME = keys.SESSION_KEY_NAME
 MFA_WINDOW = timedelta(minutes=5)  # the TOTP step must follow the password step within this
 MIN_PASSWORD = 8
 INVALID = "Invalid username or password"
@@ -248,6 +248,41 @@ def end_sessions(session: Session, user_id: int, keep_session_id: int | None = N
     if rows:
         session.execute(delete(WebSession).where(WebSession.id.in_([r.id for r in rows])))
     return len(rows)
+
+
+def _org_sessions(org_id: int, now: datetime):
+    """The signed-in (not pending, not expired) sessions of the organization's users."""
+    return (
+        select(WebSession)
+        .join(User, User.id == WebSession.user_id)
+        .where(
+            User.org_id == org_id,
+            WebSession.mfa_pending.is_(False),
+            WebSession.expires_at > now,
+        )
+    )
+
+
+def count_org_sessions(session: Session, principal: Principal, org_id: int) -> int:
+    """How many browsers are signed in to the organization (org admins)."""
+    require_admin(principal, org_id, "web sessions")
+    query = _org_sessions(org_id, utcnow()).with_only_columns(func.count(WebSession.id))
+    return session.scalar(query) or 0
+
+
+def end_org_sessions(
+    session: Session, principal: Principal, org_id: int, keep_session_id: int | None = None
+) -> int:
+    """Signs every browser of the organization out (org admins) but `keep_session_id` (the
+    admin's own); their own keys are revoked. Returns how many ended."""
+    require_admin(principal, org_id, "web sessions")
+    users = session.scalars(
+        select(WebSession.user_id)
+        .join(User, User.id == WebSession.user_id)
+        .where(User.org_id == org_id)
+        .distinct()
+    ).all()
+    return sum(end_sessions(session, user_id, keep_session_id) for user_id in users)
 
 
 def set_password(

@@ -254,3 +254,29 @@ def test_turning_totp_on_ends_the_sessions_signed_in_without_it(db, admin):
     with db.session() as s:
         assert web_sessions.resolve(s, a) is not None
         assert web_sessions.resolve(s, b) is None and web_sessions.resolve(s, k) is None
+
+
+def test_the_uis_key_list_hides_browser_session_keys_and_admins_end_them(db, admin):
+    user_id, raw = admin
+    viewers, (a, b, _k) = _three_sessions(db, raw)
+    with db.session() as s:
+        principal, _ = keys.lookup(s, raw)
+        org = principal.org_id
+        # A key someone named "web session" by hand stays listed while it works.
+        keys.new_key(s, org, user_id, web_sessions.SESSION_KEY_NAME)
+    with db.session() as s:
+        every = keys.list_keys(s, principal, org)
+        shown = keys.list_keys(s, principal, org, hide_session_keys=True)
+        assert len(every) == 4 and keys.count_keys(s, principal, org) == 4
+        assert len(shown) == 2 and keys.count_keys(s, principal, org, hide_session_keys=True) == 2
+        assert viewers[a].principal.api_key_id not in {k.id for k in shown}
+        assert web_sessions.count_org_sessions(s, principal, org) == 3
+        assert web_sessions.end_org_sessions(s, principal, org, viewers[a].session_id) == 2
+    with db.session() as s:
+        assert web_sessions.resolve(s, a) is not None and web_sessions.resolve(s, b) is None
+        assert web_sessions.count_org_sessions(s, principal, org) == 1
+        # b's key, revoked, is still hidden.
+        assert len(keys.list_keys(s, principal, org, hide_session_keys=True)) == 2
+        member = type(principal)(principal.org_id, principal.api_key_id, user_id, "member")
+        with pytest.raises(Forbidden):
+            web_sessions.end_org_sessions(s, member, org)
