@@ -57,7 +57,7 @@ from .settings import PROJECT_ROOT, Settings
 from .shared import jsonsafe
 from .shared.metrics import BACKGROUND_THREADS
 from .store.db import Database
-from .ui.limits import SignInLimits
+from .ui.limits import SignInLimits, UiLimits
 from .web import errors as web_errors
 from .web import validation
 
@@ -374,8 +374,10 @@ def create_app(settings: Settings | None = None) -> FlaskApp:
         enabled=settings.metrics,
     )
     app.add_middleware(EdgeMiddleware, position=MiddlewarePosition.BEFORE_EXCEPTION)
-    # The web UI's sign-in forms count failures toward the failed-authentication limit.
+    # The web UI's sign-in forms count attempts toward the failed-authentication limit.
     app.add_middleware(SignInLimits, position=MiddlewarePosition.BEFORE_EXCEPTION)
+    # Every /ui request counts toward the per-key (signed in) or per-IP (anonymous) limit.
+    app.add_middleware(UiLimits, position=MiddlewarePosition.BEFORE_EXCEPTION)
     # Pipelit's 307 between a path's two forms (with and without its final /), its /health.
     app.add_middleware(
         PipelitPaths,

@@ -136,7 +136,9 @@ class RateLimits:
             return None
         return await self.blocked(self.failed_auth, ip)
 
-    async def auth_failed(self, ip: str) -> None:
+    async def auth_failed(self, ip: str) -> int | None:
+        """Counts a failed (or, for the web UI's sign-in forms, an attempted) authentication;
+        returns None when it was within the limit, else the seconds to wait."""
         if not self._check_every_ip:
             if len(self._failed_here) >= _FAILED_SET_CAP:
                 # Bounded memory: forget the set, and from now on check every address in the
@@ -145,7 +147,7 @@ class RateLimits:
                 self._failed_here.clear()
             else:
                 self._failed_here.add(ip)
-        await self.hit(self.failed_auth, ip)
+        return await self.hit(self.failed_auth, ip)
 
     @staticmethod
     async def _retry_after(

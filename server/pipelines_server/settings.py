@@ -142,6 +142,7 @@ class Settings:
     ui: bool = True  # the web UI at / and /ui (off: / answers the JSON index, /ui is 404)
     ui_session_hours: float = 12.0  # a signed-in browser's lifetime
     ui_cookie_secure: str = "auto"  # the session cookie's Secure flag: auto (on https), on, off
+    ui_streams_per_user: int = 20  # open /ui/events streams per user and server process
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -242,6 +243,7 @@ class Settings:
             ui=_bool("PIPELINES_UI", True),
             ui_session_hours=max(0.01, _float("PIPELINES_UI_SESSION_HOURS", 12.0)),
             ui_cookie_secure=_env("PIPELINES_UI_COOKIE_SECURE", "auto").strip().lower(),
+            ui_streams_per_user=max(1, _int("PIPELINES_UI_STREAMS_PER_USER", 20)),
         )
         return s
 

@@ -58,6 +58,7 @@ def test_turn_on_totp_then_sign_in_with_a_code(server, page, shot):
     account = new_account(server)
     sign_in(page, account)
     page.goto(server.base_url + "/ui/account")
+    page.get_by_label("Your password", exact=True).fill(account.password)
     page.get_by_role("button", name="Set up two-step sign-in").click()
     secret = page.locator("#totp-secret").inner_text().strip()
     assert re.fullmatch(r"[A-Z2-7]{16,}", secret)

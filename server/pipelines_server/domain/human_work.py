@@ -156,6 +156,25 @@ def _hold(run: TaskRun, inst: Inst, user_id: int) -> None:
         raise Conflict("You do not hold this node; open it first to claim it")
 
 
+def check_may_submit(
+    session: Session, principal: Principal, project_id: int, workflow_id: int, node_db_id: int
+) -> None:
+    """What `submit_subtask` checks before it looks at the values: the caller holds this
+    subtask node and its task is not paused; raises what it would. Changes nothing and locks
+    nothing (a form checks this before storing the files it carries, so a refused submission
+    leaves none behind); `submit_subtask` checks again under the task's lock."""
+    user_id = acting_user(principal)
+    task_id = _locate(session, principal, project_id, workflow_id, node_db_id)
+    run = TaskRun.load(session.connection(), task_id)
+    inst = (
+        None if run is None else next((i for i in run.insts.values() if i.id == node_db_id), None)
+    )
+    if inst is None:
+        raise NotFound("Node not found")
+    _require_kind(inst, "subtask")
+    _hold(run, inst, user_id)
+
+
 def submit_subtask(
     session: Session,
     principal: Principal,

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from ..shared.errors import BadRequest, Unauthorized
 from ..shared.principal import USER_REMOVED, Principal, require_admin
 from ..store.fastread import fetch_all
-from ..store.models import ApiKey, User, utcnow
+from ..store.models import ApiKey, User, WebSession, utcnow
 from . import text_fields
 from .admin_rows import admin_row
 
@@ -204,29 +204,53 @@ def issue_key(session: Session, org_id: int, user_id: int | None, name: str) -> 
     return new_key(session, org_id, user_id, name)[1]
 
 
+SESSION_KEY_NAME = "web session"  # the own key of a web UI password sign-in (web_sessions)
+
+
+def _not_browser_session_key():
+    """Leaves out the own keys of web UI sessions: named SESSION_KEY_NAME and either ended
+    (revoked or expired) or owned by a live session row. A key someone named so by hand
+    stays listed while it works."""
+    owned = select(WebSession.api_key_id).where(
+        WebSession.owns_key.is_(True), WebSession.api_key_id.is_not(None)
+    )
+    expired = ApiKey.expires_at.is_not(None) & (ApiKey.expires_at <= utcnow())
+    ended = ApiKey.revoked_at.is_not(None) | expired | ApiKey.id.in_(owned)
+    return ~((ApiKey.name == SESSION_KEY_NAME) & ended)
+
+
 def list_keys(
     session: Session,
     principal: Principal,
     org_id: int,
     offset: int = 0,
     limit: int | None = None,
+    hide_session_keys: bool = False,
 ) -> list[ApiKey]:
     """Active keys first, revoked ones below them, newest first within each (a page of them
-    with `limit`)."""
+    with `limit`). With `hide_session_keys` (the web UI's list), without the web sessions'
+    own keys (the API lists every key)."""
     require_admin(principal, org_id, "API keys")
     query = (
         select(ApiKey)
         .where(ApiKey.org_id == org_id)
         .order_by(ApiKey.revoked_at.is_not(None), ApiKey.created_at.desc(), ApiKey.id.desc())
     )
+    if hide_session_keys:
+        query = query.where(_not_browser_session_key())
     if limit is not None:
         query = query.offset(offset).limit(limit)
     return list(session.scalars(query))
 
 
-def count_keys(session: Session, principal: Principal, org_id: int) -> int:
+def count_keys(
+    session: Session, principal: Principal, org_id: int, hide_session_keys: bool = False
+) -> int:
     require_admin(principal, org_id, "API keys")
-    return session.scalar(select(func.count()).select_from(ApiKey).where(ApiKey.org_id == org_id))
+    query = select(func.count()).select_from(ApiKey).where(ApiKey.org_id == org_id)
+    if hide_session_keys:
+        query = query.where(_not_browser_session_key())
+    return session.scalar(query)
 
 
 def get_key(session: Session, principal: Principal, org_id: int, key_id: int) -> ApiKey:

@@ -8,13 +8,13 @@ guard and per-user attempt limits) and the accepted step is remembered."""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ..engine.secrets import decrypt, encrypt
 from ..shared.errors import BadRequest, Unauthorized
 from ..shared.principal import Principal
 from ..store.models import User
-from . import mfa
+from . import mfa, web_sessions
 
 ALREADY = "MFA is already enabled."
 NOT_ENABLED = "MFA is not enabled."
@@ -62,15 +62,25 @@ def check_code(user: User, code: str, secret_key: str, guard: mfa.Guard, error=B
 
 
 def verify(
-    user: User, code: str, secret_key: str, guard: mfa.Guard, setup_first: str = SETUP_FIRST
+    user: User,
+    code: str,
+    secret_key: str,
+    guard: mfa.Guard,
+    setup_first: str = SETUP_FIRST,
+    keep_session_id: int | None = None,
 ) -> None:
-    """Turns MFA on with a code of the secret `setup` stored."""
+    """Turns MFA on with a code of the secret `setup` stored. The user's web UI sessions but
+    `keep_session_id` (the one that turned it on) end: they were signed in without the second
+    factor."""
     if user.mfa_enabled:
         raise BadRequest(ALREADY)
     if not user.mfa_secret:
         raise BadRequest(setup_first)
     check_code(user, code, secret_key, guard)
     user.mfa_enabled = True
+    session = object_session(user)
+    if session is not None:
+        web_sessions.end_sessions(session, user.id, keep_session_id)
 
 
 def clear(user: User) -> None:

@@ -22,16 +22,16 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..engine.secrets import decrypt
 from ..shared.errors import BadRequest, Forbidden, NotFound, Unauthorized
-from ..shared.principal import Principal
+from ..shared.principal import Principal, require_admin
 from ..store.models import ApiKey, User, WebSession, utcnow
 from . import keys, mfa, passwords
 
-SESSION_KEY_NAME = "web session"
+SESSION_KEY_NAME = keys.SESSION_KEY_NAME
 MFA_WINDOW = timedelta(minutes=5)  # the TOTP step must follow the password step within this
 MIN_PASSWORD = 8
 INVALID = "Invalid username or password"
@@ -228,26 +228,95 @@ def purge_expired(session: Session, now: datetime | None = None) -> int:
     return len(rows)
 
 
+def end_sessions(session: Session, user_id: int, keep_session_id: int | None = None) -> int:
+    """Ends every session of the user but `keep_session_id` (pending sign-ins too): the rows
+    are deleted and the sessions' own `web session` keys revoked (pasted keys are not: they
+    are the user's to revoke). Returns how many ended. After a password change, a password
+    reset, or TOTP turned on, no browser keeps what the old credentials opened."""
+    now = utcnow()
+    query = select(WebSession).where(WebSession.user_id == user_id)
+    if keep_session_id is not None:
+        query = query.where(WebSession.id != keep_session_id)
+    rows = session.scalars(query).all()
+    owned = [r.api_key_id for r in rows if r.owns_key and r.api_key_id is not None]
+    if owned:
+        session.execute(
+            update(ApiKey)
+            .where(ApiKey.id.in_(owned), ApiKey.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+    if rows:
+        session.execute(delete(WebSession).where(WebSession.id.in_([r.id for r in rows])))
+    return len(rows)
+
+
+def _org_sessions(org_id: int, now: datetime):
+    """The signed-in (not pending, not expired) sessions of the organization's users."""
+    return (
+        select(WebSession)
+        .join(User, User.id == WebSession.user_id)
+        .where(
+            User.org_id == org_id,
+            WebSession.mfa_pending.is_(False),
+            WebSession.expires_at > now,
+        )
+    )
+
+
+def count_org_sessions(session: Session, principal: Principal, org_id: int) -> int:
+    """How many browsers are signed in to the organization (org admins)."""
+    require_admin(principal, org_id, "web sessions")
+    query = _org_sessions(org_id, utcnow()).with_only_columns(func.count(WebSession.id))
+    return session.scalar(query) or 0
+
+
+def end_org_sessions(
+    session: Session, principal: Principal, org_id: int, keep_session_id: int | None = None
+) -> int:
+    """Signs every browser of the organization out (org admins) but `keep_session_id` (the
+    admin's own); their own keys are revoked. Returns how many ended."""
+    require_admin(principal, org_id, "web sessions")
+    users = session.scalars(
+        select(WebSession.user_id)
+        .join(User, User.id == WebSession.user_id)
+        .where(User.org_id == org_id)
+        .distinct()
+    ).all()
+    return sum(end_sessions(session, user_id, keep_session_id) for user_id in users)
+
+
 def set_password(
     session: Session,
     principal: Principal,
     user_id: int,
     password: str,
     current_password: str | None = None,
+    keep_session_id: int | None = None,
 ) -> None:
     """A user sets their own password; an org admin sets any password of their organization
     (to invite someone to the UI). At least MIN_PASSWORD characters. Changing one's own
     password takes the current one (a session left open is not enough to take the account
-    over); a user who has none yet (signed in with a key) just sets one."""
+    over); a user who has none yet (signed in with a key) just sets one.
+
+    The user's other sessions end (`end_sessions`); `keep_session_id`, the session that made
+    the change, stays when it is the user's own."""
     user = session.get(User, user_id)
     if user is None or user.removed_at is not None or user.org_id != principal.org_id:
         raise NotFound("User not found")
     if principal.user_id != user_id and not principal.is_admin:
         raise Forbidden("Only organization admins can set another user's password")
-    if principal.user_id == user_id and user.password_hash is not None:
+    if principal.user_id == user_id:
+        check_current_password(user, current_password)
+    user.password_hash = _checked_hash(password)
+    end_sessions(session, user_id, keep_session_id if principal.user_id == user_id else None)
+
+
+def check_current_password(user: User, current_password: str | None) -> None:
+    """Re-authentication for a change to one's own sign-in (password, TOTP setup): the
+    current password, when the user has one (a session left open is not enough)."""
+    if user.password_hash is not None:
         if not passwords.verify_password(user.password_hash, current_password or ""):
             raise Unauthorized(WRONG_CURRENT_PASSWORD)
-    user.password_hash = _checked_hash(password)
 
 
 def _checked_hash(password: str | None) -> str:
@@ -261,9 +330,11 @@ def _checked_hash(password: str | None) -> str:
 def operator_set_password(session: Session, login: str, password: str) -> User:
     """`pipelines-server set-password`: the operator, on the server's machine, sets the
     password of the active user this username or email names (in any organization: both are
-    unique across the server), e.g. so that a fresh install's admin can sign in to the UI."""
+    unique across the server), e.g. so that a fresh install's admin can sign in to the UI.
+    Every session of the user ends."""
     user = _user_by_login(session, login)
     if user is None:
         raise NotFound(f"No active user with username or email {login.strip()!r}")
     user.password_hash = _checked_hash(password)
+    end_sessions(session, user.id)
     return user

@@ -101,14 +101,21 @@ def _bad_param(name: str, wanted: str) -> ValidationFailed:
     return ValidationFailed(message, [FieldError(message, loc=("query", name))])
 
 
-def stream_params(scope) -> tuple[int | None, int | None, int | None, float | None]:
-    """task_id, workflow_id, after (or the Last-Event-ID header) and max_seconds."""
+def stream_params(
+    scope, header_first: bool = False
+) -> tuple[int | None, int | None, int | None, float | None]:
+    """task_id, workflow_id, after (or the Last-Event-ID header) and max_seconds.
+
+    /api/events keeps `after` over the header (what it has always done). The web UI's
+    /ui/events prefers the header (`header_first`): its page bakes `after=` into the stream's
+    URL, and a reconnecting EventSource sends both, so `after` would replay everything since
+    the page loaded."""
     query = query_params(scope)
     task_id = _int_param(query, "task_id", 1)
     workflow_id = _int_param(query, "workflow_id", 1)
     after = _int_param(query, "after", 0)
     max_seconds = _float_param(query, "max_seconds")
-    if after is None:
+    if after is None or header_first:
         header = (_header(scope, b"last-event-id") or "").strip()
         if header.isdigit() and int(header) <= INT64:
             after = int(header)

@@ -12,7 +12,10 @@ another organization is "not found", and no event of it is ever sent.
 What differs is the message shape: each event is a plain SSE message (no `event:` name, its
 type is in the JSON), which is what the UI's live regions (`static/app.js`) listen to; a
 stream that ends sends `event: end`, which closes the page's EventSource instead of letting it
-reconnect (a session that ended would only be refused again)."""
+reconnect (a session that ended would only be refused again). A reconnect resumes from its
+Last-Event-ID even though the page's URL carries `after=` (the header wins here, unlike
+/api/events). A user has at most PIPELINES_UI_STREAMS_PER_USER streams open in a process
+(429 with Retry-After past it: each open stream holds a subscription of the shared reader)."""
 
 from __future__ import annotations
 
@@ -35,6 +38,7 @@ PATH = "/ui/events"
 COOKIE = "pipelines_session"  # ui.core.COOKIE (the UI layer sits above this one)
 # Ends after which the page's EventSource reconnects (and resumes) by itself.
 RECONNECT = frozenset({SHUTDOWN, TOO_SLOW, BROKEN})
+STREAMS_RETRY_AFTER = 10  # seconds, on a 429 for too many open streams
 
 
 def cookie_token(scope) -> str | None:
@@ -75,6 +79,8 @@ class UiEvents:
         self.app = app
         self.hub = hub
         self.streams = EventStreams(app, hub)  # its opening and pumping, shared
+        # Open streams by user id, in this process (PIPELINES_UI_STREAMS_PER_USER each).
+        self.open_by_user: dict[int, int] = {}
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http" and scope.get("path") == PATH:
@@ -82,8 +88,9 @@ class UiEvents:
         return await self.app(scope, receive, send)
 
     @staticmethod
-    async def _reply(send, status: int, message: str) -> None:
+    async def _reply(send, status: int, message: str, extra: list | None = None) -> None:
         headers, body = _plain(status, message)
+        headers += extra or []
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
@@ -100,7 +107,7 @@ class UiEvents:
             await send({"type": "http.response.body", "body": body})
             return
         try:
-            task_id, workflow_id, after, _max = stream_params(scope)
+            task_id, workflow_id, after, _max = stream_params(scope, header_first=True)
             if task_id is None and workflow_id is None:
                 raise ValidationFailed("Give task_id or workflow_id")
             principal = await anyio.to_thread.run_sync(
@@ -108,10 +115,30 @@ class UiEvents:
             )
             if principal is None:
                 return await self._reply(send, 401, "Sign in to follow live events")
-            sub = await self.streams._open(principal, task_id, workflow_id, after)
         except DomainError as exc:
             return await self._reply(send, exc.status, exc.message)
-        await self._stream(sub, receive, send)
+        user = principal.user_id
+        # Counted and checked with no await between: concurrent opens cannot pass the cap.
+        if self.open_by_user.get(user, 0) >= current().settings.ui_streams_per_user:
+            return await self._reply(
+                send,
+                429,
+                "Too many live pages open; close some tabs and reload",
+                [(b"retry-after", str(STREAMS_RETRY_AFTER).encode())],
+            )
+        self.open_by_user[user] = self.open_by_user.get(user, 0) + 1
+        try:
+            try:
+                sub = await self.streams._open(principal, task_id, workflow_id, after)
+            except DomainError as exc:
+                return await self._reply(send, exc.status, exc.message)
+            await self._stream(sub, receive, send)
+        finally:
+            left = self.open_by_user.get(user, 1) - 1
+            if left > 0:
+                self.open_by_user[user] = left
+            else:
+                self.open_by_user.pop(user, None)
 
     @staticmethod
     def _visible(token: str | None, task_id: int | None, workflow_id: int | None):

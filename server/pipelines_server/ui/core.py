@@ -125,6 +125,9 @@ def _load_viewer() -> None:
     if token:
         with db() as session:
             g.viewer = web_sessions.resolve(session, token)
+    # A cookie that no longer signs anyone in (expired, signed out elsewhere, its key revoked,
+    # its password changed): cleared in the reply (`_after`).
+    g.stale_session = bool(token) and g.viewer is None
 
 
 def signed_in(view):
@@ -180,6 +183,18 @@ def safe_next(target: str | None) -> str:
 # -- CSRF ------------------------------------------------------------------------------------
 
 
+def _own_hosts() -> set[str]:
+    """The host names this server is reached by: the request's Host and, behind a proxy that
+    rewrites Host, PIPELINES_PUBLIC_URL's."""
+    from urllib.parse import urlsplit
+
+    hosts = {request.host}
+    public = current().settings.public_url
+    if public:
+        hosts.add(urlsplit(public).netloc)
+    return hosts
+
+
 def _origin_ok() -> bool:
     """A browser's Origin (or Referer) must be this server: a second guard beside the token."""
     origin = request.headers.get("Origin") or request.headers.get("Referer")
@@ -187,7 +202,7 @@ def _origin_ok() -> bool:
         return origin is None
     from urllib.parse import urlsplit
 
-    return urlsplit(origin).netloc == request.host
+    return urlsplit(origin).netloc in _own_hosts()
 
 
 def csrf_token() -> str:
@@ -204,9 +219,43 @@ def _new_pre_csrf() -> str:
     return g.pre_csrf
 
 
+# Forms a browser without a session posts (their token is the pre-session cookie's).
+SIGN_IN_ENDPOINTS = frozenset({"ui.sign_in", "ui.sign_in_code"})
+
+
+def _page_behind() -> str | None:
+    """The page a form was posted from (for htmx, the page it is on), when it is this UI's."""
+    from urllib.parse import urlsplit
+
+    url = request.headers.get("HX-Current-URL") or request.headers.get("Referer")
+    if not url or not _origin_ok():
+        return None
+    parts = urlsplit(url)
+    if parts.netloc and parts.netloc not in _own_hosts():
+        return None
+    page = parts.path + (f"?{parts.query}" if parts.query else "")
+    return page if safe_next(page) == page else None
+
+
+def _sign_in_again() -> Response:
+    """A stale session's form: not a CSRF error (the form was this server's, the session just
+    ended) but a trip to the sign-in page, coming back to the page afterwards."""
+    target = url_for("ui.sign_in", next=_page_behind()) if _page_behind() else url_for("ui.sign_in")
+    if request.headers.get("HX-Request"):
+        resp = Response(status=401, headers={"HX-Redirect": target})
+    else:
+        resp = redirect(target, code=303)
+    resp.delete_cookie(COOKIE, path="/")
+    return resp
+
+
 def _check_csrf() -> Response | None:
     if request.method not in UNSAFE:
         return None
+    if viewer() is None and request.endpoint == "ui.sign_out":
+        return None  # no session to protect: signing out just clears the cookies
+    if g.get("stale_session") and request.endpoint not in SIGN_IN_ENDPOINTS:
+        return _sign_in_again()
     presented = request.headers.get(CSRF_HEADER) or request.form.get(CSRF_FIELD)
     v = viewer()
     expected = v.csrf_token if v is not None else request.cookies.get(PRE_CSRF_COOKIE)
@@ -284,8 +333,11 @@ def set_cookie(resp: Response, name: str, value: str, max_age: int | None) -> No
 def _before():
     _load_viewer()
     # Every form's body is capped (413 past it) before anything reads it: PIPELINES_MAX_BODY_BYTES
-    # like the APIs' JSON bodies, or the view's own limit (a file form).
+    # like the APIs' JSON bodies, or the view's own limit (a file form) for a signed-in viewer
+    # only: an anonymous request gets the default cap (its view would only redirect it).
     limit = getattr(current_app.view_functions.get(request.endpoint), "body_limit", None)
+    if viewer() is None:
+        limit = None
     request.max_content_length = limit() if limit is not None else current().settings.max_body_bytes
     return _check_csrf()
 
@@ -299,6 +351,10 @@ def _after(resp: Response) -> Response:
         resp.headers.setdefault(name, value)
     if g.get("pre_csrf") and viewer() is None:
         set_cookie(resp, PRE_CSRF_COOKIE, g.pre_csrf, None)
+    if g.get("stale_session") and not any(
+        c.startswith(COOKIE + "=") for c in resp.headers.getlist("Set-Cookie")
+    ):
+        resp.delete_cookie(COOKIE, path="/")
     return resp
 
 

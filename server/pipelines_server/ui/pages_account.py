@@ -77,6 +77,7 @@ def account_password():
                 viewer().user_id,
                 password,
                 current_password=request.form.get("current", ""),
+                keep_session_id=viewer().session_id,
             )
     except DomainError as exc:
         return _page(status=exc.status, password_errors=field_errors(exc))
@@ -86,9 +87,15 @@ def account_password():
 @bp.post("/account/totp/setup")
 @signed_in
 def account_totp_setup():
-    with db() as session:
-        user = user_mfa.caller(session, viewer().principal)
-        setup = user_mfa.setup(user, current().credential_key, ISSUER)
+    """Takes the current password (a session left open is not enough to add a second factor
+    of someone else's; a wrong one is a failed authentication: ui/limits.py)."""
+    try:
+        with db() as session:
+            user = user_mfa.caller(session, viewer().principal)
+            web_sessions.check_current_password(user, request.form.get("current", ""))
+            setup = user_mfa.setup(user, current().credential_key, ISSUER)
+    except DomainError as exc:
+        return _page(status=exc.status, totp_errors=field_errors(exc))
     return _page(setup=setup)
 
 
@@ -99,7 +106,13 @@ def account_totp_confirm():
     try:
         with db() as session:
             user = user_mfa.caller(session, viewer().principal)
-            user_mfa.verify(user, request.form.get("code", "").strip(), key, _guard())
+            user_mfa.verify(
+                user,
+                request.form.get("code", "").strip(),
+                key,
+                _guard(),
+                keep_session_id=viewer().session_id,
+            )
     except DomainError as exc:
         with db() as session:  # the same secret again, to retry with another code
             setup = user_mfa.pending(user_mfa.caller(session, viewer().principal), key, ISSUER)

@@ -33,6 +33,7 @@ def _org() -> int:
 # words of its own on the page).
 NOTICES = {
     "key-revoked": "The API key was revoked.",
+    "sessions-ended": "Every other browser was signed out.",
     "user-created": "The user was created.",
     "role-changed": "The role was changed.",
     "password-set": "The password was set.",
@@ -66,8 +67,11 @@ def _keys_page(status: int = 200, **extra):
     me = viewer().principal
     page = paged.requested(PAGE_SIZE)
     with db() as session:
-        total = keys.count_keys(session, me, _org())
-        rows = keys.list_keys(session, me, _org(), page.offset, page.size)
+        # The web sessions' own keys are not listed (one per password sign-in): a line counts
+        # the signed-in browsers instead, with a button that signs them all out.
+        total = keys.count_keys(session, me, _org(), hide_session_keys=True)
+        rows = keys.list_keys(session, me, _org(), page.offset, page.size, hide_session_keys=True)
+        browsers = web_sessions.count_org_sessions(session, me, _org())
         owners = keys.creator_names(session, rows)
         items = [
             {
@@ -91,6 +95,7 @@ def _keys_page(status: int = 200, **extra):
         "admin/keys.html",
         status=status,
         keys=items,
+        browsers=browsers,
         paged=page.with_total(total),
         expiry_choices=EXPIRY_CHOICES,
         notice=_notice(),
@@ -129,6 +134,17 @@ def admin_key_revoke(key_id: int):
     with db() as session:
         keys.revoke(session, viewer().principal, _org(), key_id)
     return _done("ui.admin_keys", "key-revoked")
+
+
+@bp.post("/admin/sessions/end")
+@admin_only
+def admin_sessions_end():
+    """Signs every other browser of the organization out (the admin's own stays)."""
+    with db() as session:
+        web_sessions.end_org_sessions(
+            session, viewer().principal, _org(), keep_session_id=viewer().session_id
+        )
+    return _done("ui.admin_keys", "sessions-ended")
 
 
 # -- users -----------------------------------------------------------------------------------

@@ -100,10 +100,13 @@ def sign_in_code():
 
 @bp.post("/sign-out")
 def sign_out():
+    """Always clears the cookies and goes to the sign-in page (a session that already ended
+    included: the CSRF check lets a form without a live session through here)."""
     with db() as session:
         web_sessions.sign_out(session, request.cookies.get(COOKIE))
     resp = redirect(url_for("ui.sign_in"), code=303)
     resp.delete_cookie(COOKIE, path="/")
+    resp.delete_cookie(PENDING_COOKIE, path="/")
     return resp
 
 

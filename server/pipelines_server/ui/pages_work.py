@@ -321,6 +321,13 @@ def submit_subtask(project_id: int, workflow_id: int, node_db_id: int):
         shown = human_work.open_node(session, principal(), *ids, "subtask", lease, claim=False)
     fields = shown["fields"]
     values, texts = work_form.read_values(fields, request.form, request.files, shown["values"])
+    try:  # before any file is stored: a submission refused here leaves no file behind
+        with db() as session:
+            human_work.check_may_submit(session, principal(), *ids)
+    except DomainError as exc:
+        return _refused(
+            "subtask", ids, exc, texts=texts, kept=work_form.kept_files(fields, values, texts)
+        )
     refused, status = _store_files(project_id, values)
     kept = work_form.kept_files(fields, values, texts)
     if refused:

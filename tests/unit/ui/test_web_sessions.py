@@ -181,3 +181,102 @@ def test_changing_ones_own_password_takes_the_current_one(db, admin):
         # The operator's command needs none either.
         web_sessions.operator_set_password(s, "ada", "set by the operator")
         assert passwords.verify_password(s.get(User, user_id).password_hash, "set by the operator")
+
+
+def _three_sessions(db, raw):
+    """Two password sessions and one pasted-key session of the admin."""
+    with db.session() as s:
+        a, _ = web_sessions.sign_in_password(s, "ada", "correct horse", TTL)
+        b, _ = web_sessions.sign_in_password(s, "ada", "correct horse", TTL)
+        k = web_sessions.sign_in_key(s, raw, TTL)
+    with db.session() as s:
+        return {t: web_sessions.resolve(s, t) for t in (a, b, k)}, (a, b, k)
+
+
+def test_a_password_change_ends_the_users_other_sessions(db, admin):
+    user_id, raw = admin
+    viewers, (a, b, k) = _three_sessions(db, raw)
+    with db.session() as s:
+        web_sessions.set_password(
+            s,
+            viewers[a].principal,
+            user_id,
+            "a new password",
+            current_password="correct horse",
+            keep_session_id=viewers[a].session_id,
+        )
+    with db.session() as s:
+        assert web_sessions.resolve(s, a) is not None  # the session that changed it stays
+        assert web_sessions.resolve(s, b) is None
+        assert web_sessions.resolve(s, k) is None
+        assert s.get(ApiKey, viewers[b].principal.api_key_id).revoked_at is not None
+        assert s.get(ApiKey, viewers[k].principal.api_key_id).revoked_at is None  # pasted
+        assert s.get(ApiKey, viewers[a].principal.api_key_id).revoked_at is None
+
+
+def test_a_reset_by_an_admin_or_the_operator_ends_every_session(db, admin):
+    user_id, raw = admin
+    viewers, tokens = _three_sessions(db, raw)
+    with db.session() as s:
+        principal, _ = keys.lookup(s, raw)
+        member = User(org_id=principal.org_id, email="r@example.test", name="R", role="member")
+        member.username = "rui"
+        member.password_hash = passwords.hash_password("member horse")
+        s.add(member)
+    with db.session() as s:
+        mine, _ = web_sessions.sign_in_password(s, "rui", "member horse", TTL)
+    with db.session() as s:
+        member_id = web_sessions.resolve(s, mine).user_id
+        # The admin's session id is not the member's: every member session ends.
+        web_sessions.set_password(
+            s, principal, member_id, "reset password", keep_session_id=viewers[tokens[0]].session_id
+        )
+    with db.session() as s:
+        assert web_sessions.resolve(s, mine) is None
+        assert web_sessions.resolve(s, tokens[0]) is not None
+        web_sessions.operator_set_password(s, "ada", "set by the operator")
+    with db.session() as s:
+        assert all(web_sessions.resolve(s, t) is None for t in tokens)
+
+
+def test_turning_totp_on_ends_the_sessions_signed_in_without_it(db, admin):
+    from pipelines_server.domain import user_mfa
+
+    user_id, raw = admin
+    viewers, (a, b, k) = _three_sessions(db, raw)
+    guard = mfa.Guard("")
+    with db.session() as s:
+        user = s.get(User, user_id)
+        secret = user_mfa.setup(user, SECRET)["secret"]
+        user_mfa.verify(
+            user, pyotp.TOTP(secret).now(), SECRET, guard, keep_session_id=viewers[a].session_id
+        )
+    with db.session() as s:
+        assert web_sessions.resolve(s, a) is not None
+        assert web_sessions.resolve(s, b) is None and web_sessions.resolve(s, k) is None
+
+
+def test_the_uis_key_list_hides_browser_session_keys_and_admins_end_them(db, admin):
+    user_id, raw = admin
+    viewers, (a, b, _k) = _three_sessions(db, raw)
+    with db.session() as s:
+        principal, _ = keys.lookup(s, raw)
+        org = principal.org_id
+        # A key someone named "web session" by hand stays listed while it works.
+        keys.new_key(s, org, user_id, web_sessions.SESSION_KEY_NAME)
+    with db.session() as s:
+        every = keys.list_keys(s, principal, org)
+        shown = keys.list_keys(s, principal, org, hide_session_keys=True)
+        assert len(every) == 4 and keys.count_keys(s, principal, org) == 4
+        assert len(shown) == 2 and keys.count_keys(s, principal, org, hide_session_keys=True) == 2
+        assert viewers[a].principal.api_key_id not in {k.id for k in shown}
+        assert web_sessions.count_org_sessions(s, principal, org) == 3
+        assert web_sessions.end_org_sessions(s, principal, org, viewers[a].session_id) == 2
+    with db.session() as s:
+        assert web_sessions.resolve(s, a) is not None and web_sessions.resolve(s, b) is None
+        assert web_sessions.count_org_sessions(s, principal, org) == 1
+        # b's key, revoked, is still hidden.
+        assert len(keys.list_keys(s, principal, org, hide_session_keys=True)) == 2
+        member = type(principal)(principal.org_id, principal.api_key_id, user_id, "member")
+        with pytest.raises(Forbidden):
+            web_sessions.end_org_sessions(s, member, org)
