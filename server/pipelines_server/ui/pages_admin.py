@@ -128,7 +128,7 @@ def admin_key_create():
     return _keys_page(status=201, created=created)
 
 
-@bp.post("/admin/keys/<int:key_id>/revoke")
+@bp.post("/admin/keys/<id64:key_id>/revoke")
 @admin_only
 def admin_key_revoke(key_id: int):
     with db() as session:
@@ -207,7 +207,7 @@ def admin_user_create():
     return _done("ui.admin_users", "user-created")
 
 
-@bp.post("/admin/users/<int:user_id>/role")
+@bp.post("/admin/users/<id64:user_id>/role")
 @admin_only
 def admin_user_role(user_id: int):
     with db() as session:
@@ -217,7 +217,7 @@ def admin_user_role(user_id: int):
     return _done("ui.admin_users", "role-changed")
 
 
-@bp.post("/admin/users/<int:user_id>/password")
+@bp.post("/admin/users/<id64:user_id>/password")
 @admin_only
 def admin_user_password(user_id: int):
     with db() as session:
@@ -227,7 +227,7 @@ def admin_user_password(user_id: int):
     return _done("ui.admin_users", "password-set")
 
 
-@bp.post("/admin/users/<int:user_id>/remove")
+@bp.post("/admin/users/<id64:user_id>/remove")
 @admin_only
 def admin_user_remove(user_id: int):
     with db() as session:
@@ -299,7 +299,7 @@ def admin_credential_create():
     return _done("ui.admin_credentials", "credential-created")
 
 
-@bp.post("/admin/credentials/<int:credential_id>/delete")
+@bp.post("/admin/credentials/<id64:credential_id>/delete")
 @admin_only
 def admin_credential_delete(credential_id: int):
     with db() as session:
