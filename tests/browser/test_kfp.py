@@ -50,8 +50,10 @@ def louder(name: str = "world"):
 
 
 def _links(printed: str) -> dict[str, str]:
-    """The links the SDK printed (`Experiment details: <url>`, `Run details: <url>`...)."""
-    return dict(re.findall(r"^(Experiment|Run|Pipeline) details: (\S+)$", printed, re.M))
+    """The links the SDK printed (`Experiment details: <url>`, `Run details: <url>`...). A line
+    may be indented: kfp.local, run earlier in the same test process by another test, can leave
+    its indenting `print` in place (kfp/local/logging_utils.indented_print)."""
+    return dict(re.findall(r"^\s*(Experiment|Run|Pipeline) details: (\S+)$", printed, re.M))
 
 
 def _sign_in_here(page, account) -> None:

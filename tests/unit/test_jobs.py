@@ -200,3 +200,19 @@ def test_get_is_scoped_to_the_organization_and_kind(db, me):
                 jobs.get(s, who, job_id, kinds)
         with pytest.raises(jobs.NotFound):
             jobs.get(s, me, "x" * 100)
+
+
+def test_a_cancel_read_before_a_runner_claimed_the_job_does_not_undo_the_claim(db, me):
+    """The cancel read the job queued and unclaimed, a runner claimed it before the cancel
+    wrote: the job stays the runner's (asked to stop at its next step), never marked
+    cancelled while its first step may still be committing work."""
+    job_id = _new(db, me)
+    with db.session() as s:
+        stale = s.get(Job, job_id)
+        assert stale.status == "queued" and stale.claim_token is None
+        with db.session() as runner:
+            assert jobs.claim(runner, job_id, new_token(), 30)
+        job = jobs.request_cancel(s, stale)
+        assert job.status == "running" and job.cancel_requested == 1
+        assert job.finished_at is None
+    assert _job(db, job_id).status == "running"

@@ -141,11 +141,26 @@ def request_cancel(session: Session, job: Job) -> Job:
     if job.status in TERMINAL:
         return job
     now = utcnow()
-    job.cancel_requested = 1
-    job.updated_at = now
-    if job.status == QUEUED and job.claim_token is None:
-        job.status, job.finished_at, job.lease_until = CANCELLED, now, None
-    session.flush()
+    table = Job.__table__
+    # Conditional updates, not the ORM object's state: a runner may claim the job between our
+    # read and our write, and writing back the status we read would cancel a job that is in
+    # fact running (its steps' tasks would then outlive a cancelled experiment).
+    session.execute(
+        update(table)
+        .where(table.c.id == job.id, table.c.finished_at.is_(None))
+        .values(cancel_requested=1, updated_at=now)
+    )
+    session.execute(
+        update(table)
+        .where(
+            table.c.id == job.id,
+            table.c.status == QUEUED,
+            table.c.claim_token.is_(None),
+            table.c.finished_at.is_(None),
+        )
+        .values(status=CANCELLED, finished_at=now, lease_until=None)
+    )
+    session.refresh(job)
     return job
 
 
