@@ -216,6 +216,11 @@ def purge_expired(session: Session, now: datetime | None = None) -> int:
     """Deletes expired sessions (their own keys revoked); returns how many."""
     now = now or utcnow()
     rows = session.scalars(select(WebSession).where(WebSession.expires_at <= now)).all()
+    return _end(session, rows, now)
+
+
+def _end(session: Session, rows: list[WebSession], now: datetime) -> int:
+    """Deletes the sessions and revokes their own keys (not pasted ones); how many ended."""
     owned = [r.api_key_id for r in rows if r.owns_key and r.api_key_id is not None]
     if owned:
         session.execute(
@@ -238,16 +243,7 @@ def end_sessions(session: Session, user_id: int, keep_session_id: int | None = N
     if keep_session_id is not None:
         query = query.where(WebSession.id != keep_session_id)
     rows = session.scalars(query).all()
-    owned = [r.api_key_id for r in rows if r.owns_key and r.api_key_id is not None]
-    if owned:
-        session.execute(
-            update(ApiKey)
-            .where(ApiKey.id.in_(owned), ApiKey.revoked_at.is_(None))
-            .values(revoked_at=now)
-        )
-    if rows:
-        session.execute(delete(WebSession).where(WebSession.id.in_([r.id for r in rows])))
-    return len(rows)
+    return _end(session, rows, now)
 
 
 def _org_sessions(org_id: int, now: datetime):

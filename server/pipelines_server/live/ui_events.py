@@ -29,28 +29,16 @@ from ..domain import web_sessions
 from ..runtime import current
 from ..shared.errors import DomainError, NotFound, ValidationFailed
 from ..store.models import Task, Workflow
+from ..web import session_cookie
 from .asgi import BROKEN, EventStreams, stream_params
 from .hub import SHUTDOWN, TOO_SLOW, EventHub
 
 log = logging.getLogger(__name__)
 
 PATH = "/ui/events"
-COOKIE = "pipelines_session"  # ui.core.COOKIE (the UI layer sits above this one)
 # Ends after which the page's EventSource reconnects (and resumes) by itself.
 RECONNECT = frozenset({SHUTDOWN, TOO_SLOW, BROKEN})
 STREAMS_RETRY_AFTER = 10  # seconds, on a 429 for too many open streams
-
-
-def cookie_token(scope) -> str | None:
-    """The session cookie's value from the request's Cookie header(s)."""
-    for key, value in scope.get("headers", []):
-        if key != b"cookie":
-            continue
-        for part in value.decode("latin-1").split(";"):
-            name, _, val = part.strip().partition("=")
-            if name == COOKIE and val:
-                return val.strip('"')
-    return None
 
 
 def _plain(status: int, message: str) -> tuple[list, bytes]:
@@ -111,7 +99,7 @@ class UiEvents:
             if task_id is None and workflow_id is None:
                 raise ValidationFailed("Give task_id or workflow_id")
             principal = await anyio.to_thread.run_sync(
-                self._visible, cookie_token(scope), task_id, workflow_id
+                self._visible, session_cookie.token(scope), task_id, workflow_id
             )
             if principal is None:
                 return await self._reply(send, 401, "Sign in to follow live events")

@@ -41,9 +41,10 @@ from ..domain import web_sessions
 from ..domain.web_sessions import SignedIn
 from ..runtime import current
 from ..shared.errors import DomainError
+from ..web import session_cookie
 from ..web.errors import to_http_error
 
-COOKIE = "pipelines_session"
+COOKIE = session_cookie.COOKIE
 PENDING_COOKIE = "pipelines_mfa"  # a password accepted, its TOTP step due
 PRE_CSRF_COOKIE = "pipelines_csrf"  # the sign-in forms' CSRF token (no session yet)
 CSRF_HEADER = "X-CSRF-Token"

@@ -24,12 +24,12 @@ from sqlalchemy import select
 
 from ..runtime import current
 from ..store.models import WebSession
+from ..web import session_cookie
 from ..web.auth import client_ip
 
 SIGN_IN_PATHS = frozenset(
     {"/ui/sign-in", "/ui/sign-in/code", "/ui/account/password", "/ui/account/totp/setup"}
 )
-COOKIE = "pipelines_session"  # ui.core.COOKIE
 STATIC_PREFIX = "/ui/static/"
 
 
@@ -54,17 +54,6 @@ async def too_many(send, retry: int, message: str) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
-
-
-def _cookie(scope) -> str | None:
-    for key, value in scope.get("headers", []):
-        if key != b"cookie":
-            continue
-        for part in value.decode("latin-1").split(";"):
-            name, _, val = part.strip().partition("=")
-            if name == COOKIE and val:
-                return val.strip('"')
-    return None
 
 
 def _session_key_id(token: str) -> int | None:
@@ -94,7 +83,7 @@ class UiLimits:
         if scope["type"] != "http" or not _ui_path(scope.get("path", "")):
             return await self.app(scope, receive, send)
         limits = current().limits
-        token = _cookie(scope)
+        token = session_cookie.token(scope)
         key_id = await anyio.to_thread.run_sync(_session_key_id, token) if token else None
         if key_id is not None:
             retry = await limits.hit(limits.per_key, "ui-key", str(key_id))

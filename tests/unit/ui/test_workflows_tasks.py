@@ -10,12 +10,12 @@ from sqlalchemy import event, insert
 from pipelines_server.domain import orgs, workflow_progress
 from pipelines_server.domain import tasks as tasks_domain
 from pipelines_server.domain import workflows as wf_domain
-from pipelines_server.live.ui_events import cookie_token
 from pipelines_server.shared.errors import NotFound
 from pipelines_server.shared.principal import Principal
 from pipelines_server.store.db import Database, migrate
 from pipelines_server.store.models import NodeInstance, utcnow
 from pipelines_server.ui import definitions, graphs
+from pipelines_server.web.session_cookie import token as cookie_token
 
 GRAPH = {
     "nodes": [
