@@ -146,6 +146,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/events.py
 	$(BIN)/python bench/main_api.py
 	$(BIN)/python bench/ui.py
+	PIPELINES_TEST_DATABASE_URL=$(PG_URL) $(BIN)/python bench/ui.py --out bench/ui-results-postgres.md
 	$(BIN)/python bench/scaleout.py --label after --tasks $(SCALEOUT_TASKS)
 
 # Back to a fresh checkout: the virtualenv and everything the server keeps under ./var (the SQLite
