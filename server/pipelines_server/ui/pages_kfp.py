@@ -51,23 +51,45 @@ def _kfp_duration(start, end) -> str:
     return kfp_graph.duration(start, end)
 
 
-def _list_args(sort: str = "created_at desc") -> dict:
-    """A list rule's keywords from the page's query: the namespace, a name filter, the page."""
-    namespace = request.args.get("namespace", "").strip() or None
+def _predicate(key: str, operation: str, value: str) -> dict:
+    return {"key": key, "operation": operation, "string_value": value}
+
+
+def _filter_json(*predicates: dict) -> str | None:
+    """A KFP list filter (the `filter` query of the v2beta1 API) of these predicates, ANDed."""
+    return json.dumps({"predicates": list(predicates)}) if predicates else None
+
+
+def _list_args(*extra: dict) -> dict:
+    """A list rule's keywords from the page's query: the namespace, a name filter (and the
+    `extra` predicates), the page."""
     name = request.args.get("q", "").strip()
-    flt = None
-    if name:
-        key = "display_name"
-        flt = json.dumps(
-            {"predicates": [{"key": key, "operation": "IS_SUBSTRING", "string_value": name}]}
-        )
+    named = [_predicate("display_name", "IS_SUBSTRING", name)] if name else []
     return {
-        "namespace": namespace,
-        "filter_raw": flt,
-        "sort_by": sort,
+        "namespace": request.args.get("namespace", "").strip() or None,
+        "filter_raw": _filter_json(*named, *extra),
+        "sort_by": "created_at desc",
         "page_token": request.args.get("page_token") or None,
         "page_size": PAGE_SIZE,
     }
+
+
+def _list_page(template: str, lister, experiments: bool = False, **extra):
+    """A KFP list page: `lister(session)` -> (rows, total, next token), shown with the rows'
+    namespaces (and their experiments' names), the filters and the next page's link."""
+    with db() as session:
+        rows, total, token = lister(session)
+        names = namespaces_of(session, rows)
+        exps = _experiment_names(session, rows) if experiments else None
+    return render(
+        template,
+        rows=rows,
+        total=total,
+        namespaces=names,
+        experiments=exps,
+        next_url=_next_url(token),
+        **{"filters": _filters(), **extra},
+    )
 
 
 # The query arguments a list page keeps from page to page (its filters); anything else in the
@@ -96,26 +118,15 @@ def _filters() -> dict:
     return {"namespace": request.args.get("namespace", ""), "q": request.args.get("q", "")}
 
 
-def _run_filter(key: str, value: str) -> str:
-    return json.dumps({"predicates": [{"key": key, "operation": "EQUALS", "string_value": value}]})
-
-
 # -- experiments -----------------------------------------------------------------------------
 
 
 @bp.get("/kfp/experiments")
 @signed_in
 def kfp_experiments():
-    with db() as session:
-        rows, total, token = experiments.list_experiments(session, _me(), **_list_args())
-        names = namespaces_of(session, rows)
-    return render(
+    return _list_page(
         "kfp/experiments.html",
-        rows=rows,
-        total=total,
-        namespaces=names,
-        next_url=_next_url(token),
-        filters=_filters(),
+        lambda session: experiments.list_experiments(session, _me(), **_list_args()),
     )
 
 
@@ -153,16 +164,8 @@ def kfp_experiment(experiment_id: str):
 @bp.get("/kfp/pipelines")
 @signed_in
 def kfp_pipelines():
-    with db() as session:
-        rows, total, token = kp.list_pipelines(session, _me(), **_list_args())
-        names = namespaces_of(session, rows)
-    return render(
-        "kfp/pipelines.html",
-        rows=rows,
-        total=total,
-        namespaces=names,
-        next_url=_next_url(token),
-        filters=_filters(),
+    return _list_page(
+        "kfp/pipelines.html", lambda session: kp.list_pipelines(session, _me(), **_list_args())
     )
 
 
@@ -223,24 +226,12 @@ def kfp_pipeline(pipeline_id: str):
 @bp.get("/kfp/runs")
 @signed_in
 def kfp_runs():
-    args = _list_args()
     state = request.args.get("state", "").strip().upper()
-    if state:
-        pred = {"key": "state", "operation": "EQUALS", "string_value": state}
-        spec = json.loads(args["filter_raw"]) if args["filter_raw"] else {"predicates": []}
-        spec["predicates"].append(pred)
-        args["filter_raw"] = json.dumps(spec)
-    with db() as session:
-        rows, total, token = runs.list_runs(session, _me(), experiment_id=None, **args)
-        names = namespaces_of(session, rows)
-        exps = _experiment_names(session, rows)
-    return render(
+    args = _list_args(*([_predicate("state", "EQUALS", state)] if state else []))
+    return _list_page(
         "kfp/runs.html",
-        rows=rows,
-        total=total,
-        namespaces=names,
-        experiments=exps,
-        next_url=_next_url(token),
+        lambda session: runs.list_runs(session, _me(), experiment_id=None, **args),
+        experiments=True,
         filters={**_filters(), "state": state},
         states=(*runs.UNFINISHED, *runs.FINISHED),
     )
@@ -498,20 +489,12 @@ def _kfp_trigger(trigger) -> str:
 @bp.get("/kfp/recurring-runs")
 @signed_in
 def kfp_recurring_runs():
-    with db() as session:
-        rows, total, token = recurring_runs.list_recurring_runs(
-            session, _me(), experiment_id=None, **_list_args()
-        )
-        names = namespaces_of(session, rows)
-        exps = _experiment_names(session, rows)
-    return render(
+    return _list_page(
         "kfp/recurring_runs.html",
-        rows=rows,
-        total=total,
-        namespaces=names,
-        experiments=exps,
-        next_url=_next_url(token),
-        filters=_filters(),
+        lambda session: recurring_runs.list_recurring_runs(
+            session, _me(), experiment_id=None, **_list_args()
+        ),
+        experiments=True,
     )
 
 
@@ -525,7 +508,7 @@ def kfp_recurring_run(recurring_run_id: str):
             _me(),
             experiment_id=None,
             namespace=None,
-            filter_raw=_run_filter("recurring_run_id", rec.id),
+            filter_raw=_filter_json(_predicate("recurring_run_id", "EQUALS", rec.id)),
             sort_by="created_at desc",
             page_token=request.args.get("page_token") or None,
             page_size=PAGE_SIZE,
