@@ -50,21 +50,13 @@ def _choice(value: str | None, allowed) -> str | None:
     return value if value in allowed else None
 
 
-def _int(value: str | None) -> int | None:
-    return params.parse_int(value)
-
-
-def _page() -> int:
-    return params.page_arg()
-
-
 def _notice() -> str | None:
     """The notice after an action: its node's name and task looked up by the node's id (never
     text taken from the query string, which anyone can write into a link)."""
     template = NOTICES.get(request.args.get("done", ""))
     if template is None:
         return None
-    node_db_id = _int(request.args.get("node"))
+    node_db_id = params.parse_int(request.args.get("node"))
     label = None
     if node_db_id is not None:
         with db() as session:
@@ -73,15 +65,18 @@ def _notice() -> str | None:
     return template.format(node=name, task=task)
 
 
-def _queue(template: str, **extra):
+def _listing(template: str, lister, allowed, workflows_of=None, **extra):
+    """A paged list of the viewer's items (`lister`: work_list.my_work or my_submissions),
+    filtered by kind, workflow and one of the `allowed` statuses; with `workflows_of`, the
+    workflows the filter offers."""
     filters = {
         "kind": _choice(request.args.get("kind"), KINDS),
-        "status": _choice(request.args.get("status"), WORK_STATUSES),
-        "workflow": _int(request.args.get("workflow")),
+        "status": _choice(request.args.get("status"), allowed),
+        "workflow": params.parse_int(request.args.get("workflow")),
     }
-    page = _page()
+    page = params.page_arg()
     with db() as session:
-        items, total = work_list.my_work(
+        items, total = lister(
             session,
             principal(),
             None,
@@ -91,8 +86,8 @@ def _queue(template: str, **extra):
             workflow_id=filters["workflow"],
             status=filters["status"],
         )
-        if template == "work/queue.html":
-            extra["workflows"] = work_list.workflows_with_work(session, principal(), None)
+        if workflows_of is not None:
+            extra["workflows"] = workflows_of(session, principal(), None)
     return render(
         template,
         items=items,
@@ -100,7 +95,6 @@ def _queue(template: str, **extra):
         page=page,
         pages=max(1, -(-total // PAGE_SIZE)),
         filters={k: v for k, v in filters.items() if v is not None},
-        refresh_seconds=QUEUE_REFRESH_SECONDS,
         **extra,
     )
 
@@ -108,45 +102,38 @@ def _queue(template: str, **extra):
 @bp.get("/work")
 @signed_in
 def my_work():
-    return _queue("work/queue.html", kinds=KINDS, statuses=WORK_STATUSES, notice=_notice())
+    return _listing(
+        "work/queue.html",
+        work_list.my_work,
+        WORK_STATUSES,
+        work_list.workflows_with_work,
+        kinds=KINDS,
+        statuses=WORK_STATUSES,
+        notice=_notice(),
+        refresh_seconds=QUEUE_REFRESH_SECONDS,
+    )
 
 
 @bp.get("/work/rows")
 @signed_in
 def my_work_rows():
     """The queue's table alone (the page reloads it every QUEUE_REFRESH_SECONDS)."""
-    return _queue("work/_queue_rows.html")
+    return _listing(
+        "work/_queue_rows.html",
+        work_list.my_work,
+        WORK_STATUSES,
+        refresh_seconds=QUEUE_REFRESH_SECONDS,
+    )
 
 
 @bp.get("/work/submissions")
 @signed_in
 def my_submissions():
-    filters = {
-        "kind": _choice(request.args.get("kind"), KINDS),
-        "status": _choice(request.args.get("status"), SUBMISSION_STATUSES),
-        "workflow": _int(request.args.get("workflow")),
-    }
-    page = _page()
-    with db() as session:
-        items, total = work_list.my_submissions(
-            session,
-            principal(),
-            None,
-            (page - 1) * PAGE_SIZE,
-            PAGE_SIZE,
-            kind=filters["kind"],
-            workflow_id=filters["workflow"],
-            status=filters["status"],
-        )
-        workflows = work_list.workflows_submitted_to(session, principal(), None)
-    return render(
+    return _listing(
         "work/submissions.html",
-        items=items,
-        total=total,
-        page=page,
-        pages=max(1, -(-total // PAGE_SIZE)),
-        filters={k: v for k, v in filters.items() if v is not None},
-        workflows=workflows,
+        work_list.my_submissions,
+        SUBMISSION_STATUSES,
+        work_list.workflows_submitted_to,
         kinds=KINDS,
         statuses=SUBMISSION_STATUSES,
     )
