@@ -1,5 +1,6 @@
-"""Paged lists of the admin, account and data pages: the page number from the query string,
-and what templates/_paged.html needs to draw "Previous / Page n of m / Next" links."""
+"""Paged lists of the UI (workflows, tasks, admin and data pages): the page number from the
+query string, and what templates/_paged.html needs to draw "Previous / Page n of m / Next"
+links."""
 
 from __future__ import annotations
 
@@ -8,9 +9,7 @@ from dataclasses import dataclass
 from flask import request
 
 from .core import bp
-from .params import parse_int
-
-MAX_PAGE = 1_000_000
+from .params import page_arg
 
 
 @dataclass(frozen=True)
@@ -40,8 +39,9 @@ class Paged:
 
 
 def requested(size: int, arg: str = "page") -> Paged:
-    """The page the query string asks for (1 when absent or not a positive number)."""
-    return Paged(min(parse_int(request.args.get(arg), 1), MAX_PAGE), size)
+    """The page the query string asks for (1 when absent or not a positive number; at most
+    params.MAX_PAGE)."""
+    return Paged(page_arg(arg), size)
 
 
 @bp.app_template_global("page_url")

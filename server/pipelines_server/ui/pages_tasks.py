@@ -17,10 +17,10 @@ from ..domain import tasks as tasks_domain
 from ..domain import workflows as wf_domain
 from ..runtime import current
 from ..shared.errors import DomainError, Forbidden, NotFound
-from . import definitions, graphs
+from . import definitions, graphs, paged
 from .core import bp, db, nav, principal, render, signed_in
 from .pages_workflows import reasons_of, workflow_page
-from .params import int_arg, page_arg
+from .params import int_arg
 
 nav("ui.tasks", "Tasks", order=21)
 
@@ -38,7 +38,7 @@ def tasks():
     if status not in task_lists.STATUSES:
         status = None
     workflow_id = int_arg("workflow_id")
-    page = page_arg()
+    page = paged.requested(PAGE_SIZE)
     with db() as session:
         choices, _ = wf_domain.list_workflows(session, me, None, 0, 200)
         if workflow_id is None and choices:
@@ -51,8 +51,8 @@ def tasks():
                 me,
                 wf.project_id,
                 wf.id,
-                (page - 1) * PAGE_SIZE,
-                PAGE_SIZE,
+                page.offset,
+                page.size,
                 status,
             )
             if all(c.id != wf.id for c in choices):
@@ -61,8 +61,7 @@ def tasks():
             "tasks/list.html",
             items=items,
             total=total,
-            page=page,
-            pages=max(1, -(-total // PAGE_SIZE)),
+            paged=page.with_total(total),
             wf=wf,
             choices=choices,
             status_filter=status,

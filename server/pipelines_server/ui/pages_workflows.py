@@ -14,9 +14,9 @@ from ..domain import workflow_progress
 from ..domain import workflows as wf_domain
 from ..domain.event_feed import last_event_id
 from ..shared.errors import DomainError, Forbidden, NotFound
-from . import definitions, graphs
+from . import definitions, graphs, paged
 from .core import bp, db, field_errors, nav, principal, render, signed_in
-from .params import int_arg, page_arg, parse_int
+from .params import int_arg, parse_int
 
 nav("ui.workflows", "Workflows", order=20)
 
@@ -82,7 +82,7 @@ def workflows():
     if status not in wf_domain.STATUSES:
         status = None
     project_id = int_arg("project_id")
-    page = page_arg()
+    page = paged.requested(PAGE_SIZE)
     with db() as session:
         projects, _ = projects_domain.list_projects(session, me, 0, 200)
         if project_id is not None and all(p.id != project_id for p in projects):
@@ -91,8 +91,8 @@ def workflows():
             session,
             me,
             project_id,
-            (page - 1) * PAGE_SIZE,
-            PAGE_SIZE,
+            page.offset,
+            page.size,
             status,
             search=search or None,
         )
@@ -114,8 +114,7 @@ def workflows():
         "workflows/list.html",
         items=items,
         total=total,
-        page=page,
-        pages=max(1, -(-total // PAGE_SIZE)),
+        paged=page.with_total(total),
         projects=projects,
         project_id=project_id,
         q=search,
