@@ -34,7 +34,7 @@ from flask import (
     request,
     url_for,
 )
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from ..domain import web_sessions
@@ -387,11 +387,6 @@ def _csrf_field_global() -> Markup:
     return csrf_field()
 
 
-@bp.app_template_global("csrf_token")
-def _csrf_token_global() -> str:
-    return csrf_token()
-
-
 @bp.app_template_filter("when")
 def _when(value) -> str:
     """A timestamp as `YYYY-MM-DD HH:MM:SS UTC` (the <time> element carries the ISO form)."""
@@ -400,7 +395,3 @@ def _when(value) -> str:
     if hasattr(value, "strftime"):
         return value.strftime("%Y-%m-%d %H:%M:%S UTC")
     return str(value)
-
-
-def escape_text(value) -> str:
-    return str(escape(value))
