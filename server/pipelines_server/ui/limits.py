@@ -17,11 +17,10 @@ API surfaces).
 
 from __future__ import annotations
 
-import hashlib
-
 import anyio
 from sqlalchemy import select
 
+from ..domain import web_sessions
 from ..runtime import current
 from ..store.models import WebSession
 from ..web import session_cookie
@@ -61,7 +60,7 @@ def _session_key_id(token: str) -> int | None:
     counted under its key until its row is gone), or None for an unknown cookie."""
     if len(token) > 200:
         return None
-    digest = hashlib.sha256(token.encode()).hexdigest()  # web_sessions.hash_token
+    digest = web_sessions.hash_token(token)
     return current().db.read(
         lambda conn: conn.execute(
             select(WebSession.api_key_id).where(WebSession.token_hash == digest)
