@@ -9,9 +9,10 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..engine import state_machine
 from ..shared.errors import NotFound
 from ..shared.principal import Principal
-from ..store.models import NodeInstance, Task, TaskEvent, Workflow, WorkflowVersion
+from ..store.models import NodeInstance, Task, TaskEvent, Workflow
 from .workflows import get_workflow
 
 # A node instance's status as one of five buckets (the engine's states are finer).
@@ -105,11 +106,5 @@ def last_task_event_id(session: Session, task_id: int) -> int:
 
 
 def version_graph(session: Session, workflow: Workflow, version: int) -> dict:
-    """The graph a task of this workflow version runs (its snapshot; the workflow's own graph
-    when the version was never snapshotted)."""
-    graph = session.scalar(
-        select(WorkflowVersion.graph).where(
-            WorkflowVersion.workflow_id == workflow.id, WorkflowVersion.version == version
-        )
-    )
-    return graph if graph is not None else (workflow.graph or {})
+    """The graph a task of this workflow version runs (the engine's own reading of it)."""
+    return state_machine.version_graph(session.connection(), workflow.id, version)

@@ -112,20 +112,26 @@ class Inst:
 _GRAPHS: dict[tuple[int, int], CompiledGraph] = {}
 
 
+def version_graph(conn: Connection, workflow_id: int, version: int) -> dict:
+    """The graph a task of this workflow version runs: the version's snapshot, or the
+    workflow's graph for a task older than version snapshots."""
+    wv = WorkflowVersion.__table__
+    graph = conn.execute(
+        select(wv.c.graph).where(wv.c.workflow_id == workflow_id, wv.c.version == version)
+    ).scalar()
+    if graph is None:
+        graph = conn.execute(
+            select(Workflow.__table__.c.graph).where(Workflow.__table__.c.id == workflow_id)
+        ).scalar()
+    return graph or {}
+
+
 def load_graph(conn: Connection, workflow_id: int, version: int) -> CompiledGraph:
     """The compiled graph of one workflow version (versions never change: cached for good)."""
     key = (workflow_id, version)
     compiled = _GRAPHS.get(key)
     if compiled is None:
-        wv = WorkflowVersion.__table__
-        graph = conn.execute(
-            select(wv.c.graph).where(wv.c.workflow_id == workflow_id, wv.c.version == version)
-        ).scalar()
-        if graph is None:  # a task older than version snapshots: the workflow's graph
-            graph = conn.execute(
-                select(Workflow.__table__.c.graph).where(Workflow.__table__.c.id == workflow_id)
-            ).scalar()
-        compiled = compile_graph(graph or {})
+        compiled = compile_graph(version_graph(conn, workflow_id, version))
         if len(_GRAPHS) > 4096:
             _GRAPHS.clear()
         _GRAPHS[key] = compiled
